@@ -1,0 +1,137 @@
+"""The audit trail (留痕): append-only events chained by hashes, and their verification."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass
+from datetime import date, datetime
+from decimal import Decimal
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from db.models import AuditHead, Event
+
+from .clock import utcnow
+
+GENESIS = "0" * 64
+_HEAD_KEY = "audit_head"
+
+
+def jsonable(value: Any) -> Any:
+    """Decimals, dates and nested containers as plain JSON values (amounts as strings)."""
+    if isinstance(value, Decimal):
+        return format(value, "f")
+    if isinstance(value, datetime | date):
+        return value.isoformat()
+    if isinstance(value, dict):
+        return {str(k): jsonable(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [jsonable(v) for v in value]
+    return value
+
+
+def _digest(prev_hash: str, event: Event) -> str:
+    content = [
+        prev_hash,
+        event.at.isoformat(),
+        event.user_name,
+        event.order_id,
+        event.entity,
+        event.entity_ref,
+        event.action,
+        event.before,
+        event.after,
+        event.comment,
+    ]
+    encoded = json.dumps(content, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    return hashlib.sha256(encoded.encode("utf-8")).hexdigest()
+
+
+def _head(session: Session) -> AuditHead:
+    """The chain's head, locked for this transaction (concurrent writers queue here)."""
+    transaction = session.get_transaction()
+    cached = session.info.get(_HEAD_KEY)
+    if cached is not None and cached[0] is transaction:
+        return cached[1]
+    head = session.scalars(select(AuditHead).where(AuditHead.id == 1).with_for_update()).one()
+    session.info[_HEAD_KEY] = (transaction, head)
+    return head
+
+
+def record(
+    session: Session,
+    user_name: str,
+    *,
+    entity: str,
+    ref: str,
+    action: str,
+    order_id: int | None = None,
+    before: dict | None = None,
+    after: dict | None = None,
+    comment: str = "",
+) -> Event:
+    """Append one event to the chain, in the caller's transaction."""
+    head = _head(session)
+    event = Event(
+        at=utcnow(),
+        user_name=user_name,
+        order_id=order_id,
+        entity=entity,
+        entity_ref=ref,
+        action=action,
+        before=jsonable(before) if before is not None else None,
+        after=jsonable(after) if after is not None else None,
+        comment=comment or "",
+        prev_hash=head.last_hash,
+    )
+    event.hash = _digest(head.last_hash, event)
+    session.add(event)
+    head.last_hash = event.hash
+    return event
+
+
+@dataclass
+class VerifyResult:
+    ok: bool
+    checked: int
+    bad_event_id: int | None = None
+    zh: str = ""
+    en: str = ""
+
+
+def verify(session: Session) -> VerifyResult:
+    """Walk the whole chain; name the first event whose content or link does not hold."""
+    expected_prev = GENESIS
+    checked = 0
+    last_id = 0
+    rows = session.scalars(select(Event).order_by(Event.id).execution_options(yield_per=2000))
+    for event in rows:
+        checked += 1
+        described = f"#{event.id} {event.at:%Y-%m-%d %H:%M:%S} {event.action} {event.entity_ref}"
+        if event.prev_hash != expected_prev:
+            return VerifyResult(
+                False, checked, event.id,
+                f"审计记录 {described} 前一条记录的链接不符：它之前的记录被修改或删除。",
+                f"Audit record {described}: link to the previous record broken; "
+                "a record before it was edited or deleted.",
+            )
+        if _digest(event.prev_hash, event) != event.hash:
+            return VerifyResult(
+                False, checked, event.id,
+                f"审计记录 {described} 的内容被改动过（哈希不符）。",
+                f"Audit record {described} was edited (hash mismatch).",
+            )
+        expected_prev = event.hash
+        last_id = event.id
+    head = session.get(AuditHead, 1)
+    if head is not None and head.last_hash != expected_prev:
+        return VerifyResult(
+            False, checked, last_id + 1,
+            f"审计记录 #{last_id} 之后的最新记录不见了：记录被删除。",
+            f"The newest audit records after #{last_id} are missing: records were deleted.",
+        )
+    return VerifyResult(True, checked, zh=f"审计链完整，共 {checked} 条记录。",
+                        en=f"Audit chain intact: {checked} records.")

@@ -1,0 +1,427 @@
+"""The command line: the same services the window calls, with the exit codes of CLI.md."""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import json
+import os
+import sys
+import traceback
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from sqlalchemy.exc import OperationalError
+
+from db.engine import Database
+
+from . import audit, config, masterdata, orders, queries
+from .demo import DEMO_PASSWORD, build_demo
+from .errors import AuthenticationFailed, OrderTrailError, ValidationError
+from .orders import LineSpec, MoveSpec
+from .setup import ensure_admin, open_database
+from .users import add_user, sign_in
+
+EXIT_OK, EXIT_BUG, EXIT_USAGE, EXIT_REJECTED, EXIT_DENIED, EXIT_CONFLICT, EXIT_AUDIT = range(7)
+
+
+class UsageError(Exception):
+    pass
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str):
+        self.print_usage(sys.stderr)
+        raise UsageError(f"{self.prog}: {message}")
+
+
+@dataclass
+class Context:
+    args: argparse.Namespace
+    lang: str
+    database: Database
+
+    def say(self, zh: str, en: str) -> None:
+        print(en if self.lang == "en" else zh, file=sys.stderr)
+
+    def acting_user(self):
+        name = self.args.user or os.environ.get("ORDERTRAIL_USER")
+        if not name:
+            raise AuthenticationFailed("请用 --user 或 ORDERTRAIL_USER 指定用户。",
+                                       "Give the acting user with --user or ORDERTRAIL_USER.")
+        return sign_in(self.database, name, _password(f"{name} password: "))
+
+
+def _password(prompt: str) -> str:
+    password = os.environ.get("ORDERTRAIL_PASSWORD")
+    if password is not None:
+        return password
+    if not sys.stdin or not sys.stdin.isatty():
+        raise AuthenticationFailed("没有密码：请设置 ORDERTRAIL_PASSWORD。",
+                                   "No password: set ORDERTRAIL_PASSWORD.")
+    return getpass.getpass(prompt)
+
+
+def _json(value) -> None:
+    print(json.dumps(value, ensure_ascii=False, indent=2))
+
+
+def _line(text: str) -> LineSpec:
+    parts = text.split(":")
+    if len(parts) not in (2, 3) or not parts[0]:
+        raise ValidationError(f"明细“{text}”应写成 SKU:数量[:单价]。",
+                              f"The line '{text}' must be SKU:QTY[:PRICE].")
+    return LineSpec(parts[0], parts[1], parts[2] if len(parts) == 3 else None)
+
+
+def _move(text: str) -> MoveSpec:
+    parts = text.split(":")
+    if len(parts) != 2 or not parts[0]:
+        raise ValidationError(f"明细“{text}”应写成 SKU:数量。",
+                              f"The line '{text}' must be SKU:QTY.")
+    return MoveSpec(parts[0], parts[1])
+
+
+# --- commands ---------------------------------------------------------------------------
+
+def cmd_init(ctx: Context) -> int:
+    if ensure_admin(ctx.database, ctx.args.admin, _password(f"{ctx.args.admin} password: ")):
+        ctx.say(f"数据库已就绪，已创建管理员 {ctx.args.admin}。",
+                f"Database ready; admin {ctx.args.admin} created.")
+    else:
+        ctx.say("数据库已就绪（已有用户，未创建管理员）。",
+                "Database ready (it has users already; no admin created).")
+    return EXIT_OK
+
+
+def cmd_demo(ctx: Context) -> int:
+    made = build_demo(ctx.database, ctx.args.orders, ctx.args.seed)
+    if made:
+        ctx.say(f"已生成演示数据：{made} 张订单；演示用户密码均为 {DEMO_PASSWORD}。",
+                f"Demo data made: {made} orders; every demo user's password is {DEMO_PASSWORD}.")
+    else:
+        ctx.say("数据库里已有订单，未再生成演示数据。",
+                "The database already has orders; no demo data added.")
+    return EXIT_OK
+
+
+def cmd_user_add(ctx: Context) -> int:
+    actor = ctx.acting_user()
+    password = os.environ.get("ORDERTRAIL_NEW_PASSWORD") or _password(
+        f"{ctx.args.name} new password: ")
+    with ctx.database.unit_of_work() as session:
+        add_user(session, actor, ctx.args.name, ctx.args.role, password)
+    ctx.say(f"已添加用户 {ctx.args.name}。", f"User {ctx.args.name} added.")
+    return EXIT_OK
+
+
+def cmd_party_add(ctx: Context) -> int:
+    actor = ctx.acting_user()
+    with ctx.database.unit_of_work() as session:
+        masterdata.add_party(session, actor, ctx.args.name, ctx.args.kind)
+    ctx.say(f"已添加 {ctx.args.name}。", f"{ctx.args.name} added.")
+    return EXIT_OK
+
+
+def cmd_product_add(ctx: Context) -> int:
+    actor = ctx.acting_user()
+    a = ctx.args
+    with ctx.database.unit_of_work() as session:
+        masterdata.add_product(session, actor, a.sku, a.name, a.price, opening_stock=a.stock,
+                               service=a.service)
+    ctx.say(f"已添加产品 {a.sku}。", f"Product {a.sku} added.")
+    return EXIT_OK
+
+
+def cmd_product_list(ctx: Context) -> int:
+    ctx.acting_user()
+    with ctx.database.reading() as session:
+        rows = queries.product_rows(session)
+    if ctx.args.json:
+        _json(rows)
+    else:
+        for r in rows:
+            print(f"{r['sku']:<12} {r['name']:<24} {r['price']:>12} "
+                  f"{r['on_hand']:>10} {r['reserved']:>10} {r['available']:>10}")
+    return EXIT_OK
+
+
+def _print_order(ctx: Context, detail: dict) -> None:
+    en = ctx.lang == "en"
+    print(f"{detail['number']}  {detail['status_label']}  {detail['party']}  "
+          f"{detail['currency']} {detail['total']}  {'paid' if en else '已付'} {detail['paid']}"
+          + ("  OVERDUE" if detail["overdue"] and en else "  已超时" if detail["overdue"] else ""))
+    for line in detail.get("lines", []):
+        print(f"  {line['sku']:<10} {line['qty']:>8} × {line['unit_price']:>10}  "
+              f"{'shipped' if en else '已发'} {line['shipped_qty']}  "
+              f"{'received' if en else '已收'} {line['received_qty']}")
+    for event in detail.get("events", []):
+        move = f" {event['from']} → {event['to']}" if event["to"] else ""
+        print(f"  {event['at']}  {event['user']:<10} {event['action']}{move}  {event['comment']}")
+
+
+def cmd_order_create(ctx: Context) -> int:
+    actor = ctx.acting_user()
+    a = ctx.args
+    lines = [_line(text) for text in a.line]
+    with ctx.database.unit_of_work() as session:
+        order = orders.create_order(session, actor, a.kind, a.party, lines, due=a.due)
+        result = queries.order_detail(session, order, ctx.lang) if a.json else order.number
+    if a.json:
+        _json(result)
+    else:
+        print(result)
+    return EXIT_OK
+
+
+def cmd_order_show(ctx: Context) -> int:
+    ctx.acting_user()
+    with ctx.database.reading() as session:
+        detail = queries.order_detail(session, orders.find_order(session, ctx.args.number),
+                                      ctx.lang)
+    if ctx.args.json:
+        _json(detail)
+    else:
+        _print_order(ctx, detail)
+    return EXIT_OK
+
+
+def cmd_order_list(ctx: Context) -> int:
+    ctx.acting_user()
+    a = ctx.args
+    if a.limit is not None and a.limit < 0:
+        raise ValidationError("--limit 不能为负数。", "--limit must not be negative.")
+    f = queries.OrderFilter(kind=a.kind, status=a.status, overdue=a.overdue, party=a.party,
+                            text=a.search)
+    with ctx.database.reading() as session:
+        rows = queries.order_rows(session, queries.list_orders(session, f, limit=a.limit),
+                                  ctx.lang)
+    if a.json:
+        _json(rows)
+    else:
+        for row in rows:
+            _print_order(ctx, row)
+    return EXIT_OK
+
+
+def _changed(ctx: Context, number: str) -> int:
+    with ctx.database.reading() as session:
+        order = orders.find_order(session, number)
+        label = queries.order_summary(
+            session, order, queries.progress_of_orders(session, [order])[order.id], ctx.lang
+        )["status_label"]
+    ctx.say(f"订单 {number} 现在在“{label}”。", f"Order {number} is now at '{label}'.")
+    return EXIT_OK
+
+
+def cmd_order_advance(ctx: Context) -> int:
+    actor = ctx.acting_user()
+    a = ctx.args
+    with ctx.database.unit_of_work() as session:
+        orders.advance(session, actor, a.number, a.node, comment=a.comment or "",
+                       reason=a.comment or "")
+    return _changed(ctx, a.number)
+
+
+def cmd_order_cancel(ctx: Context) -> int:
+    actor = ctx.acting_user()
+    with ctx.database.unit_of_work() as session:
+        orders.cancel(session, actor, ctx.args.number, ctx.args.reason)
+    return _changed(ctx, ctx.args.number)
+
+
+def cmd_ship(ctx: Context) -> int:
+    actor = ctx.acting_user()
+    a = ctx.args
+    moves = [_move(text) for text in a.line] if a.line else None
+    with ctx.database.unit_of_work() as session:
+        shipment = orders.ship(session, actor, a.number, a.carrier, a.tracking_no, moves)
+        number = shipment.number
+    print(number)
+    return _changed(ctx, a.number)
+
+
+def cmd_receive(ctx: Context) -> int:
+    actor = ctx.acting_user()
+    a = ctx.args
+    moves = [_move(text) for text in a.line] if a.line else None
+    with ctx.database.unit_of_work() as session:
+        number = orders.receive(session, actor, a.number, moves).number
+    print(number)
+    return _changed(ctx, a.number)
+
+
+def cmd_pay(ctx: Context) -> int:
+    actor = ctx.acting_user()
+    a = ctx.args
+    with ctx.database.unit_of_work() as session:
+        orders.record_payment(session, actor, a.number, a.amount, method=a.method or "",
+                              reference=a.ref or "")
+    return _changed(ctx, a.number)
+
+
+def cmd_alerts(ctx: Context) -> int:
+    ctx.acting_user()
+    with ctx.database.reading() as session:
+        rows = queries.alerts(session, ctx.lang)
+    if ctx.args.json:
+        _json([{k: r[k] for k in ("number", "status", "owner_role", "since", "late_by_hours")}
+               for r in rows])
+    else:
+        for r in rows:
+            print(f"{r['number']:<16} {r['status_label']:<10} {r['owner_role']:<12} "
+                  f"{r['since']}  +{r['late_by_hours']}h")
+    return EXIT_OK
+
+
+def cmd_audit_verify(ctx: Context) -> int:
+    with ctx.database.reading() as session:
+        result = audit.verify(session)
+    ctx.say(result.zh, result.en)
+    return EXIT_OK if result.ok else EXIT_AUDIT
+
+
+def cmd_backup(ctx: Context) -> int:
+    if ctx.database.sqlite_path is None:
+        raise ValidationError("备份命令只适用于 SQLite 数据库；PostgreSQL 请用 pg_dump。",
+                              "backup works on a SQLite database; use pg_dump for PostgreSQL.")
+    target = ctx.database.backup_to(ctx.args.file)
+    ctx.say(f"已备份到 {target}。", f"Backed up to {target}.")
+    return EXIT_OK
+
+
+# --- the parser -------------------------------------------------------------------------
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="ordertrail", description="OrderTrail 采销订单跟踪")
+    parser.add_argument("--db", help="database URL or SQLite file path")
+    parser.add_argument("--user", help="acting user")
+    parser.add_argument("--lang", choices=["zh", "en"])
+    commands = parser.add_subparsers(dest="command", parser_class=_Parser)
+
+    def command(group, name: str, handler: Callable[[Context], int], **kwargs):
+        sub = group.add_parser(name, **kwargs)
+        sub.set_defaults(handler=handler)
+        return sub
+
+    def with_json(sub):
+        sub.add_argument("--json", action="store_true")
+        return sub
+
+    p = command(commands, "init", cmd_init, help="create or upgrade the database")
+    p.add_argument("--admin", required=True)
+    p = command(commands, "demo", cmd_demo, help="fill the database with demo data")
+    p.add_argument("--orders", type=int, default=200)
+    p.add_argument("--seed", type=int, default=1)
+
+    users = commands.add_parser("user").add_subparsers(dest="subcommand", required=True,
+                                                        parser_class=_Parser)
+    p = command(users, "add", cmd_user_add)
+    p.add_argument("name")
+    p.add_argument("--role", required=True)
+
+    parties = commands.add_parser("party").add_subparsers(dest="subcommand", required=True,
+                                                          parser_class=_Parser)
+    p = command(parties, "add", cmd_party_add)
+    p.add_argument("name")
+    p.add_argument("--kind", required=True, choices=["customer", "supplier"])
+
+    products = commands.add_parser("product").add_subparsers(dest="subcommand", required=True,
+                                                             parser_class=_Parser)
+    p = command(products, "add", cmd_product_add)
+    p.add_argument("sku")
+    p.add_argument("--name", required=True)
+    p.add_argument("--price", required=True)
+    p.add_argument("--stock")
+    p.add_argument("--service", action="store_true")
+    with_json(command(products, "list", cmd_product_list))
+
+    order = commands.add_parser("order").add_subparsers(dest="subcommand", required=True,
+                                                        parser_class=_Parser)
+    p = with_json(command(order, "create", cmd_order_create))
+    p.add_argument("--kind", required=True, choices=["sales", "purchase"])
+    p.add_argument("--party", required=True)
+    p.add_argument("--line", required=True, nargs="+", action="extend")
+    p.add_argument("--due")
+    p = with_json(command(order, "show", cmd_order_show))
+    p.add_argument("number")
+    p = with_json(command(order, "list", cmd_order_list))
+    p.add_argument("--kind")
+    p.add_argument("--status")
+    p.add_argument("--overdue", action="store_true")
+    p.add_argument("--party")
+    p.add_argument("--search")
+    p.add_argument("--limit", type=int)
+    p = command(order, "advance", cmd_order_advance)
+    p.add_argument("number")
+    p.add_argument("node")
+    p.add_argument("--comment")
+    p = command(order, "cancel", cmd_order_cancel)
+    p.add_argument("number")
+    p.add_argument("--reason", required=True)
+
+    p = command(commands, "ship", cmd_ship)
+    p.add_argument("number")
+    p.add_argument("--carrier", required=True)
+    p.add_argument("--tracking-no", required=True)
+    p.add_argument("--line", nargs="+", action="extend")
+    p = command(commands, "receive", cmd_receive)
+    p.add_argument("number")
+    p.add_argument("--line", nargs="+", action="extend")
+    p = command(commands, "pay", cmd_pay)
+    p.add_argument("number")
+    p.add_argument("amount")
+    p.add_argument("--method")
+    p.add_argument("--ref")
+    with_json(command(commands, "alerts", cmd_alerts))
+    audits = commands.add_parser("audit").add_subparsers(dest="subcommand", required=True,
+                                                         parser_class=_Parser)
+    command(audits, "verify", cmd_audit_verify)
+    p = command(commands, "backup", cmd_backup)
+    p.add_argument("file")
+    return parser
+
+
+def parse(argv: list[str]) -> argparse.Namespace:
+    """Parsed arguments, or UsageError."""
+    return build_parser().parse_args(argv)
+
+
+def run(args: argparse.Namespace) -> int:
+    """Run a parsed command; returns its exit code."""
+    lang = config.language(args.lang)
+    try:
+        database, _backup = open_database(config.database_url(args.db))
+    except OperationalError as error:
+        print(("无法打开数据库：" if lang == "zh" else "Cannot open the database: ")
+              + str(error.orig).strip(), file=sys.stderr)
+        return EXIT_REJECTED
+    ctx = Context(args, lang, database)
+    try:
+        return args.handler(ctx)
+    except OrderTrailError as error:
+        print(error.message(lang), file=sys.stderr)
+        return error.exit_code
+    except OperationalError as error:
+        print(str(error.orig).strip(), file=sys.stderr)
+        return EXIT_BUG
+    except Exception:  # a bug: show it, exit 1
+        traceback.print_exc()
+        return EXIT_BUG
+    finally:
+        database.dispose()
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run one command (the window's launcher handles the case of none)."""
+    try:
+        args = parse(list(sys.argv[1:] if argv is None else argv))
+    except UsageError as error:
+        print(error, file=sys.stderr)
+        return EXIT_USAGE
+    except SystemExit as done:  # --help
+        return int(done.code or 0)
+    if args.command is None:
+        print("ordertrail: no command given", file=sys.stderr)
+        return EXIT_USAGE
+    return run(args)

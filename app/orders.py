@@ -1,0 +1,385 @@
+"""Order services: what sales, purchasing, warehouse, finance and service do to an order.
+
+Each takes a session (one unit of work) and the acting user, checks the
+permission, records the fact, writes its audit event and lets the workflow
+engine take the automatic steps that follow.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.orm.exc import StaleDataError
+
+from db.models import (
+    Event,
+    Order,
+    OrderLine,
+    Payment,
+    Product,
+    Receipt,
+    ReceiptLine,
+    Shipment,
+    ShipmentLine,
+    User,
+)
+
+from . import audit, changes, stock, workflow
+from .clock import utcnow
+from .errors import Conflict, InvalidTransition, NotFound, ValidationError
+from .masterdata import find_party
+from .numbering import next_number
+from .progress import progress_of
+from .roles import require
+from .validation import amount, clean_text, iso_date, quantity
+
+ZERO = Decimal(0)
+CENT = Decimal("0.01")
+FLOW_OF_KIND = {"sales": "sales", "purchase": "purchase", "supplementary": "sales"}
+PARTY_KIND_OF_FLOW = {"sales": "customer", "purchase": "supplier"}
+CREATE_PERMISSION = {"sales": "create_sales_order", "purchase": "create_purchase_order"}
+
+
+@dataclass(frozen=True)
+class LineSpec:
+    """One requested line: a SKU, a quantity and optionally a price (else the product's)."""
+
+    sku: str
+    qty: object
+    unit_price: object = None
+
+
+@dataclass(frozen=True)
+class MoveSpec:
+    """A quantity of one SKU to ship or receive."""
+
+    sku: str
+    qty: object
+
+
+# --- looking orders up ------------------------------------------------------------------
+
+def find_order(session: Session, number: str) -> Order:
+    order = session.scalar(
+        select(Order)
+        .where(Order.number == number.strip())
+        .options(selectinload(Order.lines), selectinload(Order.shipments))
+    )
+    if order is None:
+        raise NotFound(f"没有订单“{number}”。", f"There is no order '{number}'.")
+    return order
+
+
+def _last_change(session: Session, order: Order) -> Event | None:
+    return session.scalar(
+        select(Event).where(Event.order_id == order.id).order_by(Event.id.desc()).limit(1)
+    )
+
+
+def _conflict(session: Session, order: Order) -> Conflict:
+    last = _last_change(session, order)
+    who = last.user_name if last else "?"
+    when = f"{last.at:%Y-%m-%d %H:%M:%S} UTC" if last else ""
+    return Conflict(
+        f"订单 {order.number} 已被 {who} 于 {when} 修改，请刷新后重新操作。",
+        f"Order {order.number} was changed by {who} at {when}; reload it and try again.",
+        changed_by=who,
+    )
+
+
+def _load_for_change(session: Session, number: str, expected_version: int | None) -> Order:
+    order = find_order(session, number)
+    if expected_version is not None and order.version != expected_version:
+        raise _conflict(session, order)
+    return order
+
+
+def _save(session: Session, order: Order) -> None:
+    """Write the order; its version check turns a concurrent change into a Conflict."""
+    order.updated_at = utcnow()
+    try:
+        session.flush()
+    except StaleDataError:
+        raise Conflict(
+            f"订单 {order.number} 刚被其他人修改，请刷新后重新操作。",
+            f"Order {order.number} was just changed by someone else; reload and try again.",
+        ) from None
+    changes.announce(session, order)
+
+
+def _flow(order: Order) -> str:
+    return FLOW_OF_KIND.get(order.kind, "sales")
+
+
+# --- creating and changing ----------------------------------------------------------------
+
+def create_order(
+    session: Session,
+    user: User,
+    kind: str,
+    party_name: str,
+    lines: list[LineSpec],
+    *,
+    due: date | str | None = None,
+    note: str = "",
+) -> Order:
+    if kind not in CREATE_PERMISSION:
+        raise ValidationError(f"订单类型必须是 sales 或 purchase，而不是“{kind}”。",
+                              f"The order kind must be sales or purchase, not '{kind}'.")
+    require(user, CREATE_PERMISSION[kind])
+    party = find_party(session, party_name, PARTY_KIND_OF_FLOW[kind])
+    if not lines:
+        raise ValidationError("订单至少需要一行明细。", "An order needs at least one line.")
+    due_date = iso_date(due, "交期", "due date") if due not in (None, "") else None
+    spec = workflow.active_workflow(session, kind)
+    now = utcnow()
+    order = Order(
+        number=next_number(session, kind), kind=kind, workflow_id=spec.id, party=party,
+        revision=1, status=spec.initial, status_since=now, due=due_date, currency="CNY",
+        note=clean_text(note, "备注", "note", max_length=2000, required=False),
+        created_by_id=user.id, created_at=now, updated_at=now,
+    )
+    order.lines = _build_lines(session, lines)
+    order.total = sum((line.qty * line.unit_price for line in order.lines), ZERO).quantize(CENT)
+    session.add(order)
+    session.flush()
+    audit.record(session, user.name, entity="order", ref=order.number, order_id=order.id,
+                 action="create", after=snapshot(order))
+    changes.announce(session, order)
+    return order
+
+
+def _build_lines(session: Session, specs: list[LineSpec]) -> list[OrderLine]:
+    skus = {spec.sku.strip() for spec in specs}
+    products = {p.sku: p for p in session.scalars(select(Product).where(Product.sku.in_(skus)))}
+    result = []
+    for number, spec in enumerate(specs, start=1):
+        where_zh, where_en = f"第 {number} 行", f"line {number}"
+        product = products.get(spec.sku.strip())
+        if product is None:
+            raise NotFound(f"{where_zh}：没有产品编码“{spec.sku}”。",
+                           f"{where_en}: there is no product with SKU '{spec.sku}'.")
+        qty = quantity(spec.qty, f"{where_zh}数量", f"quantity on {where_en}")
+        price = (product.price if spec.unit_price in (None, "")
+                 else amount(spec.unit_price, f"{where_zh}单价", f"price on {where_en}"))
+        result.append(OrderLine(line_no=number, product=product, qty=qty, unit_price=price))
+    return result
+
+
+def snapshot(order: Order) -> dict:
+    """What an order says, as stored in its audit events."""
+    return {
+        "kind": order.kind,
+        "party": order.party.name,
+        "status": order.status,
+        "due": order.due,
+        "total": order.total,
+        "lines": [[line.product.sku, line.qty, line.unit_price] for line in order.lines],
+    }
+
+
+def advance(session: Session, user: User, number: str, node: str, *, comment: str = "",
+            reason: str = "", expected_version: int | None = None) -> Order:
+    """A manual step of the workflow (submit, approve, prepare, deliver, complete, ...)."""
+    order = _load_for_change(session, number, expected_version)
+    workflow.advance(session, user, order, node, comment=comment, reason=reason)
+    _save(session, order)
+    return order
+
+
+def cancel(session: Session, user: User, number: str, reason: str, *,
+           expected_version: int | None = None) -> Order:
+    return advance(session, user, number, "cancelled", reason=reason,
+                   expected_version=expected_version)
+
+
+# --- facts: shipments, receipts, payments --------------------------------------------------
+
+def _remaining(order: Order, done: dict[int, Decimal]) -> dict[int, Decimal]:
+    return {
+        line.id: line.qty - done.get(line.id, ZERO)
+        for line in order.lines
+        if not line.product.is_service and line.qty > done.get(line.id, ZERO)
+    }
+
+
+def _allocate(order: Order, moves: list[MoveSpec] | None, remaining: dict[int, Decimal],
+              verb: tuple[str, str]) -> dict[int, Decimal]:
+    """Quantities per order line: all that remains, or the requested SKUs spread over lines."""
+    if not moves:
+        if not remaining:
+            raise ValidationError(f"订单 {order.number} 没有待{verb[0]}的货物。",
+                                  f"Order {order.number} has nothing left to {verb[1]}.")
+        return dict(remaining)
+    result: dict[int, Decimal] = defaultdict(lambda: ZERO)
+    for move in moves:
+        sku = move.sku.strip()
+        qty = quantity(move.qty, f"{sku} 的数量", f"quantity of {sku}")
+        lines = [line for line in order.lines if line.product.sku == sku]
+        if not lines:
+            raise ValidationError(f"订单 {order.number} 中没有产品 {sku}。",
+                                  f"Order {order.number} has no line for {sku}.")
+        if all(line.product.is_service for line in lines):
+            raise ValidationError(f"{sku} 是服务项目，无需{verb[0]}。",
+                                  f"{sku} is a service; it needs no {verb[1]}ing.")
+        left = sum((remaining.get(line.id, ZERO) - result[line.id] for line in lines), ZERO)
+        if qty > left:
+            raise ValidationError(f"{sku} 只剩 {left:f} 待{verb[0]}，不能{verb[0]} {qty:f}。",
+                                  f"{sku}: only {left:f} left to {verb[1]}, not {qty:f}.")
+        for line in lines:
+            take = min(qty, remaining.get(line.id, ZERO) - result[line.id])
+            if take > 0:
+                result[line.id] += take
+                qty -= take
+    return {line_id: qty for line_id, qty in result.items() if qty > 0}
+
+
+def _per_product(order: Order, per_line: dict[int, Decimal]) -> dict[int, Decimal]:
+    totals: dict[int, Decimal] = defaultdict(lambda: ZERO)
+    for line in order.lines:
+        if line.id in per_line:
+            totals[line.product_id] += per_line[line.id]
+    return totals
+
+
+def _require_status(order: Order, allowed: set[str], zh_action: str, en_action: str,
+                    session: Session) -> None:
+    if order.status in allowed:
+        return
+    spec = workflow.spec_for(session, order)
+    zh_nodes = "、".join(spec.node(code).zh for code in sorted(allowed, key=spec.order.index))
+    en_nodes = ", ".join(spec.node(code).en for code in sorted(allowed, key=spec.order.index))
+    node = spec.node(order.status)
+    raise InvalidTransition(
+        f"订单 {order.number} 在“{node.zh}”，不能{zh_action}；只有在{zh_nodes}时可以。",
+        f"Order {order.number} is at '{node.en}': cannot {en_action}; only at {en_nodes}.",
+    )
+
+
+def ship(session: Session, user: User, number: str, carrier: str, tracking_no: str,
+         lines: list[MoveSpec] | None = None, *, expected_version: int | None = None) -> Shipment:
+    """Record a shipment (delivery note) with its carrier and tracking number."""
+    require(user, "ship")
+    order = _load_for_change(session, number, expected_version)
+    if _flow(order) != "sales":
+        raise ValidationError(f"{order.number} 不是销售订单，不能发货。",
+                              f"{order.number} is not a sales order; it cannot be shipped.")
+    _require_status(order, {"placed", "prepared"}, "发货", "ship", session)
+    carrier = clean_text(carrier, "承运商", "carrier", max_length=100)
+    tracking_no = clean_text(tracking_no, "运单号", "tracking number", max_length=100)
+    shipped = {lid: lp.shipped for lid, lp in progress_of(session, order).lines.items()}
+    per_line = _allocate(order, lines, _remaining(order, shipped), ("发", "ship"))
+    stock.issue(session, user, order, _per_product(order, per_line))
+    shipment = Shipment(
+        number=next_number(session, "shipment"), order=order, carrier=carrier,
+        tracking_no=tracking_no, shipped_at=utcnow(), shipped_by_id=user.id,
+        lines=[ShipmentLine(order_line_id=lid, qty=qty) for lid, qty in per_line.items()],
+    )
+    session.add(shipment)
+    session.flush()
+    audit.record(session, user.name, entity="order", ref=order.number, order_id=order.id,
+                 action="ship", after=_movement(order, shipment.number, per_line,
+                                                carrier=carrier, tracking_no=tracking_no))
+    workflow.settle(session, user, order)
+    _save(session, order)
+    return shipment
+
+
+def _movement(order: Order, document: str, per_line: dict[int, Decimal], **extra) -> dict:
+    skus = {line.id: line.product.sku for line in order.lines}
+    return {"document": document, **extra,
+            "lines": [[skus[lid], qty] for lid, qty in per_line.items()]}
+
+
+def confirm_delivery(session: Session, user: User, shipment_number: str) -> Shipment:
+    """The customer signed for one shipment; the order follows once all are signed."""
+    shipment = session.scalar(select(Shipment).where(Shipment.number == shipment_number.strip()))
+    if shipment is None:
+        raise NotFound(f"没有发货单“{shipment_number}”。",
+                       f"There is no shipment '{shipment_number}'.")
+    order = shipment.order
+    workflow.require_transition_role(session, user, order, "delivered")
+    if shipment.delivered_at is not None:
+        raise ValidationError(f"发货单 {shipment.number} 已签收。",
+                              f"Shipment {shipment.number} is already signed for.")
+    shipment.delivered_at = utcnow()
+    audit.record(session, user.name, entity="order", ref=order.number, order_id=order.id,
+                 action="signed", after={"document": shipment.number})
+    workflow.settle(session, user, order)
+    _save(session, order)
+    return shipment
+
+
+def receive(session: Session, user: User, number: str, lines: list[MoveSpec] | None = None,
+            *, expected_version: int | None = None) -> Receipt:
+    """Record goods of a purchase order arriving; stock rises."""
+    require(user, "receive")
+    order = _load_for_change(session, number, expected_version)
+    if _flow(order) != "purchase":
+        raise ValidationError(f"{order.number} 不是采购订单，不能收货。",
+                              f"{order.number} is not a purchase order; nothing to receive.")
+    _require_status(order, {"placed"}, "收货", "receive", session)
+    received = {lid: lp.received for lid, lp in progress_of(session, order).lines.items()}
+    per_line = _allocate(order, lines, _remaining(order, received), ("收", "receive"))
+    stock.receive_goods(session, user, order, _per_product(order, per_line))
+    receipt = Receipt(
+        number=next_number(session, "receipt"), order=order, received_at=utcnow(),
+        received_by_id=user.id,
+        lines=[ReceiptLine(order_line_id=lid, qty=qty) for lid, qty in per_line.items()],
+    )
+    session.add(receipt)
+    session.flush()
+    audit.record(session, user.name, entity="order", ref=order.number, order_id=order.id,
+                 action="receive", after=_movement(order, receipt.number, per_line))
+    workflow.settle(session, user, order)
+    _save(session, order)
+    return receipt
+
+
+PAYABLE_AFTER = {"draft", "submitted"}
+
+
+def record_payment(session: Session, user: User, number: str, value: object, *,
+                   method: str = "", reference: str = "",
+                   expected_version: int | None = None) -> Payment:
+    """Money in (sales) or out (purchase); a negative amount is a refund."""
+    require(user, "record_payment")
+    order = _load_for_change(session, number, expected_version)
+    money = amount(value, "金额", "amount", allow_negative=True)
+    if money == 0:
+        raise ValidationError("金额不能为 0。", "The amount must not be 0.")
+    spec = workflow.spec_for(session, order)
+    node = spec.node(order.status)
+    if order.status in PAYABLE_AFTER or node.terminal:
+        raise InvalidTransition(
+            f"订单 {order.number} 在“{node.zh}”，不能登记款项。",
+            f"Order {order.number} is at '{node.en}'; no payment can be recorded.",
+        )
+    paid = progress_of(session, order).paid
+    if paid + money < 0:
+        raise ValidationError(f"退款 {-money:,.2f} 超过已收付的 {paid:,.2f}。",
+                              f"The refund {-money:,.2f} exceeds the {paid:,.2f} paid.")
+    if paid + money > order.total:
+        raise ValidationError(
+            f"金额 {money:,.2f} 超过未付余额 {order.total - paid:,.2f}。",
+            f"The amount {money:,.2f} exceeds the open balance {order.total - paid:,.2f}.",
+        )
+    payment = Payment(
+        order=order, amount=money, paid_at=utcnow(), recorded_by_id=user.id,
+        method=clean_text(method, "付款方式", "method", max_length=50, required=False),
+        reference=clean_text(reference, "参考号", "reference", max_length=100, required=False),
+    )
+    session.add(payment)
+    audit.record(session, user.name, entity="order", ref=order.number, order_id=order.id,
+                 action="refund" if money < 0 else "payment",
+                 after={"amount": money, "method": payment.method,
+                        "reference": payment.reference})
+    session.flush()
+    workflow.settle(session, user, order)
+    _save(session, order)
+    return payment

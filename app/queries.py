@@ -1,0 +1,214 @@
+"""Reading orders: the order list with its filters, one order in full, stock, and lateness."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from decimal import Decimal
+
+from sqlalchemy import Select, func, or_, select
+from sqlalchemy.orm import Session
+
+from db.models import Event, Order, Party, Payment, Shipment, StockMove
+
+from . import workflow
+from .clock import utcnow
+from .masterdata import list_products
+from .progress import Progress, progress_of_orders
+
+PAGE = 500
+
+
+@dataclass(frozen=True)
+class OrderFilter:
+    kind: str | None = None
+    status: str | None = None
+    overdue: bool = False
+    party: str | None = None
+    text: str | None = None
+    statuses: tuple[str, ...] | None = None
+
+
+def _like(text: str) -> str:
+    escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return f"%{escaped}%"
+
+
+def filtered(session: Session, f: OrderFilter, now: datetime | None = None) -> Select:
+    """The orders matching the filter, newest first, as a query to page or count."""
+    query = select(Order)
+    if f.kind:
+        query = query.where(Order.kind == f.kind)
+    if f.status:
+        query = query.where(Order.status == f.status)
+    if f.statuses is not None:
+        query = query.where(Order.status.in_(f.statuses))
+    if f.party:
+        query = query.where(Order.party_id.in_(select(Party.id).where(Party.name == f.party)))
+    if f.text and f.text.strip():
+        pattern = _like(f.text.strip())
+        query = query.where(or_(
+            Order.number.ilike(pattern, escape="\\"),
+            Order.party_id.in_(select(Party.id).where(Party.name.ilike(pattern, escape="\\"))),
+            Order.id.in_(select(Shipment.order_id)
+                         .where(Shipment.tracking_no.ilike(pattern, escape="\\"))),
+        ))
+    if f.overdue:
+        query = query.where(workflow.overdue_clause(workflow.all_specs(session), now or utcnow()))
+    return query.order_by(Order.created_at.desc(), Order.id.desc())
+
+
+def list_orders(session: Session, f: OrderFilter, *, limit: int | None = None,
+                offset: int = 0) -> list[Order]:
+    query = filtered(session, f).offset(offset)
+    if limit is not None:
+        query = query.limit(limit)
+    return list(session.scalars(query))
+
+
+def count_by_status(session: Session, kind: str | None = None) -> dict[str, int]:
+    query = select(Order.status, func.count()).group_by(Order.status)
+    if kind:
+        query = query.where(Order.kind == kind)
+    return dict(session.execute(query).all())
+
+
+def _money(value: Decimal) -> str:
+    return f"{value:.2f}"
+
+
+def _qty(value: Decimal) -> str:
+    return format(value.normalize(), "f")
+
+
+def _stamp(moment: datetime | None) -> str | None:
+    return moment.strftime("%Y-%m-%dT%H:%M:%SZ") if moment else None
+
+
+def order_summary(session: Session, order: Order, progress: Progress, lang: str = "zh",
+                  now: datetime | None = None) -> dict:
+    spec = workflow.spec_for(session, order)
+    node = spec.node(order.status)
+    return {
+        "number": order.number,
+        "kind": order.kind,
+        "status": order.status,
+        "status_label": node.label(lang),
+        "party": order.party.name,
+        "currency": order.currency,
+        "total": _money(order.total),
+        "paid": _money(progress.paid),
+        "due": order.due.isoformat() if order.due else None,
+        "overdue": workflow.is_overdue(spec, order, now or utcnow()),
+        "version": order.version,
+        "owner_roles": sorted(spec.responsible_roles(order.status)),
+        "status_since": _stamp(order.status_since),
+        "progress": {"shipped_pct": progress.shipped_pct,
+                     "received_pct": progress.received_pct,
+                     "paid_pct": progress.paid_pct},
+    }
+
+
+def order_rows(session: Session, orders: list[Order], lang: str = "zh") -> list[dict]:
+    """Summaries of many orders, their progress read a page at a time."""
+    now = utcnow()
+    rows = []
+    for start in range(0, len(orders), PAGE):
+        page = orders[start:start + PAGE]
+        progress = progress_of_orders(session, page)
+        rows.extend(order_summary(session, o, progress[o.id], lang, now) for o in page)
+    return rows
+
+
+def order_detail(session: Session, order: Order, lang: str = "zh") -> dict:
+    """Everything about one order: lines, progress, shipments, payments, links, events."""
+    progress = progress_of_orders(session, [order])[order.id]
+    detail = order_summary(session, order, progress, lang)
+    detail["parent"] = order.parent.number if order.parent else None
+    detail["children"] = [child.number for child in order.children]
+    detail["note"] = order.note
+    detail["lines"] = [
+        {
+            "sku": line.product.sku,
+            "name": line.product.name,
+            "service": line.product.is_service,
+            "qty": _qty(line.qty),
+            "unit_price": _money(line.unit_price),
+            "shipped_qty": _qty(progress.lines[line.id].shipped),
+            "received_qty": _qty(progress.lines[line.id].received),
+            "returned_qty": _qty(progress.lines[line.id].returned),
+        }
+        for line in order.lines
+    ]
+    detail["shipments"] = [
+        {"number": s.number, "carrier": s.carrier, "tracking_no": s.tracking_no,
+         "shipped_at": _stamp(s.shipped_at), "delivered_at": _stamp(s.delivered_at)}
+        for s in order.shipments
+    ]
+    detail["payments"] = [
+        {"amount": _money(p.amount), "method": p.method, "reference": p.reference,
+         "paid_at": _stamp(p.paid_at)}
+        for p in session.scalars(select(Payment).where(Payment.order_id == order.id)
+                                 .order_by(Payment.id))
+    ]
+    detail["events"] = [event_row(e) for e in order_events(session, order)]
+    return detail
+
+
+def order_events(session: Session, order: Order) -> list[Event]:
+    return list(session.scalars(select(Event).where(Event.order_id == order.id)
+                                .order_by(Event.id)))
+
+
+def event_row(event: Event) -> dict:
+    before, after = event.before or {}, event.after or {}
+    return {
+        "at": _stamp(event.at),
+        "user": event.user_name,
+        "action": event.action,
+        "from": before.get("status"),
+        "to": after.get("status") if event.action == "transition" else None,
+        "comment": event.comment,
+        "details": after,
+    }
+
+
+def product_rows(session: Session) -> list[dict]:
+    return [
+        {"sku": p.sku, "name": p.name, "price": _money(p.price), "service": p.is_service,
+         "on_hand": _qty(p.on_hand), "reserved": _qty(p.reserved),
+         "available": _qty(p.on_hand - p.reserved)}
+        for p in list_products(session)
+    ]
+
+
+def stock_ledger_totals(session: Session) -> dict[int, tuple[Decimal, Decimal]]:
+    """Per product, the ledger's sums (on hand, reserved): they must equal the balances."""
+    rows = session.execute(
+        select(StockMove.product_id, func.sum(StockMove.on_hand_delta),
+               func.sum(StockMove.reserved_delta)).group_by(StockMove.product_id)
+    )
+    return {pid: (on_hand, reserved) for pid, on_hand, reserved in rows}
+
+
+def alerts(session: Session, lang: str = "zh") -> list[dict]:
+    """Orders that are late at their node or past their due date, latest first."""
+    now = utcnow()
+    late = list(session.scalars(filtered(session, OrderFilter(overdue=True), now)))
+    result = []
+    for order in late:
+        spec = workflow.spec_for(session, order)
+        deadline = workflow.deadline_of(spec, order)
+        if deadline is None or deadline > now:
+            deadline = datetime.combine(order.due, datetime.min.time())
+        result.append({
+            "number": order.number,
+            "status": order.status,
+            "status_label": spec.node(order.status).label(lang),
+            "owner_role": ",".join(sorted(spec.responsible_roles(order.status))),
+            "since": _stamp(order.status_since),
+            "late_by_hours": round((now - deadline).total_seconds() / 3600, 1),
+        })
+    result.sort(key=lambda row: -row["late_by_hours"])
+    return result
+

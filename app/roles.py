@@ -1,0 +1,68 @@
+"""Roles and what each may do outside the workflow's own transitions.
+
+Who may move an order from node to node is part of the workflow definition
+(app/workflow_defaults.py); this table covers the facts and the master data.
+"""
+
+from __future__ import annotations
+
+from db.models import User
+
+from .errors import PermissionDenied
+
+ROLES: dict[str, tuple[str, str]] = {
+    "sales": ("销售", "Sales"),
+    "purchasing": ("采购", "Purchasing"),
+    "warehouse": ("仓库", "Warehouse"),
+    "finance": ("财务", "Finance"),
+    "service": ("客服", "Customer service"),
+    "owner": ("老板/管理", "Owner"),
+    "admin": ("管理员", "Administrator"),
+}
+
+PERMISSIONS: dict[str, frozenset[str]] = {
+    "create_sales_order": frozenset({"sales"}),
+    "create_purchase_order": frozenset({"purchasing"}),
+    "ship": frozenset({"warehouse"}),
+    "receive": frozenset({"warehouse"}),
+    "record_payment": frozenset({"finance"}),
+    "add_party": frozenset({"sales", "purchasing", "admin"}),
+    "add_product": frozenset({"purchasing", "warehouse", "admin"}),
+    "manage_users": frozenset({"admin"}),
+    "change_settings": frozenset({"admin"}),
+}
+
+ACTION_LABELS: dict[str, tuple[str, str]] = {
+    "create_sales_order": ("创建销售订单", "create sales orders"),
+    "create_purchase_order": ("创建采购订单", "create purchase orders"),
+    "ship": ("发货", "ship goods"),
+    "receive": ("收货入库", "receive goods"),
+    "record_payment": ("登记收付款", "record payments"),
+    "add_party": ("新增客户/供应商", "add customers or suppliers"),
+    "add_product": ("新增产品", "add products"),
+    "manage_users": ("管理用户", "manage users"),
+    "change_settings": ("修改设置", "change settings"),
+}
+
+
+def role_label(role: str, lang: str = "zh") -> str:
+    zh, en = ROLES.get(role, (role, role))
+    return en if lang == "en" else zh
+
+
+def roles_label(roles: frozenset[str] | set[str] | list[str], lang: str = "zh") -> str:
+    separator = ", " if lang == "en" else "、"
+    return separator.join(role_label(r, lang) for r in sorted(roles))
+
+
+def require(user: User, permission: str) -> None:
+    """Raise PermissionDenied unless the user's role holds the permission."""
+    allowed = PERMISSIONS[permission]
+    if user.role in allowed:
+        return
+    zh_action, en_action = ACTION_LABELS[permission]
+    raise PermissionDenied(
+        f"{role_label(user.role)}（{user.name}）无权{zh_action}；可由{roles_label(allowed)}操作。",
+        f"{user.name} ({role_label(user.role, 'en')}) may not {en_action}; "
+        f"allowed: {roles_label(allowed, 'en')}.",
+    )

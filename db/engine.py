@@ -1,0 +1,134 @@
+"""Opening a database: URL resolution, engine settings per backend, upgrades."""
+
+from __future__ import annotations
+
+import ntpath
+import os
+import sqlite3
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import UTC, datetime
+from pathlib import Path
+
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.engine import make_url
+from sqlalchemy.orm import Session, sessionmaker
+
+# Writers on one SQLite file wait this long for each other instead of failing.
+SQLITE_BUSY_TIMEOUT_S = 30
+
+
+def normalize_url(target: str) -> str:
+    """A database URL from a URL or a bare file path (taken as SQLite)."""
+    if "://" in target:
+        return target
+    return "sqlite:///" + str(Path(target).expanduser().resolve())
+
+
+def is_network_path(path: str) -> bool:
+    """True for a file on a network share, where SQLite's WAL mode does not work."""
+    if path.startswith(("\\\\", "//")):
+        return True
+    if sys.platform == "win32":
+        import ctypes
+
+        drive = ntpath.splitdrive(os.path.abspath(path))[0]
+        if drive:
+            drive_remote = 4
+            return ctypes.windll.kernel32.GetDriveTypeW(drive + "\\") == drive_remote
+    return False
+
+
+def _configure_sqlite(engine: Engine, path: str | None) -> None:
+    use_wal = path is not None and not is_network_path(path)
+
+    @event.listens_for(engine, "connect")
+    def on_connect(dbapi_connection, _record):
+        # Let SQLAlchemy, not the driver, decide when a transaction begins.
+        dbapi_connection.isolation_level = None
+        cursor = dbapi_connection.cursor()
+        cursor.execute(f"PRAGMA busy_timeout = {SQLITE_BUSY_TIMEOUT_S * 1000}")
+        cursor.execute("PRAGMA foreign_keys = ON")
+        cursor.execute(f"PRAGMA journal_mode = {'WAL' if use_wal else 'DELETE'}")
+        cursor.execute("PRAGMA synchronous = NORMAL" if use_wal else "PRAGMA synchronous = FULL")
+        cursor.close()
+
+    @event.listens_for(engine, "begin")
+    def on_begin(connection):
+        # A writer takes the write lock up front: a deferred transaction that later
+        # upgrades to writing fails at once with "database is locked" under contention.
+        mode = "DEFERRED" if connection.get_execution_options().get("read_only") else "IMMEDIATE"
+        connection.exec_driver_sql(f"BEGIN {mode}")
+
+
+def make_engine(url: str) -> Engine:
+    url = normalize_url(url)
+    parsed = make_url(url)
+    if parsed.get_backend_name() == "sqlite":
+        path = parsed.database if parsed.database not in (None, "", ":memory:") else None
+        if path:
+            Path(path).parent.mkdir(parents=True, exist_ok=True)
+        engine = create_engine(url, connect_args={"timeout": SQLITE_BUSY_TIMEOUT_S})
+        _configure_sqlite(engine, path)
+        return engine
+    return create_engine(url, pool_pre_ping=True)
+
+
+class Database:
+    """One database the program works on: its engine and its units of work."""
+
+    def __init__(self, url: str):
+        self.url = normalize_url(url)
+        self.engine = make_engine(self.url)
+        self._sessions = sessionmaker(self.engine, expire_on_commit=False)
+        self._readers = sessionmaker(
+            self.engine.execution_options(read_only=True), expire_on_commit=False
+        )
+
+    @property
+    def backend(self) -> str:
+        return self.engine.dialect.name
+
+    @property
+    def sqlite_path(self) -> str | None:
+        if self.backend != "sqlite":
+            return None
+        return make_url(self.url).database
+
+    @contextmanager
+    def unit_of_work(self) -> Iterator[Session]:
+        """One user action: everything inside commits together or not at all."""
+        with self._sessions() as session, session.begin():
+            yield session
+
+    @contextmanager
+    def reading(self) -> Iterator[Session]:
+        with self._readers() as session, session.begin():
+            yield session
+
+    def backup_to(self, target: str | Path) -> Path:
+        """A consistent copy of the SQLite file, taken while others keep working."""
+        source_path = self.sqlite_path
+        if source_path is None:
+            raise ValueError("backup needs a SQLite database")
+        target = Path(target)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        source = sqlite3.connect(source_path, timeout=SQLITE_BUSY_TIMEOUT_S)
+        try:
+            copy = sqlite3.connect(target)
+            try:
+                source.backup(copy)
+            finally:
+                copy.close()
+        finally:
+            source.close()
+        return target
+
+    def dispose(self) -> None:
+        self.engine.dispose()
+
+
+def backup_name(path: str, revision: str | None) -> Path:
+    stamp = datetime.now(UTC).strftime("%Y%m%d-%H%M%S")
+    return Path(f"{path}.before-upgrade-{revision or 'empty'}-{stamp}.bak")

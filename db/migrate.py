@@ -1,0 +1,67 @@
+"""Bringing a database's schema up to date with Alembic, from the program itself."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+
+from db.engine import Database, backup_name
+
+MIGRATIONS = Path(__file__).parent / "migrations"
+
+
+def _config() -> Config:
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS))
+    return config
+
+
+def head_revision() -> str:
+    return ScriptDirectory.from_config(_config()).get_current_head()
+
+
+def current_revision(database: Database) -> str | None:
+    with database.engine.connect() as connection:
+        return MigrationContext.configure(connection).get_current_revision()
+
+
+def upgrade(database: Database) -> Path | None:
+    """Upgrade to the newest schema; a SQLite file in use is backed up first.
+
+    Returns the backup's path when one was made.
+    """
+    current = current_revision(database)
+    if current == head_revision():
+        return None
+    backup = None
+    path = database.sqlite_path
+    if current is not None and path and Path(path).exists():
+        backup = database.backup_to(backup_name(path, current))
+    config = _config()
+    with database.engine.begin() as connection:
+        config.attributes["connection"] = connection
+        command.upgrade(config, "head")
+    return backup
+
+
+def revision(database: Database, message: str) -> None:
+    """Autogenerate a new migration (a developer's tool: `python -m db.migrate MSG`)."""
+    config = _config()
+    with database.engine.begin() as connection:
+        config.attributes["connection"] = connection
+        command.revision(config, message=message, autogenerate=True)
+
+
+if __name__ == "__main__":
+    import sys
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as folder:
+        scratch = Database(str(Path(folder) / "scratch.db"))
+        upgrade(scratch)
+        revision(scratch, sys.argv[1])
+        scratch.dispose()

@@ -1,0 +1,6 @@
+"""Files the program ships: fonts, translations, icons."""
+
+from pathlib import Path
+
+RESOURCES = Path(__file__).parent
+CJK_FONT = RESOURCES / "fonts" / "wqy-microhei.ttc"

@@ -1,0 +1,175 @@
+"""Fixtures: real SQLite files and a real PostgreSQL server, fresh for every test."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import uuid
+from collections.abc import Iterator
+from dataclasses import dataclass
+from decimal import Decimal
+
+import pytest
+from argon2 import PasswordHasher
+from sqlalchemy import create_engine, text
+
+from app import workflow
+from app.masterdata import add_party, add_product
+from app.orders import LineSpec, create_order
+from app.setup import open_database
+from db.engine import Database
+from db.models import Base, User
+
+PG_SERVER = os.environ.get("ORDERTRAIL_TEST_PG", "postgresql+psycopg://postgres@127.0.0.1:5432")
+PASSWORD = "secret-pw"
+ROLES = ["admin", "owner", "sales", "purchasing", "warehouse", "finance", "service"]
+
+
+def pg_available() -> bool:
+    try:
+        engine = create_engine(f"{PG_SERVER}/postgres")
+        with engine.connect():
+            pass
+        engine.dispose()
+        return True
+    except Exception:
+        return False
+
+
+def _require_pg() -> None:
+    if pg_available():
+        return
+    if os.environ.get("CI"):
+        pytest.fail(f"PostgreSQL is not reachable at {PG_SERVER}; CI must run these tests")
+    pytest.skip("PostgreSQL is not reachable")
+
+
+class PgServer:
+    """Creates and drops throwaway databases on the PostgreSQL server."""
+
+    def __init__(self):
+        self.admin = create_engine(f"{PG_SERVER}/postgres", isolation_level="AUTOCOMMIT")
+        self.created: list[str] = []
+
+    def create(self) -> str:
+        name = f"ordertrail_test_{uuid.uuid4().hex[:12]}"
+        with self.admin.connect() as connection:
+            connection.execute(text(f'CREATE DATABASE "{name}"'))
+        self.created.append(name)
+        return f"{PG_SERVER}/{name}"
+
+    def drop_all(self) -> None:
+        with self.admin.connect() as connection:
+            for name in self.created:
+                connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        self.admin.dispose()
+
+
+@pytest.fixture(scope="session")
+def pg_server() -> Iterator[PgServer]:
+    _require_pg()
+    server = PgServer()
+    yield server
+    server.drop_all()
+
+
+@pytest.fixture(scope="session")
+def sqlite_template(tmp_path_factory) -> str:
+    """A migrated, seeded SQLite file; each test starts from a copy."""
+    path = tmp_path_factory.mktemp("template") / "template.db"
+    database, _ = open_database(str(path))
+    database.dispose()
+    return str(path)
+
+
+@pytest.fixture(scope="session")
+def pg_template(pg_server) -> str:
+    url = pg_server.create()
+    database, _ = open_database(url)
+    database.dispose()
+    return url
+
+
+def _reset_pg(url: str) -> Database:
+    database = Database(url)
+    tables = ", ".join(f'"{t.name}"' for t in Base.metadata.sorted_tables)
+    with database.engine.begin() as connection:
+        connection.execute(text(f"TRUNCATE {tables} RESTART IDENTITY CASCADE"))
+    database.dispose()
+    workflow._SPECS.clear()
+    database, _ = open_database(url)
+    return database
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def backend(request) -> str:
+    return request.param
+
+
+@pytest.fixture
+def database(backend, request, tmp_path) -> Iterator[Database]:
+    """A fresh database on the backend under test."""
+    if backend == "sqlite":
+        template = request.getfixturevalue("sqlite_template")
+        path = tmp_path / "ordertrail.db"
+        shutil.copy(template, path)
+        database = Database(str(path))
+    else:
+        database = _reset_pg(request.getfixturevalue("pg_template"))
+    yield database
+    database.dispose()
+
+
+@pytest.fixture(scope="session")
+def password_hash() -> str:
+    # One argon2 hash for every test user: hashing is deliberately slow.
+    return PasswordHasher().hash(PASSWORD)
+
+
+@dataclass
+class Office:
+    """A database with one user of every role, parties and products."""
+
+    db: Database
+    users: dict[str, User]
+
+    def __getattr__(self, role: str) -> User:
+        try:
+            return self.users[role]
+        except KeyError:
+            raise AttributeError(role) from None
+
+    def order(self, kind: str = "sales", lines=(("A-1", 10),), party: str | None = None,
+              **kwargs) -> str:
+        """A new draft order's number."""
+        party = party or ("华东贸易有限公司" if kind == "sales" else "东莞精工制造厂")
+        creator = self.sales if kind == "sales" else self.purchasing
+        with self.db.unit_of_work() as session:
+            order = create_order(session, creator, kind, party,
+                                 [LineSpec(*line) for line in lines], **kwargs)
+            return order.number
+
+
+@pytest.fixture
+def office(database, password_hash) -> Office:
+    from app.clock import utcnow
+
+    with database.unit_of_work() as session:
+        users = {}
+        for role in ROLES:
+            user = User(name=role, display_name=role, role=role, password_hash=password_hash,
+                        failed_logins=0, active=True, created_at=utcnow())
+            session.add(user)
+            users[role] = user
+        session.flush()
+        add_party(session, users["sales"], "华东贸易有限公司", "customer")
+        add_party(session, users["sales"], "Acme 😀 Ltd", "customer")
+        add_party(session, users["purchasing"], "东莞精工制造厂", "supplier")
+        add_product(session, users["warehouse"], "A-1", "复印纸", "25.00", opening_stock=100)
+        add_product(session, users["warehouse"], "B-2", "打印机", "1280.00", opening_stock=5)
+        add_product(session, users["warehouse"], "S-9", "安装服务", "200.00", service=True)
+    return Office(database, users)
+
+
+def money(value: str) -> Decimal:
+    return Decimal(value)

@@ -1,0 +1,27 @@
+"""The `ordertrail` program: a command runs on the command line, no command opens the window."""
+
+from __future__ import annotations
+
+import sys
+
+from app import cli
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    try:
+        args = cli.parse(argv)
+    except cli.UsageError as error:
+        print(error, file=sys.stderr)
+        return cli.EXIT_USAGE
+    except SystemExit as done:  # --help
+        return int(done.code or 0)
+    if args.command is not None:
+        return cli.run(args)
+    from ui.app import start_window  # Qt is loaded only when the window is wanted
+
+    return start_window(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
