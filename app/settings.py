@@ -19,6 +19,8 @@ DEFAULTS: dict[str, str] = {
     "company_name": "",
     "company_address": "",
     "company_phone": "",
+    # Path of an image printed in the header of every document; empty for none.
+    "company_logo": "",
 }
 
 

@@ -1,0 +1,209 @@
+"""The command line as CLI.md writes it: commands, exit codes and JSON shapes."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from sqlalchemy import text
+
+from app import cli
+from app.masterdata import list_products
+from db.engine import Database
+
+
+@pytest.fixture
+def run(database, monkeypatch, capsys, tmp_path):
+    """Run `ordertrail --db <the test database> ...` in-process; returns (code, out, err)."""
+    monkeypatch.setenv("ORDERTRAIL_CONFIG", str(tmp_path / "config.json"))
+    monkeypatch.delenv("ORDERTRAIL_USER", raising=False)
+
+    def invoke(*args: str, user: str | None = None, password: str = "demo"):
+        monkeypatch.setenv("ORDERTRAIL_PASSWORD", password)
+        argv = ["--db", database.url] + (["--user", user] if user else []) + list(args)
+        code = cli.main(argv)
+        captured = capsys.readouterr()
+        return code, captured.out, captured.err
+
+    return invoke
+
+
+@pytest.fixture
+def shop(run):
+    """A database with demo users, a customer, a supplier and two products."""
+    assert run("init", "--admin", "admin")[0] == 0
+    for name, role in [("sales", "sales"), ("warehouse", "warehouse"), ("finance", "finance"),
+                       ("service", "service"), ("owner", "owner"), ("buyer", "purchasing")]:
+        assert run("user", "add", name, "--role", role, user="admin")[0] == 0
+    assert run("party", "add", "华东贸易有限公司", "--kind", "customer", user="sales")[0] == 0
+    assert run("party", "add", "东莞精工制造厂", "--kind", "supplier", user="buyer")[0] == 0
+    assert run("product", "add", "A-100", "--name", "复印纸", "--price", "128.00",
+               "--stock", "50", user="warehouse")[0] == 0
+    assert run("product", "add", "S-1", "--name", "安装", "--price", "200", "--service",
+               user="warehouse")[0] == 0
+    return run
+
+
+@pytest.fixture(autouse=True)
+def _new_user_password(monkeypatch):
+    monkeypatch.setenv("ORDERTRAIL_NEW_PASSWORD", "demo")
+
+
+def test_a_sales_order_through_the_command_line(shop):
+    code, out, _ = shop("order", "create", "--kind", "sales", "--party", "华东贸易有限公司",
+                        "--line", "A-100:10", "S-1:1:150", "--due", "2026-12-01", user="sales")
+    assert code == 0
+    number = out.strip()
+    assert number.startswith("SO-") and len(number) == len("SO-2026-000123")
+    assert shop("order", "advance", number, "submitted", user="sales")[0] == 0
+    code, out, _ = shop("ship", number, "--carrier", "顺丰速运", "--tracking-no", "SF100",
+                        user="warehouse")
+    assert code == 0 and out.startswith("SH-")
+    assert shop("order", "advance", number, "delivered", user="service")[0] == 0
+    assert shop("pay", number, "1430", "--method", "转账", "--ref", "B1", user="finance")[0] == 0
+
+    code, out, _ = shop("order", "show", number, "--json", user="owner")
+    shown = json.loads(out)
+    assert code == 0
+    assert {k: shown[k] for k in ("number", "kind", "status", "status_label", "party",
+                                   "currency", "total", "paid", "due", "overdue", "parent",
+                                   "children")} == {
+        "number": number, "kind": "sales", "status": "paid", "status_label": "已收款",
+        "party": "华东贸易有限公司", "currency": "CNY", "total": "1430.00", "paid": "1430.00",
+        "due": "2026-12-01", "overdue": False, "parent": None, "children": []}
+    assert isinstance(shown["version"], int)
+    assert shown["lines"][0] == {**shown["lines"][0], "sku": "A-100", "qty": "10",
+                                 "unit_price": "128.00", "shipped_qty": "10",
+                                 "received_qty": "0", "returned_qty": "0"}
+    transitions = [(e["from"], e["to"]) for e in shown["events"] if e["action"] == "transition"]
+    assert transitions[-1] == ("delivered", "paid")
+    event = shown["events"][-1]
+    assert set(event) >= {"at", "user", "action", "from", "to", "comment"}
+    assert event["at"].endswith("Z") and event["user"] == "finance"
+
+    code, out, _ = shop("product", "list", "--json", user="warehouse")
+    products = {p["sku"]: p for p in json.loads(out)}
+    assert products["A-100"] == {"sku": "A-100", "name": "复印纸", "price": "128.00",
+                                 "service": False, "on_hand": "40", "reserved": "0",
+                                 "available": "40"}
+
+
+def test_order_create_json_and_list_filters(shop):
+    code, out, _ = shop("order", "create", "--kind", "purchase", "--party", "东莞精工制造厂",
+                        "--line", "A-100:5:100", "--json", user="buyer")
+    created = json.loads(out)
+    assert code == 0 and created["status"] == "draft" and created["total"] == "500.00"
+    shop("order", "create", "--kind", "sales", "--party", "华东贸易有限公司",
+         "--line", "A-100:1", user="sales")
+    code, out, _ = shop("order", "list", "--kind", "purchase", "--json", user="owner")
+    assert [o["number"] for o in json.loads(out)] == [created["number"]]
+    code, out, _ = shop("order", "list", "--json", "--limit", "1", user="owner")
+    assert len(json.loads(out)) == 1 and json.loads(out)[0]["kind"] == "sales"
+    code, out, _ = shop("order", "list", "--status", "placed", "--json", user="owner")
+    assert json.loads(out) == []
+    shop("order", "advance", created["number"], "submitted", user="buyer")
+    assert shop("receive", created["number"], "--line", "A-100:2", user="warehouse")[0] == 0
+    code, out, _ = shop("order", "show", created["number"], "--json", user="owner")
+    assert json.loads(out)["lines"][0]["received_qty"] == "2"
+
+
+EXIT_CASES = [
+    (["order", "show", "SO-1999-000001"], "sales", 3, "没有订单"),
+    (["order", "create", "--kind", "sales", "--party", "无此客户", "--line", "A-100:1"],
+     "sales", 3, "无此客户"),
+    (["order", "create", "--kind", "sales", "--party", "华东贸易有限公司", "--line",
+      "A-100:-3"], "sales", 3, "数量"),
+    (["order", "create", "--kind", "sales", "--party", "华东贸易有限公司", "--line",
+      "A-100"], "sales", 3, "SKU:数量"),
+    (["order", "create", "--kind", "sales", "--party", "华东贸易有限公司", "--line",
+      "A-100:1"], "warehouse", 4, "无权"),
+    (["user", "add", "eve", "--role", "admin"], "sales", 4, "无权"),
+    (["order", "list"], None, 4, "--user"),
+    (["frobnicate"], "sales", 2, "invalid choice"),
+    (["order", "list", "--bogus"], "sales", 2, "unrecognized"),
+]
+
+
+def test_exit_codes(shop):
+    for args, user, code, message in EXIT_CASES:
+        result = shop(*args, user=user)
+        assert (result[0], message in result[2]) == (code, True), (args, result)
+
+
+def test_wrong_password_exits_4(shop):
+    code, _, err = shop("order", "list", user="sales", password="nope")
+    assert code == 4 and "密码" in err
+
+
+def test_invalid_transition_exits_3_and_changes_nothing(shop):
+    number = shop("order", "create", "--kind", "sales", "--party", "华东贸易有限公司",
+                  "--line", "A-100:1", user="sales")[1].strip()
+    code, _, err = shop("--lang", "en", "order", "advance", number, "completed", user="sales")
+    assert code == 3 and "cannot go to 'Completed'" in err
+    code, _, err = shop("order", "cancel", number, "--reason", "", user="sales")
+    assert code == 3
+    shown = json.loads(shop("order", "show", number, "--json", user="sales")[1])
+    assert shown["status"] == "draft" and len(shown["events"]) == 1
+
+
+def test_english_labels(shop):
+    number = shop("order", "create", "--kind", "sales", "--party", "华东贸易有限公司",
+                  "--line", "A-100:1", user="sales")[1].strip()
+    shown = json.loads(shop("--lang", "en", "order", "show", number, "--json", user="sales")[1])
+    assert shown["status_label"] == "Draft"
+
+
+def test_audit_verify_exits_6_on_an_edited_record(shop, database):
+    assert shop("audit", "verify")[0] == 0
+    with database.engine.begin() as connection:
+        connection.execute(text("UPDATE events SET user_name = 'mallory' WHERE id = 2"))
+    code, _, err = shop("audit", "verify")
+    assert code == 6 and "#2" in err
+
+
+def test_alerts_json_shape(shop):
+    code, out, _ = shop("alerts", "--json", user="owner")
+    assert code == 0 and json.loads(out) == []
+
+
+def test_backup_copies_a_sqlite_database(shop, database, tmp_path):
+    if database.backend != "sqlite":
+        code, _, err = shop("backup", str(tmp_path / "x.db"))
+        assert code == 3 and "pg_dump" in err
+        return
+    target = tmp_path / "copy.db"
+    assert shop("backup", str(target))[0] == 0
+    copy = Database(str(target))
+    with copy.reading() as session:
+        assert [p.sku for p in list_products(session)] == ["A-100", "S-1"]
+    copy.dispose()
+
+
+def test_init_twice_is_safe(run):
+    assert run("init", "--admin", "admin")[0] == 0
+    code, _, err = run("init", "--admin", "someone-else")
+    assert code == 0 and "未创建" in err
+
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def test_the_installed_program_runs_demo_and_lists(tmp_path):
+    """The real console script in a fresh process: demo data, then a JSON listing."""
+    env = {**os.environ, "ORDERTRAIL_PASSWORD": "demo",
+           "ORDERTRAIL_CONFIG": str(tmp_path / "c.json"),
+           "ORDERTRAIL_DB": str(tmp_path / "demo.db")}
+    script = Path(sys.executable).with_name("ordertrail")
+    done = subprocess.run([str(script), "demo", "--orders", "30"], env=env,
+                          capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    listed = subprocess.run([str(script), "--user", "owner", "order", "list", "--json"],
+                            env=env, capture_output=True, text=True, timeout=60)
+    orders = json.loads(listed.stdout)
+    assert listed.returncode == 0 and len(orders) == 30
+    statuses = {o["status"] for o in orders}
+    assert {"draft", "placed", "shipped", "completed"} <= statuses
