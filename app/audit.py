@@ -10,6 +10,7 @@ from decimal import Decimal
 from typing import Any
 
 from sqlalchemy import select
+from sqlalchemy.event import listens_for
 from sqlalchemy.orm import Session
 
 from db.models import AuditHead, Event
@@ -17,7 +18,6 @@ from db.models import AuditHead, Event
 from .clock import utcnow
 
 GENESIS = "0" * 64
-_HEAD_KEY = "audit_head"
 
 
 def jsonable(value: Any) -> Any:
@@ -50,15 +50,7 @@ def _digest(prev_hash: str, event: Event) -> str:
     return hashlib.sha256(encoded.encode("utf-8")).hexdigest()
 
 
-def _head(session: Session) -> AuditHead:
-    """The chain's head, locked for this transaction (concurrent writers queue here)."""
-    transaction = session.get_transaction()
-    cached = session.info.get(_HEAD_KEY)
-    if cached is not None and cached[0] is transaction:
-        return cached[1]
-    head = session.scalars(select(AuditHead).where(AuditHead.id == 1).with_for_update()).one()
-    session.info[_HEAD_KEY] = (transaction, head)
-    return head
+_PENDING = "audit_pending"
 
 
 def record(
@@ -73,8 +65,7 @@ def record(
     after: dict | None = None,
     comment: str = "",
 ) -> Event:
-    """Append one event to the chain, in the caller's transaction."""
-    head = _head(session)
+    """Queue one event; it joins the chain when the caller's transaction commits."""
     event = Event(
         at=utcnow(),
         user_name=user_name,
@@ -85,12 +76,34 @@ def record(
         before=jsonable(before) if before is not None else None,
         after=jsonable(after) if after is not None else None,
         comment=comment or "",
-        prev_hash=head.last_hash,
     )
-    event.hash = _digest(head.last_hash, event)
-    session.add(event)
-    head.last_hash = event.hash
+    session.info.setdefault(_PENDING, []).append(event)
     return event
+
+
+@listens_for(Session, "before_commit")
+def _chain_pending_events(session: Session) -> None:
+    """Link the transaction's events to the chain as its very last step.
+
+    The head row is locked last and only for the moment before commit, so
+    writers always take their locks in the same order (order, products,
+    numbers, head) and never deadlock on PostgreSQL.
+    """
+    pending = session.info.pop(_PENDING, None)
+    if not pending:
+        return
+    head = session.scalars(select(AuditHead).where(AuditHead.id == 1).with_for_update()
+                           .execution_options(populate_existing=True)).one()
+    for event in pending:
+        event.prev_hash = head.last_hash
+        event.hash = _digest(head.last_hash, event)
+        head.last_hash = event.hash
+    session.add_all(pending)
+
+
+@listens_for(Session, "after_rollback")
+def _drop_pending_events(session: Session) -> None:
+    session.info.pop(_PENDING, None)
 
 
 @dataclass

@@ -165,12 +165,12 @@ def cmd_order_create(ctx: Context) -> int:
     a = ctx.args
     lines = [_line(text) for text in a.line]
     with ctx.database.unit_of_work() as session:
-        order = orders.create_order(session, actor, a.kind, a.party, lines, due=a.due)
-        result = queries.order_detail(session, order, ctx.lang) if a.json else order.number
+        number = orders.create_order(session, actor, a.kind, a.party, lines, due=a.due).number
     if a.json:
-        _json(result)
+        with ctx.database.reading() as session:
+            _json(queries.order_detail(session, orders.find_order(session, number), ctx.lang))
     else:
-        print(result)
+        print(number)
     return EXIT_OK
 
 

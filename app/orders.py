@@ -64,12 +64,16 @@ class MoveSpec:
 
 # --- looking orders up ------------------------------------------------------------------
 
-def find_order(session: Session, number: str) -> Order:
-    order = session.scalar(
+def find_order(session: Session, number: str, *, for_change: bool = False) -> Order:
+    """The order by number; `for_change` locks its row first (see audit's lock order)."""
+    query = (
         select(Order)
         .where(Order.number == number.strip())
         .options(selectinload(Order.lines), selectinload(Order.shipments))
     )
+    if for_change:
+        query = query.with_for_update(of=Order).execution_options(populate_existing=True)
+    order = session.scalar(query)
     if order is None:
         raise NotFound(f"没有订单“{number}”。", f"There is no order '{number}'.")
     return order
@@ -93,7 +97,7 @@ def _conflict(session: Session, order: Order) -> Conflict:
 
 
 def _load_for_change(session: Session, number: str, expected_version: int | None) -> Order:
-    order = find_order(session, number)
+    order = find_order(session, number, for_change=True)
     if expected_version is not None and order.version != expected_version:
         raise _conflict(session, order)
     return order
@@ -302,7 +306,7 @@ def confirm_delivery(session: Session, user: User, shipment_number: str) -> Ship
     if shipment is None:
         raise NotFound(f"没有发货单“{shipment_number}”。",
                        f"There is no shipment '{shipment_number}'.")
-    order = shipment.order
+    order = find_order(session, shipment.order.number, for_change=True)
     workflow.require_transition_role(session, user, order, "delivered")
     if shipment.delivered_at is not None:
         raise ValidationError(f"发货单 {shipment.number} 已签收。",
