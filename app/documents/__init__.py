@@ -1,0 +1,1 @@
+"""Printed documents: one layout module per document, and the parts they share."""

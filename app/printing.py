@@ -1,0 +1,118 @@
+"""Printing: the documents of an order as PDF, each print recorded in the order's audit trail.
+
+Kinds of document: `order` (the order's own document: a sales order confirmation,
+a purchase order or a return note, by the order's kind), `purchase-order`,
+`delivery-note` (by shipment number, or by order number: its latest shipment,
+or before shipping the goods still to ship) and `return-note`.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session, selectinload
+
+from db.models import Order, Shipment, User
+
+from . import audit, settings
+from .documents import content, delivery_note, order_confirmation, purchase_order, return_note
+from .documents.layout import Document, render
+from .errors import NotFound, PermissionDenied, ValidationError
+from .jobs import CancelCheck, Job, ProgressCallback
+from .orders import find_order
+
+KINDS = ("order", "purchase-order", "delivery-note", "return-note")
+PRICED_LAYOUTS = {"sales": order_confirmation, "supplementary": order_confirmation,
+                  "purchase": purchase_order, "return": return_note}
+# Documents that only some orders have: (order kind, its name in zh and en).
+REQUIRED_ORDER_KIND = {"purchase-order": ("purchase", "采购订单", "purchase order"),
+                       "return-note": ("return", "退货单", "return order")}
+SALES_KINDS = ("sales", "supplementary")
+# The nodes at which orders.ship accepts a shipment: the warehouse's morning pile.
+WAITING_AT_WAREHOUSE = ("placed", "prepared")
+
+
+def _check_prices_visible(session: Session, user: User) -> None:
+    if user.role == "warehouse" and settings.get(session, "warehouse_sees_prices") != "true":
+        raise PermissionDenied("仓库人员不能打印含价格的单据；发货单可以打印。",
+                               "Warehouse staff may not print documents with prices; "
+                               "delivery notes they may.")
+
+
+def _delivery_note(session: Session, number: str) -> tuple[Order, Document, str]:
+    shipment = session.scalar(select(Shipment).where(Shipment.number == number.strip()))
+    order = shipment.order if shipment is not None else find_order(session, number)
+    if order.kind not in SALES_KINDS:
+        raise ValidationError(f"{order.number} 不是销售订单，没有发货单。",
+                              f"{order.number} is not a sales order; it has no delivery note.")
+    shipment = shipment or content.latest_shipment(session, order)
+    if shipment is not None:
+        return order, delivery_note.layout(content.printed_shipment(session, shipment)), \
+            shipment.number
+    printed = content.printed_goods_to_ship(session, order)
+    if not printed.lines:
+        raise ValidationError(f"订单 {order.number} 没有需要发货的货物。",
+                              f"Order {order.number} has no goods to ship.")
+    return order, delivery_note.layout(printed), ""
+
+
+def _document(session: Session, user: User, kind: str, number: str
+              ) -> tuple[Order, Document, str]:
+    if kind == "delivery-note":
+        return _delivery_note(session, number)
+    if kind not in KINDS:
+        raise ValidationError(f"没有“{kind}”这种单据；可选：{'、'.join(KINDS)}。",
+                              f"There is no document kind '{kind}'; "
+                              f"choose from {', '.join(KINDS)}.")
+    order = find_order(session, number)
+    if kind in REQUIRED_ORDER_KIND:
+        required, zh, en = REQUIRED_ORDER_KIND[kind]
+        if order.kind != required:
+            raise ValidationError(f"{order.number} 不是{zh}，不能打印为{zh}。",
+                                  f"{order.number} is not a {en}; it cannot print as one.")
+    _check_prices_visible(session, user)
+    return order, PRICED_LAYOUTS[order.kind].layout(content.printed_order(session, order)), ""
+
+
+def _record(session: Session, user: User, order: Order, kind: str, shipment: str) -> None:
+    after = {"document": kind, **({"shipment": shipment} if shipment else {})}
+    audit.record(session, user.name, entity="order", ref=order.number, order_id=order.id,
+                 action="print", after=after)
+
+
+def print_document(session: Session, user: User, kind: str, number: str) -> bytes:
+    """The document as PDF; the print is recorded on the order."""
+    order, document, shipment = _document(session, user, kind, number)
+    pdf = render([document], content.company(session))
+    _record(session, user, order, kind, shipment)
+    return pdf
+
+
+def waiting_at_warehouse(session: Session) -> list[Order]:
+    """Sales orders placed or prepared but not yet shipped, oldest first."""
+    return list(session.scalars(
+        select(Order)
+        .where(Order.kind.in_(SALES_KINDS), Order.status.in_(WAITING_AT_WAREHOUSE))
+        .options(selectinload(Order.lines))
+        .order_by(Order.created_at, Order.id)
+    ))
+
+
+def print_delivery_notes(session: Session, user: User, numbers: list[str] | None = None,
+                         progress: ProgressCallback | None = None,
+                         cancelled: CancelCheck | None = None) -> bytes:
+    """One PDF with a delivery note for each order (default: every order waiting at the
+    warehouse); each note numbers its own pages, and each print is recorded."""
+    job = Job(progress, cancelled)
+    if numbers is None:
+        numbers = [order.number for order in waiting_at_warehouse(session)]
+    if not numbers:
+        raise NotFound("没有等待发货的订单。", "No orders are waiting at the warehouse.")
+    documents = []
+    for done, number in enumerate(numbers):
+        job.step(done, len(numbers))
+        order, document, shipment = _delivery_note(session, number)
+        documents.append(document)
+        _record(session, user, order, "delivery-note", shipment)
+    pdf = render(documents, content.company(session))
+    job.step(len(numbers), len(numbers))
+    return pdf
