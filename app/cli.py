@@ -10,12 +10,13 @@ import sys
 import traceback
 from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
 
 from sqlalchemy.exc import OperationalError
 
 from db.engine import Database
 
-from . import audit, config, masterdata, orders, queries
+from . import audit, config, masterdata, orders, printing, queries
 from .demo import DEMO_PASSWORD, build_demo
 from .errors import AuthenticationFailed, OrderTrailError, ValidationError
 from .orders import LineSpec, MoveSpec
@@ -274,6 +275,22 @@ def cmd_alerts(ctx: Context) -> int:
     return EXIT_OK
 
 
+def cmd_print(ctx: Context) -> int:
+    actor = ctx.acting_user()
+    a = ctx.args
+    if a.waiting != (a.number is None) or (a.waiting and a.kind != "delivery-note"):
+        raise ValidationError("请给出单号，或用 delivery-note --waiting 打印全部待发货订单。",
+                              "Give a number, or delivery-note --waiting for every order "
+                              "waiting at the warehouse.")
+    with ctx.database.unit_of_work() as session:
+        pdf = (printing.print_delivery_notes(session, actor) if a.waiting
+               else printing.print_document(session, actor, a.kind, a.number))
+        # Written before the commit: a file that cannot be written records no print.
+        Path(a.output).write_bytes(pdf)
+    ctx.say(f"已生成 {a.output}。", f"Written to {a.output}.")
+    return EXIT_OK
+
+
 def cmd_audit_verify(ctx: Context) -> int:
     with ctx.database.reading() as session:
         result = audit.verify(session)
@@ -374,6 +391,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--method")
     p.add_argument("--ref")
     with_json(command(commands, "alerts", cmd_alerts))
+    p = command(commands, "print", cmd_print, help="a printed document as PDF")
+    p.add_argument("kind", choices=printing.KINDS)
+    p.add_argument("number", nargs="?")
+    p.add_argument("-o", "--output", required=True)
+    p.add_argument("--waiting", action="store_true",
+                   help="delivery notes of every order waiting at the warehouse")
     audits = commands.add_parser("audit").add_subparsers(dest="subcommand", required=True,
                                                          parser_class=_Parser)
     command(audits, "verify", cmd_audit_verify)
