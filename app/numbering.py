@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from sqlalchemy import update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
@@ -20,15 +22,19 @@ PREFIXES = {
 }
 
 
-def next_number(session: Session, document: str) -> str:
-    prefix = PREFIXES[document]
-    year = utcnow().year
+def _ensure_sequence(session: Session, prefix: str, year: int) -> None:
     dialect = postgresql if session.get_bind().dialect.name == "postgresql" else sqlite
     session.execute(
         dialect.insert(NumberSequence)
         .values(prefix=prefix, year=year, last=0)
         .on_conflict_do_nothing()
     )
+
+
+def next_number(session: Session, document: str) -> str:
+    prefix = PREFIXES[document]
+    year = utcnow().year
+    _ensure_sequence(session, prefix, year)
     # The UPDATE locks the row until commit, so concurrent writers get distinct numbers.
     last = session.execute(
         update(NumberSequence)
@@ -37,3 +43,19 @@ def next_number(session: Session, document: str) -> str:
         .returning(NumberSequence.last)
     ).scalar_one()
     return f"{prefix}-{year}-{last:06d}"
+
+
+def claim_number(session: Session, document: str, number: str) -> None:
+    """A number given from elsewhere (an import): the series continues after it, so
+    numbers given out later never collide with it. Numbers of another shape need nothing."""
+    match = re.fullmatch(rf"{PREFIXES[document]}-(\d{{4}})-(\d{{1,9}})", number)
+    if match is None:
+        return
+    prefix, year, last = PREFIXES[document], int(match[1]), int(match[2])
+    _ensure_sequence(session, prefix, year)
+    session.execute(
+        update(NumberSequence)
+        .where(NumberSequence.prefix == prefix, NumberSequence.year == year,
+               NumberSequence.last < last)
+        .values(last=last)
+    )

@@ -33,7 +33,7 @@ from . import audit, changes, stock, workflow
 from .clock import utcnow
 from .errors import Conflict, InvalidTransition, NotFound, ValidationError
 from .masterdata import find_party
-from .numbering import next_number
+from .numbering import claim_number, next_number
 from .progress import progress_of
 from .roles import require
 from .validation import amount, clean_text, iso_date, quantity
@@ -131,7 +131,9 @@ def create_order(
     *,
     due: date | str | None = None,
     note: str = "",
+    number: str | None = None,
 ) -> Order:
+    """A new draft order; `number` keeps a number given from elsewhere (an import)."""
     if kind not in CREATE_PERMISSION:
         raise ValidationError(f"订单类型必须是 sales 或 purchase，而不是“{kind}”。",
                               f"The order kind must be sales or purchase, not '{kind}'.")
@@ -141,9 +143,11 @@ def create_order(
         raise ValidationError("订单至少需要一行明细。", "An order needs at least one line.")
     due_date = iso_date(due, "交期", "due date") if due not in (None, "") else None
     spec = workflow.active_workflow(session, kind)
+    number = next_number(session, kind) if number is None else _given_number(session, kind,
+                                                                             number)
     now = utcnow()
     order = Order(
-        number=next_number(session, kind), kind=kind, workflow_id=spec.id, party=party,
+        number=number, kind=kind, workflow_id=spec.id, party=party,
         revision=1, status=spec.initial, status_since=now, due=due_date, currency="CNY",
         note=clean_text(note, "备注", "note", max_length=2000, required=False),
         created_by_id=user.id, created_at=now, updated_at=now,
@@ -156,6 +160,17 @@ def create_order(
                  action="create", after=snapshot(order))
     changes.announce(session, order)
     return order
+
+
+def _given_number(session: Session, kind: str, number: str) -> str:
+    number = clean_text(number, "订单号", "order number", max_length=32)
+    if any(ch.isspace() for ch in number):
+        raise ValidationError(f"订单号“{number}”不能包含空格。",
+                              f"The order number '{number}' must not contain spaces.")
+    if session.scalar(select(Order.id).where(Order.number == number)) is not None:
+        raise ValidationError(f"订单号 {number} 已存在。", f"Order {number} already exists.")
+    claim_number(session, kind, number)
+    return number
 
 
 def _build_lines(session: Session, specs: list[LineSpec]) -> list[OrderLine]:
