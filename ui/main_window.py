@@ -1,0 +1,341 @@
+"""The main window: navigation, the order list, the detail and timeline panels, live refresh."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import datetime
+
+from PySide6.QtCore import QByteArray, QItemSelectionModel, Qt, QThreadPool, QTimer
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QMessageBox,
+    QScrollArea,
+    QSplitter,
+    QStackedWidget,
+    QToolBar,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app import config, orders, worklist
+from app.actions import Action
+from app.orders import CREATE_PERMISSION
+from app.roles import PERMISSIONS, role_label
+from app.worklist import ListQuery
+from ui import dialogs, order_detail
+from ui.live import ChangeWatcher
+from ui.order_detail import OrderDetail
+from ui.order_editor import OrderEditor
+from ui.order_list import OrderFilterBar, OrderListView, OrderTableModel
+from ui.timeline import Timeline
+from ui.workspace import Workspace
+
+ORDER_PAGES = ("mine", "all", "sales", "purchase", "exceptions")
+LATER_PAGES = ("stock", "finance", "dashboard")
+KEY_ROLE = Qt.ItemDataRole.UserRole
+# Several notices in a burst (one per order of a batch) cause one refresh.
+REFRESH_DELAY_MS = 150
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, workspace: Workspace, parent=None):
+        super().__init__(parent)
+        self.workspace = workspace
+        user = workspace.user
+        self.setWindowTitle(self.tr("OrderTrail"))
+        self.model = OrderTableModel(workspace, self)
+        self.list = OrderListView(self.model)
+        self.filters = OrderFilterBar(workspace)
+        self.detail = OrderDetail(workspace)
+        self.timeline = Timeline(workspace)
+        self.nav = QListWidget()
+        self.nav.setObjectName("navigation")
+        self._build_nav()
+        self.later = QLabel()
+        self.later.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.later.setStyleSheet("color: #8c8c8c; font-size: 15px;")
+
+        list_page = QWidget()
+        list_layout = QVBoxLayout(list_page)
+        list_layout.setContentsMargins(0, 0, 0, 0)
+        list_layout.addWidget(self.filters)
+        list_layout.addWidget(self.list)
+        self.pages = QStackedWidget()
+        self.pages.addWidget(list_page)
+        self.pages.addWidget(self.later)
+        detail_scroll = QScrollArea()
+        detail_scroll.setWidgetResizable(True)
+        detail_scroll.setWidget(self.detail)
+        self.right = QSplitter(Qt.Orientation.Vertical)
+        self.right.addWidget(detail_scroll)
+        self.right.addWidget(self.timeline)
+        self.center = QSplitter(Qt.Orientation.Horizontal)
+        self.center.addWidget(self.pages)
+        self.center.addWidget(self.right)
+        self.main = QSplitter(Qt.Orientation.Horizontal)
+        self.main.addWidget(self.nav)
+        self.main.addWidget(self.center)
+        self.main.setStretchFactor(1, 1)
+        self.setCentralWidget(self.main)
+
+        self._build_actions()
+        self.user_label = QLabel(self.tr("%1 (%2) · database %3").replace("%1", user.name)
+                                 .replace("%2", role_label(user.role, workspace.lang))
+                                 .replace("%3", workspace.where()))
+        self.statusBar().addPermanentWidget(self.user_label)
+
+        self._pending: set[str] = set()
+        self._refresh_timer = QTimer(self, singleShot=True, interval=REFRESH_DELAY_MS)
+        self._refresh_timer.timeout.connect(self._refresh_now)
+        self.watcher = ChangeWatcher(workspace.database, self)
+        self.watcher.changed.connect(self._heard)
+        workspace.changed.connect(self.schedule_refresh)
+        self.filters.changed.connect(self.apply_filters)
+        self.nav.currentItemChanged.connect(self._nav_changed)
+        self.list.selectionModel().currentRowChanged.connect(self._row_changed)
+        self.model.modelReset.connect(self._select_first)
+        self.detail.action_requested.connect(self.take_action)
+
+        self.resize(1280, 780)
+        self.main.setSizes([140, 1140])
+        self.center.setSizes([680, 460])
+        self.right.setSizes([470, 250])
+        self._restore_layout()
+        home = "mine" if worklist.home_queue(user) else "all"
+        self.nav.setCurrentRow(ORDER_PAGES.index(home))
+        self._update_counts()
+
+    # --- building -------------------------------------------------------------------------
+
+    def _build_nav(self) -> None:
+        labels = {"mine": self.tr("My work"), "all": self.tr("All orders"),
+                  "sales": self.tr("Sales"), "purchase": self.tr("Purchases"),
+                  "exceptions": self.tr("Exceptions"), "stock": self.tr("Stock"),
+                  "finance": self.tr("Finance"), "dashboard": self.tr("Dashboard")}
+        self.nav_labels = labels
+        for key in ORDER_PAGES + LATER_PAGES:
+            item = QListWidgetItem(labels[key])
+            item.setData(KEY_ROLE, key)
+            self.nav.addItem(item)
+        self.nav.setMinimumWidth(110)
+
+    def _build_actions(self) -> None:
+        user = self.workspace.user
+        self.new_action = QAction(self.tr("New order"), self)
+        self.new_action.setShortcut(QKeySequence.StandardKey.New)
+        self.new_action.triggered.connect(self.new_order)
+        creates = [kind for kind, permission in CREATE_PERMISSION.items()
+                   if user.role in PERMISSIONS[permission]]
+        self.new_action.setEnabled(bool(creates))
+        if not creates:
+            self.new_action.setToolTip(self.tr("Orders are created by sales (sales orders) and "
+                                               "purchasing (purchase orders)."))
+        self.refresh_action = QAction(self.tr("Refresh"), self)
+        self.refresh_action.setShortcut(QKeySequence.StandardKey.Refresh)
+        self.refresh_action.triggered.connect(lambda: self.schedule_refresh(""))
+        search = QAction(self.tr("Search"), self)
+        search.setShortcut(QKeySequence.StandardKey.Find)
+        search.triggered.connect(self.focus_search)
+        self.addAction(search)
+        toolbar = QToolBar(self.tr("Main"))
+        toolbar.setObjectName("main_toolbar")
+        toolbar.setMovable(False)
+        toolbar.addAction(self.new_action)
+        toolbar.addAction(self.refresh_action)
+        self.addToolBar(toolbar)
+
+        file_menu = self.menuBar().addMenu(self.tr("&File"))
+        file_menu.addAction(self.new_action)
+        file_menu.addAction(self.refresh_action)
+        file_menu.addAction(search)
+        language = file_menu.addMenu(self.tr("Language"))
+        for code, name in (("zh", "中文"), ("en", "English")):
+            choice = language.addAction(name)
+            choice.setCheckable(True)
+            choice.setChecked(code == self.workspace.lang)
+            choice.triggered.connect(lambda _=False, c=code: self.choose_language(c))
+        file_menu.addSeparator()
+        quit_action = file_menu.addAction(self.tr("Quit"))
+        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        quit_action.triggered.connect(self.close)
+
+    # --- layout that survives a restart -----------------------------------------------------
+
+    def _restore_layout(self) -> None:
+        saved = config.load().get("window", {})
+        for name, widget in (("geometry", self), ("main", self.main), ("center", self.center),
+                             ("right", self.right)):
+            if name in saved:
+                state = QByteArray.fromHex(saved[name].encode())
+                if widget is self:
+                    self.restoreGeometry(state)
+                else:
+                    widget.restoreState(state)
+
+    def save_layout(self) -> None:
+        config.save(window={
+            "geometry": self.saveGeometry().toHex().data().decode(),
+            "main": self.main.saveState().toHex().data().decode(),
+            "center": self.center.saveState().toHex().data().decode(),
+            "right": self.right.saveState().toHex().data().decode(),
+        })
+
+    def closeEvent(self, event) -> None:
+        self.save_layout()
+        self.watcher.stop()
+        QThreadPool.globalInstance().waitForDone(5000)
+        super().closeEvent(event)
+
+    # --- what the list shows ----------------------------------------------------------------
+
+    @property
+    def page_key(self) -> str:
+        item = self.nav.currentItem()
+        return item.data(KEY_ROLE) if item else "all"
+
+    def base_query(self) -> ListQuery:
+        key = self.page_key
+        return {
+            "mine": ListQuery(queue_of=self.workspace.user.role),
+            "sales": ListQuery(kind="sales"),
+            "purchase": ListQuery(kind="purchase"),
+            "exceptions": ListQuery(overdue=True),
+        }.get(key, ListQuery())
+
+    def _nav_changed(self, current, _previous) -> None:
+        key = current.data(KEY_ROLE) if current else "all"
+        if key in LATER_PAGES:
+            self.later.setText(self.tr("%1 arrives in a later version.")
+                               .replace("%1", self.nav_labels[key]))
+            self.pages.setCurrentWidget(self.later)
+            return
+        self.pages.setCurrentIndex(0)
+        self.apply_filters()
+
+    def apply_filters(self) -> None:
+        sort = self.model.query
+        query = self.filters.apply_to(self.base_query())
+        self.model.set_query(replace(query, sort=sort.sort, descending=sort.descending))
+
+    def _select_first(self) -> None:
+        if self.model.rowCount():
+            self.list.selectionModel().setCurrentIndex(
+                self.model.index(0, 0), QItemSelectionModel.SelectionFlag.ClearAndSelect
+                | QItemSelectionModel.SelectionFlag.Rows)
+        else:
+            self.detail.show_nothing()
+            self.timeline.show_events(None)
+
+    def focus_search(self) -> None:
+        self.filters.search.setFocus()
+        self.filters.search.selectAll()
+
+    def _update_counts(self) -> None:
+        role = self.workspace.user.role
+        mine = self.workspace.read(lambda s: worklist.count(s, ListQuery(queue_of=role)))
+        self.nav.item(ORDER_PAGES.index("mine")).setText(f"{self.nav_labels['mine']} ({mine})")
+
+    # --- one order --------------------------------------------------------------------------
+
+    def _row_changed(self, current, _previous) -> None:
+        row = self.model.row_at(current.row()) if current.isValid() else None
+        if row is not None and row["number"] != self.detail.number:
+            self.show_order(row["number"])
+
+    def show_order(self, number: str) -> None:
+        workspace = self.workspace
+        detail = workspace.read(
+            lambda s: order_detail.load(s, workspace.user, number, workspace.lang))
+        self.detail.show_order(detail)
+        self.timeline.show_events(detail)
+
+    # --- changes, here and on other desktops ------------------------------------------------
+
+    def _heard(self, number: str) -> None:
+        self.statusBar().showMessage(self.tr("Updated from another desk at %1")
+                                     .replace("%1", datetime.now().strftime("%H:%M:%S")), 5000)
+        self.schedule_refresh(number)
+
+    def schedule_refresh(self, number: str) -> None:
+        self._pending.add(number)
+        self._refresh_timer.start()
+
+    def _refresh_now(self) -> None:
+        numbers, self._pending = self._pending, set()
+        if self.pages.currentIndex() == 0:
+            self.model.refresh()
+        self._update_counts()
+        shown = self.detail.number
+        if shown and ("" in numbers or shown in numbers):
+            self.show_order(shown)
+
+    # --- actions ----------------------------------------------------------------------------
+
+    def new_order(self) -> None:
+        role = self.workspace.user.role
+        kind = next(kind for kind, permission in CREATE_PERMISSION.items()
+                    if role in PERMISSIONS[permission])
+        editor = OrderEditor(self.workspace, kind, parent=self)
+        if editor.exec() and editor.saved_number:
+            self.show_order(editor.saved_number)
+            self.statusBar().showMessage(self.tr("Saved %1").replace("%1", editor.saved_number),
+                                         5000)
+
+    def take_action(self, action: Action) -> None:
+        detail = self.detail.detail
+        if detail is None:
+            return
+        number, version = detail["number"], detail["version"]
+        common = dict(number=number, on_done=lambda _r: self._done(action, number),
+                      on_error=lambda e: self._failed(e, number))
+        if action.kind == "edit":
+            editor = OrderEditor(self.workspace, detail["kind"], detail, parent=self)
+            if not editor.exec():
+                self.show_order(number)
+            return
+        if action.kind == "ship":
+            dialog = dialogs.ShipDialog(detail, self)
+            if dialog.exec():
+                carrier, tracking, moves = dialog.values()
+                self.workspace.act(orders.ship, number, carrier, tracking, moves,
+                                   expected_version=version, **common)
+        elif action.kind == "receive":
+            dialog = dialogs.ReceiveDialog(detail, self)
+            if dialog.exec():
+                self.workspace.act(orders.receive, number, dialog.values(),
+                                   expected_version=version, **common)
+        elif action.kind == "pay":
+            dialog = dialogs.PaymentDialog(detail, self)
+            if dialog.exec():
+                value, method, reference = dialog.values()
+                self.workspace.act(orders.record_payment, number, value, method=method,
+                                   reference=reference, expected_version=version, **common)
+        elif action.requires or action.target == "cancelled":
+            dialog = dialogs.StepDialog(action, number, self.workspace.lang, self)
+            if dialog.exec():
+                text = dialog.value()
+                self.workspace.act(orders.advance, number, action.target,
+                                   reason=text if "reason" in action.requires else "",
+                                   comment=text if "reason" not in action.requires else "",
+                                   expected_version=version, **common)
+        else:
+            self.workspace.act(orders.advance, number, action.target, expected_version=version,
+                               **common)
+
+    def _done(self, action: Action, number: str) -> None:
+        self.statusBar().showMessage(
+            self.tr("%1: %2 done").replace("%1", number)
+            .replace("%2", action.label(self.workspace.lang)), 5000)
+
+    def _failed(self, error: Exception, number: str) -> None:
+        if dialogs.show_error(self, error, self.workspace.lang):
+            self.show_order(number)
+
+    def choose_language(self, lang: str) -> None:
+        config.save(lang=lang)
+        QMessageBox.information(self, self.tr("Language"),
+                                self.tr("The new language is used from the next start."))

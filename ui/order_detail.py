@@ -1,0 +1,228 @@
+"""The detail panel: one order's header, lines, shipments, payments, links and actions."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app import actions, orders, queries, workflow
+from app.actions import Action
+from ui.formats import local_time
+from ui.node_chip import NodeChip
+from ui.workspace import Workspace
+
+
+def load(session, user, number: str, lang: str) -> dict:
+    """The order in full plus what the panels need beside it: node labels and actions."""
+    order = orders.find_order(session, number)
+    detail = queries.order_detail(session, order, lang)
+    spec = workflow.spec_for(session, order)
+    detail["node_labels"] = {code: node.label(lang) for code, node in spec.nodes.items()}
+    detail["actions"] = actions.available(session, user, order)
+    detail["waiting_for"] = actions.who_may(session, order, lang)
+    return detail
+
+
+def _table(headers: list[str], stretch: int) -> QTableWidget:
+    """A read-only table as tall as its rows, whose `stretch` column takes the spare width."""
+    table = QTableWidget(0, len(headers))
+    table.setHorizontalHeaderLabels(headers)
+    table.verticalHeader().setVisible(False)
+    table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 8)
+    table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+    table.setSelectionMode(QTableWidget.SelectionMode.NoSelection)
+    table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
+    table.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    header = table.horizontalHeader()
+    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
+    return table
+
+
+def _fill(table: QTableWidget, rows: list[list[str]], right_from: int = 99) -> None:
+    table.setRowCount(len(rows))
+    for r, row in enumerate(rows):
+        for c, text in enumerate(row):
+            item = QTableWidgetItem(text)
+            if c >= right_from:
+                item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            table.setItem(r, c, item)
+    header = table.horizontalHeader()
+    height = header.sizeHint().height() + 2 * table.frameWidth()
+    height += table.verticalHeader().defaultSectionSize() * max(1, table.rowCount())
+    if header.length() > table.viewport().width():
+        height += table.horizontalScrollBar().sizeHint().height()
+    table.setFixedHeight(height)
+
+
+class OrderDetail(QWidget):
+    action_requested = Signal(object)  # an app.actions.Action
+
+    def __init__(self, workspace: Workspace, parent=None):
+        super().__init__(parent)
+        self.workspace = workspace
+        self.detail: dict | None = None
+
+        self.title = QLabel()
+        self.title.setStyleSheet("font-size: 16px; font-weight: bold;")
+        self.title.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.chip = NodeChip()
+        self.facts = QLabel()
+        self.facts.setWordWrap(True)
+        self.links = QLabel()
+        self.links.setWordWrap(True)
+        self.hint = QLabel()
+        self.hint.setWordWrap(True)
+        self.hint.setStyleSheet("color: #595959;")
+
+        prices = workspace.sees_prices
+        line_headers = [self.tr("SKU"), self.tr("Product"), self.tr("Ordered"),
+                        self.tr("Shipped / received"), self.tr("Returned")]
+        if prices:
+            line_headers.append(self.tr("Unit price"))
+        self.lines = _table(line_headers, stretch=1)
+        self.shipments = _table([self.tr("Shipment"), self.tr("Carrier"), self.tr("Tracking no."),
+                                 self.tr("Shipped"), self.tr("Signed")], stretch=2)
+        self.payments = _table([self.tr("Amount"), self.tr("Method"), self.tr("Reference"),
+                                self.tr("Paid at")], stretch=2)
+        self.buttons = QHBoxLayout()
+
+        top = QHBoxLayout()
+        top.addWidget(self.title)
+        top.addWidget(self.chip)
+        top.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.facts)
+        layout.addWidget(self.links)
+        actions_box = QGroupBox(self.tr("What you can do now"))
+        actions_layout = QVBoxLayout(actions_box)
+        actions_layout.addLayout(self.buttons)
+        actions_layout.addWidget(self.hint)
+        layout.addWidget(actions_box)
+        self.payments_label = self._section(self.tr("Payments"))
+        for widget in (self._section(self.tr("Lines")), self.lines,
+                       self._section(self.tr("Shipments")), self.shipments,
+                       self.payments_label, self.payments):
+            layout.addWidget(widget)
+        layout.addStretch(1)
+        self.payments.setVisible(prices)
+        self.payments_label.setVisible(prices)
+        self.show_nothing()
+
+    @staticmethod
+    def _section(text: str) -> QLabel:
+        label = QLabel(text)
+        label.setStyleSheet("font-weight: bold;")
+        return label
+
+    def show_nothing(self) -> None:
+        self.detail = None
+        self.title.setText(self.tr("No order selected"))
+        self.chip.hide()
+        for label in (self.facts, self.links, self.hint):
+            label.clear()
+        for table in (self.lines, self.shipments, self.payments):
+            _fill(table, [])
+        self._set_buttons([])
+
+    @property
+    def number(self) -> str | None:
+        return self.detail["number"] if self.detail else None
+
+    def show_order(self, detail: dict) -> None:
+        self.detail = detail
+        prices = self.workspace.sees_prices
+        kind = {"sales": self.tr("Sales order"), "purchase": self.tr("Purchase order")
+                }.get(detail["kind"], detail["kind"])
+        self.title.setText(f"{detail['number']}  ·  {kind}")
+        self.chip.show_node(detail["status"], detail["status_label"])
+        self.chip.show()
+        progress = detail["progress"]
+        moved = progress["received_pct"] if detail["kind"] == "purchase" else \
+            progress["shipped_pct"]
+        facts = [
+            self.tr("Party: %1").replace("%1", detail["party"]),
+            self.tr("Due: %1").replace("%1", detail["due"] or "—"),
+            self.tr("Shipped / received: %1%").replace("%1", str(moved)),
+        ]
+        if prices:
+            facts.insert(1, self.tr("Total: %1 %2").replace("%1", detail["currency"])
+                         .replace("%2", detail["total"]))
+            facts.append(self.tr("Paid: %1 (%2%)").replace("%1", detail["paid"])
+                         .replace("%2", str(progress["paid_pct"])))
+        facts.append(self.tr("Waiting for: %1").replace(
+            "%1", detail["waiting_for"] or self.tr("nobody")))
+        if detail["overdue"]:
+            facts.append("<span style='color:#a8071a;font-weight:bold'>"
+                         + self.tr("Overdue") + "</span>")
+        cells = [f"<td style='padding-right:18px'>{fact}</td>" for fact in facts]
+        rows = ["<tr>" + "".join(cells[i:i + 2]) + "</tr>" for i in range(0, len(cells), 2)]
+        self.facts.setText("<table>" + "".join(rows) + "</table>")
+        links = []
+        if detail["parent"]:
+            links.append(self.tr("Belongs to %1").replace("%1", detail["parent"]))
+        if detail["children"]:
+            links.append(self.tr("Linked documents: %1").replace(
+                "%1", ", ".join(detail["children"])))
+        if detail["note"]:
+            links.append(self.tr("Note: %1").replace("%1", detail["note"]))
+        self.links.setText("<br>".join(links))
+        self.links.setVisible(bool(links))
+        _fill(self.lines, [
+            [line["sku"], line["name"], line["qty"],
+             line["received_qty"] if detail["kind"] == "purchase" else line["shipped_qty"],
+             line["returned_qty"], *([line["unit_price"]] if prices else [])]
+            for line in detail["lines"]
+        ], right_from=2)
+        _fill(self.shipments, [
+            [s["number"], s["carrier"], s["tracking_no"], local_time(s["shipped_at"]),
+             local_time(s["delivered_at"]) or self.tr("not yet")]
+            for s in detail["shipments"]
+        ])
+        _fill(self.payments, [
+            [p["amount"], p["method"], p["reference"], local_time(p["paid_at"])]
+            for p in detail["payments"]
+        ])
+        self._set_buttons(detail["actions"])
+        if detail["actions"]:
+            self.hint.clear()
+        elif detail["waiting_for"]:
+            self.hint.setText(self.tr("Nothing for you to do here: the next step belongs to %1.")
+                              .replace("%1", detail["waiting_for"]))
+        else:
+            self.hint.setText(self.tr("This order is finished."))
+
+    def _set_buttons(self, available: list[Action]) -> None:
+        while self.buttons.count():
+            item = self.buttons.takeAt(0)
+            if item.widget():
+                item.widget().deleteLater()
+        for action in available:
+            button = QPushButton(action.label(self.workspace.lang))
+            button.setObjectName(f"action_{action.kind}_{action.target or ''}")
+            button.clicked.connect(lambda _=False, a=action: self.action_requested.emit(a))
+            self.buttons.addWidget(button)
+        self.buttons.addStretch(1)
+
+    def action_button(self, label: str) -> QPushButton | None:
+        """The button showing `label` (what a person would look for)."""
+        for index in range(self.buttons.count()):
+            widget = self.buttons.itemAt(index).widget()
+            if isinstance(widget, QPushButton) and widget.text() == label:
+                return widget
+        return None
+
+    def shown_actions(self) -> list[str]:
+        return [self.buttons.itemAt(i).widget().text() for i in range(self.buttons.count())
+                if isinstance(self.buttons.itemAt(i).widget(), QPushButton)]

@@ -1,0 +1,334 @@
+"""The order list: a table model over SQL that loads the rows it shows a page at a time.
+
+The model knows only how many orders match; a row's data is read when the view
+first paints it, one page of PAGE orders per query, so a list of 100,000
+orders opens and scrolls as fast as one of 100. Sorting and filtering are
+database queries.
+"""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+from dataclasses import replace
+from datetime import date
+
+from PySide6.QtCore import QAbstractTableModel, QDate, QModelIndex, QRect, Qt, QTimer, Signal
+from PySide6.QtGui import QBrush, QColor, QFont, QPainter
+from PySide6.QtWidgets import (
+    QApplication,
+    QCheckBox,
+    QComboBox,
+    QCompleter,
+    QDateEdit,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QStyle,
+    QStyledItemDelegate,
+        QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app import workflow, worklist
+from app.roles import roles_label
+from app.worklist import ListQuery
+from ui import node_chip
+from ui.formats import local_time
+from ui.workspace import Workspace
+
+PAGE = 100
+CACHED_PAGES = 40
+OVERDUE_BACKGROUND = QColor("#fff1f0")
+OVERDUE_TEXT = QColor("#a8071a")
+
+NUMBER, KIND, PARTY, NODE, MOVED, PAID, DUE, OWNER, UPDATED = range(9)
+SORT_OF_COLUMN = {NUMBER: "number", KIND: "kind", PARTY: "party", NODE: "status", DUE: "due",
+                  UPDATED: "updated"}
+ROW_ROLE = Qt.ItemDataRole.UserRole
+
+
+class OrderTableModel(QAbstractTableModel):
+    def __init__(self, workspace: Workspace, parent=None):
+        super().__init__(parent)
+        self.workspace = workspace
+        self.query = ListQuery()
+        self._count = 0
+        self._pages: OrderedDict[int, list[dict]] = OrderedDict()
+
+    def headers(self) -> list[str]:
+        return [self.tr("Number"), self.tr("Kind"), self.tr("Party"), self.tr("Node"),
+                self.tr("Shipped / received"), self.tr("Paid"), self.tr("Due"),
+                self.tr("Waiting for"), self.tr("Last change")]
+
+    def kind_label(self, kind: str) -> str:
+        return {"sales": self.tr("Sales"), "purchase": self.tr("Purchase"),
+                "supplementary": self.tr("Supplementary"), "return": self.tr("Return")
+                }.get(kind, kind)
+
+    # --- loading --------------------------------------------------------------------------
+
+    def set_query(self, query: ListQuery) -> None:
+        self.beginResetModel()
+        self.query = query
+        self._pages.clear()
+        self._count = self.workspace.read(lambda s: worklist.count(s, query))
+        self.endResetModel()
+
+    def refresh(self) -> None:
+        """Re-read after a change elsewhere, keeping the view where it is."""
+        count = self.workspace.read(lambda s: worklist.count(s, self.query))
+        self._pages.clear()
+        if count > self._count:
+            self.beginInsertRows(QModelIndex(), self._count, count - 1)
+            self._count = count
+            self.endInsertRows()
+        elif count < self._count:
+            self.beginRemoveRows(QModelIndex(), count, self._count - 1)
+            self._count = count
+            self.endRemoveRows()
+        if count:
+            self.dataChanged.emit(self.index(0, 0), self.index(count - 1, UPDATED))
+
+    def _page(self, number: int) -> list[dict]:
+        rows = self._pages.get(number)
+        if rows is None:
+            lang = self.workspace.lang
+            rows = self.workspace.read(
+                lambda s: worklist.page(s, self.query, number * PAGE, PAGE, lang))
+            self._pages[number] = rows
+            if len(self._pages) > CACHED_PAGES:
+                self._pages.popitem(last=False)
+        else:
+            self._pages.move_to_end(number)
+        return rows
+
+    def row_at(self, row: int) -> dict | None:
+        rows = self._page(row // PAGE)
+        offset = row % PAGE
+        return rows[offset] if offset < len(rows) else None
+
+    def row_of(self, number: str) -> int | None:
+        """The row of an order among the pages already loaded."""
+        for page_number, rows in self._pages.items():
+            for offset, row in enumerate(rows):
+                if row["number"] == number:
+                    return page_number * PAGE + offset
+        return None
+
+    # --- Qt's model interface -------------------------------------------------------------
+
+    def rowCount(self, parent: QModelIndex | None = None) -> int:
+        return 0 if parent is not None and parent.isValid() else self._count
+
+    def columnCount(self, parent: QModelIndex | None = None) -> int:
+        return 0 if parent is not None and parent.isValid() else UPDATED + 1
+
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self.headers()[section]
+        return None
+
+    def data(self, index: QModelIndex, role=Qt.ItemDataRole.DisplayRole):
+        if not index.isValid():
+            return None
+        row = self.row_at(index.row())
+        if row is None:
+            return None
+        column = index.column()
+        if role == ROW_ROLE:
+            return row
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._text(row, column)
+        if role == Qt.ItemDataRole.BackgroundRole and row["overdue"]:
+            return QBrush(OVERDUE_BACKGROUND)
+        if role == Qt.ItemDataRole.ForegroundRole and row["overdue"] and column in (NUMBER, DUE):
+            return QBrush(OVERDUE_TEXT)
+        if role == Qt.ItemDataRole.FontRole and row["overdue"] and column == NUMBER:
+            font = QFont()
+            font.setBold(True)
+            return font
+        if role == Qt.ItemDataRole.ToolTipRole and row["overdue"]:
+            return self.tr("Overdue at this node or past its due date")
+        return None
+
+    def _text(self, row: dict, column: int) -> str:
+        progress = row["progress"]
+        if column == NUMBER:
+            return row["number"]
+        if column == KIND:
+            return self.kind_label(row["kind"])
+        if column == PARTY:
+            return row["party"]
+        if column == NODE:
+            return row["status_label"]
+        if column == MOVED:
+            moved = progress["received_pct"] if row["kind"] == "purchase" else \
+                progress["shipped_pct"]
+            return f"{moved}%"
+        if column == PAID:
+            return f"{progress['paid_pct']}%"
+        if column == DUE:
+            return row["due"] or ""
+        if column == OWNER:
+            return roles_label(row["owner_roles"], self.workspace.lang)
+        return local_time(row["updated_at"])
+
+    def sort(self, column: int, order=Qt.SortOrder.AscendingOrder) -> None:
+        key = SORT_OF_COLUMN.get(column)
+        if key is not None:
+            self.set_query(replace(self.query, sort=key,
+                                   descending=order == Qt.SortOrder.DescendingOrder))
+
+
+class NodeDelegate(QStyledItemDelegate):
+    def paint(self, painter, option, index) -> None:
+        row = index.data(ROW_ROLE)
+        QApplication.style().drawPrimitive(QStyle.PrimitiveElement.PE_PanelItemViewItem,
+                                           option, painter, option.widget)
+        if row is not None:
+            node_chip.paint(painter, option.rect, row["status"], row["status_label"])
+
+
+class PercentDelegate(QStyledItemDelegate):
+    """A thin bar with the percentage beside it: readable at a glance, even when printed."""
+
+    def paint(self, painter, option, index) -> None:
+        QApplication.style().drawPrimitive(QStyle.PrimitiveElement.PE_PanelItemViewItem,
+                                           option, painter, option.widget)
+        text = index.data() or ""
+        percent = int(text.rstrip("%") or 0)
+        cell = option.rect.adjusted(6, 0, -6, 0)
+        label_width = painter.fontMetrics().horizontalAdvance("100%") + 6
+        track = QRect(cell.left(), cell.center().y() - 3, cell.width() - label_width, 7)
+        painter.save()
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(QColor("#e8e8e8"))
+        painter.drawRoundedRect(track, 3, 3)
+        if percent:
+            painter.setBrush(QColor("#389e0d" if percent >= 100 else "#1677ff"))
+            painter.drawRoundedRect(QRect(track.left(), track.top(),
+                                          max(6, track.width() * percent // 100), 7), 3, 3)
+        painter.setPen(option.palette.text().color())
+        painter.drawText(QRect(track.right() + 4, cell.top(), label_width, cell.height()),
+                         Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, text)
+        painter.restore()
+
+
+class OrderListView(QTableView):
+    def __init__(self, model: OrderTableModel, parent=None):
+        super().__init__(parent)
+        self.setModel(model)
+        self.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+        self.setSelectionMode(QTableView.SelectionMode.SingleSelection)
+        # Newest first until a header is clicked: no column shows an indicator yet.
+        self.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.DescendingOrder)
+        self.setSortingEnabled(True)
+        self.verticalHeader().setVisible(False)
+        self.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 12)
+        self.setWordWrap(False)
+        self._delegates = (NodeDelegate(self), PercentDelegate(self))
+        self.setItemDelegateForColumn(NODE, self._delegates[0])
+        self.setItemDelegateForColumn(MOVED, self._delegates[1])
+        self.setItemDelegateForColumn(PAID, self._delegates[1])
+        header = self.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(True)
+        widths = {NUMBER: 140, KIND: 60, PARTY: 190, NODE: 100, MOVED: 120, PAID: 80, DUE: 90,
+                  OWNER: 90}
+        for column, width in widths.items():
+            self.setColumnWidth(column, width)
+        self.setColumnHidden(PAID, not model.workspace.sees_prices)
+
+
+class OrderFilterBar(QWidget):
+    """Kind, node, party, creation dates, overdue only, and a search over number/party/tracking."""
+
+    changed = Signal()
+
+    def __init__(self, workspace: Workspace, parent=None):
+        super().__init__(parent)
+        self.kind = QComboBox()
+        for code, label in ((None, self.tr("All kinds")), ("sales", self.tr("Sales")),
+                            ("purchase", self.tr("Purchase"))):
+            self.kind.addItem(label, code)
+        self.node = QComboBox()
+        self.node.addItem(self.tr("All nodes"), None)
+        for code, label in workspace.read(lambda s: node_labels(s, workspace.lang)):
+            self.node.addItem(label, code)
+        self.party = QComboBox()
+        self.party.setEditable(True)
+        self.party.addItem("")
+        self.party.addItems(workspace.read(worklist.party_names))
+        self.party.lineEdit().setPlaceholderText(self.tr("Any party"))
+        self.party.completer().setFilterMode(Qt.MatchFlag.MatchContains)
+        self.party.completer().setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
+        self.party.setMinimumWidth(160)
+        self.dated = QCheckBox(self.tr("Created"))
+        today = QDate.currentDate()
+        self.date_from = QDateEdit(today.addMonths(-1))
+        self.date_to = QDateEdit(today)
+        for edit in (self.date_from, self.date_to):
+            edit.setCalendarPopup(True)
+            edit.setDisplayFormat("yyyy-MM-dd")
+            edit.setEnabled(False)
+        self.overdue = QCheckBox(self.tr("Overdue only"))
+        self.search = QLineEdit()
+        self.search.setPlaceholderText(self.tr("Search number, party, tracking no. (Ctrl+F)"))
+        self.search.setClearButtonEnabled(True)
+        self.search.setMinimumWidth(160)
+
+        first, second = QHBoxLayout(), QHBoxLayout()
+        first.addWidget(self.search, 1)
+        for widget in (self.kind, self.node, self.overdue):
+            first.addWidget(widget)
+        for widget in (self.party, self.dated, self.date_from, QLabel("–"), self.date_to):
+            second.addWidget(widget)
+        second.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(first)
+        layout.addLayout(second)
+
+        # Typing waits for a pause so the database is asked once per word, not per key.
+        self._typing = QTimer(self, singleShot=True, interval=250)
+        self._typing.timeout.connect(self.changed)
+        self.search.textChanged.connect(self._typing.start)
+        self.party.currentTextChanged.connect(self._typing.start)
+        self.dated.toggled.connect(self.date_from.setEnabled)
+        self.dated.toggled.connect(self.date_to.setEnabled)
+        for signal in (self.kind.currentIndexChanged, self.node.currentIndexChanged,
+                       self.dated.toggled, self.overdue.toggled, self.date_from.dateChanged,
+                       self.date_to.dateChanged):
+            signal.connect(self.changed)
+
+    def apply_to(self, query: ListQuery) -> ListQuery:
+        dated = self.dated.isChecked()
+        return replace(
+            query,
+            kind=self.kind.currentData() or query.kind,
+            status=self.node.currentData(),
+            party=self.party.currentText().strip() or None,
+            text=self.search.text().strip() or None,
+            overdue=self.overdue.isChecked() or query.overdue,
+            created_from=_date(self.date_from.date()) if dated else None,
+            created_to=_date(self.date_to.date()) if dated else None,
+        )
+
+
+def _date(value: QDate) -> date:
+    return date(value.year(), value.month(), value.day())
+
+
+def node_labels(session, lang: str) -> list[tuple[str, str]]:
+    """Every node of the active workflows once; a code both share shows both labels."""
+    labels: dict[str, list[str]] = {}
+    for kind in ("sales", "purchase"):
+        spec = workflow.active_workflow(session, kind)
+        for code in spec.order:
+            label = spec.node(code).label(lang)
+            if label not in labels.setdefault(code, []):
+                labels[code].append(label)
+    return [(code, " / ".join(names)) for code, names in labels.items()]

@@ -1,0 +1,65 @@
+"""The timeline panel: the order's audit events, newest first, in plain words."""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import QHeaderView, QTreeWidget, QTreeWidgetItem
+
+from ui import node_chip
+from ui.formats import local_time
+from ui.workspace import Workspace
+
+WHEN, WHO, MOVE, WHAT, COMMENT = range(5)
+
+
+class Timeline(QTreeWidget):
+    def __init__(self, workspace: Workspace, parent=None):
+        super().__init__(parent)
+        self.workspace = workspace
+        self.setRootIsDecorated(False)
+        self.setAlternatingRowColors(True)
+        self.setHeaderLabels([self.tr("When"), self.tr("Who"), self.tr("From → to"),
+                              self.tr("What"), self.tr("Comment")])
+        header = self.header()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setStretchLastSection(True)
+
+    def action_label(self, action: str) -> str:
+        return {
+            "create": self.tr("Created"), "edit": self.tr("Edited draft"),
+            "transition": self.tr("Moved"), "ship": self.tr("Shipped"),
+            "signed": self.tr("Signed for"), "receive": self.tr("Received goods"),
+            "payment": self.tr("Payment"), "refund": self.tr("Refund"),
+        }.get(action, action)
+
+    def what(self, event: dict) -> str:
+        details = event["details"] or {}
+        if event["action"] in ("ship", "receive"):
+            parts = [details.get("document", "")]
+            if details.get("carrier"):
+                parts.append(f"{details['carrier']} {details.get('tracking_no', '')}")
+            parts += [f"{sku}×{qty}" for sku, qty in details.get("lines", [])]
+            return " ".join(part for part in parts if part)
+        if event["action"] in ("payment", "refund") and self.workspace.sees_prices:
+            return f"{details.get('amount', '')} {details.get('method', '')}".strip()
+        return ""
+
+    def show_events(self, detail: dict | None) -> None:
+        self.clear()
+        if detail is None:
+            return
+        labels = detail["node_labels"]
+        for event in reversed(detail["events"]):
+            move = ""
+            if event["to"]:
+                move = f"{labels.get(event['from'], event['from'])} → " \
+                       f"{labels.get(event['to'], event['to'])}"
+            what = " ".join(filter(None, [self.action_label(event["action"]), self.what(event)]))
+            item = QTreeWidgetItem([local_time(event["at"]), event["user"], move, what,
+                                    event["comment"]])
+            if event["to"]:
+                item.setForeground(MOVE, node_chip.color_of(event["to"]))
+            if event["details"].get("trigger") == "auto":
+                item.setForeground(WHO, QColor("#8c8c8c"))
+                item.setToolTip(WHO, self.tr("Taken automatically when its condition held"))
+            self.addTopLevelItem(item)

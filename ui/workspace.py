@@ -1,0 +1,60 @@
+"""The signed-in desktop: one database, one user, one language, and how work reaches them.
+
+Reads are short and run inline; every change is one unit of work run off the
+UI thread, after which `changed` tells every view which order moved.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QObject, Signal
+from sqlalchemy.engine import make_url
+
+from app import worklist
+from db.engine import Database
+from db.models import User
+from ui import background
+
+
+class Workspace(QObject):
+    changed = Signal(str)  # an order number, or "" when any order may have changed
+
+    def __init__(self, database: Database, user: User, lang: str):
+        super().__init__()
+        self.database = database
+        self.user = user
+        self.lang = lang
+        with database.reading() as session:
+            self.sees_prices = worklist.sees_prices(session, user)
+
+    def read(self, query: Callable):
+        """`query(session)` in a read-only transaction."""
+        with self.database.reading() as session:
+            return query(session)
+
+    def act(self, service: Callable, *args, on_done: Callable[[object], None],
+            on_error: Callable[[Exception], None], number: str = "", **kwargs) -> None:
+        """`service(session, user, *args, **kwargs)` as one unit of work, off the UI thread."""
+        database, user = self.database, self.user
+
+        def work():
+            with database.unit_of_work() as session:
+                return service(session, user, *args, **kwargs)
+
+        def done(result) -> None:
+            on_done(result)
+            self.changed.emit(number or getattr(result, "number", ""))
+
+        background.run(work, done, on_error)
+
+    def where(self) -> str:
+        return self.where_of(self.database)
+
+    @staticmethod
+    def where_of(database: Database) -> str:
+        """The database as people know it: a file path, or server and database name."""
+        url = make_url(database.url)
+        if database.backend == "sqlite":
+            return url.database or ""
+        return f"{url.host}:{url.port or 5432}/{url.database}"
