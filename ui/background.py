@@ -38,14 +38,14 @@ def run(work: Callable[[], object], on_done: Callable[[object], None],
     _pending.add(relay)
 
     def finish(callback, value) -> None:
-        _pending.discard(relay)
-        callback(value)
+        # The callback may open a dialog with its own event loop: the relay must outlive it.
+        try:
+            callback(value)
+        finally:
+            _pending.discard(relay)
+            relay.deleteLater()
 
     relay.done.connect(lambda result: finish(on_done, result))
     relay.failed.connect(lambda error: finish(on_error, error))
     QThreadPool.globalInstance().start(_Job(work, relay))
 
-
-def busy() -> bool:
-    """True while some work is still running (tests and shutdown wait for it)."""
-    return bool(_pending)

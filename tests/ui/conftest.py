@@ -1,5 +1,18 @@
 """Window tests render offscreen; the platform must be chosen before Qt is imported."""
 
+from __future__ import annotations
+
 import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+import pytest  # noqa: E402
+
+
+@pytest.fixture(autouse=True)
+def desktop_config(tmp_path, monkeypatch):
+    """Each test has its own desktop settings file, never the real user's."""
+    monkeypatch.setenv("ORDERTRAIL_CONFIG", str(tmp_path / "desktop.json"))
+    monkeypatch.delenv("ORDERTRAIL_DB", raising=False)
+    monkeypatch.delenv("ORDERTRAIL_USER", raising=False)
+    monkeypatch.delenv("ORDERTRAIL_PASSWORD", raising=False)
