@@ -1,0 +1,300 @@
+"""Random sequences of actions by random roles; after every step the books must hold.
+
+Checked after each step: stock never negative and equal to its ledger; shipped
+and received never above ordered; paid equals the sum of payments; the node
+agrees with the facts (no automatic step left untaken, nothing shipped on a
+cancelled order, reservations match what is still to ship); every accepted
+change wrote events, every refused one left no trace; the audit chain verifies.
+"""
+
+from __future__ import annotations
+
+import shutil
+from decimal import Decimal
+
+import pytest
+from hypothesis import HealthCheck, settings
+from hypothesis import strategies as st
+from hypothesis.stateful import RuleBasedStateMachine, initialize, invariant, precondition, rule
+from sqlalchemy import func, select
+
+from app import audit, orders, queries, workflow
+from app.clock import utcnow
+from app.errors import OrderTrailError
+from app.masterdata import add_party, add_product
+from app.progress import progress_of
+from db.engine import Database
+from db.models import Event, Order, Payment, Product, Setting, Shipment, StockMove, User
+
+ROLES = ["admin", "owner", "sales", "purchasing", "warehouse", "finance", "service"]
+SKUS = ["G-1", "G-2", "SV-1"]
+NODES = ["draft", "submitted", "placed", "prepared", "shipped", "delivered", "paid",
+         "completed", "cancelled", "received"]
+
+# Mostly the role that may act ("right"), sometimes anyone: both paths must keep the books.
+roles = st.sampled_from(ROLES)
+acting = st.sampled_from(["right"] * 6 + ROLES)
+RIGHT_ROLE = {"ship": "warehouse", "receive": "warehouse", "pay": "finance",
+              "sign": "service"}
+picks = st.integers(min_value=0, max_value=3)
+
+
+def _fresh_database(backend: str, request) -> Database:
+    if backend == "sqlite":
+        path = request.getfixturevalue("tmp_path_factory").mktemp("prop") / "p.db"
+        shutil.copy(request.getfixturevalue("sqlite_template"), path)
+        return Database(str(path))
+    from conftest import _reset_pg
+
+    return _reset_pg(request.getfixturevalue("pg_template"))
+
+
+class OrderBooks(RuleBasedStateMachine):
+    backend = "sqlite"
+    request = None
+    password_hash = ""
+
+    @initialize(threshold=st.sampled_from(["50000", "30"]))
+    def open_office(self, threshold):
+        self.db = _fresh_database(self.backend, self.request)
+        with self.db.unit_of_work() as session:
+            self.users = {}
+            for role in ROLES:
+                user = User(name=role, display_name=role, role=role,
+                            password_hash=self.password_hash, failed_logins=0, active=True,
+                            created_at=utcnow())
+                session.add(user)
+                self.users[role] = user
+            session.flush()
+            add_party(session, self.users["sales"], "客户甲", "customer")
+            add_party(session, self.users["purchasing"], "供应商乙", "supplier")
+            add_product(session, self.users["warehouse"], "G-1", "货品一", "10.00",
+                        opening_stock=30)
+            add_product(session, self.users["warehouse"], "G-2", "货品二", "3.50",
+                        opening_stock=10)
+            add_product(session, self.users["warehouse"], "SV-1", "服务", "50", service=True)
+            session.add(Setting(key="approval_threshold", value=threshold))
+        self.numbers: list[str] = []
+        self.last_outcome = ""
+
+    def teardown(self):
+        if hasattr(self, "db"):
+            self.db.dispose()
+
+    # --- acting ------------------------------------------------------------------------
+
+    def _fingerprint(self):
+        with self.db.reading() as session:
+            return (
+                session.scalar(select(func.count(Event.id))),
+                tuple(session.execute(select(Order.number, Order.status, Order.version)
+                                      .order_by(Order.id)).all()),
+                tuple(session.execute(select(Product.sku, Product.on_hand, Product.reserved)
+                                      .order_by(Product.id)).all()),
+                session.scalar(select(func.count(Payment.id))),
+                session.scalar(select(func.count(Shipment.id))),
+                session.scalar(select(func.count(StockMove.id))),
+            )
+
+    def _attempt(self, service, *args, **kwargs):
+        before = self._fingerprint()
+        try:
+            with self.db.unit_of_work() as session:
+                result = service(session, *args, **kwargs)
+                number = getattr(result, "number", None)
+        except OrderTrailError as refused:
+            assert self._fingerprint() == before, f"refused {service.__name__} left a trace"
+            self.last_outcome = f"refused: {refused.en}"
+            return None
+        after = self._fingerprint()
+        assert after[0] > before[0], f"{service.__name__} changed data without an event"
+        self.last_outcome = "done"
+        return number
+
+    def _order(self, pick: int) -> str:
+        """One of the newest orders, so that sequences take orders far along."""
+        return self.numbers[-1 - pick % len(self.numbers)]
+
+    def _who(self, role: str, action: str) -> User:
+        return self.users[RIGHT_ROLE[action] if role == "right" else role]
+
+    @precondition(lambda self: len(self.numbers) < 4)
+    @rule(kind=st.sampled_from(["sales", "purchase"]), role=acting,
+          lines=st.lists(st.tuples(st.sampled_from(SKUS), st.integers(1, 4)), min_size=1,
+                         max_size=3))
+    def create(self, kind, role, lines):
+        party = "客户甲" if kind == "sales" else "供应商乙"
+        creator = {"sales": "sales", "purchase": "purchasing"}[kind] if role == "right" else role
+        number = self._attempt(orders.create_order, self.users[creator], kind, party,
+                               [orders.LineSpec(sku, qty) for sku, qty in lines])
+        if number:
+            self.numbers.append(number)
+
+    @precondition(lambda self: self.numbers)
+    @rule(pick=picks, node=st.sampled_from(NODES), role=roles, comment=st.sampled_from(["", "好"]))
+    def advance(self, pick, node, role, comment):
+        self._attempt(orders.advance, self.users[role], self._order(pick), node,
+                      comment=comment, reason=comment)
+
+    @precondition(lambda self: self.numbers)
+    @rule(pick=picks, choice=picks, role=acting, comment=st.sampled_from(["", "好"]))
+    def take_a_next_step(self, pick, choice, role, comment):
+        """One of the manual steps the workflow offers now, mostly by the role it names."""
+        number = self._order(pick)
+        with self.db.reading() as session:
+            order = orders.find_order(session, number)
+            steps = [t for t in workflow.spec_for(session, order).leaving(order.status)
+                     if t.manual]
+        if not steps:
+            return
+        forward = [t for t in steps if t.forward]
+        step = forward[0] if forward and choice < 3 else steps[choice % len(steps)]
+        actor = self.users[sorted(step.roles)[choice % len(step.roles)] if role == "right"
+                           else role]
+        self._attempt(orders.advance, actor, number, step.target, comment=comment,
+                      reason=comment)
+
+    @precondition(lambda self: self.numbers)
+    @rule(pick=picks, stop=st.integers(1, 8))
+    def carry_forward(self, pick, stop):
+        """Up to `stop` steps along the happy path, each by the role that owns it."""
+        number = self._order(pick)
+        for _ in range(stop):
+            with self.db.reading() as session:
+                order = orders.find_order(session, number)
+                progress = progress_of(session, order)
+                forward = [t for t in workflow.spec_for(session, order).leaving(order.status)
+                           if t.manual and t.forward]
+            if order.status in ("placed", "prepared") and order.kind == "sales":
+                done = self._attempt(orders.ship, self.users["warehouse"], number, "德邦",
+                                     "DB-1") if not progress.all_shipped else None
+            elif order.status == "placed" and order.kind == "purchase":
+                done = self._attempt(orders.receive, self.users["warehouse"], number)
+            elif order.status in ("delivered", "received") and not progress.fully_paid:
+                done = self._attempt(orders.record_payment, self.users["finance"], number,
+                                     order.total - progress.paid)
+            elif forward:
+                step = forward[0]
+                done = self._attempt(orders.advance, self.users[sorted(step.roles)[0]], number,
+                                     step.target)
+            else:
+                return
+            if self.last_outcome != "done" and done is None:
+                return
+
+    @precondition(lambda self: self.numbers)
+    @rule(pick=picks, role=acting, part=st.one_of(st.none(), st.tuples(st.sampled_from(SKUS),
+                                                                      st.integers(1, 3))))
+    def ship(self, pick, role, part):
+        moves = [orders.MoveSpec(*part)] if part else None
+        self._attempt(orders.ship, self._who(role, "ship"), self._order(pick), "顺丰", "SF-1",
+                      moves)
+
+    @precondition(lambda self: self.numbers)
+    @rule(pick=picks, role=acting, part=st.one_of(st.none(), st.tuples(st.sampled_from(SKUS),
+                                                                      st.integers(1, 3))))
+    def receive(self, pick, role, part):
+        moves = [orders.MoveSpec(*part)] if part else None
+        self._attempt(orders.receive, self._who(role, "receive"), self._order(pick), moves)
+
+    @precondition(lambda self: self.numbers)
+    @rule(pick=picks, role=acting, amount=st.sampled_from(["5.00", "20", "-5", "99999", "0.01",
+                                                           "balance"]))
+    def pay(self, pick, role, amount):
+        number = self._order(pick)
+        if amount == "balance":
+            with self.db.reading() as session:
+                order = orders.find_order(session, number)
+                amount = order.total - progress_of(session, order).paid
+        self._attempt(orders.record_payment, self._who(role, "pay"), number, amount)
+
+    @precondition(lambda self: self.numbers)
+    @rule(pick=picks, role=acting)
+    def sign_for_a_shipment(self, pick, role):
+        with self.db.reading() as session:
+            shipments = session.scalars(select(Shipment.number).order_by(Shipment.id)).all()
+        if shipments:
+            self._attempt(orders.confirm_delivery, self._who(role, "sign"),
+                          shipments[pick % len(shipments)])
+
+    # --- what must always hold ---------------------------------------------------------
+
+    @invariant()
+    def stock_is_never_negative_and_matches_its_ledger(self):
+        if not hasattr(self, "db"):
+            return
+        with self.db.reading() as session:
+            ledger = queries.stock_ledger_totals(session)
+            for product in session.scalars(select(Product)):
+                assert product.on_hand >= 0 and product.reserved >= 0
+                assert product.reserved <= product.on_hand
+                on_hand, reserved = ledger.get(product.id, (Decimal(0), Decimal(0)))
+                assert (product.on_hand, product.reserved) == (on_hand, reserved)
+
+    @invariant()
+    def every_order_agrees_with_its_facts(self):
+        if not hasattr(self, "db"):
+            return
+        with self.db.reading() as session:
+            for order in session.scalars(select(Order)):
+                self._check_order(session, order)
+
+    def _check_order(self, session, order):
+        progress = progress_of(session, order)
+        spec = workflow.spec_for(session, order)
+        paid = session.scalar(select(func.coalesce(func.sum(Payment.amount), 0))
+                              .where(Payment.order_id == order.id))
+        assert progress.paid == paid and 0 <= paid <= order.total
+        for line in progress.lines.values():
+            assert line.shipped <= line.qty and line.received <= line.qty
+        # No automatic step is left untaken.
+        ctx = workflow.Context(session, order)
+        for t in spec.leaving(order.status):
+            if t.automatic and t.guard:
+                assert workflow.GUARDS[t.guard](ctx) is not None, (order.number, t.name)
+        reserved = sum(session.scalars(select(StockMove.reserved_delta)
+                                       .where(StockMove.order_id == order.id)), Decimal(0))
+        open_goods = sum((line.qty - line.shipped for line in progress.lines.values()
+                          if not line.is_service), Decimal(0))
+        if order.kind == "sales" and order.status in ("placed", "prepared"):
+            assert reserved == open_goods
+        else:
+            assert reserved == 0
+        if order.status == "cancelled":
+            assert not progress.anything_moved and progress.paid == 0
+        if order.kind == "sales" and order.status in ("shipped", "delivered", "paid",
+                                                      "completed"):
+            assert progress.all_shipped
+        if order.status in ("received",) or (order.kind == "purchase" and
+                                             order.status in ("paid", "completed")):
+            assert progress.all_received
+        if order.status in ("paid", "completed"):
+            assert progress.fully_paid
+        if order.status in ("draft", "submitted"):
+            assert not progress.anything_moved and paid == 0
+
+    @invariant()
+    def the_audit_chain_verifies(self):
+        if not hasattr(self, "db"):
+            return
+        with self.db.reading() as session:
+            assert audit.verify(session).ok
+
+
+@pytest.mark.parametrize("examples", [pytest.param(40, id="sqlite")])
+def test_books_hold_under_random_actions_sqlite(request, password_hash, examples):
+    _run(request, password_hash, "sqlite", examples)
+
+
+def test_books_hold_under_random_actions_postgresql(request, password_hash):
+    _run(request, password_hash, "postgresql", 12)
+
+
+def _run(request, password_hash, backend, examples):
+    machine = type(f"OrderBooks_{backend}", (OrderBooks,),
+                   {"backend": backend, "request": request, "password_hash": password_hash})
+    machine.TestCase.settings = settings(
+        max_examples=examples, stateful_step_count=40, deadline=None,
+        suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much],
+    )
+    machine.TestCase().runTest()
