@@ -21,6 +21,10 @@ from .demo import DEMO_PASSWORD, build_demo
 from .errors import AuthenticationFailed, OrderTrailError, ValidationError
 from .orders import LineSpec, MoveSpec
 from .setup import ensure_admin, open_database
+from .spreadsheets.export import EXPORTERS, export_orders
+from .spreadsheets.importing import IMPORTERS
+from .spreadsheets.reading import ImportRejected
+from .spreadsheets.template import write_template
 from .users import add_user, sign_in
 
 EXIT_OK, EXIT_BUG, EXIT_USAGE, EXIT_REJECTED, EXIT_DENIED, EXIT_CONFLICT, EXIT_AUDIT = range(7)
@@ -291,6 +295,48 @@ def cmd_print(ctx: Context) -> int:
     return EXIT_OK
 
 
+def cmd_template(ctx: Context) -> int:
+    ctx.acting_user()
+    with ctx.database.reading() as session:
+        write_template(session, ctx.args.what, ctx.args.file)
+    ctx.say(f"已生成模板 {ctx.args.file}。", f"Template written to {ctx.args.file}.")
+    return EXIT_OK
+
+
+def cmd_import(ctx: Context) -> int:
+    actor = ctx.acting_user()
+    a = ctx.args
+    try:
+        with ctx.database.unit_of_work() as session:
+            result = IMPORTERS[a.what](session, actor, a.file)
+    except ImportRejected as rejected:
+        for problem in rejected.problems:
+            print(problem.describe(ctx.lang), file=sys.stderr)
+        if a.json:
+            _json({"errors": [problem.as_dict() for problem in rejected.problems]})
+        raise
+    if a.json:
+        _json(result.as_dict())
+    else:
+        ctx.say(f"已导入 {len(result.created)} 条（{result.rows} 行）。",
+                f"Imported {len(result.created)} records ({result.rows} rows).")
+    return EXIT_OK
+
+
+def cmd_export(ctx: Context) -> int:
+    actor = ctx.acting_user()
+    a = ctx.args
+    order_filter = queries.OrderFilter(kind=a.kind, status=a.status, overdue=a.overdue,
+                                       party=a.party, text=a.search)
+    if a.what != "orders" and order_filter != queries.OrderFilter():
+        raise ValidationError("筛选条件只适用于导出订单。", "Filters apply to orders only.")
+    with ctx.database.reading() as session:
+        count = (export_orders(session, actor, a.file, order_filter) if a.what == "orders"
+                 else EXPORTERS[a.what](session, actor, a.file))
+    ctx.say(f"已导出 {count} 条到 {a.file}。", f"Exported {count} records to {a.file}.")
+    return EXIT_OK
+
+
 def cmd_audit_verify(ctx: Context) -> int:
     with ctx.database.reading() as session:
         result = audit.verify(session)
@@ -397,6 +443,20 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("-o", "--output", required=True)
     p.add_argument("--waiting", action="store_true",
                    help="delivery notes of every order waiting at the warehouse")
+    p = command(commands, "template", cmd_template, help="an empty import workbook")
+    p.add_argument("what", choices=list(IMPORTERS))
+    p.add_argument("file")
+    p = with_json(command(commands, "import", cmd_import, help="import a workbook: all or none"))
+    p.add_argument("what", choices=list(IMPORTERS))
+    p.add_argument("file")
+    p = command(commands, "export", cmd_export, help="export to a workbook in the import layout")
+    p.add_argument("what", choices=list(EXPORTERS))
+    p.add_argument("file")
+    p.add_argument("--kind")
+    p.add_argument("--status")
+    p.add_argument("--overdue", action="store_true")
+    p.add_argument("--party")
+    p.add_argument("--search")
     audits = commands.add_parser("audit").add_subparsers(dest="subcommand", required=True,
                                                          parser_class=_Parser)
     command(audits, "verify", cmd_audit_verify)

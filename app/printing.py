@@ -13,12 +13,13 @@ from sqlalchemy.orm import Session, selectinload
 
 from db.models import Order, Shipment, User
 
-from . import audit, settings
+from . import audit
 from .documents import content, delivery_note, order_confirmation, purchase_order, return_note
 from .documents.layout import Document, render
-from .errors import NotFound, PermissionDenied, ValidationError
+from .errors import NotFound, ValidationError
 from .jobs import CancelCheck, Job, ProgressCallback
 from .orders import find_order
+from .price_visibility import require_prices_visible
 
 KINDS = ("order", "purchase-order", "delivery-note", "return-note")
 PRICED_LAYOUTS = {"sales": order_confirmation, "supplementary": order_confirmation,
@@ -29,13 +30,6 @@ REQUIRED_ORDER_KIND = {"purchase-order": ("purchase", "采购订单", "purchase 
 SALES_KINDS = ("sales", "supplementary")
 # The nodes at which orders.ship accepts a shipment: the warehouse's morning pile.
 WAITING_AT_WAREHOUSE = ("placed", "prepared")
-
-
-def _check_prices_visible(session: Session, user: User) -> None:
-    if user.role == "warehouse" and settings.get(session, "warehouse_sees_prices") != "true":
-        raise PermissionDenied("仓库人员不能打印含价格的单据；发货单可以打印。",
-                               "Warehouse staff may not print documents with prices; "
-                               "delivery notes they may.")
 
 
 def _delivery_note(session: Session, number: str) -> tuple[Order, Document, str]:
@@ -69,7 +63,7 @@ def _document(session: Session, user: User, kind: str, number: str
         if order.kind != required:
             raise ValidationError(f"{order.number} 不是{zh}，不能打印为{zh}。",
                                   f"{order.number} is not a {en}; it cannot print as one.")
-    _check_prices_visible(session, user)
+    require_prices_visible(session, user)
     return order, PRICED_LAYOUTS[order.kind].layout(content.printed_order(session, order)), ""
 
 

@@ -1,0 +1,17 @@
+"""Who may see prices: everyone but the warehouse, unless the setting lets the warehouse too."""
+
+from __future__ import annotations
+
+from sqlalchemy.orm import Session
+
+from db.models import User
+
+from . import settings
+from .errors import PermissionDenied
+
+
+def require_prices_visible(session: Session, user: User) -> None:
+    if user.role == "warehouse" and settings.get(session, "warehouse_sees_prices") != "true":
+        raise PermissionDenied("仓库人员不能查看或导出价格；发货单可以打印。",
+                               "Warehouse staff may not see or export prices; "
+                               "delivery notes they may print.")
