@@ -6,6 +6,7 @@ from decimal import Decimal, InvalidOperation
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
+    QApplication,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -32,19 +33,22 @@ INVALID = "background: #fff1f0;"
 def show_error(parent: QWidget, error: Exception, lang: str) -> bool:
     """Tell the user what went wrong; True when they chose to reload after a conflict."""
     if isinstance(error, Conflict):
-        box = QMessageBox(QMessageBox.Icon.Warning, parent.tr("Changed by someone else"),
-                          error.message(lang), parent=parent)
-        box.setObjectName("conflict")
-        reload = box.addButton(parent.tr("Reload"), QMessageBox.ButtonRole.AcceptRole)
+        title = QApplication.translate("errors", "Changed by someone else")
+        box = QMessageBox(QMessageBox.Icon.Warning, title, error.message(lang), parent=parent)
+        reload = box.addButton(QApplication.translate("errors", "Reload"),
+                               QMessageBox.ButtonRole.AcceptRole)
         box.addButton(QMessageBox.StandardButton.Cancel)
         box.exec()
-        return box.clickedButton() is reload
+        chosen = box.clickedButton() is reload
+        box.deleteLater()
+        return chosen
     if isinstance(error, OrderTrailError):
-        QMessageBox.warning(parent, parent.tr("Not done"), error.message(lang))
+        title = QApplication.translate("errors", "Not done")
+        QMessageBox.warning(parent, title, error.message(lang))
     else:
-        QMessageBox.critical(parent, parent.tr("Unexpected error"),
-                             parent.tr("Nothing was changed. Details: %1").replace(
-                                 "%1", f"{type(error).__name__}: {error}"))
+        details = QApplication.translate("errors", "Nothing was changed. Details: %1")
+        QMessageBox.critical(parent, QApplication.translate("errors", "Unexpected error"),
+                             details.replace("%1", f"{type(error).__name__}: {error}"))
     return False
 
 

@@ -8,6 +8,7 @@ from datetime import datetime
 from PySide6.QtCore import QByteArray, QItemSelectionModel, Qt, QThreadPool, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
+    QDialog,
     QLabel,
     QListWidget,
     QListWidgetItem,
@@ -122,6 +123,7 @@ class MainWindow(QMainWindow):
             item.setData(KEY_ROLE, key)
             self.nav.addItem(item)
         self.nav.setMinimumWidth(110)
+        self.nav.setStyleSheet("QListWidget::item { padding: 5px 6px; }")
 
     def _build_actions(self) -> None:
         user = self.workspace.user
@@ -280,7 +282,7 @@ class MainWindow(QMainWindow):
         kind = next(kind for kind, permission in CREATE_PERMISSION.items()
                     if role in PERMISSIONS[permission])
         editor = OrderEditor(self.workspace, kind, parent=self)
-        if editor.exec() and editor.saved_number:
+        if self._ask(editor) and editor.saved_number:
             self.show_order(editor.saved_number)
             self.statusBar().showMessage(self.tr("Saved %1").replace("%1", editor.saved_number),
                                          5000)
@@ -294,29 +296,29 @@ class MainWindow(QMainWindow):
                       on_error=lambda e: self._failed(e, number))
         if action.kind == "edit":
             editor = OrderEditor(self.workspace, detail["kind"], detail, parent=self)
-            if not editor.exec():
+            if not self._ask(editor):
                 self.show_order(number)
             return
         if action.kind == "ship":
             dialog = dialogs.ShipDialog(detail, self)
-            if dialog.exec():
+            if self._ask(dialog):
                 carrier, tracking, moves = dialog.values()
                 self.workspace.act(orders.ship, number, carrier, tracking, moves,
                                    expected_version=version, **common)
         elif action.kind == "receive":
             dialog = dialogs.ReceiveDialog(detail, self)
-            if dialog.exec():
+            if self._ask(dialog):
                 self.workspace.act(orders.receive, number, dialog.values(),
                                    expected_version=version, **common)
         elif action.kind == "pay":
             dialog = dialogs.PaymentDialog(detail, self)
-            if dialog.exec():
+            if self._ask(dialog):
                 value, method, reference = dialog.values()
                 self.workspace.act(orders.record_payment, number, value, method=method,
                                    reference=reference, expected_version=version, **common)
         elif action.requires or action.target == "cancelled":
             dialog = dialogs.StepDialog(action, number, self.workspace.lang, self)
-            if dialog.exec():
+            if self._ask(dialog):
                 text = dialog.value()
                 self.workspace.act(orders.advance, number, action.target,
                                    reason=text if "reason" in action.requires else "",
@@ -325,6 +327,13 @@ class MainWindow(QMainWindow):
         else:
             self.workspace.act(orders.advance, number, action.target, expected_version=version,
                                **common)
+
+    @staticmethod
+    def _ask(dialog: QDialog) -> bool:
+        """Run a modal dialog; it is freed afterwards instead of living on as our child."""
+        accepted = dialog.exec() == QDialog.DialogCode.Accepted
+        dialog.deleteLater()
+        return accepted
 
     def _done(self, action: Action, number: str) -> None:
         self.statusBar().showMessage(

@@ -266,7 +266,7 @@ class OrderFilterBar(QWidget):
         self.party.completer().setFilterMode(Qt.MatchFlag.MatchContains)
         self.party.completer().setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
         self.party.setMinimumWidth(160)
-        self.dated = QCheckBox(self.tr("Created"))
+        self.dated = QCheckBox(self.tr("Created between"))
         today = QDate.currentDate()
         self.date_from = QDateEdit(today.addMonths(-1))
         self.date_to = QDateEdit(today)

@@ -1,0 +1,953 @@
+<?xml version='1.0' encoding='utf-8'?>
+<TS version="2.1" language="zh_CN">
+<context>
+    <name>FirstRunDialog</name>
+    <message>
+        <location filename="../../ui/login.py" line="106" />
+        <source>Welcome to OrderTrail</source>
+        <translation>欢迎使用 采销订单跟踪</translation>
+    </message>
+    <message>
+        <location filename="../../ui/login.py" line="107" />
+        <source>Use a database file on this computer (recommended for one to a few desks)</source>
+        <translation>使用本机数据库文件（适合一到几台电脑）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/login.py" line="109" />
+        <source>Connect to a PostgreSQL server (for a larger office)</source>
+        <translation>连接 PostgreSQL 服务器（多人办公室）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/login.py" line="116" />
+        <source>Choose…</source>
+        <translation>选择…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/login.py" line="123" />
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/login.py" line="133" />
+        <source>Test connection</source>
+        <translation>测试连接</translation>
+    </message>
+    <message>
+        <location filename="../../ui/login.py" line="139" />
+        <source>Host</source>
+        <translation>主机</translation>
+    </message>
+    <message>
+        <location filename="../../ui/login.py" line="140" />
+        <source>Port</source>
+        <translation>端口</translation>
+    </message>
+    <message>
+        <location filename="../../ui/login.py" line="141" />
+        <source>Database</source>
+        <translation>数据库</translation>
+    </message>
+    <message>
+        <location filename="../../ui/login.py" line="142" />
+        <source>User</source>
+        <translation>用户</translation>
+    </message>
+    <message>
+        <location filename="../../ui/login.py" line="143" />
+        <location filename="../../ui/login.py" line="157" />
+        <source>Password</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <location filename="../../ui/login.py" line="154" />
+        <source>First administrator (only if the database has no users)</source>
+        <translation>首个管理员（仅在数据库还没有用户时创建）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/login.py" line="156" />
+        <source>User name</source>
+        <translation>用户名</translation>
+    </message>
+    <message>
+        <location filename="../../ui/login.py" line="158" />
+        <source>Repeat password</source>
+        <translation>确认密码</translation>
+    </message>
+    <message>
+        <location filename="../../ui/login.py" line="172" />
+        <source>Database file</source>
+        <translation>数据库文件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/login.py" line="187" />
+        <source>Connecting…</source>
+        <translation>正在连接…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/login.py" line="194" />
+        <source>Connected.</source>
+        <translation>连接成功。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/login.py" line="200" />
+        <source>Not reached: %1</source>
+        <translation>无法连接：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/login.py" line="204" />
+        <source>The two passwords differ.</source>
+        <translation>两次输入的密码不一致。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/login.py" line="206" />
+        <source>The password needs at least %1 characters.</source>
+        <translation>密码至少需要 %1 个字符。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/login.py" line="209" />
+        <source>Fill in every field.</source>
+        <translation>请填写所有字段。</translation>
+    </message>
+</context>
+<context>
+    <name>LoginDialog</name>
+    <message>
+        <location filename="../../ui/login.py" line="53" />
+        <source>Sign in to OrderTrail</source>
+        <translation>登录 采销订单跟踪</translation>
+    </message>
+    <message>
+        <location filename="../../ui/login.py" line="58" />
+        <source>Remember my user name</source>
+        <translation>记住用户名</translation>
+    </message>
+    <message>
+        <location filename="../../ui/login.py" line="64" />
+        <source>Sign in</source>
+        <translation>登录</translation>
+    </message>
+    <message>
+        <location filename="../../ui/login.py" line="68" />
+        <source>User</source>
+        <translation>用户</translation>
+    </message>
+    <message>
+        <location filename="../../ui/login.py" line="69" />
+        <source>Password</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <location filename="../../ui/login.py" line="71" />
+        <source>Database: %1</source>
+        <translation>数据库：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/login.py" line="83" />
+        <source>Signing in…</source>
+        <translation>正在登录…</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../ui/main_window.py" line="49" />
+        <source>OrderTrail</source>
+        <translation>采销订单跟踪</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="86" />
+        <source>%1 (%2) · database %3</source>
+        <translation>%1（%2）· 数据库 %3</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="115" />
+        <source>My work</source>
+        <translation>待我处理</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="115" />
+        <source>All orders</source>
+        <translation>全部订单</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="116" />
+        <source>Sales</source>
+        <translation>销售订单</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="116" />
+        <source>Purchases</source>
+        <translation>采购订单</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="117" />
+        <source>Exceptions</source>
+        <translation>异常订单</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="117" />
+        <source>Stock</source>
+        <translation>库存</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="118" />
+        <source>Finance</source>
+        <translation>财务</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="118" />
+        <source>Dashboard</source>
+        <translation>看板</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="129" />
+        <source>New order</source>
+        <translation>新建订单</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="136" />
+        <source>Orders are created by sales (sales orders) and purchasing (purchase orders).</source>
+        <translation>订单由销售（销售订单）和采购（采购订单）创建。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="138" />
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="141" />
+        <source>Search</source>
+        <translation>搜索</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="145" />
+        <source>Main</source>
+        <translation>主工具栏</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="152" />
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="156" />
+        <location filename="../../ui/main_window.py" line="341" />
+        <source>Language</source>
+        <translation>语言</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="163" />
+        <source>Quit</source>
+        <translation>退出</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="213" />
+        <source>%1 arrives in a later version.</source>
+        <translation>“%1”将在后续版本提供。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="260" />
+        <source>Updated from another desk at %1</source>
+        <translation>%1 已同步其他电脑上的修改</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="286" />
+        <source>Saved %1</source>
+        <translation>已保存 %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="332" />
+        <source>%1: %2 done</source>
+        <translation>%1：已%2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="342" />
+        <source>The new language is used from the next start.</source>
+        <translation>新的语言将在下次启动时生效。</translation>
+    </message>
+</context>
+<context>
+    <name>OrderDetail</name>
+    <message>
+        <location filename="../../ui/order_detail.py" line="89" />
+        <source>SKU</source>
+        <translation>产品编码</translation>
+    </message>
+    <message>
+        <location filename="../../ui/order_detail.py" line="89" />
+        <source>Product</source>
+        <translation>产品</translation>
+    </message>
+    <message>
+        <location filename="../../ui/order_detail.py" line="89" />
+        <source>Ordered</source>
+        <translation>订购</translation>
+    </message>
+    <message>
+        <location filename="../../ui/order_detail.py" line="90" />
+        <source>Shipped / received</source>
+        <translation>发货/到货</translation>
+    </message>
+    <message>
+        <location filename="../../ui/order_detail.py" line="90" />
+        <source>Returned</source>
+        <translation>已退</translation>
+    </message>
+    <message>
+        <location filename="../../ui/order_detail.py" line="92" />
+        <source>Unit price</source>
+        <translation>单价</translation>
+    </message>
+    <message>
+        <location filename="../../ui/order_detail.py" line="94" />
+        <source>Shipment</source>
+        <translation>发货单</translation>
+    </message>
+    <message>
+        <location filename="../../ui/order_detail.py" line="94" />
+        <source>Carrier</source>
+        <translation>承运商</translation>
+    </message>
+    <message>
+        <location filename="../../ui/order_detail.py" line="94" />
+        <source>Tracking no.</source>
+        <translation>运单号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/order_detail.py" line="95" />
+        <source>Shipped</source>
+        <translation>发货时间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/order_detail.py" line="95" />
+        <source>Signed</source>
+        <translation>签收时间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/order_detail.py" line="96" />
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <location filename="../../ui/order_detail.py" line="96" />
+        <source>Method</source>
+        <translation>方式</translation>
+    </message>
+    <message>
+        <location filename="../../ui/order_detail.py" line="96" />
+        <source>Reference</source>
+        <translation>参考号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/order_detail.py" line="97" />
+        <source>Paid at</source>
+        <translation>付款时间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/order_detail.py" line="108" />
+        <source>What you can do now</source>
+        <translation>您现在可以</translation>
+    </message>
+    <message>
+        <location filename="../../ui/order_detail.py" line="113" />
+        <source>Payments</source>
+        <translation>收付款</translation>
+    </message>
+    <message>
+        <location filename="../../ui/order_detail.py" line="114" />
+        <source>Lines</source>
+        <translation>明细</translation>
+    </message>
+    <message>
+        <location filename="../../ui/order_detail.py" line="115" />
+        <source>Shipments</source>
+        <translation>发货</translation>
+    </message>
+    <message>
+        <location filename="../../ui/order_detail.py" line="131" />
+        <source>No order selected</source>
+        <translation>未选择订单</translation>
+    </message>
+    <message>
+        <location filename="../../ui/order_detail.py" line="146" />
+        <source>Sales order</source>
+        <translation>销售订单</translation>
+    </message>
+    <message>
+        <location filename="../../ui/order_detail.py" line="146" />
+        <source>Purchase order</source>
+        <translation>采购订单</translation>
+    </message>
+    <message>
+        <location filename="../../ui/order_detail.py" line="155" />
+        <source>Party: %1</source>
+        <translation>客户/供应商：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/order_detail.py" line="156" />
+        <source>Due: %1</source>
+        <translation>交期：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/order_detail.py" line="157" />
+        <source>Shipped / received: %1%</source>
+        <translation>发货/到货：%1%</translation>
+    </message>
+    <message>
+        <location filename="../../ui/order_detail.py" line="160" />
+        <source>Total: %1 %2</source>
+        <translation>金额：%1 %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/order_detail.py" line="162" />
+        <source>Paid: %1 (%2%)</source>
+        <translation>已收付：%1（%2%）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/order_detail.py" line="164" />
+        <source>Waiting for: %1</source>
+        <translation>待处理：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/order_detail.py" line="165" />
+        <source>nobody</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <location filename="../../ui/order_detail.py" line="168" />
+        <source>Overdue</source>
+        <translation>已超时</translation>
+    </message>
+    <message>
+        <location filename="../../ui/order_detail.py" line="174" />
+        <source>Belongs to %1</source>
+        <translation>所属订单：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/order_detail.py" line="176" />
+        <source>Linked documents: %1</source>
+        <translation>关联单据：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/order_detail.py" line="179" />
+        <source>Note: %1</source>
+        <translation>备注：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/order_detail.py" line="190" />
+        <source>not yet</source>
+        <translation>未签收</translation>
+    </message>
+    <message>
+        <location filename="../../ui/order_detail.py" line="201" />
+        <source>Nothing for you to do here: the next step belongs to %1.</source>
+        <translation>此订单暂无需您处理：下一步由%1负责。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/order_detail.py" line="204" />
+        <source>This order is finished.</source>
+        <translation>此订单已结束。</translation>
+    </message>
+</context>
+<context>
+    <name>OrderEditor</name>
+    <message>
+        <location filename="../../ui/order_editor.py" line="71" />
+        <source>New sales order</source>
+        <translation>新建销售订单</translation>
+    </message>
+    <message>
+        <location filename="../../ui/order_editor.py" line="71" />
+        <source>New purchase order</source>
+        <translation>新建采购订单</translation>
+    </message>
+    <message>
+        <location filename="../../ui/order_editor.py" line="73" />
+        <source>Edit draft %1</source>
+        <translation>编辑草稿 %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/order_editor.py" line="86" />
+        <source>Type to search customers</source>
+        <translation>输入以搜索客户</translation>
+    </message>
+    <message>
+        <location filename="../../ui/order_editor.py" line="87" />
+        <source>Type to search suppliers</source>
+        <translation>输入以搜索供应商</translation>
+    </message>
+    <message>
+        <location filename="../../ui/order_editor.py" line="88" />
+        <source>Due date</source>
+        <translation>交期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/order_editor.py" line="101" />
+        <source>SKU</source>
+        <translation>产品编码</translation>
+    </message>
+    <message>
+        <location filename="../../ui/order_editor.py" line="101" />
+        <source>Product</source>
+        <translation>产品</translation>
+    </message>
+    <message>
+        <location filename="../../ui/order_editor.py" line="102" />
+        <source>Quantity</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <location filename="../../ui/order_editor.py" line="102" />
+        <source>Unit price</source>
+        <translation>单价</translation>
+    </message>
+    <message>
+        <location filename="../../ui/order_editor.py" line="103" />
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <location filename="../../ui/order_editor.py" line="111" />
+        <source>Add line</source>
+        <translation>添加明细</translation>
+    </message>
+    <message>
+        <location filename="../../ui/order_editor.py" line="113" />
+        <source>Remove line</source>
+        <translation>删除明细</translation>
+    </message>
+    <message>
+        <location filename="../../ui/order_editor.py" line="130" />
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <location filename="../../ui/order_editor.py" line="130" />
+        <source>Supplier</source>
+        <translation>供应商</translation>
+    </message>
+    <message>
+        <location filename="../../ui/order_editor.py" line="132" />
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location filename="../../ui/order_editor.py" line="195" />
+        <source>line %1: choose a product from the list</source>
+        <translation>第 %1 行：请从列表中选择产品</translation>
+    </message>
+    <message>
+        <location filename="../../ui/order_editor.py" line="197" />
+        <source>line %1: the quantity must be more than 0, with at most 3 decimals</source>
+        <translation>第 %1 行：数量必须大于 0，最多 3 位小数</translation>
+    </message>
+    <message>
+        <location filename="../../ui/order_editor.py" line="199" />
+        <source>line %1: the price must be 0 or more, with at most 2 decimals</source>
+        <translation>第 %1 行：单价不能为负，最多 2 位小数</translation>
+    </message>
+    <message>
+        <location filename="../../ui/order_editor.py" line="217" />
+        <source>Total: %1</source>
+        <translation>合计：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/order_editor.py" line="220" />
+        <source>Choose the party.</source>
+        <translation>请选择客户或供应商。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/order_editor.py" line="222" />
+        <source>Add at least one line.</source>
+        <translation>请至少添加一行明细。</translation>
+    </message>
+</context>
+<context>
+    <name>OrderFilterBar</name>
+    <message>
+        <location filename="../../ui/order_list.py" line="254" />
+        <source>All kinds</source>
+        <translation>全部类型</translation>
+    </message>
+    <message>
+        <location filename="../../ui/order_list.py" line="254" />
+        <source>Sales</source>
+        <translation>销售</translation>
+    </message>
+    <message>
+        <location filename="../../ui/order_list.py" line="255" />
+        <source>Purchase</source>
+        <translation>采购</translation>
+    </message>
+    <message>
+        <location filename="../../ui/order_list.py" line="258" />
+        <source>All nodes</source>
+        <translation>全部节点</translation>
+    </message>
+    <message>
+        <location filename="../../ui/order_list.py" line="265" />
+        <source>Any party</source>
+        <translation>全部客户/供应商</translation>
+    </message>
+    <message>
+        <location filename="../../ui/order_list.py" line="269" />
+        <source>Created between</source>
+        <translation>创建日期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/order_list.py" line="277" />
+        <source>Overdue only</source>
+        <translation>仅看超时</translation>
+    </message>
+    <message>
+        <location filename="../../ui/order_list.py" line="279" />
+        <source>Search number, party, tracking no. (Ctrl+F)</source>
+        <translation>搜索单号、客户/供应商、运单号（Ctrl+F）</translation>
+    </message>
+</context>
+<context>
+    <name>OrderTableModel</name>
+    <message>
+        <location filename="../../ui/order_list.py" line="61" />
+        <source>Number</source>
+        <translation>单号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/order_list.py" line="61" />
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location filename="../../ui/order_list.py" line="61" />
+        <source>Party</source>
+        <translation>客户/供应商</translation>
+    </message>
+    <message>
+        <location filename="../../ui/order_list.py" line="61" />
+        <source>Node</source>
+        <translation>节点</translation>
+    </message>
+    <message>
+        <location filename="../../ui/order_list.py" line="62" />
+        <source>Shipped / received</source>
+        <translation>发货/到货</translation>
+    </message>
+    <message>
+        <location filename="../../ui/order_list.py" line="62" />
+        <source>Paid</source>
+        <translation>收付款</translation>
+    </message>
+    <message>
+        <location filename="../../ui/order_list.py" line="62" />
+        <source>Due</source>
+        <translation>交期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/order_list.py" line="63" />
+        <source>Waiting for</source>
+        <translation>待处理人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/order_list.py" line="63" />
+        <source>Last change</source>
+        <translation>最后修改</translation>
+    </message>
+    <message>
+        <location filename="../../ui/order_list.py" line="66" />
+        <source>Sales</source>
+        <translation>销售</translation>
+    </message>
+    <message>
+        <location filename="../../ui/order_list.py" line="66" />
+        <source>Purchase</source>
+        <translation>采购</translation>
+    </message>
+    <message>
+        <location filename="../../ui/order_list.py" line="67" />
+        <source>Supplementary</source>
+        <translation>补单</translation>
+    </message>
+    <message>
+        <location filename="../../ui/order_list.py" line="67" />
+        <source>Return</source>
+        <translation>退货</translation>
+    </message>
+    <message>
+        <location filename="../../ui/order_list.py" line="153" />
+        <source>Overdue at this node or past its due date</source>
+        <translation>在当前节点超时或已过交期</translation>
+    </message>
+</context>
+<context>
+    <name>PaymentDialog</name>
+    <message>
+        <location filename="../../ui/dialogs.py" line="191" />
+        <source>Payment for %1</source>
+        <translation>登记收付款 %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs.py" line="199" />
+        <source>Open balance</source>
+        <translation>未结金额</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs.py" line="201" />
+        <source>Amount (negative for a refund)</source>
+        <translation>金额（退款填负数）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs.py" line="202" />
+        <source>Method</source>
+        <translation>方式</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs.py" line="203" />
+        <source>Reference</source>
+        <translation>参考号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs.py" line="212" />
+        <source>The amount must be a number other than 0.</source>
+        <translation>金额必须是不为 0 的数字。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs.py" line="214" />
+        <source>The amount is more than the open balance.</source>
+        <translation>金额超过未结金额。</translation>
+    </message>
+</context>
+<context>
+    <name>ReceiveDialog</name>
+    <message>
+        <location filename="../../ui/dialogs.py" line="170" />
+        <source>Receive %1</source>
+        <translation>登记收货 %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs.py" line="172" />
+        <source>SKU</source>
+        <translation>产品编码</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs.py" line="172" />
+        <source>Product</source>
+        <translation>产品</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs.py" line="172" />
+        <source>Still to come</source>
+        <translation>待到货</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs.py" line="173" />
+        <source>Received now</source>
+        <translation>本次收货</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs.py" line="182" />
+        <source>Each quantity must be a number between 0 and what is still open.</source>
+        <translation>每行数量必须在 0 到未完成数量之间。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs.py" line="183" />
+        <source>Receive at least one item.</source>
+        <translation>请至少收货一项。</translation>
+    </message>
+</context>
+<context>
+    <name>ShipDialog</name>
+    <message>
+        <location filename="../../ui/dialogs.py" line="131" />
+        <source>Ship %1</source>
+        <translation>登记发货 %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs.py" line="136" />
+        <location filename="../../ui/dialogs.py" line="142" />
+        <source>Carrier</source>
+        <translation>承运商</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs.py" line="138" />
+        <source>Tracking number from the waybill</source>
+        <translation>面单上的运单号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs.py" line="140" />
+        <source>SKU</source>
+        <translation>产品编码</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs.py" line="140" />
+        <source>Product</source>
+        <translation>产品</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs.py" line="140" />
+        <source>Still to ship</source>
+        <translation>待发货</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs.py" line="141" />
+        <source>Ship now</source>
+        <translation>本次发货</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs.py" line="143" />
+        <source>Tracking no.</source>
+        <translation>运单号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs.py" line="153" />
+        <source>Choose or type the carrier.</source>
+        <translation>请选择或填写承运商。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs.py" line="155" />
+        <source>Type the tracking number.</source>
+        <translation>请填写运单号。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs.py" line="158" />
+        <source>Each quantity must be a number between 0 and what is still open.</source>
+        <translation>每行数量必须在 0 到未完成数量之间。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs.py" line="160" />
+        <source>Ship at least one item.</source>
+        <translation>请至少发出一项。</translation>
+    </message>
+</context>
+<context>
+    <name>StepDialog</name>
+    <message>
+        <location filename="../../ui/dialogs.py" line="230" />
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs.py" line="230" />
+        <source>Comment</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs.py" line="231" />
+        <source>Comment (optional)</source>
+        <translation>说明（可选）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs.py" line="237" />
+        <source>Please write why.</source>
+        <translation>请填写原因。</translation>
+    </message>
+</context>
+<context>
+    <name>Timeline</name>
+    <message>
+        <location filename="../../ui/timeline.py" line="21" />
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/timeline.py" line="21" />
+        <source>Who</source>
+        <translation>操作人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/timeline.py" line="21" />
+        <source>From → to</source>
+        <translation>状态变化</translation>
+    </message>
+    <message>
+        <location filename="../../ui/timeline.py" line="22" />
+        <source>What</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <location filename="../../ui/timeline.py" line="22" />
+        <source>Comment</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <location filename="../../ui/timeline.py" line="29" />
+        <source>Created</source>
+        <translation>创建</translation>
+    </message>
+    <message>
+        <location filename="../../ui/timeline.py" line="29" />
+        <source>Edited draft</source>
+        <translation>编辑草稿</translation>
+    </message>
+    <message>
+        <location filename="../../ui/timeline.py" line="30" />
+        <source>Moved</source>
+        <translation>状态变更</translation>
+    </message>
+    <message>
+        <location filename="../../ui/timeline.py" line="30" />
+        <source>Shipped</source>
+        <translation>发货时间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/timeline.py" line="31" />
+        <source>Signed for</source>
+        <translation>签收</translation>
+    </message>
+    <message>
+        <location filename="../../ui/timeline.py" line="31" />
+        <source>Received goods</source>
+        <translation>收货入库</translation>
+    </message>
+    <message>
+        <location filename="../../ui/timeline.py" line="32" />
+        <source>Payment</source>
+        <translation>收付款</translation>
+    </message>
+    <message>
+        <location filename="../../ui/timeline.py" line="32" />
+        <source>Refund</source>
+        <translation>退款</translation>
+    </message>
+    <message>
+        <location filename="../../ui/timeline.py" line="64" />
+        <source>Taken automatically when its condition held</source>
+        <translation>条件满足后自动完成</translation>
+    </message>
+</context>
+<context>
+    <name>errors</name>
+    <message>
+        <location filename="../../ui/dialogs.py" line="36" />
+        <source>Changed by someone else</source>
+        <translation>订单已被他人修改</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs.py" line="38" />
+        <source>Reload</source>
+        <translation>重新载入</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs.py" line="44" />
+        <source>Not done</source>
+        <translation>未完成操作</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs.py" line="48" />
+        <source>Unexpected error</source>
+        <translation>意外错误</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs.py" line="47" />
+        <source>Nothing was changed. Details: %1</source>
+        <translation>未做任何修改。详细信息：%1</translation>
+    </message>
+</context>
+<context>
+    <name>start</name>
+    <message>
+        <location filename="../../ui/app.py" line="85" />
+        <source>Cannot open the database</source>
+        <translation>无法打开数据库</translation>
+    </message>
+</context>
+</TS>
