@@ -15,7 +15,9 @@ from sqlalchemy.orm import Session
 
 from db.models import Order, Party, User
 
-from . import queries, settings, workflow
+from . import queries, workflow
+from .errors import PermissionDenied
+from .price_visibility import require_prices_visible
 from .queries import OrderFilter
 
 SORTS = {
@@ -91,10 +93,12 @@ def home_queue(user: User) -> str | None:
 
 
 def sees_prices(session: Session, user: User) -> bool:
-    """Warehouse staff handle goods, not money, unless the office allows it."""
-    if user.role != "warehouse":
-        return True
-    return settings.get(session, "warehouse_sees_prices").strip().lower() in ("1", "true", "yes")
+    """Whether the window shows this user prices and payments (one rule with printing)."""
+    try:
+        require_prices_visible(session, user)
+    except PermissionDenied:
+        return False
+    return True
 
 
 def party_names(session: Session, kind: str | None = None) -> list[str]:
