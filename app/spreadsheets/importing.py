@@ -205,7 +205,7 @@ def _check_same_order_fields(run: _Import, group: _OrderRows, row: SheetRow) -> 
 
 def _check_references(run: _Import, groups: list[_OrderRows]) -> None:
     session = run.session
-    party_kinds = dict(session.execute(select(Party.name, Party.kind)).tuples().all())
+    party_kinds = {name: kind for name, kind in session.execute(select(Party.name, Party.kind))}
     skus = set(session.scalars(select(Product.sku)))
     for group in groups:
         kind, party = group.field("kind"), group.field("party")

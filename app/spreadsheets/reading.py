@@ -142,11 +142,14 @@ class SheetReader:
                                     "The file is damaged or not a valid Excel workbook (.xlsx)."
                                     ) from None
 
-    def _too_long(self, rows: int) -> ImportRejected:
+    def _too_long(self, rows: int | None = None) -> ImportRejected:
+        """`rows` when the sheet says how many it has; else counting stopped past the limit."""
+        counted_zh = f"有 {rows:,} 行数据" if rows else f"数据超过 {MAX_ROWS:,} 行"
+        counted_en = f"has {rows:,} data rows" if rows else f"has more than {MAX_ROWS:,} data rows"
         return ImportRejected([RowProblem(
             self.sheet_title, FIRST_DATA_ROW + MAX_ROWS, "",
-            f"工作表有 {rows:,} 行数据，一次最多导入 {MAX_ROWS:,} 行；请分成几个文件导入。",
-            f"The sheet has {rows:,} data rows; at most {MAX_ROWS:,} import at once. "
+            f"工作表{counted_zh}，一次最多导入 {MAX_ROWS:,} 行；请分成几个文件导入。",
+            f"The sheet {counted_en}; at most {MAX_ROWS:,} import at once. "
             "Split it into several files.")])
 
     def _check_merged_cells(self, workbook, sheet) -> None:
@@ -212,7 +215,7 @@ class SheetReader:
                 continue
             count += 1
             if count > MAX_ROWS:
-                raise self._too_long(count)
+                raise self._too_long()
             yield row
 
     def _cell(self, cells, key: str):
