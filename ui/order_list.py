@@ -186,7 +186,7 @@ class NodeDelegate(QStyledItemDelegate):
     def paint(self, painter, option, index) -> None:
         row = index.data(ROW_ROLE)
         QApplication.style().drawPrimitive(QStyle.PrimitiveElement.PE_PanelItemViewItem,
-                                           option, painter, option.widget)
+                                           option, painter, self.parent())
         if row is not None:
             node_chip.paint(painter, option.rect, row["status"], row["status_label"])
 
@@ -196,7 +196,7 @@ class PercentDelegate(QStyledItemDelegate):
 
     def paint(self, painter, option, index) -> None:
         QApplication.style().drawPrimitive(QStyle.PrimitiveElement.PE_PanelItemViewItem,
-                                           option, painter, option.widget)
+                                           option, painter, self.parent())
         text = index.data() or ""
         percent = int(text.rstrip("%") or 0)
         cell = option.rect.adjusted(6, 0, -6, 0)
