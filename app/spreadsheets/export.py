@@ -3,7 +3,7 @@ products. Rows are streamed from the database a page at a time."""
 
 from __future__ import annotations
 
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
 
 from sqlalchemy import func, select
@@ -60,7 +60,7 @@ def export_orders(session: Session, user: User, path: str | Path,
                 label = workflow.spec_by_id(session, workflow_id).node(status).zh
                 status_labels[(workflow_id, status)] = label
             sheet.append([number, KIND_LABELS.get(kind, kind), party, due, note, label, sku,
-                          name, qty, price, (qty * price).quantize(CENT)])
+                          name, qty, price, (qty * price).quantize(CENT, ROUND_HALF_UP)])
     job.step(total, total)
     return written
 

@@ -6,6 +6,7 @@ hidden sheet, so the party and SKU columns offer them as drop-downs.
 
 from __future__ import annotations
 
+import itertools
 from pathlib import Path
 
 from sqlalchemy import select
@@ -37,8 +38,10 @@ def write_template(session: Session, name: str, path: str | Path) -> None:
         }
         SheetWriter(book, ORDERS, lists)
         sheet = book.add_worksheet(CHOICES_SHEET)
-        for column, (_key, header, values) in enumerate(columns):
-            sheet.write_string(0, column, header)
-            for row, value in enumerate(values, start=1):
-                sheet.write_string(row, column, value)
+        # Constant-memory mode writes row by row, so the two lists are written side by side.
+        sheet.write_row(0, 0, [header for _key, header, _values in columns])
+        for row, pair in enumerate(itertools.zip_longest(parties, skus), start=1):
+            for column, value in enumerate(pair):
+                if value is not None:
+                    sheet.write_string(row, column, value)
         sheet.hide()

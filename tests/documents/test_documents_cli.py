@@ -45,3 +45,46 @@ def test_print_needs_a_number_or_waiting(cli, tmp_path):
     assert code == 3
     code, _, _ = cli("print", "label", "X", "-o", str(tmp_path / "x.pdf"), user="sales")
     assert code == 2
+
+
+def test_template_export_and_import_on_the_command_line(office, cli, tmp_path):
+    import json
+
+    from openpyxl import load_workbook
+
+    template = tmp_path / "template.xlsx"
+    assert cli("template", "orders", str(template), user="sales")[0] == 0
+    assert load_workbook(template).worksheets[0]["A1"].value == "订单号"
+
+    number = office.order("sales", lines=(("A-1", 3),))
+    exported = tmp_path / "orders.xlsx"
+    code, _, err = cli("export", "orders", str(exported), "--kind", "sales", user="sales")
+    assert code == 0, err
+    book = load_workbook(exported)
+    sheet = book.active
+    sheet["A3"] = "IMPORTED-1"
+    sheet.append(["IMPORTED-2", "销售", "华东贸易有限公司", None, None, None, "B-2", None, -1])
+    sheet.append(["IMPORTED-3", "销售", "无名公司", None, None, None, "A-1", None, 1])
+    book.save(exported)
+
+    code, out, err = cli("import", "orders", str(exported), "--json", user="sales")
+    assert code == 3
+    errors = json.loads(out)["errors"]
+    assert [(e["sheet"], e["row"], e["column"]) for e in errors] == [
+        ("订单", 4, "I（数量）"), ("订单", 5, "C（客户/供应商）")]
+    assert err.splitlines()[0].startswith("工作表 订单，第 4 行，I（数量） 列：")
+    assert "第 5 行" in err.splitlines()[1] and "无名公司" in err.splitlines()[1]
+
+    sheet.delete_rows(4, 2)
+    book.save(exported)
+    code, out, err = cli("import", "orders", str(exported), "--json", user="sales")
+    assert code == 0, err
+    assert json.loads(out)["created"] == ["IMPORTED-1"]
+    code, out, _ = cli("order", "show", "IMPORTED-1", "--json", user="sales")
+    assert json.loads(out)["lines"][0]["qty"] == "3" and number != "IMPORTED-1"
+
+
+def test_export_filters_apply_to_orders_only(cli, tmp_path):
+    code, _, _ = cli("export", "parties", str(tmp_path / "p.xlsx"), "--kind", "sales",
+                     user="sales")
+    assert code == 3
