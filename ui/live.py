@@ -10,7 +10,6 @@ from __future__ import annotations
 import sqlite3
 import threading
 
-import psycopg
 from PySide6.QtCore import QObject, QTimer, Signal
 from sqlalchemy.engine import make_url
 
@@ -35,6 +34,8 @@ class ChangeWatcher(QObject):
             self._timer.timeout.connect(self._poll)
             self._timer.start()
         else:
+            import psycopg  # only desktops on a server need the driver's own connection
+
             url = make_url(database.url).set(drivername="postgresql")
             self._connection = psycopg.connect(url.render_as_string(hide_password=False),
                                                autocommit=True)

@@ -1,9 +1,9 @@
 """The order list: a table model over SQL that loads the rows it shows a page at a time.
 
 The model knows only how many orders match; a row's data is read when the view
-first paints it, one page of PAGE orders per query, so a list of 100,000
-orders opens and scrolls as fast as one of 100. Sorting and filtering are
-database queries.
+first paints it, one page of PAGE orders per query and off the UI thread, so a
+list of 100,000 orders opens and scrolls as fast as one of 100. Sorting and
+filtering are database queries.
 """
 
 from __future__ import annotations
@@ -34,7 +34,7 @@ from PySide6.QtWidgets import (
 from app import workflow, worklist
 from app.roles import roles_label
 from app.worklist import ListQuery
-from ui import node_chip
+from ui import background, node_chip
 from ui.formats import local_time
 from ui.workspace import Workspace
 
@@ -56,6 +56,10 @@ class OrderTableModel(QAbstractTableModel):
         self.query = ListQuery()
         self._count = 0
         self._pages: OrderedDict[int, list[dict]] = OrderedDict()
+        self._stale: set[int] = set()  # shown until their fresh copy arrives
+        self._loading: set[int] = set()
+        self._wanted = 0
+        self._generation = 0
 
     def headers(self) -> list[str]:
         return [self.tr("Number"), self.tr("Kind"), self.tr("Party"), self.tr("Node"),
@@ -68,18 +72,28 @@ class OrderTableModel(QAbstractTableModel):
                 }.get(kind, kind)
 
     # --- loading --------------------------------------------------------------------------
+    # The first page is read at once, so a new list shows its top rows without a flicker;
+    # every other page is read on a pool thread and painted when it arrives, so scrolling
+    # never waits for the database. Until then its rows show empty.
 
     def set_query(self, query: ListQuery) -> None:
         self.beginResetModel()
         self.query = query
+        self._generation += 1
         self._pages.clear()
+        self._stale.clear()
+        self._loading.clear()
         self._count = self.workspace.read(lambda s: worklist.count(s, query))
+        if self._count:
+            self._pages[0] = self._read(0)
         self.endResetModel()
 
     def refresh(self) -> None:
-        """Re-read after a change elsewhere, keeping the view where it is."""
+        """Re-read after a change, keeping the view where it is and its rows until replaced."""
+        self._generation += 1
+        self._loading.clear()
         count = self.workspace.read(lambda s: worklist.count(s, self.query))
-        self._pages.clear()
+        self._stale = set(self._pages)
         if count > self._count:
             self.beginInsertRows(QModelIndex(), self._count, count - 1)
             self._count = count
@@ -89,33 +103,57 @@ class OrderTableModel(QAbstractTableModel):
             self._count = count
             self.endRemoveRows()
         if count:
+            self._pages[0] = self._read(0)
+            self._stale.discard(0)
             self.dataChanged.emit(self.index(0, 0), self.index(count - 1, UPDATED))
 
-    def _page(self, number: int) -> list[dict]:
-        rows = self._pages.get(number)
+    def _read(self, number: int) -> list[dict]:
+        query, lang = self.query, self.workspace.lang
+        return self.workspace.read(
+            lambda s: worklist.page(s, query, number * PAGE, PAGE, lang))
+
+    def _request(self, number: int) -> None:
+        if number in self._loading:
+            return
+        self._loading.add(number)
+        self._wanted = number
+        generation = self._generation
+
+        def load() -> list[dict] | None:
+            # A page scrolled past before its turn came is not worth reading.
+            return self._read(number) if abs(number - self._wanted) <= 2 else None
+
+        background.run(load, lambda rows: self._arrived(generation, number, rows),
+                       lambda _error: self._loading.discard(number))
+
+    def _arrived(self, generation: int, number: int, rows: list[dict] | None) -> None:
+        if generation != self._generation:
+            return  # the list was filtered or refreshed meanwhile
+        self._loading.discard(number)
         if rows is None:
-            lang = self.workspace.lang
-            rows = self.workspace.read(
-                lambda s: worklist.page(s, self.query, number * PAGE, PAGE, lang))
-            self._pages[number] = rows
-            if len(self._pages) > CACHED_PAGES:
-                self._pages.popitem(last=False)
+            return
+        self._pages[number] = rows
+        self._stale.discard(number)
+        if len(self._pages) > CACHED_PAGES:
+            self._pages.popitem(last=False)
+        first = number * PAGE
+        last = min(first + PAGE, self._count) - 1
+        if last >= first:
+            self.dataChanged.emit(self.index(first, 0), self.index(last, UPDATED))
+
+    def _page(self, number: int) -> list[dict] | None:
+        rows = self._pages.get(number)
+        if rows is None or number in self._stale:
+            self._request(number)
         else:
             self._pages.move_to_end(number)
         return rows
 
     def row_at(self, row: int) -> dict | None:
+        """The row's order summary, or None while its page is still being read."""
         rows = self._page(row // PAGE)
         offset = row % PAGE
-        return rows[offset] if offset < len(rows) else None
-
-    def row_of(self, number: str) -> int | None:
-        """The row of an order among the pages already loaded."""
-        for page_number, rows in self._pages.items():
-            for offset, row in enumerate(rows):
-                if row["number"] == number:
-                    return page_number * PAGE + offset
-        return None
+        return rows[offset] if rows is not None and offset < len(rows) else None
 
     # --- Qt's model interface -------------------------------------------------------------
 
