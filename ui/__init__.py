@@ -1,5 +1,5 @@
 """The desktop window (PySide6)."""
 
-from ui.none_refcount import keep_none_alive
+from ui.immortal_singletons import keep_singletons_alive
 
-keep_none_alive()  # before any Qt call: see ui/none_refcount.py
+keep_singletons_alive()  # before any Qt call: see ui/immortal_singletons.py

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QLabel
 
-import ui  # noqa: F401 - importing the window package protects None (ui/none_refcount.py)
+import ui  # noqa: F401 - importing the window package protects None (ui/immortal_singletons.py)
 
 
 def test_many_qt_calls_do_not_exhaust_none(qtbot):
