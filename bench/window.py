@@ -166,7 +166,15 @@ def window_run(path: Path) -> None:
         scroll.setValue(value)
         app.processEvents(QEventLoop.ProcessEventsFlag.AllEvents)
         steps.append(clock.nsecsElapsed() / 1e6)
-    results["scroll_to_end_ms"] = round(timed(lambda: scroll.setValue(scroll.maximum())), 1)
+    scroll.setValue(0)
+    app.processEvents()
+    last = window.model.rowCount() - 1
+    started = time.perf_counter()
+    scroll.setValue(scroll.maximum())
+    while window.model.row_at(last) is None:  # the last page arrives from its pool thread
+        app.processEvents(QEventLoop.ProcessEventsFlag.WaitForMoreEvents, 5)
+    app.processEvents()
+    results["scroll_to_end_ms"] = round((time.perf_counter() - started) * 1000, 1)
     results["scroll_steps"] = len(steps)
     results["scroll_step_max_ms"] = round(max(steps), 1)
     results["scroll_step_median_ms"] = round(sorted(steps)[len(steps) // 2], 1)
@@ -207,7 +215,7 @@ def main() -> int:
     for name, value in results["filter_ms"].items():
         print(f"filter {name:<14}{value:7.1f} ms   (target ≤ 150)")
     print(f"scroll to the end:    {results['scroll_to_end_ms']:7.1f} ms   "
-          f"(last row {results['last_row']})")
+          f"(until the last rows show; last row {results['last_row']})")
     print(f"longest scroll step:  {results['scroll_step_max_ms']:7.1f} ms   (target ≤ 50; "
           f"median {results['scroll_step_median_ms']} ms over {results['scroll_steps']} steps)")
     print(f"peak memory:          {results['peak_memory_mb']:7.1f} MB   (target ≤ 300)")
