@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from .errors import OrderTrailError
 
+# progress(done, total); a total of 0 means not known yet.
 ProgressCallback = Callable[[int, int], None]
 CancelCheck = Callable[[], bool]
 

@@ -203,11 +203,12 @@ class SheetReader:
                                                 "工作表是空的：没有表头，也没有数据。",
                                                 "The sheet is empty: no headers, no data."))
             return
-        estimate = max((sheet.max_row or 0) - HEADER_ROW, 1)
+        # Some writers leave out the sheet's size: then the total is unknown (0).
+        estimate = max((sheet.max_row or 0) - HEADER_ROW, 0)
         count = 0
         for number, cells in enumerate(rows, start=HEADER_ROW + 1):
             if number % 1000 == 0:
-                self.job.step(number, estimate)
+                self.job.step(min(number, estimate), estimate)
             if number == HINT_ROW and self._is_hint_row(cells):
                 continue
             row = self._parse(number, cells, wanted)

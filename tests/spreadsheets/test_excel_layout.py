@@ -74,3 +74,17 @@ def test_the_product_export_lists_stock_and_services(office, tmp_path):
         ["B-2", "打印机", "个", 1280, "否", 5],
         ["S-9", "安装服务", "个", 200, "是", None],
     ]
+
+
+def test_the_problems_of_a_rejected_import_export_as_a_workbook(tmp_path):
+    from app.spreadsheets.problem_report import write_problems
+    from app.spreadsheets.reading import RowProblem
+
+    path = tmp_path / "problems.xlsx"
+    write_problems([RowProblem("订单", 4, "I（数量）", "数量必须大于 0", "quantity > 0")], path)
+    sheet = _open(path).active
+    assert [[c.value for c in row] for row in sheet.iter_rows()] == [
+        ["工作表", "行", "列", "问题", "Problem"],
+        ["订单", 4, "I（数量）", "数量必须大于 0", "quantity > 0"],
+    ]
+    assert sheet["A1"].font.b and sheet.freeze_panes == "A2"
