@@ -113,7 +113,9 @@ def peak_mb() -> float:
 
 def window_run(path: Path) -> None:
     """The child process: start like the program does, then time the list."""
-    from PySide6.QtCore import QElapsedTimer, QEventLoop, QTimer
+    from dataclasses import replace
+
+    from PySide6.QtCore import QElapsedTimer, QEventLoop, Qt, QTimer
     from PySide6.QtWidgets import QApplication
 
     from app.setup import open_database
@@ -137,25 +139,38 @@ def window_run(path: Path) -> None:
     results["first_page_ms"] = timed(window.apply_filters)
     results["orders"] = window.model.rowCount()
     bar = window.filters
+
+    def typed(widget_text) -> None:
+        widget_text()
+        bar._typing.stop()  # no need to wait for the typing pause
+        window.apply_filters()
+
+    # Each filter alone on the whole list, then cleared again.
     filters = {
-        "kind=purchase": lambda: bar.kind.setCurrentIndex(bar.kind.findData("purchase")),
-        "node=shipped": lambda: bar.node.setCurrentIndex(bar.node.findData("shipped")),
-        "party": lambda: (bar.party.setCurrentText("武汉江城实业"), bar._typing.stop(),
-                          window.apply_filters()),
-        "overdue only": lambda: bar.overdue.setChecked(True),
-        "search text": lambda: (bar.search.setText("SO-2025-0999"), bar._typing.stop(),
-                                window.apply_filters()),
+        "kind=purchase": (lambda: bar.kind.setCurrentIndex(bar.kind.findData("purchase")),
+                          lambda: bar.kind.setCurrentIndex(0)),
+        "node=shipped": (lambda: bar.node.setCurrentIndex(bar.node.findData("shipped")),
+                         lambda: bar.node.setCurrentIndex(0)),
+        "party": (lambda: typed(lambda: bar.party.setCurrentText("武汉江城实业")),
+                  lambda: typed(lambda: bar.party.setCurrentText(""))),
+        "created range": (lambda: bar.dated.setChecked(True),
+                          lambda: bar.dated.setChecked(False)),
+        "overdue only": (lambda: bar.overdue.setChecked(True),
+                         lambda: bar.overdue.setChecked(False)),
+        "search number": (lambda: typed(lambda: bar.search.setText("SO-2025-0999")),
+                          lambda: typed(lambda: bar.search.setText(""))),
+        "search tracking": (lambda: typed(lambda: bar.search.setText("SF12345")),
+                            lambda: typed(lambda: bar.search.setText(""))),
+        "sort by party": (lambda: window.list.sortByColumn(2, Qt.SortOrder.AscendingOrder),
+                          lambda: window.model.set_query(replace(window.model.query,
+                                                                 sort="created",
+                                                                 descending=True))),
     }
     timings = {}
-    for name, action in filters.items():
-        timings[name] = round(timed(action), 1)
+    for name, (apply, clear) in filters.items():
+        timings[name] = round(timed(apply), 1)
+        timed(clear)
     results["filter_ms"] = timings
-    for reset in (lambda: bar.search.setText(""), lambda: bar.party.setCurrentText(""),
-                  lambda: bar.overdue.setChecked(False),
-                  lambda: bar.node.setCurrentIndex(0), lambda: bar.kind.setCurrentIndex(0)):
-        reset()
-    bar._typing.stop()
-    timed(window.apply_filters)
 
     # Scrolling: the view asks only for the rows it shows; time every step the UI takes.
     scroll = window.list.verticalScrollBar()
@@ -213,7 +228,7 @@ def main() -> int:
     print(f"first page:           {results['first_page_ms']:7.1f} ms   "
           f"({results['orders']} orders listed)")
     for name, value in results["filter_ms"].items():
-        print(f"filter {name:<14}{value:7.1f} ms   (target ≤ 150)")
+        print(f"{name:<22}{value:7.1f} ms   (filter target ≤ 150)")
     print(f"scroll to the end:    {results['scroll_to_end_ms']:7.1f} ms   "
           f"(until the last rows show; last row {results['last_row']})")
     print(f"longest scroll step:  {results['scroll_step_max_ms']:7.1f} ms   (target ≤ 50; "

@@ -100,3 +100,12 @@ def test_party_names_by_kind(office):
     with office.db.reading() as session:
         assert worklist.party_names(session, "supplier") == ["东莞精工制造厂"]
         assert len(worklist.party_names(session)) == 3
+
+
+def test_overdue_orders_are_listed_like_the_alerts(office):
+    late = office.order(due="2020-01-01")
+    office.order(due="2999-01-01")
+    assert listed(office, ListQuery(overdue=True)) == [late]
+    with office.db.reading() as session:
+        assert [a["number"] for a in queries.alerts(session)] == [late]
+        assert worklist.count(session, ListQuery(overdue=True)) == 1
