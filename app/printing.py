@@ -42,6 +42,10 @@ def _delivery_note(session: Session, number: str) -> tuple[Order, Document, str]
     if shipment is not None:
         return order, delivery_note.layout(content.printed_shipment(session, shipment)), \
             shipment.number
+    if order.status not in WAITING_AT_WAREHOUSE:
+        raise ValidationError(f"订单 {order.number} 尚未下单或已不再发货，没有发货单可打印。",
+                              f"Order {order.number} is not waiting at the warehouse and has "
+                              "no shipment: there is no delivery note to print.")
     printed = content.printed_goods_to_ship(session, order)
     if not printed.lines:
         raise ValidationError(f"订单 {order.number} 没有需要发货的货物。",

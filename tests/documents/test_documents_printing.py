@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import struct
+import subprocess
+import zlib
 from datetime import date
 from decimal import Decimal
 
@@ -101,6 +104,35 @@ def test_before_shipping_the_note_lists_what_is_to_ship_with_blanks_to_fill(offi
     assert "A-1" in text and "S-9" not in text
     assert "____" in text
     assert document.qr_codes() == [placed]
+
+
+def test_a_draft_has_no_delivery_note_yet(office):
+    number = office.order("sales")
+    with pytest.raises(ValidationError):
+        _print(office, office.warehouse, "delivery-note", number)
+
+
+def test_the_company_logo_prints_in_the_header(office, pdf, tmp_path):
+    logo = tmp_path / "logo.png"
+    logo.write_bytes(_png(40, 40))
+    with office.db.unit_of_work() as session:
+        settings.change(session, office.admin, "company_logo", str(logo))
+    document = pdf(_print(office, office.sales, "order", office.order("sales")))
+    images = subprocess.run(["pdfimages", "-list", str(document.path)], capture_output=True,
+                            text=True, check=True).stdout.splitlines()[2:]
+    assert len(images) == 1 and images[0].split()[3:5] == ["40", "40"]
+
+
+def _png(width: int, height: int) -> bytes:
+    """A red square as PNG bytes."""
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        body = kind + data
+        return struct.pack(">I", len(data)) + body + struct.pack(">I", zlib.crc32(body))
+
+    raw = b"".join(b"\0" + b"\xff\x00\x00" * width for _ in range(height))
+    return (b"\x89PNG\r\n\x1a\n"
+            + chunk(b"IHDR", struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0))
+            + chunk(b"IDAT", zlib.compress(raw)) + chunk(b"IEND", b""))
 
 
 def test_the_warehouse_may_not_print_prices_unless_allowed(office):
