@@ -102,8 +102,8 @@ class MainWindow(QMainWindow):
         self.detail.action_requested.connect(self.take_action)
 
         self.resize(1280, 780)
-        self.main.setSizes([140, 1140])
-        self.center.setSizes([680, 460])
+        self.main.setSizes([120, 1160])
+        self.center.setSizes([740, 420])
         self.right.setSizes([470, 250])
         self._restore_layout()
         home = "mine" if worklist.home_queue(user) else "all"

@@ -32,6 +32,7 @@ def paint(painter: QPainter, cell: QRect, node: str, label: str) -> None:
     width = min(cell.width() - 6, metrics.horizontalAdvance(label) + 14)
     height = min(cell.height() - 4, metrics.height() + 4)
     chip = QRect(cell.left() + 3, cell.center().y() - height // 2 + 1, width, height)
+    label = metrics.elidedText(label, Qt.TextElideMode.ElideRight, width - 10)
     painter.save()
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
     painter.setPen(Qt.PenStyle.NoPen)

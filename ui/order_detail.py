@@ -33,8 +33,9 @@ def load(session, user, number: str, lang: str) -> dict:
     return detail
 
 
-def _table(headers: list[str], stretch: int) -> QTableWidget:
-    """A read-only table as tall as its rows, whose `stretch` column takes the spare width."""
+def _table(headers: list[str], stretch: int | None) -> QTableWidget:
+    """A read-only table as tall as its rows; the `stretch` column takes the spare width,
+    or with none, every column keeps its text whole and the table scrolls sideways."""
     table = QTableWidget(0, len(headers))
     table.setHorizontalHeaderLabels(headers)
     table.verticalHeader().setVisible(False)
@@ -45,7 +46,8 @@ def _table(headers: list[str], stretch: int) -> QTableWidget:
     table.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
     header = table.horizontalHeader()
     header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
+    if stretch is not None:
+        header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
     return table
 
 
@@ -92,7 +94,7 @@ class OrderDetail(QWidget):
             line_headers.append(self.tr("Unit price"))
         self.lines = _table(line_headers, stretch=1)
         self.shipments = _table([self.tr("Shipment"), self.tr("Carrier"), self.tr("Tracking no."),
-                                 self.tr("Shipped"), self.tr("Signed")], stretch=2)
+                                 self.tr("Shipped"), self.tr("Signed")], stretch=None)
         self.payments = _table([self.tr("Amount"), self.tr("Method"), self.tr("Reference"),
                                 self.tr("Paid at")], stretch=2)
         self.buttons = QHBoxLayout()

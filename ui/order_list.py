@@ -274,8 +274,12 @@ class OrderListView(QTableView):
         header = self.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
-        widths = {NUMBER: 140, KIND: 60, PARTY: 190, NODE: 100, MOVED: 120, PAID: 80, DUE: 90,
-                  OWNER: 90}
+        metrics = self.fontMetrics()
+        workspace = model.workspace
+        labels = workspace.read(lambda s: node_labels(s, workspace.lang))
+        chip = max(metrics.horizontalAdvance(label) for _, label in labels) + 24
+        widths = {NUMBER: metrics.horizontalAdvance("SO-2026-000000") + 16, KIND: 56,
+                  PARTY: 170, NODE: chip, MOVED: 104, PAID: 96, DUE: 86, OWNER: 90}
         for column, width in widths.items():
             self.setColumnWidth(column, width)
         self.setColumnHidden(PAID, not model.workspace.sees_prices)

@@ -22,12 +22,15 @@ class Timeline(QTreeWidget):
                               self.tr("What"), self.tr("Comment")])
         header = self.header()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        # Shipment details can be long: they must not push the comments out of sight.
+        header.setSectionResizeMode(WHAT, QHeaderView.ResizeMode.Interactive)
+        self.setColumnWidth(WHAT, 200)
         header.setStretchLastSection(True)
 
     def action_label(self, action: str) -> str:
         return {
             "create": self.tr("Created"), "edit": self.tr("Edited draft"),
-            "transition": self.tr("Moved"), "ship": self.tr("Shipped"),
+            "transition": "", "ship": self.tr("Shipped"),
             "signed": self.tr("Signed for"), "receive": self.tr("Received goods"),
             "payment": self.tr("Payment"), "refund": self.tr("Refund"),
         }.get(action, action)
@@ -57,6 +60,7 @@ class Timeline(QTreeWidget):
             what = " ".join(filter(None, [self.action_label(event["action"]), self.what(event)]))
             item = QTreeWidgetItem([local_time(event["at"]), event["user"], move, what,
                                     event["comment"]])
+            item.setToolTip(WHAT, what)
             if event["to"]:
                 item.setForeground(MOVE, node_chip.color_of(event["to"]))
             if event["details"].get("trigger") == "auto":

@@ -110,6 +110,64 @@
     </message>
 </context>
 <context>
+    <name>ImportErrorsDialog</name>
+    <message>
+        <location filename="../../ui/documents_dialog.py" line="181" />
+        <source>Nothing was imported</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/documents_dialog.py" line="183" />
+        <source>The file has %n problem(s); nothing was imported. Fix them and import the file again.</source>
+        <translation type="unfinished">
+            <numerusform />
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/documents_dialog.py" line="189" />
+        <source>Sheet</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/documents_dialog.py" line="189" />
+        <source>Row</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/documents_dialog.py" line="189" />
+        <source>Column</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/documents_dialog.py" line="189" />
+        <source>Problem</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/documents_dialog.py" line="203" />
+        <source>Save as Excel…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/documents_dialog.py" line="214" />
+        <source>Save the problems</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>JobDialog</name>
+    <message>
+        <location filename="../../ui/documents_dialog.py" line="111" />
+        <source>Cancel</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/documents_dialog.py" line="140" />
+        <source>Cancelling… nothing will be changed.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>LoginDialog</name>
     <message>
         <location filename="../../ui/login.py" line="53" />
@@ -150,118 +208,118 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="49" />
+        <location filename="../../ui/main_window.py" line="50" />
         <source>OrderTrail</source>
         <translation>采销订单跟踪</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="86" />
+        <location filename="../../ui/main_window.py" line="87" />
         <source>%1 (%2) · database %3</source>
         <translation>%1（%2）· 数据库 %3</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="115" />
+        <location filename="../../ui/main_window.py" line="116" />
         <source>My work</source>
         <translation>待我处理</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="115" />
+        <location filename="../../ui/main_window.py" line="116" />
         <source>All orders</source>
         <translation>全部订单</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="116" />
+        <location filename="../../ui/main_window.py" line="117" />
         <source>Sales</source>
         <translation>销售订单</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="116" />
+        <location filename="../../ui/main_window.py" line="117" />
         <source>Purchases</source>
         <translation>采购订单</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="117" />
+        <location filename="../../ui/main_window.py" line="118" />
         <source>Exceptions</source>
         <translation>异常订单</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="117" />
+        <location filename="../../ui/main_window.py" line="118" />
         <source>Stock</source>
         <translation>库存</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="118" />
+        <location filename="../../ui/main_window.py" line="119" />
         <source>Finance</source>
         <translation>财务</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="118" />
+        <location filename="../../ui/main_window.py" line="119" />
         <source>Dashboard</source>
         <translation>看板</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="129" />
+        <location filename="../../ui/main_window.py" line="130" />
         <source>New order</source>
         <translation>新建订单</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="136" />
+        <location filename="../../ui/main_window.py" line="137" />
         <source>Orders are created by sales (sales orders) and purchasing (purchase orders).</source>
         <translation>订单由销售（销售订单）和采购（采购订单）创建。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="138" />
+        <location filename="../../ui/main_window.py" line="139" />
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="141" />
+        <location filename="../../ui/main_window.py" line="142" />
         <source>Search</source>
         <translation>搜索</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="145" />
+        <location filename="../../ui/main_window.py" line="146" />
         <source>Main</source>
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="152" />
+        <location filename="../../ui/main_window.py" line="153" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="156" />
-        <location filename="../../ui/main_window.py" line="341" />
+        <location filename="../../ui/main_window.py" line="157" />
+        <location filename="../../ui/main_window.py" line="349" />
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="163" />
+        <location filename="../../ui/main_window.py" line="164" />
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="213" />
+        <location filename="../../ui/main_window.py" line="214" />
         <source>%1 arrives in a later version.</source>
         <translation>“%1”将在后续版本提供。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="260" />
+        <location filename="../../ui/main_window.py" line="261" />
         <source>Updated from another desk at %1</source>
         <translation>%1 已同步其他电脑上的修改</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="286" />
+        <location filename="../../ui/main_window.py" line="287" />
         <source>Saved %1</source>
         <translation>已保存 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="332" />
+        <location filename="../../ui/main_window.py" line="340" />
         <source>%1: %2 done</source>
         <translation>%1：已%2</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="342" />
+        <location filename="../../ui/main_window.py" line="350" />
         <source>The new language is used from the next start.</source>
         <translation>新的语言将在下次启动时生效。</translation>
     </message>
@@ -269,182 +327,182 @@
 <context>
     <name>OrderDetail</name>
     <message>
-        <location filename="../../ui/order_detail.py" line="89" />
+        <location filename="../../ui/order_detail.py" line="91" />
         <source>SKU</source>
         <translation>产品编码</translation>
     </message>
     <message>
-        <location filename="../../ui/order_detail.py" line="89" />
+        <location filename="../../ui/order_detail.py" line="91" />
         <source>Product</source>
         <translation>产品</translation>
     </message>
     <message>
-        <location filename="../../ui/order_detail.py" line="89" />
+        <location filename="../../ui/order_detail.py" line="91" />
         <source>Ordered</source>
         <translation>订购</translation>
     </message>
     <message>
-        <location filename="../../ui/order_detail.py" line="90" />
+        <location filename="../../ui/order_detail.py" line="92" />
         <source>Shipped / received</source>
         <translation>发货/到货</translation>
     </message>
     <message>
-        <location filename="../../ui/order_detail.py" line="90" />
+        <location filename="../../ui/order_detail.py" line="92" />
         <source>Returned</source>
         <translation>已退</translation>
     </message>
     <message>
-        <location filename="../../ui/order_detail.py" line="92" />
+        <location filename="../../ui/order_detail.py" line="94" />
         <source>Unit price</source>
         <translation>单价</translation>
     </message>
     <message>
-        <location filename="../../ui/order_detail.py" line="94" />
+        <location filename="../../ui/order_detail.py" line="96" />
         <source>Shipment</source>
         <translation>发货单</translation>
     </message>
     <message>
-        <location filename="../../ui/order_detail.py" line="94" />
+        <location filename="../../ui/order_detail.py" line="96" />
         <source>Carrier</source>
         <translation>承运商</translation>
     </message>
     <message>
-        <location filename="../../ui/order_detail.py" line="94" />
+        <location filename="../../ui/order_detail.py" line="96" />
         <source>Tracking no.</source>
         <translation>运单号</translation>
     </message>
     <message>
-        <location filename="../../ui/order_detail.py" line="95" />
+        <location filename="../../ui/order_detail.py" line="97" />
         <source>Shipped</source>
         <translation>发货时间</translation>
     </message>
     <message>
-        <location filename="../../ui/order_detail.py" line="95" />
+        <location filename="../../ui/order_detail.py" line="97" />
         <source>Signed</source>
         <translation>签收时间</translation>
     </message>
     <message>
-        <location filename="../../ui/order_detail.py" line="96" />
+        <location filename="../../ui/order_detail.py" line="98" />
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../ui/order_detail.py" line="96" />
+        <location filename="../../ui/order_detail.py" line="98" />
         <source>Method</source>
         <translation>方式</translation>
     </message>
     <message>
-        <location filename="../../ui/order_detail.py" line="96" />
+        <location filename="../../ui/order_detail.py" line="98" />
         <source>Reference</source>
         <translation>参考号</translation>
     </message>
     <message>
-        <location filename="../../ui/order_detail.py" line="97" />
+        <location filename="../../ui/order_detail.py" line="99" />
         <source>Paid at</source>
         <translation>付款时间</translation>
     </message>
     <message>
-        <location filename="../../ui/order_detail.py" line="108" />
+        <location filename="../../ui/order_detail.py" line="110" />
         <source>What you can do now</source>
         <translation>您现在可以</translation>
     </message>
     <message>
-        <location filename="../../ui/order_detail.py" line="113" />
+        <location filename="../../ui/order_detail.py" line="115" />
         <source>Payments</source>
         <translation>收付款</translation>
     </message>
     <message>
-        <location filename="../../ui/order_detail.py" line="114" />
+        <location filename="../../ui/order_detail.py" line="116" />
         <source>Lines</source>
         <translation>明细</translation>
     </message>
     <message>
-        <location filename="../../ui/order_detail.py" line="115" />
+        <location filename="../../ui/order_detail.py" line="117" />
         <source>Shipments</source>
         <translation>发货</translation>
     </message>
     <message>
-        <location filename="../../ui/order_detail.py" line="131" />
+        <location filename="../../ui/order_detail.py" line="133" />
         <source>No order selected</source>
         <translation>未选择订单</translation>
     </message>
     <message>
-        <location filename="../../ui/order_detail.py" line="146" />
+        <location filename="../../ui/order_detail.py" line="148" />
         <source>Sales order</source>
         <translation>销售订单</translation>
     </message>
     <message>
-        <location filename="../../ui/order_detail.py" line="146" />
+        <location filename="../../ui/order_detail.py" line="148" />
         <source>Purchase order</source>
         <translation>采购订单</translation>
     </message>
     <message>
-        <location filename="../../ui/order_detail.py" line="155" />
+        <location filename="../../ui/order_detail.py" line="157" />
         <source>Party: %1</source>
         <translation>客户/供应商：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/order_detail.py" line="156" />
+        <location filename="../../ui/order_detail.py" line="158" />
         <source>Due: %1</source>
         <translation>交期：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/order_detail.py" line="157" />
+        <location filename="../../ui/order_detail.py" line="159" />
         <source>Shipped / received: %1%</source>
         <translation>发货/到货：%1%</translation>
     </message>
     <message>
-        <location filename="../../ui/order_detail.py" line="160" />
+        <location filename="../../ui/order_detail.py" line="162" />
         <source>Total: %1 %2</source>
         <translation>金额：%1 %2</translation>
     </message>
     <message>
-        <location filename="../../ui/order_detail.py" line="162" />
+        <location filename="../../ui/order_detail.py" line="164" />
         <source>Paid: %1 (%2%)</source>
         <translation>已收付：%1（%2%）</translation>
     </message>
     <message>
-        <location filename="../../ui/order_detail.py" line="164" />
+        <location filename="../../ui/order_detail.py" line="166" />
         <source>Waiting for: %1</source>
         <translation>待处理：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/order_detail.py" line="165" />
+        <location filename="../../ui/order_detail.py" line="167" />
         <source>nobody</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../ui/order_detail.py" line="168" />
+        <location filename="../../ui/order_detail.py" line="170" />
         <source>Overdue</source>
         <translation>已超时</translation>
     </message>
     <message>
-        <location filename="../../ui/order_detail.py" line="174" />
+        <location filename="../../ui/order_detail.py" line="176" />
         <source>Belongs to %1</source>
         <translation>所属订单：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/order_detail.py" line="176" />
+        <location filename="../../ui/order_detail.py" line="178" />
         <source>Linked documents: %1</source>
         <translation>关联单据：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/order_detail.py" line="179" />
+        <location filename="../../ui/order_detail.py" line="181" />
         <source>Note: %1</source>
         <translation>备注：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/order_detail.py" line="190" />
+        <location filename="../../ui/order_detail.py" line="192" />
         <source>not yet</source>
         <translation>未签收</translation>
     </message>
     <message>
-        <location filename="../../ui/order_detail.py" line="201" />
+        <location filename="../../ui/order_detail.py" line="203" />
         <source>Nothing for you to do here: the next step belongs to %1.</source>
         <translation>此订单暂无需您处理：下一步由%1负责。</translation>
     </message>
     <message>
-        <location filename="../../ui/order_detail.py" line="204" />
+        <location filename="../../ui/order_detail.py" line="206" />
         <source>This order is finished.</source>
         <translation>此订单已结束。</translation>
     </message>
@@ -565,42 +623,42 @@
 <context>
     <name>OrderFilterBar</name>
     <message>
-        <location filename="../../ui/order_list.py" line="254" />
+        <location filename="../../ui/order_list.py" line="296" />
         <source>All kinds</source>
         <translation>全部类型</translation>
     </message>
     <message>
-        <location filename="../../ui/order_list.py" line="254" />
+        <location filename="../../ui/order_list.py" line="296" />
         <source>Sales</source>
         <translation>销售</translation>
     </message>
     <message>
-        <location filename="../../ui/order_list.py" line="255" />
+        <location filename="../../ui/order_list.py" line="297" />
         <source>Purchase</source>
         <translation>采购</translation>
     </message>
     <message>
-        <location filename="../../ui/order_list.py" line="258" />
+        <location filename="../../ui/order_list.py" line="300" />
         <source>All nodes</source>
         <translation>全部节点</translation>
     </message>
     <message>
-        <location filename="../../ui/order_list.py" line="265" />
+        <location filename="../../ui/order_list.py" line="307" />
         <source>Any party</source>
         <translation>全部客户/供应商</translation>
     </message>
     <message>
-        <location filename="../../ui/order_list.py" line="269" />
+        <location filename="../../ui/order_list.py" line="311" />
         <source>Created between</source>
         <translation>创建日期</translation>
     </message>
     <message>
-        <location filename="../../ui/order_list.py" line="277" />
+        <location filename="../../ui/order_list.py" line="319" />
         <source>Overdue only</source>
         <translation>仅看超时</translation>
     </message>
     <message>
-        <location filename="../../ui/order_list.py" line="279" />
+        <location filename="../../ui/order_list.py" line="321" />
         <source>Search number, party, tracking no. (Ctrl+F)</source>
         <translation>搜索单号、客户/供应商、运单号（Ctrl+F）</translation>
     </message>
@@ -608,72 +666,72 @@
 <context>
     <name>OrderTableModel</name>
     <message>
-        <location filename="../../ui/order_list.py" line="61" />
+        <location filename="../../ui/order_list.py" line="65" />
         <source>Number</source>
         <translation>单号</translation>
     </message>
     <message>
-        <location filename="../../ui/order_list.py" line="61" />
+        <location filename="../../ui/order_list.py" line="65" />
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../ui/order_list.py" line="61" />
+        <location filename="../../ui/order_list.py" line="65" />
         <source>Party</source>
         <translation>客户/供应商</translation>
     </message>
     <message>
-        <location filename="../../ui/order_list.py" line="61" />
+        <location filename="../../ui/order_list.py" line="65" />
         <source>Node</source>
         <translation>节点</translation>
     </message>
     <message>
-        <location filename="../../ui/order_list.py" line="62" />
+        <location filename="../../ui/order_list.py" line="66" />
         <source>Shipped / received</source>
         <translation>发货/到货</translation>
     </message>
     <message>
-        <location filename="../../ui/order_list.py" line="62" />
+        <location filename="../../ui/order_list.py" line="66" />
         <source>Paid</source>
         <translation>收付款</translation>
     </message>
     <message>
-        <location filename="../../ui/order_list.py" line="62" />
+        <location filename="../../ui/order_list.py" line="66" />
         <source>Due</source>
         <translation>交期</translation>
     </message>
     <message>
-        <location filename="../../ui/order_list.py" line="63" />
+        <location filename="../../ui/order_list.py" line="67" />
         <source>Waiting for</source>
         <translation>待处理人</translation>
     </message>
     <message>
-        <location filename="../../ui/order_list.py" line="63" />
+        <location filename="../../ui/order_list.py" line="67" />
         <source>Last change</source>
         <translation>最后修改</translation>
     </message>
     <message>
-        <location filename="../../ui/order_list.py" line="66" />
+        <location filename="../../ui/order_list.py" line="70" />
         <source>Sales</source>
         <translation>销售</translation>
     </message>
     <message>
-        <location filename="../../ui/order_list.py" line="66" />
+        <location filename="../../ui/order_list.py" line="70" />
         <source>Purchase</source>
         <translation>采购</translation>
     </message>
     <message>
-        <location filename="../../ui/order_list.py" line="67" />
+        <location filename="../../ui/order_list.py" line="71" />
         <source>Supplementary</source>
         <translation>补单</translation>
     </message>
     <message>
-        <location filename="../../ui/order_list.py" line="67" />
+        <location filename="../../ui/order_list.py" line="71" />
         <source>Return</source>
         <translation>退货</translation>
     </message>
     <message>
-        <location filename="../../ui/order_list.py" line="153" />
+        <location filename="../../ui/order_list.py" line="191" />
         <source>Overdue at this node or past its due date</source>
         <translation>在当前节点超时或已过交期</translation>
     </message>
@@ -681,75 +739,93 @@
 <context>
     <name>PaymentDialog</name>
     <message>
-        <location filename="../../ui/dialogs.py" line="191" />
+        <location filename="../../ui/dialogs.py" line="193" />
         <source>Payment for %1</source>
         <translation>登记收付款 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="199" />
+        <location filename="../../ui/dialogs.py" line="201" />
         <source>Open balance</source>
         <translation>未结金额</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="201" />
+        <location filename="../../ui/dialogs.py" line="203" />
         <source>Amount (negative for a refund)</source>
         <translation>金额（退款填负数）</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="202" />
+        <location filename="../../ui/dialogs.py" line="204" />
         <source>Method</source>
         <translation>方式</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="203" />
+        <location filename="../../ui/dialogs.py" line="205" />
         <source>Reference</source>
         <translation>参考号</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="212" />
+        <location filename="../../ui/dialogs.py" line="214" />
         <source>The amount must be a number other than 0.</source>
         <translation>金额必须是不为 0 的数字。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="214" />
+        <location filename="../../ui/dialogs.py" line="216" />
         <source>The amount is more than the open balance.</source>
         <translation>金额超过未结金额。</translation>
     </message>
 </context>
 <context>
+    <name>PrintPreview</name>
+    <message>
+        <location filename="../../ui/print_preview.py" line="74" />
+        <source>Print…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/print_preview.py" line="75" />
+        <source>Save as PDF…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/print_preview.py" line="98" />
+        <source>Save as PDF</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>ReceiveDialog</name>
     <message>
-        <location filename="../../ui/dialogs.py" line="170" />
+        <location filename="../../ui/dialogs.py" line="172" />
         <source>Receive %1</source>
         <translation>登记收货 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="172" />
+        <location filename="../../ui/dialogs.py" line="174" />
         <source>SKU</source>
         <translation>产品编码</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="172" />
+        <location filename="../../ui/dialogs.py" line="174" />
         <source>Product</source>
         <translation>产品</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="172" />
+        <location filename="../../ui/dialogs.py" line="174" />
         <source>Still to come</source>
         <translation>待到货</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="173" />
+        <location filename="../../ui/dialogs.py" line="175" />
         <source>Received now</source>
         <translation>本次收货</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="182" />
+        <location filename="../../ui/dialogs.py" line="184" />
         <source>Each quantity must be a number between 0 and what is still open.</source>
         <translation>每行数量必须在 0 到未完成数量之间。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="183" />
+        <location filename="../../ui/dialogs.py" line="185" />
         <source>Receive at least one item.</source>
         <translation>请至少收货一项。</translation>
     </message>
@@ -757,63 +833,63 @@
 <context>
     <name>ShipDialog</name>
     <message>
-        <location filename="../../ui/dialogs.py" line="131" />
+        <location filename="../../ui/dialogs.py" line="133" />
         <source>Ship %1</source>
         <translation>登记发货 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="136" />
-        <location filename="../../ui/dialogs.py" line="142" />
+        <location filename="../../ui/dialogs.py" line="138" />
+        <location filename="../../ui/dialogs.py" line="144" />
         <source>Carrier</source>
         <translation>承运商</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="138" />
+        <location filename="../../ui/dialogs.py" line="140" />
         <source>Tracking number from the waybill</source>
         <translation>面单上的运单号</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="140" />
+        <location filename="../../ui/dialogs.py" line="142" />
         <source>SKU</source>
         <translation>产品编码</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="140" />
+        <location filename="../../ui/dialogs.py" line="142" />
         <source>Product</source>
         <translation>产品</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="140" />
+        <location filename="../../ui/dialogs.py" line="142" />
         <source>Still to ship</source>
         <translation>待发货</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="141" />
+        <location filename="../../ui/dialogs.py" line="143" />
         <source>Ship now</source>
         <translation>本次发货</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="143" />
+        <location filename="../../ui/dialogs.py" line="145" />
         <source>Tracking no.</source>
         <translation>运单号</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="153" />
+        <location filename="../../ui/dialogs.py" line="155" />
         <source>Choose or type the carrier.</source>
         <translation>请选择或填写承运商。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="155" />
+        <location filename="../../ui/dialogs.py" line="157" />
         <source>Type the tracking number.</source>
         <translation>请填写运单号。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="158" />
+        <location filename="../../ui/dialogs.py" line="160" />
         <source>Each quantity must be a number between 0 and what is still open.</source>
         <translation>每行数量必须在 0 到未完成数量之间。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="160" />
+        <location filename="../../ui/dialogs.py" line="162" />
         <source>Ship at least one item.</source>
         <translation>请至少发出一项。</translation>
     </message>
@@ -821,22 +897,22 @@
 <context>
     <name>StepDialog</name>
     <message>
-        <location filename="../../ui/dialogs.py" line="230" />
+        <location filename="../../ui/dialogs.py" line="232" />
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="230" />
+        <location filename="../../ui/dialogs.py" line="232" />
         <source>Comment</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="231" />
+        <location filename="../../ui/dialogs.py" line="233" />
         <source>Comment (optional)</source>
         <translation>说明（可选）</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="237" />
+        <location filename="../../ui/dialogs.py" line="239" />
         <source>Please write why.</source>
         <translation>请填写原因。</translation>
     </message>
@@ -869,47 +945,42 @@
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline.py" line="29" />
+        <location filename="../../ui/timeline.py" line="32" />
         <source>Created</source>
         <translation>创建</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline.py" line="29" />
+        <location filename="../../ui/timeline.py" line="32" />
         <source>Edited draft</source>
         <translation>编辑草稿</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline.py" line="30" />
-        <source>Moved</source>
-        <translation>状态变更</translation>
-    </message>
-    <message>
-        <location filename="../../ui/timeline.py" line="30" />
+        <location filename="../../ui/timeline.py" line="33" />
         <source>Shipped</source>
         <translation>发货时间</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline.py" line="31" />
+        <location filename="../../ui/timeline.py" line="34" />
         <source>Signed for</source>
         <translation>签收</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline.py" line="31" />
+        <location filename="../../ui/timeline.py" line="34" />
         <source>Received goods</source>
         <translation>收货入库</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline.py" line="32" />
+        <location filename="../../ui/timeline.py" line="35" />
         <source>Payment</source>
         <translation>收付款</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline.py" line="32" />
+        <location filename="../../ui/timeline.py" line="35" />
         <source>Refund</source>
         <translation>退款</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline.py" line="64" />
+        <location filename="../../ui/timeline.py" line="68" />
         <source>Taken automatically when its condition held</source>
         <translation>条件满足后自动完成</translation>
     </message>
@@ -927,17 +998,17 @@
         <translation>重新载入</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="44" />
+        <location filename="../../ui/dialogs.py" line="46" />
         <source>Not done</source>
         <translation>未完成操作</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="48" />
+        <location filename="../../ui/dialogs.py" line="50" />
         <source>Unexpected error</source>
         <translation>意外错误</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="47" />
+        <location filename="../../ui/dialogs.py" line="49" />
         <source>Nothing was changed. Details: %1</source>
         <translation>未做任何修改。详细信息：%1</translation>
     </message>
@@ -945,7 +1016,7 @@
 <context>
     <name>start</name>
     <message>
-        <location filename="../../ui/app.py" line="85" />
+        <location filename="../../ui/app.py" line="89" />
         <source>Cannot open the database</source>
         <translation>无法打开数据库</translation>
     </message>
