@@ -170,7 +170,12 @@ def signature_block(labels: list[str]) -> KeepTogether:
     if len(cells) % 2:
         cells.append("")
     rows = [[cells[i], "", cells[i + 1], ""] for i in range(0, len(cells), 2)]
-    table = Table(rows, colWidths=[28 * mm, 62 * mm, 28 * mm, 62 * mm], rowHeights=10 * mm)
+    _register_font()
+    # Each label column as wide as its longest label, so no label runs onto its line.
+    left, right = (max(pdfmetrics.stringWidth(text, FONT, 9) for text in cells[side::2]) + 4 * mm
+                   for side in (0, 1))
+    line = (CONTENT_WIDTH - left - right) / 2
+    table = Table(rows, colWidths=[left, line, right, line], rowHeights=10 * mm)
     style = [("FONTNAME", (0, 0), (-1, -1), FONT), ("FONTSIZE", (0, 0), (-1, -1), 9),
              ("VALIGN", (0, 0), (-1, -1), "BOTTOM")]
     for row_index in range(len(rows)):
