@@ -114,44 +114,43 @@
     <message>
         <location filename="../../ui/documents_dialog.py" line="181" />
         <source>Nothing was imported</source>
-        <translation type="unfinished" />
+        <translation>未导入任何数据</translation>
     </message>
     <message numerus="yes">
         <location filename="../../ui/documents_dialog.py" line="183" />
         <source>The file has %n problem(s); nothing was imported. Fix them and import the file again.</source>
-        <translation type="unfinished">
-            <numerusform />
-        </translation>
+        <translation>
+            <numerusform>文件有 %n 处问题，未导入任何数据。请改正后重新导入。</numerusform></translation>
     </message>
     <message>
         <location filename="../../ui/documents_dialog.py" line="189" />
         <source>Sheet</source>
-        <translation type="unfinished" />
+        <translation>工作表</translation>
     </message>
     <message>
         <location filename="../../ui/documents_dialog.py" line="189" />
         <source>Row</source>
-        <translation type="unfinished" />
+        <translation>行</translation>
     </message>
     <message>
         <location filename="../../ui/documents_dialog.py" line="189" />
         <source>Column</source>
-        <translation type="unfinished" />
+        <translation>列</translation>
     </message>
     <message>
         <location filename="../../ui/documents_dialog.py" line="189" />
         <source>Problem</source>
-        <translation type="unfinished" />
+        <translation>问题</translation>
     </message>
     <message>
         <location filename="../../ui/documents_dialog.py" line="203" />
         <source>Save as Excel…</source>
-        <translation type="unfinished" />
+        <translation>另存为 Excel…</translation>
     </message>
     <message>
         <location filename="../../ui/documents_dialog.py" line="214" />
         <source>Save the problems</source>
-        <translation type="unfinished" />
+        <translation>保存问题清单</translation>
     </message>
 </context>
 <context>
@@ -159,12 +158,12 @@
     <message>
         <location filename="../../ui/documents_dialog.py" line="111" />
         <source>Cancel</source>
-        <translation type="unfinished" />
+        <translation>取消</translation>
     </message>
     <message>
         <location filename="../../ui/documents_dialog.py" line="140" />
         <source>Cancelling… nothing will be changed.</source>
-        <translation type="unfinished" />
+        <translation>正在取消…不会做任何修改。</translation>
     </message>
 </context>
 <context>
@@ -779,17 +778,17 @@
     <message>
         <location filename="../../ui/print_preview.py" line="74" />
         <source>Print…</source>
-        <translation type="unfinished" />
+        <translation>打印…</translation>
     </message>
     <message>
         <location filename="../../ui/print_preview.py" line="75" />
         <source>Save as PDF…</source>
-        <translation type="unfinished" />
+        <translation>另存为 PDF…</translation>
     </message>
     <message>
         <location filename="../../ui/print_preview.py" line="98" />
         <source>Save as PDF</source>
-        <translation type="unfinished" />
+        <translation>另存为 PDF</translation>
     </message>
 </context>
 <context>
