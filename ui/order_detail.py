@@ -92,7 +92,7 @@ class OrderDetail(QWidget):
                         self.tr("Shipped / received"), self.tr("Returned")]
         if prices:
             line_headers.append(self.tr("Unit price"))
-        self.lines = _table(line_headers, stretch=1)
+        self.lines = _table(line_headers, stretch=None)
         self.shipments = _table([self.tr("Shipment"), self.tr("Carrier"), self.tr("Tracking no."),
                                  self.tr("Shipped"), self.tr("Signed")], stretch=None)
         self.payments = _table([self.tr("Amount"), self.tr("Method"), self.tr("Reference"),

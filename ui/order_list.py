@@ -278,7 +278,8 @@ class OrderListView(QTableView):
         workspace = model.workspace
         labels = workspace.read(lambda s: node_labels(s, workspace.lang))
         chip = max(metrics.horizontalAdvance(label) for _, label in labels) + 24
-        widths = {NUMBER: metrics.horizontalAdvance("SO-2026-000000") + 16, KIND: 56,
+        kinds = max(metrics.horizontalAdvance(model.kind_label(k)) for k in ("sales", "purchase"))
+        widths = {NUMBER: metrics.horizontalAdvance("SO-2026-000000") + 16, KIND: kinds + 16,
                   PARTY: 170, NODE: chip, MOVED: 104, PAID: 96, DUE: 86, OWNER: 90}
         for column, width in widths.items():
             self.setColumnWidth(column, width)

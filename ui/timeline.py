@@ -9,7 +9,7 @@ from ui import node_chip
 from ui.formats import local_time
 from ui.workspace import Workspace
 
-WHEN, WHO, MOVE, WHAT, COMMENT = range(5)
+WHEN, WHO, MOVE, COMMENT, WHAT = range(5)
 
 
 class Timeline(QTreeWidget):
@@ -19,12 +19,12 @@ class Timeline(QTreeWidget):
         self.setRootIsDecorated(False)
         self.setAlternatingRowColors(True)
         self.setHeaderLabels([self.tr("When"), self.tr("Who"), self.tr("From → to"),
-                              self.tr("What"), self.tr("Comment")])
+                              self.tr("Comment"), self.tr("What")])
         header = self.header()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        # Shipment details can be long: they must not push the comments out of sight.
-        header.setSectionResizeMode(WHAT, QHeaderView.ResizeMode.Interactive)
-        self.setColumnWidth(WHAT, 200)
+        # Comments (why it was rejected, cancelled, approved) come before the details.
+        header.setSectionResizeMode(COMMENT, QHeaderView.ResizeMode.Interactive)
+        self.setColumnWidth(COMMENT, 140)
         header.setStretchLastSection(True)
 
     def action_label(self, action: str) -> str:
@@ -58,8 +58,9 @@ class Timeline(QTreeWidget):
                 move = f"{labels.get(event['from'], event['from'])} → " \
                        f"{labels.get(event['to'], event['to'])}"
             what = " ".join(filter(None, [self.action_label(event["action"]), self.what(event)]))
-            item = QTreeWidgetItem([local_time(event["at"]), event["user"], move, what,
-                                    event["comment"]])
+            item = QTreeWidgetItem([local_time(event["at"]), event["user"], move,
+                                    event["comment"], what])
+            item.setToolTip(COMMENT, event["comment"])
             item.setToolTip(WHAT, what)
             if event["to"]:
                 item.setForeground(MOVE, node_chip.color_of(event["to"]))

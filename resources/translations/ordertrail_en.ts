@@ -625,42 +625,42 @@
 <context>
     <name>OrderFilterBar</name>
     <message>
-        <location filename="../../ui/order_list.py" line="296"/>
+        <location filename="../../ui/order_list.py" line="297"/>
         <source>All kinds</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/order_list.py" line="296"/>
+        <location filename="../../ui/order_list.py" line="297"/>
         <source>Sales</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/order_list.py" line="297"/>
+        <location filename="../../ui/order_list.py" line="298"/>
         <source>Purchase</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/order_list.py" line="300"/>
+        <location filename="../../ui/order_list.py" line="301"/>
         <source>All nodes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/order_list.py" line="307"/>
+        <location filename="../../ui/order_list.py" line="308"/>
         <source>Any party</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/order_list.py" line="311"/>
+        <location filename="../../ui/order_list.py" line="312"/>
         <source>Created between</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/order_list.py" line="319"/>
+        <location filename="../../ui/order_list.py" line="320"/>
         <source>Overdue only</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/order_list.py" line="321"/>
+        <location filename="../../ui/order_list.py" line="322"/>
         <source>Search number, party, tracking no. (Ctrl+F)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -982,7 +982,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/timeline.py" line="68"/>
+        <location filename="../../ui/timeline.py" line="69"/>
         <source>Taken automatically when its condition held</source>
         <translation type="unfinished"></translation>
     </message>

@@ -622,42 +622,42 @@
 <context>
     <name>OrderFilterBar</name>
     <message>
-        <location filename="../../ui/order_list.py" line="296" />
+        <location filename="../../ui/order_list.py" line="297" />
         <source>All kinds</source>
         <translation>全部类型</translation>
     </message>
     <message>
-        <location filename="../../ui/order_list.py" line="296" />
+        <location filename="../../ui/order_list.py" line="297" />
         <source>Sales</source>
         <translation>销售</translation>
     </message>
     <message>
-        <location filename="../../ui/order_list.py" line="297" />
+        <location filename="../../ui/order_list.py" line="298" />
         <source>Purchase</source>
         <translation>采购</translation>
     </message>
     <message>
-        <location filename="../../ui/order_list.py" line="300" />
+        <location filename="../../ui/order_list.py" line="301" />
         <source>All nodes</source>
         <translation>全部节点</translation>
     </message>
     <message>
-        <location filename="../../ui/order_list.py" line="307" />
+        <location filename="../../ui/order_list.py" line="308" />
         <source>Any party</source>
         <translation>全部客户/供应商</translation>
     </message>
     <message>
-        <location filename="../../ui/order_list.py" line="311" />
+        <location filename="../../ui/order_list.py" line="312" />
         <source>Created between</source>
         <translation>创建日期</translation>
     </message>
     <message>
-        <location filename="../../ui/order_list.py" line="319" />
+        <location filename="../../ui/order_list.py" line="320" />
         <source>Overdue only</source>
         <translation>仅看超时</translation>
     </message>
     <message>
-        <location filename="../../ui/order_list.py" line="321" />
+        <location filename="../../ui/order_list.py" line="322" />
         <source>Search number, party, tracking no. (Ctrl+F)</source>
         <translation>搜索单号、客户/供应商、运单号（Ctrl+F）</translation>
     </message>
@@ -979,7 +979,7 @@
         <translation>退款</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline.py" line="68" />
+        <location filename="../../ui/timeline.py" line="69" />
         <source>Taken automatically when its condition held</source>
         <translation>条件满足后自动完成</translation>
     </message>
