@@ -49,9 +49,10 @@ def layout(order: PrintedOrder) -> Document:
         ("电话", party.phone),
         ("发货日期", shipment.shipped_on.isoformat() if shipment and shipment.shipped_on
          else BLANK),
-        ("收货地址", party.address),
+        ("交货日期", order.due.isoformat() if order.due else ""),
         ("承运商", shipment.carrier if shipment and shipment.carrier else BLANK),
-        ("", ""),
+        # Last, so that a long address stretches no row but its own.
+        ("收货地址", party.address),
         ("运单号", shipment.tracking_no if shipment and shipment.tracking_no else BLANK),
     ], width=CONTENT_WIDTH - (QR_SIZE_MM + 4) * mm)
     top = Table([[info, [qr_code(code, QR_SIZE_MM), note(code)]]],
