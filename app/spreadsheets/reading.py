@@ -26,6 +26,7 @@ from .layouts import FIRST_DATA_ROW, HEADER_ROW, HINT_ROW, Column, SheetLayout
 
 # More rows than an office enters at once; beyond this, split the file.
 MAX_ROWS = 20_000
+MAX_SCANNED_ROWS = 5 * MAX_ROWS
 ZIP_MAGIC = b"PK\x03\x04"
 OLD_EXCEL_MAGIC = b"\xd0\xcf\x11\xe0"
 MERGED_RANGE = re.compile(rb'<mergeCell\s+ref="([A-Z]+\d+:[A-Z]+\d+)"')
@@ -108,8 +109,6 @@ class SheetReader:
             sheet = (workbook[self.layout.title] if self.layout.title in workbook.sheetnames
                      else workbook.worksheets[0])
             self.sheet_title = sheet.title
-            if (sheet.max_row or 0) - FIRST_DATA_ROW + 1 > MAX_ROWS:
-                raise self._too_long(sheet.max_row - FIRST_DATA_ROW + 1)
             self._check_merged_cells(workbook, sheet)
             return list(self._data_rows(sheet))
         finally:
@@ -142,15 +141,12 @@ class SheetReader:
                                     "The file is damaged or not a valid Excel workbook (.xlsx)."
                                     ) from None
 
-    def _too_long(self, rows: int | None = None) -> ImportRejected:
-        """`rows` when the sheet says how many it has; else counting stopped past the limit."""
-        counted_zh = f"有 {rows:,} 行数据" if rows else f"数据超过 {MAX_ROWS:,} 行"
-        counted_en = f"has {rows:,} data rows" if rows else f"has more than {MAX_ROWS:,} data rows"
+    def _too_long(self) -> ImportRejected:
         return ImportRejected([RowProblem(
             self.sheet_title, FIRST_DATA_ROW + MAX_ROWS, "",
-            f"工作表{counted_zh}，一次最多导入 {MAX_ROWS:,} 行；请分成几个文件导入。",
-            f"The sheet {counted_en}; at most {MAX_ROWS:,} import at once. "
-            "Split it into several files.")])
+            f"工作表的数据超过 {MAX_ROWS:,} 行，一次最多导入 {MAX_ROWS:,} 行；请分成几个文件导入。",
+            f"The sheet has more than {MAX_ROWS:,} data rows; at most {MAX_ROWS:,} import at "
+            "once. Split it into several files.")])
 
     def _check_merged_cells(self, workbook, sheet) -> None:
         # Read-only mode does not parse merged ranges; they sit at the end of the sheet's XML.
@@ -209,6 +205,10 @@ class SheetReader:
         for number, cells in enumerate(rows, start=HEADER_ROW + 1):
             if number % 1000 == 0:
                 self.job.step(min(number, estimate), estimate)
+                # The sheet's stated size counts formatted empty rows too, so rows are
+                # counted here; a sheet mostly of empty rows must still end somewhere.
+                if number > MAX_SCANNED_ROWS:
+                    raise self._too_long()
             if number == HINT_ROW and self._is_hint_row(cells):
                 continue
             row = self._parse(number, cells, wanted)

@@ -196,6 +196,19 @@ def test_fifty_thousand_rows_are_refused_quickly(office, fifty_thousand_rows):
     assert f"{reading.MAX_ROWS:,}" in problem.zh and "分成几个文件" in problem.zh
 
 
+def test_formatted_empty_rows_below_the_data_do_not_count(office, write_sheet):
+    from openpyxl import load_workbook
+    from openpyxl.styles import Font
+
+    path = write_sheet([row("S-1")])
+    book = load_workbook(path)
+    book.active.cell(row=30_000, column=1).font = Font(bold=True)
+    book.save(path)
+    assert load_workbook(path, read_only=True).active.max_row == 30_000
+    with office.db.unit_of_work() as session:
+        assert import_orders(session, office.sales, path).created == ["S-1"]
+
+
 def test_cancelling_leaves_nothing_imported(office, write_sheet):
     path = write_sheet([row(f"K-{i}") for i in range(120)])
     with pytest.raises(Cancelled), office.db.unit_of_work() as session:
