@@ -48,6 +48,7 @@ def _table(headers: list[str], stretch: int | None) -> QTableWidget:
     header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
     if stretch is not None:
         header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
+    table.setProperty("scrolls_sideways", stretch is None)  # _fill leaves room for the bar
     return table
 
 
@@ -62,7 +63,7 @@ def _fill(table: QTableWidget, rows: list[list[str]], right_from: int = 99) -> N
     header = table.horizontalHeader()
     height = header.sizeHint().height() + 2 * table.frameWidth()
     height += table.verticalHeader().defaultSectionSize() * max(1, table.rowCount())
-    if header.length() > table.viewport().width():
+    if table.property("scrolls_sideways"):
         height += table.horizontalScrollBar().sizeHint().height()
     table.setFixedHeight(height)
 

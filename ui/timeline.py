@@ -9,7 +9,7 @@ from ui import node_chip
 from ui.formats import local_time
 from ui.workspace import Workspace
 
-WHEN, WHO, MOVE, COMMENT, WHAT = range(5)
+WHEN, WHO, MOVE, NOTE = range(4)
 
 
 class Timeline(QTreeWidget):
@@ -19,12 +19,9 @@ class Timeline(QTreeWidget):
         self.setRootIsDecorated(False)
         self.setAlternatingRowColors(True)
         self.setHeaderLabels([self.tr("When"), self.tr("Who"), self.tr("From → to"),
-                              self.tr("Comment"), self.tr("What")])
+                              self.tr("Comment and details")])
         header = self.header()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        # Comments (why it was rejected, cancelled, approved) come before the details.
-        header.setSectionResizeMode(COMMENT, QHeaderView.ResizeMode.Interactive)
-        self.setColumnWidth(COMMENT, 140)
         header.setStretchLastSection(True)
 
     def action_label(self, action: str) -> str:
@@ -58,10 +55,10 @@ class Timeline(QTreeWidget):
                 move = f"{labels.get(event['from'], event['from'])} → " \
                        f"{labels.get(event['to'], event['to'])}"
             what = " ".join(filter(None, [self.action_label(event["action"]), self.what(event)]))
-            item = QTreeWidgetItem([local_time(event["at"]), event["user"], move,
-                                    event["comment"], what])
-            item.setToolTip(COMMENT, event["comment"])
-            item.setToolTip(WHAT, what)
+            # Why (the person's comment) first, then what was recorded.
+            note = " · ".join(filter(None, [event["comment"], what]))
+            item = QTreeWidgetItem([local_time(event["at"]), event["user"], move, note])
+            item.setToolTip(NOTE, note)
             if event["to"]:
                 item.setForeground(MOVE, node_chip.color_of(event["to"]))
             if event["details"].get("trigger") == "auto":

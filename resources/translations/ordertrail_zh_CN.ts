@@ -326,182 +326,182 @@
 <context>
     <name>OrderDetail</name>
     <message>
-        <location filename="../../ui/order_detail.py" line="91" />
+        <location filename="../../ui/order_detail.py" line="92" />
         <source>SKU</source>
         <translation>产品编码</translation>
     </message>
     <message>
-        <location filename="../../ui/order_detail.py" line="91" />
+        <location filename="../../ui/order_detail.py" line="92" />
         <source>Product</source>
         <translation>产品</translation>
     </message>
     <message>
-        <location filename="../../ui/order_detail.py" line="91" />
+        <location filename="../../ui/order_detail.py" line="92" />
         <source>Ordered</source>
         <translation>订购</translation>
     </message>
     <message>
-        <location filename="../../ui/order_detail.py" line="92" />
+        <location filename="../../ui/order_detail.py" line="93" />
         <source>Shipped / received</source>
         <translation>发货/到货</translation>
     </message>
     <message>
-        <location filename="../../ui/order_detail.py" line="92" />
+        <location filename="../../ui/order_detail.py" line="93" />
         <source>Returned</source>
         <translation>已退</translation>
     </message>
     <message>
-        <location filename="../../ui/order_detail.py" line="94" />
+        <location filename="../../ui/order_detail.py" line="95" />
         <source>Unit price</source>
         <translation>单价</translation>
     </message>
     <message>
-        <location filename="../../ui/order_detail.py" line="96" />
+        <location filename="../../ui/order_detail.py" line="97" />
         <source>Shipment</source>
         <translation>发货单</translation>
     </message>
     <message>
-        <location filename="../../ui/order_detail.py" line="96" />
+        <location filename="../../ui/order_detail.py" line="97" />
         <source>Carrier</source>
         <translation>承运商</translation>
     </message>
     <message>
-        <location filename="../../ui/order_detail.py" line="96" />
+        <location filename="../../ui/order_detail.py" line="97" />
         <source>Tracking no.</source>
         <translation>运单号</translation>
     </message>
     <message>
-        <location filename="../../ui/order_detail.py" line="97" />
+        <location filename="../../ui/order_detail.py" line="98" />
         <source>Shipped</source>
         <translation>发货时间</translation>
     </message>
     <message>
-        <location filename="../../ui/order_detail.py" line="97" />
+        <location filename="../../ui/order_detail.py" line="98" />
         <source>Signed</source>
         <translation>签收时间</translation>
     </message>
     <message>
-        <location filename="../../ui/order_detail.py" line="98" />
+        <location filename="../../ui/order_detail.py" line="99" />
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../ui/order_detail.py" line="98" />
+        <location filename="../../ui/order_detail.py" line="99" />
         <source>Method</source>
         <translation>方式</translation>
     </message>
     <message>
-        <location filename="../../ui/order_detail.py" line="98" />
+        <location filename="../../ui/order_detail.py" line="99" />
         <source>Reference</source>
         <translation>参考号</translation>
     </message>
     <message>
-        <location filename="../../ui/order_detail.py" line="99" />
+        <location filename="../../ui/order_detail.py" line="100" />
         <source>Paid at</source>
         <translation>付款时间</translation>
     </message>
     <message>
-        <location filename="../../ui/order_detail.py" line="110" />
+        <location filename="../../ui/order_detail.py" line="111" />
         <source>What you can do now</source>
         <translation>您现在可以</translation>
     </message>
     <message>
-        <location filename="../../ui/order_detail.py" line="115" />
+        <location filename="../../ui/order_detail.py" line="116" />
         <source>Payments</source>
         <translation>收付款</translation>
     </message>
     <message>
-        <location filename="../../ui/order_detail.py" line="116" />
+        <location filename="../../ui/order_detail.py" line="117" />
         <source>Lines</source>
         <translation>明细</translation>
     </message>
     <message>
-        <location filename="../../ui/order_detail.py" line="117" />
+        <location filename="../../ui/order_detail.py" line="118" />
         <source>Shipments</source>
         <translation>发货</translation>
     </message>
     <message>
-        <location filename="../../ui/order_detail.py" line="133" />
+        <location filename="../../ui/order_detail.py" line="134" />
         <source>No order selected</source>
         <translation>未选择订单</translation>
     </message>
     <message>
-        <location filename="../../ui/order_detail.py" line="148" />
+        <location filename="../../ui/order_detail.py" line="149" />
         <source>Sales order</source>
         <translation>销售订单</translation>
     </message>
     <message>
-        <location filename="../../ui/order_detail.py" line="148" />
+        <location filename="../../ui/order_detail.py" line="149" />
         <source>Purchase order</source>
         <translation>采购订单</translation>
     </message>
     <message>
-        <location filename="../../ui/order_detail.py" line="157" />
+        <location filename="../../ui/order_detail.py" line="158" />
         <source>Party: %1</source>
         <translation>客户/供应商：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/order_detail.py" line="158" />
+        <location filename="../../ui/order_detail.py" line="159" />
         <source>Due: %1</source>
         <translation>交期：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/order_detail.py" line="159" />
+        <location filename="../../ui/order_detail.py" line="160" />
         <source>Shipped / received: %1%</source>
         <translation>发货/到货：%1%</translation>
     </message>
     <message>
-        <location filename="../../ui/order_detail.py" line="162" />
+        <location filename="../../ui/order_detail.py" line="163" />
         <source>Total: %1 %2</source>
         <translation>金额：%1 %2</translation>
     </message>
     <message>
-        <location filename="../../ui/order_detail.py" line="164" />
+        <location filename="../../ui/order_detail.py" line="165" />
         <source>Paid: %1 (%2%)</source>
         <translation>已收付：%1（%2%）</translation>
     </message>
     <message>
-        <location filename="../../ui/order_detail.py" line="166" />
+        <location filename="../../ui/order_detail.py" line="167" />
         <source>Waiting for: %1</source>
         <translation>待处理：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/order_detail.py" line="167" />
+        <location filename="../../ui/order_detail.py" line="168" />
         <source>nobody</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../ui/order_detail.py" line="170" />
+        <location filename="../../ui/order_detail.py" line="171" />
         <source>Overdue</source>
         <translation>已超时</translation>
     </message>
     <message>
-        <location filename="../../ui/order_detail.py" line="176" />
+        <location filename="../../ui/order_detail.py" line="177" />
         <source>Belongs to %1</source>
         <translation>所属订单：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/order_detail.py" line="178" />
+        <location filename="../../ui/order_detail.py" line="179" />
         <source>Linked documents: %1</source>
         <translation>关联单据：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/order_detail.py" line="181" />
+        <location filename="../../ui/order_detail.py" line="182" />
         <source>Note: %1</source>
         <translation>备注：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/order_detail.py" line="192" />
+        <location filename="../../ui/order_detail.py" line="193" />
         <source>not yet</source>
         <translation>未签收</translation>
     </message>
     <message>
-        <location filename="../../ui/order_detail.py" line="203" />
+        <location filename="../../ui/order_detail.py" line="204" />
         <source>Nothing for you to do here: the next step belongs to %1.</source>
         <translation>此订单暂无需您处理：下一步由%1负责。</translation>
     </message>
     <message>
-        <location filename="../../ui/order_detail.py" line="206" />
+        <location filename="../../ui/order_detail.py" line="207" />
         <source>This order is finished.</source>
         <translation>此订单已结束。</translation>
     </message>
@@ -935,51 +935,46 @@
     </message>
     <message>
         <location filename="../../ui/timeline.py" line="22" />
-        <source>What</source>
-        <translation>内容</translation>
+        <source>Comment and details</source>
+        <translation>说明与详情</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline.py" line="22" />
-        <source>Comment</source>
-        <translation>说明</translation>
-    </message>
-    <message>
-        <location filename="../../ui/timeline.py" line="32" />
+        <location filename="../../ui/timeline.py" line="29" />
         <source>Created</source>
         <translation>创建</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline.py" line="32" />
+        <location filename="../../ui/timeline.py" line="29" />
         <source>Edited draft</source>
         <translation>编辑草稿</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline.py" line="33" />
+        <location filename="../../ui/timeline.py" line="30" />
         <source>Shipped</source>
         <translation>发货时间</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline.py" line="34" />
+        <location filename="../../ui/timeline.py" line="31" />
         <source>Signed for</source>
         <translation>签收</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline.py" line="34" />
+        <location filename="../../ui/timeline.py" line="31" />
         <source>Received goods</source>
         <translation>收货入库</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline.py" line="35" />
+        <location filename="../../ui/timeline.py" line="32" />
         <source>Payment</source>
         <translation>收付款</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline.py" line="35" />
+        <location filename="../../ui/timeline.py" line="32" />
         <source>Refund</source>
         <translation>退款</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline.py" line="69" />
+        <location filename="../../ui/timeline.py" line="66" />
         <source>Taken automatically when its condition held</source>
         <translation>条件满足后自动完成</translation>
     </message>
