@@ -192,7 +192,7 @@ def fifty_thousand_rows(tmp_path_factory):
 def test_fifty_thousand_rows_are_refused_quickly(office, fifty_thousand_rows):
     started = time.perf_counter()
     [problem] = _rejected(office, fifty_thousand_rows)
-    assert time.perf_counter() - started < 5
+    assert time.perf_counter() - started < 10
     assert f"{reading.MAX_ROWS:,}" in problem.zh and "分成几个文件" in problem.zh
 
 
