@@ -33,19 +33,12 @@ def jsonable(value: Any) -> Any:
     return value
 
 
-def _digest(prev_hash: str, event: Event) -> str:
-    content = [
-        prev_hash,
-        event.at.isoformat(),
-        event.user_name,
-        event.order_id,
-        event.entity,
-        event.entity_ref,
-        event.action,
-        event.before,
-        event.after,
-        event.comment,
-    ]
+_FIELDS = ("at", "user_name", "order_id", "entity", "entity_ref", "action", "before",
+           "after", "comment")
+
+
+def _digest(prev_hash: str, fields: dict) -> str:
+    content = [prev_hash, fields["at"].isoformat()] + [fields[name] for name in _FIELDS[1:]]
     encoded = json.dumps(content, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
     return hashlib.sha256(encoded.encode("utf-8")).hexdigest()
 
@@ -64,21 +57,19 @@ def record(
     before: dict | None = None,
     after: dict | None = None,
     comment: str = "",
-) -> Event:
+) -> None:
     """Queue one event; it joins the chain when the caller's transaction commits."""
-    event = Event(
-        at=utcnow(),
-        user_name=user_name,
-        order_id=order_id,
-        entity=entity,
-        entity_ref=ref,
-        action=action,
-        before=jsonable(before) if before is not None else None,
-        after=jsonable(after) if after is not None else None,
-        comment=comment or "",
-    )
-    session.info.setdefault(_PENDING, []).append(event)
-    return event
+    session.info.setdefault(_PENDING, []).append({
+        "at": utcnow(),
+        "user_name": user_name,
+        "order_id": order_id,
+        "entity": entity,
+        "entity_ref": ref,
+        "action": action,
+        "before": jsonable(before) if before is not None else None,
+        "after": jsonable(after) if after is not None else None,
+        "comment": comment or "",
+    })
 
 
 @listens_for(Session, "before_commit")
@@ -94,11 +85,12 @@ def _chain_pending_events(session: Session) -> None:
         return
     head = session.scalars(select(AuditHead).where(AuditHead.id == 1).with_for_update()
                            .execution_options(populate_existing=True)).one()
-    for event in pending:
-        event.prev_hash = head.last_hash
-        event.hash = _digest(head.last_hash, event)
-        head.last_hash = event.hash
-    session.add_all(pending)
+    for row in pending:
+        head.last_event_id += 1
+        row["id"] = head.last_event_id
+        row["prev_hash"] = head.last_hash
+        row["hash"] = head.last_hash = _digest(head.last_hash, row)
+    session.execute(Event.__table__.insert(), pending)
 
 
 @listens_for(Session, "after_rollback")
@@ -124,14 +116,14 @@ def verify(session: Session) -> VerifyResult:
     for event in rows:
         checked += 1
         described = f"#{event.id} {event.at:%Y-%m-%d %H:%M:%S} {event.action} {event.entity_ref}"
-        if event.prev_hash != expected_prev:
+        if event.id != last_id + 1 or event.prev_hash != expected_prev:
             return VerifyResult(
                 False, checked, event.id,
-                f"审计记录 {described} 前一条记录的链接不符：它之前的记录被修改或删除。",
+                f"审计记录 {described} 与前一条记录接不上：它之前的记录被修改或删除。",
                 f"Audit record {described}: link to the previous record broken; "
                 "a record before it was edited or deleted.",
             )
-        if _digest(event.prev_hash, event) != event.hash:
+        if _digest(event.prev_hash, {name: getattr(event, name) for name in _FIELDS}) != event.hash:
             return VerifyResult(
                 False, checked, event.id,
                 f"审计记录 {described} 的内容被改动过（哈希不符）。",
@@ -140,7 +132,7 @@ def verify(session: Session) -> VerifyResult:
         expected_prev = event.hash
         last_id = event.id
     head = session.get(AuditHead, 1)
-    if head is not None and head.last_hash != expected_prev:
+    if head is not None and (head.last_hash != expected_prev or head.last_event_id != last_id):
         return VerifyResult(
             False, checked, last_id + 1,
             f"审计记录 #{last_id} 之后的最新记录不见了：记录被删除。",

@@ -41,15 +41,24 @@ def add_party(session: Session, user: User, name: str, kind: str, *, contact: st
     return party
 
 
+def find_parties(session: Session, names: list[str], kind: str | None = None
+                 ) -> dict[str, Party]:
+    """Parties by name; the first unknown name or one of the wrong kind is an error."""
+    wanted = [name.strip() for name in names]
+    found = {p.name: p for p in session.scalars(select(Party).where(Party.name.in_(set(wanted))))}
+    for name in wanted:
+        party = found.get(name)
+        if party is None:
+            raise NotFound(f"没有名为“{name}”的客户或供应商。",
+                           f"There is no customer or supplier named '{name}'.")
+        if kind is not None and party.kind != kind:
+            zh, en = PARTY_KINDS[kind]
+            raise ValidationError(f"“{name}”不是{zh}。", f"'{name}' is not a {en}.")
+    return found
+
+
 def find_party(session: Session, name: str, kind: str | None = None) -> Party:
-    party = session.scalar(select(Party).where(Party.name == name.strip()))
-    if party is None:
-        raise NotFound(f"没有名为“{name}”的客户或供应商。",
-                       f"There is no customer or supplier named '{name}'.")
-    if kind is not None and party.kind != kind:
-        zh, en = PARTY_KINDS[kind]
-        raise ValidationError(f"“{name}”不是{zh}。", f"'{name}' is not a {en}.")
-    return party
+    return find_parties(session, [name], kind)[name.strip()]
 
 
 def add_product(session: Session, user: User, sku: str, name: str, price: object, *,

@@ -32,6 +32,11 @@ def _ensure_sequence(session: Session, prefix: str, year: int) -> None:
 
 
 def next_number(session: Session, document: str) -> str:
+    return next_numbers(session, document, 1)[0]
+
+
+def next_numbers(session: Session, document: str, count: int) -> list[str]:
+    """`count` consecutive numbers for one kind of document."""
     prefix = PREFIXES[document]
     year = utcnow().year
     _ensure_sequence(session, prefix, year)
@@ -39,10 +44,10 @@ def next_number(session: Session, document: str) -> str:
     last = session.execute(
         update(NumberSequence)
         .where(NumberSequence.prefix == prefix, NumberSequence.year == year)
-        .values(last=NumberSequence.last + 1)
+        .values(last=NumberSequence.last + count)
         .returning(NumberSequence.last)
     ).scalar_one()
-    return f"{prefix}-{year}-{last:06d}"
+    return [f"{prefix}-{year}-{n:06d}" for n in range(last - count + 1, last + 1)]
 
 
 def claim_number(session: Session, document: str, number: str) -> None:

@@ -32,8 +32,8 @@ from db.models import (
 from . import audit, changes, stock, workflow
 from .clock import utcnow
 from .errors import Conflict, InvalidTransition, NotFound, ValidationError
-from .masterdata import find_party
-from .numbering import claim_number, next_number
+from .masterdata import find_parties
+from .numbering import claim_number, next_number, next_numbers
 from .progress import progress_of
 from .roles import require
 from .validation import amount, clean_text, iso_date, quantity
@@ -64,19 +64,28 @@ class MoveSpec:
 
 # --- looking orders up ------------------------------------------------------------------
 
-def find_order(session: Session, number: str, *, for_change: bool = False) -> Order:
-    """The order by number; `for_change` locks its row first (see audit's lock order)."""
+def find_orders(session: Session, numbers: list[str], *, for_change: bool = False
+                ) -> list[Order]:
+    """The orders by number, in the order asked; `for_change` locks their rows first
+    (orders, then products, then numbers, then the audit head: one lock order for all)."""
+    wanted = [number.strip() for number in numbers]
     query = (
         select(Order)
-        .where(Order.number == number.strip())
+        .where(Order.number.in_(wanted))
         .options(selectinload(Order.lines), selectinload(Order.shipments))
+        .order_by(Order.id)
     )
     if for_change:
         query = query.with_for_update(of=Order).execution_options(populate_existing=True)
-    order = session.scalar(query)
-    if order is None:
-        raise NotFound(f"没有订单“{number}”。", f"There is no order '{number}'.")
-    return order
+    found = {order.number: order for order in session.scalars(query)}
+    for number in wanted:
+        if number not in found:
+            raise NotFound(f"没有订单“{number}”。", f"There is no order '{number}'.")
+    return [found[number] for number in wanted]
+
+
+def find_order(session: Session, number: str, *, for_change: bool = False) -> Order:
+    return find_orders(session, [number], for_change=for_change)[0]
 
 
 def _last_change(session: Session, order: Order) -> Event | None:
@@ -103,17 +112,24 @@ def _load_for_change(session: Session, number: str, expected_version: int | None
     return order
 
 
-def _save(session: Session, order: Order) -> None:
-    """Write the order; its version check turns a concurrent change into a Conflict."""
-    order.updated_at = utcnow()
+def _save_all(session: Session, orders: list[Order]) -> None:
+    """Write the orders; their version check turns a concurrent change into a Conflict."""
+    now = utcnow()
+    for order in orders:
+        order.updated_at = now
     try:
         session.flush()
     except StaleDataError:
+        numbers = ", ".join(order.number for order in orders[:5])
         raise Conflict(
-            f"订单 {order.number} 刚被其他人修改，请刷新后重新操作。",
-            f"Order {order.number} was just changed by someone else; reload and try again.",
+            f"订单 {numbers} 刚被其他人修改，请刷新后重新操作。",
+            f"Order {numbers} was just changed by someone else; reload and try again.",
         ) from None
-    changes.announce(session, order)
+    changes.announce(session, orders)
+
+
+def _save(session: Session, order: Order) -> None:
+    _save_all(session, [order])
 
 
 def _flow(order: Order) -> str:
@@ -122,44 +138,66 @@ def _flow(order: Order) -> str:
 
 # --- creating and changing ----------------------------------------------------------------
 
-def create_order(
-    session: Session,
-    user: User,
-    kind: str,
-    party_name: str,
-    lines: list[LineSpec],
-    *,
-    due: date | str | None = None,
-    note: str = "",
-    number: str | None = None,
-) -> Order:
-    """A new draft order; `number` keeps a number given from elsewhere (an import)."""
+@dataclass(frozen=True)
+class OrderDraft:
+    """What a new order says: the party, the lines, optionally a due date and a note."""
+
+    party: str
+    lines: list[LineSpec]
+    due: date | str | None = None
+    note: str = ""
+    number: str | None = None  # kept when given from elsewhere (an import)
+
+
+def create_order(session: Session, user: User, kind: str, party_name: str,
+                 lines: list[LineSpec], *, due: date | str | None = None, note: str = "",
+                 number: str | None = None) -> Order:
+    return create_orders(session, user, kind,
+                         [OrderDraft(party_name, lines, due, note, number)])[0]
+
+
+def create_orders(session: Session, user: User, kind: str, drafts: list[OrderDraft]
+                  ) -> list[Order]:
+    """New draft orders, all or none (many at once for imports and bulk entry)."""
     if kind not in CREATE_PERMISSION:
         raise ValidationError(f"订单类型必须是 sales 或 purchase，而不是“{kind}”。",
                               f"The order kind must be sales or purchase, not '{kind}'.")
     require(user, CREATE_PERMISSION[kind])
-    party = find_party(session, party_name, PARTY_KIND_OF_FLOW[kind])
-    if not lines:
-        raise ValidationError("订单至少需要一行明细。", "An order needs at least one line.")
-    due_date = iso_date(due, "交期", "due date") if due not in (None, "") else None
+    parties = find_parties(session, [d.party for d in drafts], PARTY_KIND_OF_FLOW[kind])
+    products = _products_for(session, [line for d in drafts for line in d.lines])
     spec = workflow.active_workflow(session, kind)
-    number = next_number(session, kind) if number is None else _given_number(session, kind,
-                                                                             number)
     now = utcnow()
-    order = Order(
-        number=number, kind=kind, workflow_id=spec.id, party=party,
-        revision=1, status=spec.initial, status_since=now, due=due_date, currency="CNY",
-        note=clean_text(note, "备注", "note", max_length=2000, required=False),
-        created_by_id=user.id, created_at=now, updated_at=now,
-    )
-    order.lines = _build_lines(session, lines)
-    order.total = sum((line.qty * line.unit_price for line in order.lines), ZERO).quantize(CENT)
-    session.add(order)
+    orders = []
+    for draft in drafts:
+        if not draft.lines:
+            raise ValidationError("订单至少需要一行明细。", "An order needs at least one line.")
+        order = Order(
+            kind=kind, workflow_id=spec.id, party=parties[draft.party.strip()], revision=1,
+            status=spec.initial, status_since=now, currency="CNY", created_by_id=user.id,
+            created_at=now, updated_at=now,
+            due=iso_date(draft.due, "交期", "due date") if draft.due not in (None, "") else None,
+            note=clean_text(draft.note, "备注", "note", max_length=2000, required=False),
+            lines=_build_lines(session, draft.lines, products),
+        )
+        order.total = sum((line.qty * line.unit_price for line in order.lines),
+                          ZERO).quantize(CENT)
+        orders.append(order)
+    # Given numbers are claimed first, so the fresh ones that follow never collide.
+    given = {i: _given_number(session, kind, d.number)
+             for i, d in enumerate(drafts) if d.number is not None}
+    if len(set(given.values())) < len(given):
+        raise ValidationError("同一批订单中订单号重复。", "Order numbers repeat within the batch.")
+    missing = len(drafts) - len(given)
+    fresh = iter(next_numbers(session, kind, missing) if missing else [])
+    for index, order in enumerate(orders):
+        order.number = given[index] if index in given else next(fresh)
+    session.add_all(orders)
     session.flush()
-    audit.record(session, user.name, entity="order", ref=order.number, order_id=order.id,
-                 action="create", after=snapshot(order))
-    changes.announce(session, order)
-    return order
+    for order in orders:
+        audit.record(session, user.name, entity="order", ref=order.number, order_id=order.id,
+                     action="create", after=snapshot(order))
+    changes.announce(session, orders)
+    return orders
 
 
 def _given_number(session: Session, kind: str, number: str) -> str:
@@ -173,9 +211,14 @@ def _given_number(session: Session, kind: str, number: str) -> str:
     return number
 
 
-def _build_lines(session: Session, specs: list[LineSpec]) -> list[OrderLine]:
+def _products_for(session: Session, specs: list[LineSpec]) -> dict[str, Product]:
     skus = {spec.sku.strip() for spec in specs}
-    products = {p.sku: p for p in session.scalars(select(Product).where(Product.sku.in_(skus)))}
+    return {p.sku: p for p in session.scalars(select(Product).where(Product.sku.in_(skus)))}
+
+
+def _build_lines(session: Session, specs: list[LineSpec],
+                 products: dict[str, Product] | None = None) -> list[OrderLine]:
+    products = _products_for(session, specs) if products is None else products
     result = []
     for number, spec in enumerate(specs, start=1):
         where_zh, where_en = f"第 {number} 行", f"line {number}"
@@ -206,9 +249,18 @@ def advance(session: Session, user: User, number: str, node: str, *, comment: st
             reason: str = "", expected_version: int | None = None) -> Order:
     """A manual step of the workflow (submit, approve, prepare, deliver, complete, ...)."""
     order = _load_for_change(session, number, expected_version)
-    workflow.advance(session, user, order, node, comment=comment, reason=reason)
+    workflow.advance(session, user, [order], node, comment=comment, reason=reason)
     _save(session, order)
     return order
+
+
+def advance_many(session: Session, user: User, numbers: list[str], node: str, *,
+                 comment: str = "", reason: str = "") -> list[Order]:
+    """The same step on many orders at once (batch approval, placing imported orders)."""
+    orders = find_orders(session, numbers, for_change=True)
+    workflow.advance(session, user, orders, node, comment=comment, reason=reason)
+    _save_all(session, orders)
+    return orders
 
 
 def cancel(session: Session, user: User, number: str, reason: str, *,
@@ -304,7 +356,7 @@ def ship(session: Session, user: User, number: str, carrier: str, tracking_no: s
     audit.record(session, user.name, entity="order", ref=order.number, order_id=order.id,
                  action="ship", after=_movement(order, shipment.number, per_line,
                                                 carrier=carrier, tracking_no=tracking_no))
-    workflow.settle(session, user, order)
+    workflow.settle(session, user, [order])
     _save(session, order)
     return shipment
 
@@ -329,7 +381,7 @@ def confirm_delivery(session: Session, user: User, shipment_number: str) -> Ship
     shipment.delivered_at = utcnow()
     audit.record(session, user.name, entity="order", ref=order.number, order_id=order.id,
                  action="signed", after={"document": shipment.number})
-    workflow.settle(session, user, order)
+    workflow.settle(session, user, [order])
     _save(session, order)
     return shipment
 
@@ -355,7 +407,7 @@ def receive(session: Session, user: User, number: str, lines: list[MoveSpec] | N
     session.flush()
     audit.record(session, user.name, entity="order", ref=order.number, order_id=order.id,
                  action="receive", after=_movement(order, receipt.number, per_line))
-    workflow.settle(session, user, order)
+    workflow.settle(session, user, [order])
     _save(session, order)
     return receipt
 
@@ -383,6 +435,11 @@ def record_payment(session: Session, user: User, number: str, value: object, *,
     if paid + money < 0:
         raise ValidationError(f"退款 {-money:,.2f} 超过已收付的 {paid:,.2f}。",
                               f"The refund {-money:,.2f} exceeds the {paid:,.2f} paid.")
+    if paid + money < order.total and "fully_paid" in spec.entry_guards(order.status):
+        raise ValidationError(
+            f"订单 {order.number} 已结清（{node.zh}），不能退款；退款请通过退货处理。",
+            f"Order {order.number} is settled ('{node.en}'); refunds go through a return.",
+        )
     if paid + money > order.total:
         raise ValidationError(
             f"金额 {money:,.2f} 超过未付余额 {order.total - paid:,.2f}。",
@@ -399,6 +456,6 @@ def record_payment(session: Session, user: User, number: str, value: object, *,
                  after={"amount": money, "method": payment.method,
                         "reference": payment.reference})
     session.flush()
-    workflow.settle(session, user, order)
+    workflow.settle(session, user, [order])
     _save(session, order)
     return payment

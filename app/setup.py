@@ -22,7 +22,7 @@ SYSTEM = "system"
 
 def _seed(session: Session) -> None:
     if session.get(AuditHead, 1) is None:
-        session.add(AuditHead(id=1, last_hash=GENESIS))
+        session.add(AuditHead(id=1, last_event_id=0, last_hash=GENESIS))
         session.flush()
     for kind, definition in DEFAULT_WORKFLOWS.items():
         if session.scalar(select(Workflow.id).where(Workflow.kind == kind)) is None:

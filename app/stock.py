@@ -24,6 +24,8 @@ def lock_products(session: Session, product_ids: set[int]) -> dict[int, Product]
     """Products locked for this transaction, in id order so that writers never deadlock."""
     if not product_ids:
         return {}
+    # Reloading below must not discard balances changed earlier in this transaction.
+    session.flush()
     rows = session.scalars(
         select(Product)
         .where(Product.id.in_(sorted(product_ids)))
@@ -34,24 +36,33 @@ def lock_products(session: Session, product_ids: set[int]) -> dict[int, Product]
     return {p.id: p for p in rows}
 
 
-def _move(session, user, product, order, kind, on_hand=ZERO, reserved=ZERO) -> None:
-    product.on_hand += on_hand
-    product.reserved += reserved
-    session.add(
-        StockMove(
-            product_id=product.id,
-            order_id=order.id if order is not None else None,
-            kind=kind,
-            on_hand_delta=on_hand,
-            reserved_delta=reserved,
-            at=utcnow(),
-            user_id=user.id,
-        )
-    )
+class _Ledger:
+    """Collects the moves of one operation and writes them in one statement."""
+
+    def __init__(self, session: Session, user: User, kind: str):
+        self.session = session
+        self.user = user
+        self.kind = kind
+        self.rows: list[dict] = []
+        self.at = utcnow()
+
+    def move(self, product: Product, order: Order | None, on_hand=ZERO, reserved=ZERO):
+        product.on_hand += on_hand
+        product.reserved += reserved
+        self.rows.append({"product_id": product.id,
+                          "order_id": order.id if order is not None else None,
+                          "kind": self.kind, "on_hand_delta": on_hand,
+                          "reserved_delta": reserved, "at": self.at, "user_id": self.user.id})
+
+    def write(self) -> None:
+        if self.rows:
+            self.session.execute(StockMove.__table__.insert(), self.rows)
 
 
 def book_opening_stock(session: Session, user: User, product: Product, qty: Decimal) -> None:
-    _move(session, user, product, None, "opening", on_hand=qty)
+    ledger = _Ledger(session, user, "opening")
+    ledger.move(product, None, on_hand=qty)
+    ledger.write()
 
 
 def _goods_needed(order: Order) -> dict[int, Decimal]:
@@ -62,43 +73,57 @@ def _goods_needed(order: Order) -> dict[int, Decimal]:
     return needed
 
 
-def reserve_for(session: Session, user: User, order: Order) -> None:
-    """Reserve every goods line of a sales order, or nothing if any is short."""
-    needed = _goods_needed(order)
-    products = lock_products(session, set(needed))
-    shortages = [
-        (products[pid], qty, products[pid].on_hand - products[pid].reserved)
-        for pid, qty in needed.items()
-        if products[pid].on_hand - products[pid].reserved < qty
-    ]
+def reserve_for(session: Session, user: User, orders: list[Order]) -> None:
+    """Reserve every goods line of the sales orders, or nothing if any product is short."""
+    needs = {order.id: _goods_needed(order) for order in orders}
+    wanted: dict[int, Decimal] = defaultdict(lambda: ZERO)
+    for need in needs.values():
+        for pid, qty in need.items():
+            wanted[pid] += qty
+    products = lock_products(session, set(wanted))
+    shortages = [(products[pid], qty, products[pid].on_hand - products[pid].reserved)
+                 for pid, qty in wanted.items()
+                 if products[pid].on_hand - products[pid].reserved < qty]
     if shortages:
+        which = "" if len(orders) == 1 else f"（{len(orders)} 张订单）"
         zh = "；".join(f"{p.sku} 需要 {qty:f}，可用 {avail:f}" for p, qty, avail in shortages)
         en = "; ".join(f"{p.sku} needs {qty:f}, available {avail:f}" for p, qty, avail in shortages)
-        raise ValidationError(f"库存不足，无法下单：{zh}。", f"Not enough stock to place: {en}.")
-    for pid, qty in needed.items():
-        _move(session, user, products[pid], order, "reserve", reserved=qty)
+        raise ValidationError(f"库存不足，无法下单{which}：{zh}。",
+                              f"Not enough stock to place: {en}.")
+    ledger = _Ledger(session, user, "reserve")
+    for order in orders:
+        for pid, qty in needs[order.id].items():
+            ledger.move(products[pid], order, reserved=qty)
+    ledger.write()
 
 
-def outstanding_reservations(session: Session, order: Order) -> dict[int, Decimal]:
+def outstanding_reservations(session: Session, orders: list[Order]
+                             ) -> dict[int, dict[int, Decimal]]:
+    """Per order id, per product id: what the order still holds reserved."""
+    held: dict[int, dict[int, Decimal]] = defaultdict(dict)
     rows = session.execute(
-        select(StockMove.product_id, func.sum(StockMove.reserved_delta))
-        .where(StockMove.order_id == order.id)
-        .group_by(StockMove.product_id)
+        select(StockMove.order_id, StockMove.product_id, func.sum(StockMove.reserved_delta))
+        .where(StockMove.order_id.in_([o.id for o in orders]))
+        .group_by(StockMove.order_id, StockMove.product_id)
     )
-    return {pid: qty for pid, qty in rows if qty}
+    for order_id, pid, qty in rows:
+        if qty:
+            held[order_id][pid] = qty
+    return held
 
 
-def release_for(session: Session, user: User, order: Order) -> None:
-    """Give back whatever the order still holds reserved."""
-    held = outstanding_reservations(session, order)
-    products = lock_products(session, set(held))
-    for pid, qty in held.items():
-        _move(session, user, products[pid], order, "release", reserved=-qty)
+def release_for(session: Session, user: User, orders: list[Order]) -> None:
+    """Give back whatever the orders still hold reserved."""
+    held = outstanding_reservations(session, orders)
+    products = lock_products(session, {pid for per in held.values() for pid in per})
+    ledger = _Ledger(session, user, "release")
+    for order in orders:
+        for pid, qty in held.get(order.id, {}).items():
+            ledger.move(products[pid], order, reserved=-qty)
+    ledger.write()
 
 
-def issue(
-    session: Session, user: User, order: Order, quantities: dict[int, Decimal]
-) -> None:
+def issue(session: Session, user: User, order: Order, quantities: dict[int, Decimal]) -> None:
     """Goods leave the warehouse for a shipment; their reservation is used up."""
     products = lock_products(session, set(quantities))
     short = [(products[pid], qty) for pid, qty in quantities.items() if products[pid].on_hand < qty]
@@ -106,15 +131,17 @@ def issue(
         zh = "；".join(f"{p.sku} 发货 {q:f}，库存仅 {p.on_hand:f}" for p, q in short)
         en = "; ".join(f"{p.sku} ships {q:f}, only {p.on_hand:f} on hand" for p, q in short)
         raise ValidationError(f"库存不足，无法发货：{zh}。", f"Not enough stock to ship: {en}.")
-    held = outstanding_reservations(session, order)
+    held = outstanding_reservations(session, [order]).get(order.id, {})
+    ledger = _Ledger(session, user, "issue")
     for pid, qty in quantities.items():
-        used = min(qty, held.get(pid, ZERO))
-        _move(session, user, products[pid], order, "issue", on_hand=-qty, reserved=-used)
+        ledger.move(products[pid], order, on_hand=-qty, reserved=-min(qty, held.get(pid, ZERO)))
+    ledger.write()
 
 
-def receive_goods(
-    session: Session, user: User, order: Order, quantities: dict[int, Decimal]
-) -> None:
+def receive_goods(session: Session, user: User, order: Order,
+                  quantities: dict[int, Decimal]) -> None:
     products = lock_products(session, set(quantities))
+    ledger = _Ledger(session, user, "receipt")
     for pid, qty in quantities.items():
-        _move(session, user, products[pid], order, "receipt", on_hand=qty)
+        ledger.move(products[pid], order, on_hand=qty)
+    ledger.write()

@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from decimal import Decimal
 
 from sqlalchemy import and_, false, or_, select
 from sqlalchemy.orm import Session
@@ -21,7 +22,7 @@ from db.models import Notification, Order, User, Workflow
 from . import audit, settings, stock
 from .clock import utcnow
 from .errors import InvalidTransition, PermissionDenied, ValidationError
-from .progress import Progress, progress_of
+from .progress import Progress, progress_of_orders
 from .roles import role_label, roles_label
 
 
@@ -102,6 +103,10 @@ class WorkflowSpec:
     def leaving(self, code: str) -> list[Transition]:
         return [t for t in self.transitions if code in t.sources]
 
+    def entry_guards(self, code: str) -> set[str]:
+        """The conditions under which an order got to this node (that must keep holding)."""
+        return {t.guard for t in self.transitions if t.target == code and t.guard}
+
     def responsible_roles(self, code: str) -> frozenset[str]:
         """Who owns the next step of an order waiting at this node."""
         roles: set[str] = set()
@@ -148,53 +153,61 @@ def all_specs(session: Session) -> list[WorkflowSpec]:
 
 # --- guards: None when the transition may be taken, else (zh, en) why not ---------------
 
-@dataclass
-class Context:
-    session: Session
-    order: Order
-    _progress: Progress | None = None
+class Facts:
+    """What the guards read about a batch of orders, fetched together on first use."""
+
+    def __init__(self, session: Session, orders: list[Order]):
+        self.session = session
+        self.orders = orders
+        self._progress: dict[int, Progress] | None = None
+        self._threshold: Decimal | None = None
 
     @property
-    def progress(self) -> Progress:
+    def approval_threshold(self) -> Decimal:
+        if self._threshold is None:
+            self._threshold = settings.approval_threshold(self.session)
+        return self._threshold
+
+    def progress(self, order: Order) -> Progress:
         if self._progress is None:
-            self._progress = progress_of(self.session, self.order)
-        return self._progress
+            self._progress = progress_of_orders(self.session, self.orders)
+        return self._progress[order.id]
 
 
 Reason = tuple[str, str] | None
 
 
-def _has_lines(ctx: Context) -> Reason:
-    return None if ctx.order.lines else ("订单没有任何明细行。", "The order has no lines.")
+def _has_lines(facts: Facts, order: Order) -> Reason:
+    return None if order.lines else ("订单没有任何明细行。", "The order has no lines.")
 
 
-def _approval_not_required(ctx: Context) -> Reason:
-    limit = settings.approval_threshold(ctx.session)
-    if ctx.order.total <= limit:
+def _approval_not_required(facts: Facts, order: Order) -> Reason:
+    limit = facts.approval_threshold
+    if order.total <= limit:
         return None
     return (f"金额超过 {limit:,.2f}，需要审批。", f"Total above {limit:,.2f} needs approval.")
 
 
-def _all_shipped(ctx: Context) -> Reason:
-    if ctx.progress.all_shipped:
+def _all_shipped(facts: Facts, order: Order) -> Reason:
+    if facts.progress(order).all_shipped:
         return None
     return ("还有货物未发出，请先登记发货。", "Some goods are not shipped yet; record a shipment.")
 
 
-def _all_delivered(ctx: Context) -> Reason:
-    if ctx.progress.all_delivered:
+def _all_delivered(facts: Facts, order: Order) -> Reason:
+    if facts.progress(order).all_delivered:
         return None
     return ("还有发货未签收。", "Some shipments are not signed for yet.")
 
 
-def _all_received(ctx: Context) -> Reason:
-    if ctx.progress.all_received:
+def _all_received(facts: Facts, order: Order) -> Reason:
+    if facts.progress(order).all_received:
         return None
     return ("还有货物未到货，请先登记收货。", "Some goods are not received yet; record a receipt.")
 
 
-def _fully_paid(ctx: Context) -> Reason:
-    p = ctx.progress
+def _fully_paid(facts: Facts, order: Order) -> Reason:
+    p = facts.progress(order)
     if p.fully_paid:
         return None
     return (
@@ -203,8 +216,8 @@ def _fully_paid(ctx: Context) -> Reason:
     )
 
 
-def _nothing_moved_or_paid(ctx: Context) -> Reason:
-    p = ctx.progress
+def _nothing_moved_or_paid(facts: Facts, order: Order) -> Reason:
+    p = facts.progress(order)
     if p.anything_moved:
         return ("已有货物发出或入库，不能取消；请走退货流程。",
                 "Goods have already moved; it cannot be cancelled. Use a return instead.")
@@ -214,7 +227,7 @@ def _nothing_moved_or_paid(ctx: Context) -> Reason:
     return None
 
 
-GUARDS: dict[str, Callable[[Context], Reason]] = {
+GUARDS: dict[str, Callable[[Facts, Order], Reason]] = {
     "has_lines": _has_lines,
     "approval_not_required": _approval_not_required,
     "all_shipped": _all_shipped,
@@ -225,16 +238,17 @@ GUARDS: dict[str, Callable[[Context], Reason]] = {
 }
 
 
-# --- effects: what a transition does besides moving the node ----------------------------
+# --- effects: what a transition does besides moving the node, for a batch of orders ------
 
-def _mark_delivered(session: Session, user: User, order: Order) -> None:
+def _mark_delivered(session: Session, user: User, orders: list[Order]) -> None:
     now = utcnow()
-    for shipment in order.shipments:
-        if shipment.delivered_at is None:
-            shipment.delivered_at = now
+    for order in orders:
+        for shipment in order.shipments:
+            if shipment.delivered_at is None:
+                shipment.delivered_at = now
 
 
-EFFECTS: dict[str, Callable[[Session, User, Order], None]] = {
+EFFECTS: dict[str, Callable[[Session, User, list[Order]], None]] = {
     "reserve_stock": stock.reserve_for,
     "release_stock": stock.release_for,
     "mark_delivered": _mark_delivered,
@@ -256,7 +270,7 @@ def _find_manual(session: Session, spec: WorkflowSpec, order: Order, target: str
         return manual[0]
     if candidates:
         auto = candidates[0]
-        why = GUARDS[auto.guard](Context(session, order)) if auto.guard else None
+        why = GUARDS[auto.guard](Facts(session, [order]), order) if auto.guard else None
         zh_why, en_why = why or ("", "")
         raise InvalidTransition(
             f"订单 {order.number} 不能手动推进到“{wanted.zh}”，条件满足后会自动进入。{zh_why}",
@@ -276,12 +290,12 @@ def _find_manual(session: Session, spec: WorkflowSpec, order: Order, target: str
 def allowed_transitions(session: Session, user: User, order: Order) -> list[Transition]:
     """The manual steps this user may take on the order now (for buttons and menus)."""
     spec = spec_for(session, order)
-    ctx = Context(session, order)
+    facts = Facts(session, [order])
     result = []
     for t in spec.leaving(order.status):
         if not t.manual or user.role not in t.roles:
             continue
-        if t.guard and t.effect is None and GUARDS[t.guard](ctx) is not None:
+        if t.guard and t.effect is None and GUARDS[t.guard](facts, order) is not None:
             continue
         result.append(t)
     return result
@@ -301,76 +315,97 @@ def require_transition_role(session: Session, user: User, order: Order,
     return transition
 
 
-def advance(
-    session: Session,
-    user: User,
-    order: Order,
-    target: str,
-    *,
-    comment: str = "",
-    reason: str = "",
-) -> None:
-    """Take a manual transition of `order` to `target` as `user`, then any automatic ones."""
-    transition = require_transition_role(session, user, order, target)
-    if "reason" in transition.requires and not reason.strip():
-        raise ValidationError(f"“{transition.zh}”必须填写原因。",
-                              f"'{transition.en}' requires a reason.")
-    if "comment" in transition.requires and not comment.strip():
-        raise ValidationError(f"“{transition.zh}”必须填写说明。",
-                              f"'{transition.en}' requires a comment.")
-    ctx = Context(session, order)
-    if transition.guard:
-        why = GUARDS[transition.guard](ctx)
+def advance(session: Session, user: User, orders: list[Order], target: str, *,
+            comment: str = "", reason: str = "") -> None:
+    """Take the manual transition to `target` on every order as `user`, then the automatic
+    ones that follow. Any order that may not move stops the whole batch."""
+    # Node changes are written once, when the caller saves the orders.
+    with session.no_autoflush:
+        _advance(session, user, orders, target, comment, reason)
+
+
+def _advance(session: Session, user: User, orders: list[Order], target: str, comment: str,
+             reason: str) -> None:
+    facts = Facts(session, orders)
+    moves = []
+    for order in orders:
+        transition = require_transition_role(session, user, order, target)
+        if "reason" in transition.requires and not reason.strip():
+            raise ValidationError(f"“{transition.zh}”必须填写原因。",
+                                  f"'{transition.en}' requires a reason.")
+        if "comment" in transition.requires and not comment.strip():
+            raise ValidationError(f"“{transition.zh}”必须填写说明。",
+                                  f"'{transition.en}' requires a comment.")
+        why = GUARDS[transition.guard](facts, order) if transition.guard else None
         if why is not None:
             raise InvalidTransition(
                 f"订单 {order.number} 不能“{transition.zh}”：{why[0]}",
                 f"Order {order.number} cannot '{transition.en}': {why[1]}",
             )
-    _take(session, user, order, spec_for(session, order), transition, "manual",
-          reason or comment)
-    settle(session, user, order)
+        moves.append((order, transition))
+    _take(session, user, moves, "manual", reason or comment)
+    _settle(session, user, orders)
 
 
-def settle(session: Session, user: User, order: Order) -> None:
-    """Take every automatic transition whose guard holds, one after another."""
-    spec = spec_for(session, order)
-    for _ in range(len(spec.nodes)):
-        ctx = Context(session, order)
-        for t in spec.leaving(order.status):
-            if t.automatic and t.guard and GUARDS[t.guard](ctx) is None:
-                _take(session, user, order, spec, t, "auto", "")
-                break
-        else:
-            return
+def settle(session: Session, user: User, orders: list[Order]) -> None:
+    """Take every automatic transition whose guard holds, round after round."""
+    session.flush()  # the guards read the facts just recorded
+    with session.no_autoflush:
+        _settle(session, user, orders)
 
 
-def _take(session, user, order, spec, transition, trigger, comment) -> None:
-    if transition.effect:
-        EFFECTS[transition.effect](session, user, order)
-    source = order.status
+def _settle(session: Session, user: User, orders: list[Order]) -> None:
+    pending = list(orders)
+    while pending:
+        facts = Facts(session, pending)
+        moves = []
+        for order in pending:
+            for t in spec_for(session, order).leaving(order.status):
+                if t.automatic and t.guard and GUARDS[t.guard](facts, order) is None:
+                    moves.append((order, t))
+                    break
+        _take(session, user, moves, "auto", "")
+        pending = [order for order, _ in moves]
+
+
+def _take(session: Session, user: User, moves: list[tuple[Order, Transition]], trigger: str,
+          comment: str) -> None:
+    by_effect: dict[str, list[Order]] = {}
+    for order, transition in moves:
+        if transition.effect:
+            by_effect.setdefault(transition.effect, []).append(order)
+    for effect, orders in by_effect.items():
+        EFFECTS[effect](session, user, orders)
     now = utcnow()
-    order.status = transition.target
-    order.status_since = now
-    order.updated_at = now
-    audit.record(
-        session, user.name, entity="order", ref=order.number, order_id=order.id,
-        action="transition",
-        before={"status": source},
-        after={"status": transition.target, "transition": transition.name, "trigger": trigger},
-        comment=comment,
-    )
-    _notify_next_step(session, spec, order)
+    notices = []
+    for order, transition in moves:
+        source = order.status
+        order.status = transition.target
+        order.status_since = now
+        order.updated_at = now
+        audit.record(
+            session, user.name, entity="order", ref=order.number, order_id=order.id,
+            action="transition",
+            before={"status": source},
+            after={"status": transition.target, "transition": transition.name,
+                   "trigger": trigger},
+            comment=comment,
+        )
+        notices.extend(_next_step_notices(spec_for(session, order), order))
+    if notices:
+        session.execute(Notification.__table__.insert(), notices)
 
 
-def _notify_next_step(session: Session, spec: WorkflowSpec, order: Order) -> None:
+def _next_step_notices(spec: WorkflowSpec, order: Order) -> list[dict]:
     """Tell the roles that own the next step; a finished order waits on nobody."""
     node = spec.node(order.status)
-    for role in sorted(spec.responsible_roles(node.code)):
-        session.add(Notification(
-            at=order.status_since, recipient_role=role, order_id=order.id, kind="next_step",
-            message=f"订单 {order.number}（{order.party.name}）已到“{node.zh}”，"
-                    f"等待{role_label(role)}处理。",
-        ))
+    return [
+        {"at": order.status_since, "recipient_role": role, "order_id": order.id,
+         "kind": "next_step",
+         "message": f"订单 {order.number}（{order.party.name}）已到“{node.zh}”，"
+                    f"等待{role_label(role)}处理。"}
+        for role in sorted(spec.responsible_roles(node.code))
+    ]
 
 
 # --- lateness: computed from the time limits, never stored --------------------------------

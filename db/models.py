@@ -250,7 +250,8 @@ class Event(Base):
 
     __tablename__ = "events"
 
-    id: Mapped[int] = mapped_column(primary_key=True)
+    # Given by app.audit in chain order, never by the database.
+    id: Mapped[int] = mapped_column(primary_key=True, autoincrement=False)
     at: Mapped[datetime] = mapped_column(DateTime)
     user_name: Mapped[str] = mapped_column(String(64))
     order_id: Mapped[int | None] = mapped_column(ForeignKey("orders.id"), index=True)
@@ -265,15 +266,17 @@ class Event(Base):
 
 
 class AuditHead(Base):
-    """The single row holding the newest event's hash.
+    """The single row holding the newest event's id and hash.
 
     Appending locks this row, so concurrent writers chain their events one after
-    another, and deleting the newest events is noticed.
+    another; events take the ids that follow, so a gap shows a deleted row, and
+    deleting the newest events is noticed too.
     """
 
     __tablename__ = "audit_head"
 
     id: Mapped[int] = mapped_column(primary_key=True)
+    last_event_id: Mapped[int] = mapped_column(Integer)
     last_hash: Mapped[str] = mapped_column(String(64))
 
 

@@ -338,3 +338,14 @@ def test_stock_ledger_matches_the_balances(office):
             assert ledger[product.id] == (product.on_hand, product.reserved)
         kinds = session.scalars(select(StockMove.kind).order_by(StockMove.id)).all()
     assert kinds == ["opening", "opening", "reserve", "reserve", "issue"]
+
+
+def test_a_settled_order_takes_no_refund(office):
+    number = office.order()
+    place(office, number)
+    act(office, orders.ship, office.warehouse, number, "顺丰", "SF9")
+    act(office, orders.advance, office.service, number, "delivered")
+    act(office, orders.record_payment, office.finance, number, "250")
+    with pytest.raises(ValidationError, match="refunds go through a return"):
+        act(office, orders.record_payment, office.finance, number, "-5")
+    assert detail(office, number)["paid"] == "250.00"

@@ -248,10 +248,10 @@ class OrderBooks(RuleBasedStateMachine):
         for line in progress.lines.values():
             assert line.shipped <= line.qty and line.received <= line.qty
         # No automatic step is left untaken.
-        ctx = workflow.Context(session, order)
+        facts = workflow.Facts(session, [order])
         for t in spec.leaving(order.status):
             if t.automatic and t.guard:
-                assert workflow.GUARDS[t.guard](ctx) is not None, (order.number, t.name)
+                assert workflow.GUARDS[t.guard](facts, order) is not None, (order.number, t.name)
         reserved = sum(session.scalars(select(StockMove.reserved_delta)
                                        .where(StockMove.order_id == order.id)), Decimal(0))
         open_goods = sum((line.qty - line.shipped for line in progress.lines.values()

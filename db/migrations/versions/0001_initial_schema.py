@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises:
-Create Date: 2026-11-25 03:19:09.422843
+Create Date: 2026-11-25 03:40:39.743472
 """
 
 import sqlalchemy as sa
@@ -18,6 +18,7 @@ def upgrade() -> None:
     op.create_table(
         "audit_head",
         sa.Column("id", sa.Integer(), nullable=False),
+        sa.Column("last_event_id", sa.Integer(), nullable=False),
         sa.Column("last_hash", sa.String(length=64), nullable=False),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_audit_head")),
     )
@@ -127,7 +128,7 @@ def upgrade() -> None:
 
     op.create_table(
         "events",
-        sa.Column("id", sa.Integer(), nullable=False),
+        sa.Column("id", sa.Integer(), autoincrement=False, nullable=False),
         sa.Column("at", sa.DateTime(), nullable=False),
         sa.Column("user_name", sa.String(length=64), nullable=False),
         sa.Column("order_id", sa.Integer(), nullable=True),
