@@ -90,12 +90,11 @@ def start_window(args: argparse.Namespace) -> int:
                                  problem)
             return EXIT_NO_DATABASE
         return EXIT_CANCELLED
-    workspace_where = Workspace.where_of(database)
-    user = _signed_in_user(database, args, lang, workspace_where)
+    user = _signed_in_user(database, args, lang, Workspace.where_of(database))
     if user is None:
         return EXIT_CANCELLED
     window = open_window(database, user, lang)
     code = app.exec()
-    del window
+    window.deleteLater()  # its watcher and connections go before the database does
     database.dispose()
     return code

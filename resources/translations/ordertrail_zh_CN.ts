@@ -951,7 +951,7 @@
     <message>
         <location filename="../../ui/timeline.py" line="30" />
         <source>Shipped</source>
-        <translation>发货时间</translation>
+        <translation>发货</translation>
     </message>
     <message>
         <location filename="../../ui/timeline.py" line="31" />

@@ -1,0 +1,75 @@
+"""Starting the program: the very first start, and signing in from the command line."""
+
+from __future__ import annotations
+
+import argparse
+
+import pytest
+from desk import answer
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QDialogButtonBox
+
+from app import config
+from app.users import count_users
+from ui.app import start_window
+from ui.login import FirstRunDialog, LoginDialog
+from ui.main_window import MainWindow
+
+
+def args(**given) -> argparse.Namespace:
+    return argparse.Namespace(**{"db": None, "user": None, "lang": "zh", **given})
+
+
+def close_main_window(seen: list[str]) -> None:
+    """Once the main window is up, note who is signed in and close it (ends the program)."""
+
+    def look() -> None:
+        windows = [w for w in QApplication.topLevelWidgets()
+                   if isinstance(w, MainWindow) and w.isVisible()]
+        if windows:
+            seen.append(windows[0].user_label.text())
+            windows[0].close()
+        else:
+            QTimer.singleShot(20, look)
+
+    QTimer.singleShot(0, look)
+
+
+def test_first_start_creates_the_database_and_its_admin(qtbot, tmp_path):
+    path = tmp_path / "office.db"
+
+    def first_run(dialog: FirstRunDialog) -> None:
+        assert dialog.local.isChecked()  # a local file is the default
+        dialog.path.setText(str(path))
+        dialog.admin.setText("老王")
+        dialog.admin_password.setText("long-secret")
+        dialog.admin_repeat.setText("long-secret")
+        answer(LoginDialog, sign_in)
+        dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok).click()
+
+    def sign_in(dialog: LoginDialog) -> None:
+        dialog.name.setText("老王")
+        dialog.password.setText("long-secret")
+        dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
+
+    seen: list[str] = []
+    answer(FirstRunDialog, first_run)
+    close_main_window(seen)
+    assert start_window(args()) == 0
+    assert seen and seen[0].startswith("老王（管理员）")
+    assert config.load()["db"] == str(path)
+    from app.setup import open_database
+
+    database, _ = open_database(str(path))
+    with database.reading() as session:
+        assert count_users(session) == 1
+    database.dispose()
+
+
+@pytest.mark.parametrize("backend", ["sqlite"])
+def test_user_and_password_given_open_the_window_signed_in(qtbot, office, monkeypatch):
+    monkeypatch.setenv("ORDERTRAIL_PASSWORD", "secret-pw")
+    seen: list[str] = []
+    close_main_window(seen)
+    assert start_window(args(db=office.db.url, user="finance")) == 0
+    assert seen and seen[0].startswith("finance（财务）")
