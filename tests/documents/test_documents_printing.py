@@ -62,10 +62,12 @@ def test_the_order_confirmation_shows_parties_lines_and_the_total_in_words(offic
 
 def test_the_purchase_order_is_addressed_to_the_supplier(office, pdf):
     number = office.order("purchase", lines=(("B-2", 2, "1000.00"),))
-    text = pdf(_print(office, office.purchasing, "purchase-order", number)).text()
+    document = pdf(_print(office, office.purchasing, "purchase-order", number))
+    text = document.text()
     for expected in ["采购订单", number, "东莞精工制造厂", "供应商", "B-2", "2,000.00",
                      "贰仟元整"]:
         assert expected in text
+    assert all(font["emb"] == "yes" for font in document.fonts())
 
 
 def test_a_sales_order_is_no_purchase_order(office):
@@ -188,7 +190,9 @@ def test_the_return_note_layout_lists_returned_goods_and_the_refund(pdf):
         lines=[PrintedLine("A-1", "复印纸", "箱", Decimal(2), Decimal("25.00"))],
     )
     company = Company("上海明德办公用品有限公司", "", "", "")
-    text = pdf(render([return_note.layout(returned)], company)).text()
+    document = pdf(render([return_note.layout(returned)], company))
+    text = document.text()
     for expected in ["退货单", "RO-2026-000004", "SO-2026-000123", "包装破损", "A-1", "50.00",
                      "伍拾元整", "仓库收货"]:
         assert expected in text
+    assert all(font["emb"] == "yes" for font in document.fonts())
