@@ -73,3 +73,34 @@ def test_user_and_password_given_open_the_window_signed_in(qtbot, office, monkey
     close_main_window(seen)
     assert start_window(args(db=office.db.url, user="finance")) == 0
     assert seen and seen[0].startswith("finance（财务）")
+
+
+@pytest.mark.parametrize("backend", ["sqlite"])
+def test_the_splitter_layout_is_remembered(qtbot, office):
+    from desk import open_desk
+
+    first = open_desk(qtbot, office.db, office.sales)
+    first.center.setSizes([900, 260])
+    wanted = first.center.sizes()
+    first.close()  # saves the layout on this desktop
+    again = open_desk(qtbot, office.db, office.sales)
+    restored = again.center.sizes()
+    # the offscreen screen may give the window another size; the split keeps its proportion
+    assert restored != [740, 420]
+    assert abs(restored[0] / restored[1] - wanted[0] / wanted[1]) < 0.05
+
+
+def test_test_connection_reaches_the_postgresql_server(qtbot, pg_server):
+    dialog = FirstRunDialog("zh")
+    qtbot.addWidget(dialog)
+    dialog.server.setChecked(True)
+    assert dialog.server_box.isEnabled() and not dialog.local_box.isEnabled()
+    dialog.host.setText("127.0.0.1")
+    dialog.dbname.setText("postgres")
+    dialog.dbuser.setText("postgres")
+    dialog.test.click()
+    qtbot.waitUntil(lambda: dialog.test_result.text() == "Connected.", timeout=5000)
+    assert dialog.url() == "postgresql+psycopg://postgres@127.0.0.1:5432/postgres"
+    dialog.port.setValue(1)  # nothing listens there
+    dialog.test.click()
+    qtbot.waitUntil(lambda: dialog.test_result.text().startswith("Not reached"), timeout=8000)

@@ -174,3 +174,38 @@ def test_a_stale_save_shows_who_changed_the_order(qtbot, office):
     with office.db.reading() as session:
         order = orders.find_order(session, number)
         assert [str(line.qty) for line in order.lines] == ["10.000"]  # nothing overwritten
+
+
+@sqlite_only
+def test_purchase_received_and_a_draft_cancelled_with_its_reason(qtbot, office):
+    from ui.dialogs import ReceiveDialog, StepDialog
+
+    purchase = office.order("purchase", lines=(("A-1", 30),))
+    act(office, orders.advance, office.purchasing, purchase, "submitted")
+    warehouse = open_desk(qtbot, office.db, office.warehouse)
+    warehouse.show_order(purchase)
+
+    def receive(dialog: ReceiveDialog) -> None:
+        dialog.table.item(0, 3).setText("31")  # more than ordered: refused as typed
+        assert not dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).isEnabled()
+        dialog.table.item(0, 3).setText("30")
+        dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
+
+    answer(ReceiveDialog, receive)
+    click_action(qtbot, warehouse, "登记收货")
+    wait_for_node(qtbot, warehouse, "已到货入库")
+
+    draft = office.order()
+    sales = open_desk(qtbot, office.db, office.sales)
+    sales.show_order(draft)
+
+    def cancel(dialog: StepDialog) -> None:
+        assert not dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).isEnabled()
+        dialog.text.setPlainText("客户改用其他型号")
+        dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
+
+    answer(StepDialog, cancel)
+    click_action(qtbot, sales, "取消订单")
+    wait_for_node(qtbot, sales, "已取消")
+    top = sales.timeline.topLevelItem(0)
+    assert top.text(2) == "草稿 → 已取消" and top.text(3) == "客户改用其他型号"
