@@ -196,3 +196,16 @@ def test_the_return_note_layout_lists_returned_goods_and_the_refund(pdf):
                      "伍拾元整", "仓库收货"]:
         assert expected in text
     assert all(font["emb"] == "yes" for font in document.fonts())
+
+
+def test_each_note_of_a_batch_numbers_its_own_pages(office, placed, pdf):
+    long_order = office.order("sales", lines=tuple(("A-1", 1) for _ in range(60)))
+    with office.db.unit_of_work() as session:
+        orders.advance(session, office.sales, long_order, "submitted")
+    with office.db.unit_of_work() as session:
+        pages = pdf(printing.print_delivery_notes(session, office.warehouse)).pages()
+    long_pages = len(pages) - 1
+    assert long_pages >= 2
+    assert [_squeezed(page).split("第")[-1] for page in pages] == [
+        "1页/共1页", *(f"{n}页/共{long_pages}页" for n in range(1, long_pages + 1))]
+    assert placed in pages[0] and all(long_order in page for page in pages[1:])
