@@ -115,7 +115,7 @@ def window_run(path: Path) -> None:
     """The child process: start like the program does, then time the list."""
     from dataclasses import replace
 
-    from PySide6.QtCore import QElapsedTimer, QEventLoop, Qt, QTimer
+    from PySide6.QtCore import QElapsedTimer, QEventLoop, Qt, QThreadPool, QTimer
     from PySide6.QtWidgets import QApplication
 
     from app.setup import open_database
@@ -135,8 +135,17 @@ def window_run(path: Path) -> None:
         app.processEvents()  # the view paints what it now shows
         return (time.perf_counter() - started) * 1000
 
+    def counted() -> float:
+        """Until a long list's count arrives from its pool thread and the scroll bar is right."""
+        started = time.perf_counter()
+        while QThreadPool.globalInstance().activeThreadCount():
+            app.processEvents(QEventLoop.ProcessEventsFlag.WaitForMoreEvents, 5)
+        app.processEvents()
+        return (time.perf_counter() - started) * 1000
+
     results: dict[str, object] = {}
     results["first_page_ms"] = timed(window.apply_filters)
+    counted()
     results["orders"] = window.model.rowCount()
     bar = window.filters
 
@@ -168,8 +177,10 @@ def window_run(path: Path) -> None:
     }
     timings = {}
     for name, (apply, clear) in filters.items():
-        timings[name] = round(timed(apply), 1)
+        shown = timed(apply)
+        timings[name] = [round(shown, 1), round(shown + counted(), 1), window.model.rowCount()]
         timed(clear)
+        counted()
     results["filter_ms"] = timings
 
     # Scrolling: the view asks only for the rows it shows; time every step the UI takes.
@@ -227,8 +238,9 @@ def main() -> int:
     print(f"usable window:        {usable * 1000:7.0f} ms   (target ≤ 1500)")
     print(f"first page:           {results['first_page_ms']:7.1f} ms   "
           f"({results['orders']} orders listed)")
-    for name, value in results["filter_ms"].items():
-        print(f"{name:<22}{value:7.1f} ms   (filter target ≤ 150)")
+    print("filter (target ≤ 150 ms): first page shown / count known, matching orders")
+    for name, (shown, total, rows) in results["filter_ms"].items():
+        print(f"  {name:<20}{shown:7.1f} ms {total:7.1f} ms {rows:8d}")
     print(f"scroll to the end:    {results['scroll_to_end_ms']:7.1f} ms   "
           f"(until the last rows show; last row {results['last_row']})")
     print(f"longest scroll step:  {results['scroll_step_max_ms']:7.1f} ms   (target ≤ 50; "

@@ -73,8 +73,9 @@ class OrderTableModel(QAbstractTableModel):
 
     # --- loading --------------------------------------------------------------------------
     # The first page is read at once, so a new list shows its top rows without a flicker;
-    # every other page is read on a pool thread and painted when it arrives, so scrolling
-    # never waits for the database. Until then its rows show empty.
+    # every other page, and the count of a list longer than a page, is read on a pool
+    # thread and shown when it arrives, so neither filtering nor scrolling waits for a
+    # scan of the whole table. Rows whose page has not arrived yet show empty.
 
     def set_query(self, query: ListQuery) -> None:
         self.beginResetModel()
@@ -83,17 +84,39 @@ class OrderTableModel(QAbstractTableModel):
         self._pages.clear()
         self._stale.clear()
         self._loading.clear()
-        self._count = self.workspace.read(lambda s: worklist.count(s, query))
-        if self._count:
-            self._pages[0] = self._read(0)
+        first = self._read(0)
+        self._pages[0] = first
+        self._count = len(first)
         self.endResetModel()
+        if len(first) == PAGE:
+            self._count_later()
 
     def refresh(self) -> None:
         """Re-read after a change, keeping the view where it is and its rows until replaced."""
         self._generation += 1
         self._loading.clear()
-        count = self.workspace.read(lambda s: worklist.count(s, self.query))
         self._stale = set(self._pages)
+        first = self._read(0)
+        self._pages[0] = first
+        self._stale.discard(0)
+        if len(first) < PAGE:
+            self._resize(len(first))
+        else:
+            self._count_later()
+        if self._count:
+            self.dataChanged.emit(self.index(0, 0), self.index(self._count - 1, UPDATED))
+
+    def _count_later(self) -> None:
+        generation, query = self._generation, self.query
+        background.run(lambda: self.workspace.read(lambda s: worklist.count(s, query)),
+                       lambda count: self._counted(generation, count),
+                       lambda _error: None)  # the list keeps the rows it already shows
+
+    def _counted(self, generation: int, count: int) -> None:
+        if generation == self._generation:  # else the list changed while it was counted
+            self._resize(count)
+
+    def _resize(self, count: int) -> None:
         if count > self._count:
             self.beginInsertRows(QModelIndex(), self._count, count - 1)
             self._count = count
@@ -102,10 +125,6 @@ class OrderTableModel(QAbstractTableModel):
             self.beginRemoveRows(QModelIndex(), count, self._count - 1)
             self._count = count
             self.endRemoveRows()
-        if count:
-            self._pages[0] = self._read(0)
-            self._stale.discard(0)
-            self.dataChanged.emit(self.index(0, 0), self.index(count - 1, UPDATED))
 
     def _read(self, number: int) -> list[dict]:
         query, lang = self.query, self.workspace.lang
