@@ -102,6 +102,9 @@ class QuantityTable(QTableWidget):
                 item = QTableWidgetItem(text)
                 if column < 3:
                     item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEditable)
+                if column >= 2:
+                    item.setTextAlignment(Qt.AlignmentFlag.AlignRight
+                                          | Qt.AlignmentFlag.AlignVCenter)
                 self.setItem(row, column, item)
             self.open.append(still_open)
         self.resizeColumnsToContents()

@@ -192,11 +192,11 @@ class OrderEditor(QDialog):
         cells = [self.lines.item(row, c) for c in (SKU, QTY, PRICE)]
         sku, qty, price = (cell.text().strip() for cell in cells)
         checks = [
-            (sku in self.products, self.tr("line %1: choose a product from the list")),
+            (sku in self.products, self.tr("Line %1: choose a product from the list")),
             (_number(qty, THOUSANDTH, False) is not None,
-             self.tr("line %1: the quantity must be more than 0, with at most 3 decimals")),
+             self.tr("Line %1: the quantity must be more than 0, with at most 3 decimals")),
             (_number(price, CENT, True) is not None,
-             self.tr("line %1: the price must be 0 or more, with at most 2 decimals")),
+             self.tr("Line %1: the price must be 0 or more, with at most 2 decimals")),
         ]
         self.lines.blockSignals(True)
         for cell, (ok, _) in zip(cells, checks, strict=True):

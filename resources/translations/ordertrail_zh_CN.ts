@@ -590,17 +590,17 @@
     </message>
     <message>
         <location filename="../../ui/order_editor.py" line="195" />
-        <source>line %1: choose a product from the list</source>
+        <source>Line %1: choose a product from the list</source>
         <translation>第 %1 行：请从列表中选择产品</translation>
     </message>
     <message>
         <location filename="../../ui/order_editor.py" line="197" />
-        <source>line %1: the quantity must be more than 0, with at most 3 decimals</source>
+        <source>Line %1: the quantity must be more than 0, with at most 3 decimals</source>
         <translation>第 %1 行：数量必须大于 0，最多 3 位小数</translation>
     </message>
     <message>
         <location filename="../../ui/order_editor.py" line="199" />
-        <source>line %1: the price must be 0 or more, with at most 2 decimals</source>
+        <source>Line %1: the price must be 0 or more, with at most 2 decimals</source>
         <translation>第 %1 行：单价不能为负，最多 2 位小数</translation>
     </message>
     <message>
@@ -622,42 +622,42 @@
 <context>
     <name>OrderFilterBar</name>
     <message>
-        <location filename="../../ui/order_list.py" line="297" />
+        <location filename="../../ui/order_list.py" line="316" />
         <source>All kinds</source>
         <translation>全部类型</translation>
     </message>
     <message>
-        <location filename="../../ui/order_list.py" line="297" />
+        <location filename="../../ui/order_list.py" line="316" />
         <source>Sales</source>
         <translation>销售</translation>
     </message>
     <message>
-        <location filename="../../ui/order_list.py" line="298" />
+        <location filename="../../ui/order_list.py" line="317" />
         <source>Purchase</source>
         <translation>采购</translation>
     </message>
     <message>
-        <location filename="../../ui/order_list.py" line="301" />
+        <location filename="../../ui/order_list.py" line="320" />
         <source>All nodes</source>
         <translation>全部节点</translation>
     </message>
     <message>
-        <location filename="../../ui/order_list.py" line="308" />
+        <location filename="../../ui/order_list.py" line="327" />
         <source>Any party</source>
         <translation>全部客户/供应商</translation>
     </message>
     <message>
-        <location filename="../../ui/order_list.py" line="312" />
+        <location filename="../../ui/order_list.py" line="331" />
         <source>Created between</source>
         <translation>创建日期</translation>
     </message>
     <message>
-        <location filename="../../ui/order_list.py" line="320" />
+        <location filename="../../ui/order_list.py" line="339" />
         <source>Overdue only</source>
         <translation>仅看超时</translation>
     </message>
     <message>
-        <location filename="../../ui/order_list.py" line="322" />
+        <location filename="../../ui/order_list.py" line="341" />
         <source>Search number, party, tracking no. (Ctrl+F)</source>
         <translation>搜索单号、客户/供应商、运单号（Ctrl+F）</translation>
     </message>
@@ -730,7 +730,7 @@
         <translation>退货</translation>
     </message>
     <message>
-        <location filename="../../ui/order_list.py" line="191" />
+        <location filename="../../ui/order_list.py" line="210" />
         <source>Overdue at this node or past its due date</source>
         <translation>在当前节点超时或已过交期</translation>
     </message>
@@ -738,37 +738,37 @@
 <context>
     <name>PaymentDialog</name>
     <message>
-        <location filename="../../ui/dialogs.py" line="193" />
+        <location filename="../../ui/dialogs.py" line="196" />
         <source>Payment for %1</source>
         <translation>登记收付款 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="201" />
+        <location filename="../../ui/dialogs.py" line="204" />
         <source>Open balance</source>
         <translation>未结金额</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="203" />
+        <location filename="../../ui/dialogs.py" line="206" />
         <source>Amount (negative for a refund)</source>
         <translation>金额（退款填负数）</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="204" />
+        <location filename="../../ui/dialogs.py" line="207" />
         <source>Method</source>
         <translation>方式</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="205" />
+        <location filename="../../ui/dialogs.py" line="208" />
         <source>Reference</source>
         <translation>参考号</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="214" />
+        <location filename="../../ui/dialogs.py" line="217" />
         <source>The amount must be a number other than 0.</source>
         <translation>金额必须是不为 0 的数字。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="216" />
+        <location filename="../../ui/dialogs.py" line="219" />
         <source>The amount is more than the open balance.</source>
         <translation>金额超过未结金额。</translation>
     </message>
@@ -794,37 +794,37 @@
 <context>
     <name>ReceiveDialog</name>
     <message>
-        <location filename="../../ui/dialogs.py" line="172" />
+        <location filename="../../ui/dialogs.py" line="175" />
         <source>Receive %1</source>
         <translation>登记收货 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="174" />
+        <location filename="../../ui/dialogs.py" line="177" />
         <source>SKU</source>
         <translation>产品编码</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="174" />
+        <location filename="../../ui/dialogs.py" line="177" />
         <source>Product</source>
         <translation>产品</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="174" />
+        <location filename="../../ui/dialogs.py" line="177" />
         <source>Still to come</source>
         <translation>待到货</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="175" />
+        <location filename="../../ui/dialogs.py" line="178" />
         <source>Received now</source>
         <translation>本次收货</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="184" />
+        <location filename="../../ui/dialogs.py" line="187" />
         <source>Each quantity must be a number between 0 and what is still open.</source>
         <translation>每行数量必须在 0 到未完成数量之间。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="185" />
+        <location filename="../../ui/dialogs.py" line="188" />
         <source>Receive at least one item.</source>
         <translation>请至少收货一项。</translation>
     </message>
@@ -832,63 +832,63 @@
 <context>
     <name>ShipDialog</name>
     <message>
-        <location filename="../../ui/dialogs.py" line="133" />
+        <location filename="../../ui/dialogs.py" line="136" />
         <source>Ship %1</source>
         <translation>登记发货 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="138" />
-        <location filename="../../ui/dialogs.py" line="144" />
+        <location filename="../../ui/dialogs.py" line="141" />
+        <location filename="../../ui/dialogs.py" line="147" />
         <source>Carrier</source>
         <translation>承运商</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="140" />
+        <location filename="../../ui/dialogs.py" line="143" />
         <source>Tracking number from the waybill</source>
         <translation>面单上的运单号</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="142" />
+        <location filename="../../ui/dialogs.py" line="145" />
         <source>SKU</source>
         <translation>产品编码</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="142" />
+        <location filename="../../ui/dialogs.py" line="145" />
         <source>Product</source>
         <translation>产品</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="142" />
+        <location filename="../../ui/dialogs.py" line="145" />
         <source>Still to ship</source>
         <translation>待发货</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="143" />
+        <location filename="../../ui/dialogs.py" line="146" />
         <source>Ship now</source>
         <translation>本次发货</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="145" />
+        <location filename="../../ui/dialogs.py" line="148" />
         <source>Tracking no.</source>
         <translation>运单号</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="155" />
+        <location filename="../../ui/dialogs.py" line="158" />
         <source>Choose or type the carrier.</source>
         <translation>请选择或填写承运商。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="157" />
+        <location filename="../../ui/dialogs.py" line="160" />
         <source>Type the tracking number.</source>
         <translation>请填写运单号。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="160" />
+        <location filename="../../ui/dialogs.py" line="163" />
         <source>Each quantity must be a number between 0 and what is still open.</source>
         <translation>每行数量必须在 0 到未完成数量之间。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="162" />
+        <location filename="../../ui/dialogs.py" line="165" />
         <source>Ship at least one item.</source>
         <translation>请至少发出一项。</translation>
     </message>
@@ -896,22 +896,22 @@
 <context>
     <name>StepDialog</name>
     <message>
-        <location filename="../../ui/dialogs.py" line="232" />
+        <location filename="../../ui/dialogs.py" line="235" />
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="232" />
+        <location filename="../../ui/dialogs.py" line="235" />
         <source>Comment</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="233" />
+        <location filename="../../ui/dialogs.py" line="236" />
         <source>Comment (optional)</source>
         <translation>说明（可选）</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="239" />
+        <location filename="../../ui/dialogs.py" line="242" />
         <source>Please write why.</source>
         <translation>请填写原因。</translation>
     </message>
