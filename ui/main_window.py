@@ -22,10 +22,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app import config, orders, worklist
+from app import actions, config, orders, worklist
 from app.actions import Action
-from app.orders import CREATE_PERMISSION
-from app.roles import PERMISSIONS, role_label
+from app.roles import role_label
 from app.worklist import ListQuery
 from ui import dialogs, order_detail
 from ui.live import ChangeWatcher
@@ -130,8 +129,7 @@ class MainWindow(QMainWindow):
         self.new_action = QAction(self.tr("New order"), self)
         self.new_action.setShortcut(QKeySequence.StandardKey.New)
         self.new_action.triggered.connect(self.new_order)
-        creates = [kind for kind, permission in CREATE_PERMISSION.items()
-                   if user.role in PERMISSIONS[permission]]
+        creates = actions.kinds_to_create(user)
         self.new_action.setEnabled(bool(creates))
         if not creates:
             self.new_action.setToolTip(self.tr("Orders are created by sales (sales orders) and "
@@ -278,9 +276,7 @@ class MainWindow(QMainWindow):
     # --- actions ----------------------------------------------------------------------------
 
     def new_order(self) -> None:
-        role = self.workspace.user.role
-        kind = next(kind for kind, permission in CREATE_PERMISSION.items()
-                    if role in PERMISSIONS[permission])
+        kind = actions.kinds_to_create(self.workspace.user)[0]
         editor = OrderEditor(self.workspace, kind, parent=self)
         if self._ask(editor) and editor.saved_number:
             self.show_order(editor.saved_number)

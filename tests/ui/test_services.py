@@ -61,6 +61,8 @@ def test_actions_follow_role_and_node(office):
         assert actions.who_may(session, order) == "仓库"
     assert [(a.kind, a.target) for a in warehouse] == [("ship", None), ("advance", "prepared")]
     assert [a.kind for a in finance] == ["pay"]
+    assert [actions.kinds_to_create(office.users[r]) for r in ("sales", "purchasing", "owner")] \
+        == [["sales"], ["purchase"], []]
 
 
 def test_warehouse_sees_prices_only_when_allowed(office):
