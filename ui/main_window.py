@@ -256,7 +256,8 @@ class MainWindow(QMainWindow):
     # --- changes, here and on other desktops ------------------------------------------------
 
     def _heard(self, number: str) -> None:
-        self.statusBar().showMessage(self.tr("Updated from another desk at %1")
+        # SQLite cannot tell whose change it was, so the message does not say.
+        self.statusBar().showMessage(self.tr("Orders updated at %1")
                                      .replace("%1", datetime.now().strftime("%H:%M:%S")), 5000)
         self.schedule_refresh(number)
 
