@@ -167,21 +167,21 @@ def create_orders(session: Session, user: User, kind: str, drafts: list[OrderDra
     products = _products_for(session, [line for d in drafts for line in d.lines])
     spec = workflow.active_workflow(session, kind)
     now = utcnow()
-    orders = []
+    rows, lines_of = [], []
     for draft in drafts:
         if not draft.lines:
             raise ValidationError("订单至少需要一行明细。", "An order needs at least one line.")
-        order = Order(
-            kind=kind, workflow_id=spec.id, party=parties[draft.party.strip()], revision=1,
-            status=spec.initial, status_since=now, currency="CNY", created_by_id=user.id,
-            created_at=now, updated_at=now,
-            due=iso_date(draft.due, "交期", "due date") if draft.due not in (None, "") else None,
-            note=clean_text(draft.note, "备注", "note", max_length=2000, required=False),
-            lines=_build_lines(session, draft.lines, products),
-        )
-        order.total = sum((line.qty * line.unit_price for line in order.lines),
-                          ZERO).quantize(CENT)
-        orders.append(order)
+        lines = _line_values(draft.lines, products)
+        lines_of.append(lines)
+        rows.append({
+            "kind": kind, "workflow_id": spec.id, "party_id": parties[draft.party.strip()].id,
+            "parent_id": None, "revision": 1, "version": 1, "status": spec.initial,
+            "status_since": now, "currency": "CNY", "created_by_id": user.id,
+            "created_at": now, "updated_at": now,
+            "due": iso_date(draft.due, "交期", "due date") if draft.due not in (None, "") else None,
+            "note": clean_text(draft.note, "备注", "note", max_length=2000, required=False),
+            "total": sum((qty * price for _, qty, price in lines), ZERO).quantize(CENT),
+        })
     # Given numbers are claimed first, so the fresh ones that follow never collide.
     given = {i: _given_number(session, kind, d.number)
              for i, d in enumerate(drafts) if d.number is not None}
@@ -189,13 +189,26 @@ def create_orders(session: Session, user: User, kind: str, drafts: list[OrderDra
         raise ValidationError("同一批订单中订单号重复。", "Order numbers repeat within the batch.")
     missing = len(drafts) - len(given)
     fresh = iter(next_numbers(session, kind, missing) if missing else [])
-    for index, order in enumerate(orders):
-        order.number = given[index] if index in given else next(fresh)
-    session.add_all(orders)
-    session.flush()
-    for order in orders:
-        audit.record(session, user.name, entity="order", ref=order.number, order_id=order.id,
-                     action="create", after=snapshot(order))
+    for index, row in enumerate(rows):
+        row["number"] = given[index] if index in given else next(fresh)
+    # Written as plain rows: many orders at once go several times faster than through
+    # the unit of work; the orders are read back as objects below.
+    table = Order.__table__
+    ids = session.execute(table.insert().returning(table.c.id, sort_by_parameter_order=True),
+                          rows).scalars().all()
+    session.execute(OrderLine.__table__.insert(), [
+        {"order_id": order_id, "line_no": line_no, "product_id": product.id, "qty": qty,
+         "unit_price": price, "origin_line_id": None}
+        for order_id, lines in zip(ids, lines_of, strict=True)
+        for line_no, (product, qty, price) in enumerate(lines, start=1)
+    ])
+    for order_id, row, lines, draft in zip(ids, rows, lines_of, drafts, strict=True):
+        audit.record(session, user.name, entity="order", ref=row["number"], order_id=order_id,
+                     action="create", after={
+                         "kind": kind, "party": draft.party.strip(), "status": row["status"],
+                         "due": row["due"], "total": row["total"],
+                         "lines": [[product.sku, qty, price] for product, qty, price in lines]})
+    orders = find_orders(session, [row["number"] for row in rows])
     changes.announce(session, orders)
     return orders
 
@@ -216,9 +229,9 @@ def _products_for(session: Session, specs: list[LineSpec]) -> dict[str, Product]
     return {p.sku: p for p in session.scalars(select(Product).where(Product.sku.in_(skus)))}
 
 
-def _build_lines(session: Session, specs: list[LineSpec],
-                 products: dict[str, Product] | None = None) -> list[OrderLine]:
-    products = _products_for(session, specs) if products is None else products
+def _line_values(specs: list[LineSpec], products: dict[str, Product]
+                 ) -> list[tuple[Product, Decimal, Decimal]]:
+    """Each requested line checked: (product, quantity, unit price), or an error naming it."""
     result = []
     for number, spec in enumerate(specs, start=1):
         where_zh, where_en = f"第 {number} 行", f"line {number}"
@@ -229,8 +242,15 @@ def _build_lines(session: Session, specs: list[LineSpec],
         qty = quantity(spec.qty, f"{where_zh}数量", f"quantity on {where_en}")
         price = (product.price if spec.unit_price in (None, "")
                  else amount(spec.unit_price, f"{where_zh}单价", f"price on {where_en}"))
-        result.append(OrderLine(line_no=number, product=product, qty=qty, unit_price=price))
+        result.append((product, qty, price))
     return result
+
+
+def _build_lines(session: Session, specs: list[LineSpec],
+                 products: dict[str, Product] | None = None) -> list[OrderLine]:
+    products = _products_for(session, specs) if products is None else products
+    return [OrderLine(line_no=number, product=product, qty=qty, unit_price=price)
+            for number, (product, qty, price) in enumerate(_line_values(specs, products), 1)]
 
 
 def snapshot(order: Order) -> dict:

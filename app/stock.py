@@ -25,7 +25,8 @@ def lock_products(session: Session, product_ids: set[int]) -> dict[int, Product]
     if not product_ids:
         return {}
     # Reloading below must not discard balances changed earlier in this transaction.
-    session.flush()
+    if any(isinstance(changed, Product) for changed in session.dirty):
+        session.flush()
     rows = session.scalars(
         select(Product)
         .where(Product.id.in_(sorted(product_ids)))
