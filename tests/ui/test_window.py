@@ -209,3 +209,51 @@ def test_purchase_received_and_a_draft_cancelled_with_its_reason(qtbot, office):
     wait_for_node(qtbot, sales, "已取消")
     top = sales.timeline.topLevelItem(0)
     assert top.text(2) == "草稿 → 已取消" and top.text(3) == "客户改用其他型号"
+
+
+@sqlite_only
+def test_filters_search_and_shortcuts(qtbot, office):
+    from PySide6.QtCore import Qt
+
+    first = office.order()
+    office.order("purchase")
+    late = office.order(due="2020-01-01")
+    window = open_desk(qtbot, office.db, office.admin)  # an admin starts on all orders
+    assert window.page_key == "all" and window.model.rowCount() == 3
+    assert not window.new_action.isEnabled()  # admins do not create orders
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow, timeout=WAIT_MS)
+    window.list.setFocus()
+    qtbot.keyClick(window.list, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(window.filters.search.hasFocus, timeout=WAIT_MS)
+    window.filters.search.setText(first)
+    qtbot.waitUntil(lambda: window.model.rowCount() == 1, timeout=WAIT_MS)
+    assert window.model.index(0, NUMBER).data() == first
+    window.filters.search.clear()
+    window.filters.overdue.setChecked(True)
+    qtbot.waitUntil(lambda: window.model.rowCount() == 1, timeout=WAIT_MS)
+    assert window.model.index(0, NUMBER).data() == late
+    window.filters.overdue.setChecked(False)
+    window.filters.kind.setCurrentIndex(window.filters.kind.findData("purchase"))
+    qtbot.waitUntil(lambda: window.model.rowCount() == 1, timeout=WAIT_MS)
+    assert window.model.index(0, NUMBER).data().startswith("PO-")
+    window.nav.setCurrentRow(4)  # exceptions: late orders only
+    assert window.model.rowCount() == 0  # and still filtered to purchases
+
+
+@sqlite_only
+def test_sku_completion_keeps_the_sku(qtbot, office):
+    from PySide6.QtWidgets import QStyleOptionViewItem
+
+    sales = open_desk(qtbot, office.db, office.sales)
+    editor = OrderEditor(sales.workspace, "sales", parent=sales)
+    qtbot.addWidget(editor)
+    index = editor.lines.model().index(0, SKU)
+    delegate = editor.lines.itemDelegateForColumn(SKU)
+    field = delegate.createEditor(editor.lines, QStyleOptionViewItem(), index)
+    assert "B-2  打印机" in field.completer().model().stringList()
+    field.setText("B-2  打印机")  # what choosing the completion puts in the cell
+    delegate.setModelData(field, editor.lines.model(), index)
+    assert editor.lines.item(0, SKU).text() == "B-2"
+    assert editor.lines.item(0, NAME).text() == "打印机"
+    assert editor.total.text().endswith("CNY 1,280.00")
