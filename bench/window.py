@@ -115,6 +115,7 @@ def window_run(path: Path) -> None:
     """The child process: start like the program does, then time the list."""
     from dataclasses import replace
 
+    started = time.perf_counter()
     from PySide6.QtCore import QElapsedTimer, QEventLoop, Qt, QThreadPool, QTimer
     from PySide6.QtWidgets import QApplication
 
@@ -122,12 +123,14 @@ def window_run(path: Path) -> None:
     from app.users import sign_in
     from ui.app import application, open_window
 
+    imported = time.perf_counter()
     app = application("zh")
     database, _ = open_database(str(path))
     window = open_window(database, sign_in(database, "owner", "demo"), "zh")
     window.nav.setCurrentRow(1)  # all orders
     app.processEvents()
     print(READY, flush=True)
+    ready = time.perf_counter()
 
     def timed(action) -> float:
         started = time.perf_counter()
@@ -143,7 +146,8 @@ def window_run(path: Path) -> None:
         app.processEvents()
         return (time.perf_counter() - started) * 1000
 
-    results: dict[str, object] = {}
+    results: dict[str, object] = {"imports_ms": round((imported - started) * 1000),
+                                  "open_and_sign_in_ms": round((ready - imported) * 1000)}
     results["first_page_ms"] = timed(window.apply_filters)
     counted()
     results["orders"] = window.model.rowCount()
@@ -235,7 +239,9 @@ def main() -> int:
     assert first == READY, first
     results = json.loads(child.stdout.readline())
     child.wait()
-    print(f"usable window:        {usable * 1000:7.0f} ms   (target ≤ 1500)")
+    print(f"usable window:        {usable * 1000:7.0f} ms   (target ≤ 1500; of which importing "
+          f"Qt, SQLAlchemy, Alembic and the program {results['imports_ms']} ms, opening the "
+          f"database, signing in and showing the window {results['open_and_sign_in_ms']} ms)")
     print(f"first page:           {results['first_page_ms']:7.1f} ms   "
           f"({results['orders']} orders listed)")
     print("filter (target ≤ 150 ms): first page shown / count known, matching orders")

@@ -40,13 +40,16 @@ from ui.workspace import Workspace
 
 PAGE = 100
 CACHED_PAGES = 40
-OVERDUE_BACKGROUND = QColor("#fff1f0")
-OVERDUE_TEXT = QColor("#a8071a")
+OVERDUE_BACKGROUND_BRUSH = QBrush(QColor("#fff1f0"))
+OVERDUE_TEXT_BRUSH = QBrush(QColor("#a8071a"))
 
 NUMBER, KIND, PARTY, NODE, MOVED, PAID, DUE, OWNER, UPDATED = range(9)
 SORT_OF_COLUMN = {NUMBER: "number", KIND: "kind", PARTY: "party", NODE: "status", DUE: "due",
                   UPDATED: "updated"}
 ROW_ROLE = Qt.ItemDataRole.UserRole
+ROLES_ANSWERED = frozenset({Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.BackgroundRole,
+                            Qt.ItemDataRole.ForegroundRole, Qt.ItemDataRole.FontRole,
+                            Qt.ItemDataRole.ToolTipRole, ROW_ROLE})
 
 
 class OrderTableModel(QAbstractTableModel):
@@ -60,6 +63,8 @@ class OrderTableModel(QAbstractTableModel):
         self._loading: set[int] = set()
         self._wanted = 0
         self._generation = 0
+        self._bold = QFont()
+        self._bold.setBold(True)
 
     def headers(self) -> list[str]:
         return [self.tr("Number"), self.tr("Kind"), self.tr("Party"), self.tr("Node"),
@@ -188,7 +193,8 @@ class OrderTableModel(QAbstractTableModel):
         return None
 
     def data(self, index: QModelIndex, role=Qt.ItemDataRole.DisplayRole):
-        if not index.isValid():
+        # Painting asks for a dozen roles per cell: answer the unused ones at once.
+        if role not in ROLES_ANSWERED or not index.isValid():
             return None
         row = self.row_at(index.row())
         if row is None:
@@ -197,16 +203,19 @@ class OrderTableModel(QAbstractTableModel):
         if role == ROW_ROLE:
             return row
         if role == Qt.ItemDataRole.DisplayRole:
-            return self._text(row, column)
-        if role == Qt.ItemDataRole.BackgroundRole and row["overdue"]:
-            return QBrush(OVERDUE_BACKGROUND)
-        if role == Qt.ItemDataRole.ForegroundRole and row["overdue"] and column in (NUMBER, DUE):
-            return QBrush(OVERDUE_TEXT)
-        if role == Qt.ItemDataRole.FontRole and row["overdue"] and column == NUMBER:
-            font = QFont()
-            font.setBold(True)
-            return font
-        if role == Qt.ItemDataRole.ToolTipRole and row["overdue"]:
+            cells = row.get("cells")
+            if cells is None:  # worked out once per row, not on every repaint
+                cells = row["cells"] = [self._text(row, c) for c in range(UPDATED + 1)]
+            return cells[column]
+        if not row["overdue"]:
+            return None
+        if role == Qt.ItemDataRole.BackgroundRole:
+            return OVERDUE_BACKGROUND_BRUSH
+        if role == Qt.ItemDataRole.ForegroundRole and column in (NUMBER, DUE):
+            return OVERDUE_TEXT_BRUSH
+        if role == Qt.ItemDataRole.FontRole and column == NUMBER:
+            return self._bold
+        if role == Qt.ItemDataRole.ToolTipRole:
             return self.tr("Overdue at this node or past its due date")
         return None
 
