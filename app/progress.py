@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections import defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal
 
@@ -14,7 +13,6 @@ from db.models import (
     OrderLine,
     Payment,
     Product,
-    Receipt,
     ReceiptLine,
     Shipment,
     ShipmentLine,
@@ -91,80 +89,50 @@ class Progress:
         return any(line.shipped > 0 or line.received > 0 for line in self.lines.values())
 
 
+def _sum_of(column, *conditions):
+    """A correlated subquery: the sum of `column` where the conditions hold, else 0."""
+    return select(func.coalesce(func.sum(column), 0)).where(*conditions).scalar_subquery()
+
+
 def progress_of_orders(session: Session, orders: list[Order]) -> dict[int, Progress]:
-    """Progress of many orders in a handful of queries (a page of the order list)."""
-    ids = [o.id for o in orders]
+    """Progress of many orders in two queries (a page of the order list, a batch)."""
     result = {o.id: Progress(total=o.total) for o in orders}
-    if not ids:
+    if not result:
         return result
-    line_owner: dict[int, int] = {}
-    for line_id, order_id, qty, is_service in session.execute(
-        select(OrderLine.id, OrderLine.order_id, OrderLine.qty, Product.is_service)
+    ids = list(result)
+    returning = aliased(OrderLine)
+    return_order = aliased(Order)
+    lines = session.execute(
+        select(
+            OrderLine.id, OrderLine.order_id, OrderLine.qty, Product.is_service,
+            _sum_of(ShipmentLine.qty, ShipmentLine.order_line_id == OrderLine.id),
+            _sum_of(ReceiptLine.qty, ReceiptLine.order_line_id == OrderLine.id),
+            _sum_of(returning.qty, returning.origin_line_id == OrderLine.id,
+                    return_order.id == returning.order_id, return_order.status != "cancelled"),
+        )
         .join(Product, Product.id == OrderLine.product_id)
         .where(OrderLine.order_id.in_(ids))
-    ):
-        result[order_id].lines[line_id] = LineProgress(qty=qty, is_service=is_service)
-        line_owner[line_id] = order_id
-
-    def add(rows, attribute: str) -> None:
-        for line_id, qty in rows:
-            line = result[line_owner[line_id]].lines[line_id]
-            setattr(line, attribute, getattr(line, attribute) + qty)
-
-    add(
-        session.execute(
-            select(ShipmentLine.order_line_id, func.sum(ShipmentLine.qty))
-            .join(Shipment, Shipment.id == ShipmentLine.shipment_id)
-            .where(Shipment.order_id.in_(ids))
-            .group_by(ShipmentLine.order_line_id)
-        ),
-        "shipped",
     )
-    add(
-        session.execute(
-            select(ReceiptLine.order_line_id, func.sum(ReceiptLine.qty))
-            .join(Receipt, Receipt.id == ReceiptLine.receipt_id)
-            .where(Receipt.order_id.in_(ids))
-            .group_by(ReceiptLine.order_line_id)
-        ),
-        "received",
-    )
-    return_line = aliased(OrderLine)
-    return_order = aliased(Order)
-    add(
-        session.execute(
-            select(return_line.origin_line_id, func.sum(return_line.qty))
-            .join(return_order, return_order.id == return_line.order_id)
-            .where(
-                return_line.origin_line_id.in_(list(line_owner)),
-                return_order.status != "cancelled",
-            )
-            .group_by(return_line.origin_line_id)
-        )
-        if line_owner
-        else [],
-        "returned",
-    )
-    for order_id, paid in session.execute(
-        select(Payment.order_id, func.sum(Payment.amount))
-        .where(Payment.order_id.in_(ids))
-        .group_by(Payment.order_id)
-    ):
-        result[order_id].paid = paid
-    counts: dict[int, list[int]] = defaultdict(lambda: [0, 0])
-    for order_id, shipments, undelivered in session.execute(
+    for line_id, order_id, qty, is_service, shipped, received, returned in lines:
+        result[order_id].lines[line_id] = LineProgress(
+            qty=qty, is_service=is_service, shipped=Decimal(shipped),
+            received=Decimal(received), returned=Decimal(returned))
+    totals = session.execute(
         select(
-            Shipment.order_id,
-            func.count(Shipment.id),
-            func.count(Shipment.id).filter(Shipment.delivered_at.is_(None)),
-        )
-        .where(Shipment.order_id.in_(ids))
-        .group_by(Shipment.order_id)
-    ):
-        counts[order_id] = [shipments, undelivered]
-    for order_id, (shipments, undelivered) in counts.items():
-        result[order_id].shipments = shipments
-        result[order_id].undelivered_shipments = undelivered
+            Order.id,
+            _sum_of(Payment.amount, Payment.order_id == Order.id),
+            select(func.count(Shipment.id)).where(Shipment.order_id == Order.id)
+            .scalar_subquery(),
+            select(func.count(Shipment.id))
+            .where(Shipment.order_id == Order.id, Shipment.delivered_at.is_(None))
+            .scalar_subquery(),
+        ).where(Order.id.in_(ids))
+    )
+    for order_id, paid, shipments, undelivered in totals:
+        progress = result[order_id]
+        progress.paid = Decimal(paid).quantize(Decimal("0.01"))
+        progress.shipments = shipments
+        progress.undelivered_shipments = undelivered
     return result
 
 

@@ -349,3 +349,13 @@ def test_a_settled_order_takes_no_refund(office):
     with pytest.raises(ValidationError, match="refunds go through a return"):
         act(office, orders.record_payment, office.finance, number, "-5")
     assert detail(office, number)["paid"] == "250.00"
+
+
+def test_fractional_quantities_add_up_exactly(office):
+    number = office.order(lines=[("A-1", "0.3")])
+    place(office, number)
+    for _ in range(3):
+        act(office, orders.ship, office.warehouse, number, "顺丰", "SF", [MoveSpec("A-1", "0.1")])
+    d = detail(office, number)
+    assert d["status"] == "shipped" and d["lines"][0]["shipped_qty"] == "0.3"
+    assert stock_of(office, "A-1") == (Decimal("99.7"), Decimal(0))
