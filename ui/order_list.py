@@ -12,7 +12,16 @@ from collections import OrderedDict
 from dataclasses import replace
 from datetime import date
 
-from PySide6.QtCore import QAbstractTableModel, QDate, QModelIndex, QRect, Qt, QTimer, Signal
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QDate,
+    QModelIndex,
+    QRect,
+    Qt,
+    QThreadPool,
+    QTimer,
+    Signal,
+)
 from PySide6.QtGui import QBrush, QColor, QFont, QPainter
 from PySide6.QtWidgets import (
     QApplication,
@@ -65,6 +74,10 @@ class OrderTableModel(QAbstractTableModel):
         self._generation = 0
         self._bold = QFont()
         self._bold.setBold(True)
+        # One page at a time: Python holds one lock for all threads, and every reader
+        # beyond one would take turns with the painting instead of helping it.
+        self._readers = QThreadPool(self)
+        self._readers.setMaxThreadCount(1)
 
     def headers(self) -> list[str]:
         return [self.tr("Number"), self.tr("Kind"), self.tr("Party"), self.tr("Node"),
@@ -148,7 +161,7 @@ class OrderTableModel(QAbstractTableModel):
             return self._read(number) if abs(number - self._wanted) <= 2 else None
 
         background.run(load, lambda rows: self._arrived(generation, number, rows),
-                       lambda _error: self._loading.discard(number))
+                       lambda _error: self._loading.discard(number), self._readers)
 
     def _arrived(self, generation: int, number: int, rows: list[dict] | None) -> None:
         if generation != self._generation:
