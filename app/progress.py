@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from sqlalchemy import func, select
+from sqlalchemy import bindparam, func, select
 from sqlalchemy.orm import Session, aliased
 
 from db.models import (
@@ -94,41 +94,45 @@ def _sum_of(column, *conditions):
     return select(func.coalesce(func.sum(column), 0)).where(*conditions).scalar_subquery()
 
 
+def _count_of_shipments(*conditions):
+    return (select(func.count(Shipment.id)).where(Shipment.order_id == Order.id, *conditions)
+            .scalar_subquery())
+
+
+# Built once: constructing these statements costs more than running them on a small batch.
+_returning, _return_order = aliased(OrderLine), aliased(Order)
+_LINES = (
+    select(
+        OrderLine.id, OrderLine.order_id, OrderLine.qty, Product.is_service,
+        _sum_of(ShipmentLine.qty, ShipmentLine.order_line_id == OrderLine.id),
+        _sum_of(ReceiptLine.qty, ReceiptLine.order_line_id == OrderLine.id),
+        _sum_of(_returning.qty, _returning.origin_line_id == OrderLine.id,
+                _return_order.id == _returning.order_id, _return_order.status != "cancelled"),
+    )
+    .join(Product, Product.id == OrderLine.product_id)
+    .where(OrderLine.order_id.in_(bindparam("ids", expanding=True)))
+)
+_TOTALS = select(
+    Order.id,
+    _sum_of(Payment.amount, Payment.order_id == Order.id),
+    _count_of_shipments(),
+    _count_of_shipments(Shipment.delivered_at.is_(None)),
+).where(Order.id.in_(bindparam("ids", expanding=True)))
+
+
 def progress_of_orders(session: Session, orders: list[Order]) -> dict[int, Progress]:
     """Progress of many orders in two queries (a page of the order list, a batch)."""
     result = {o.id: Progress(total=o.total) for o in orders}
     if not result:
         return result
-    ids = list(result)
-    returning = aliased(OrderLine)
-    return_order = aliased(Order)
-    lines = session.execute(
-        select(
-            OrderLine.id, OrderLine.order_id, OrderLine.qty, Product.is_service,
-            _sum_of(ShipmentLine.qty, ShipmentLine.order_line_id == OrderLine.id),
-            _sum_of(ReceiptLine.qty, ReceiptLine.order_line_id == OrderLine.id),
-            _sum_of(returning.qty, returning.origin_line_id == OrderLine.id,
-                    return_order.id == returning.order_id, return_order.status != "cancelled"),
-        )
-        .join(Product, Product.id == OrderLine.product_id)
-        .where(OrderLine.order_id.in_(ids))
-    )
-    for line_id, order_id, qty, is_service, shipped, received, returned in lines:
+    ids = {"ids": list(result)}
+    for line_id, order_id, qty, is_service, shipped, received, returned in session.execute(
+        _LINES, ids
+    ):
         result[order_id].lines[line_id] = LineProgress(
             qty=qty, is_service=is_service, shipped=Decimal(shipped),
             received=Decimal(received), returned=Decimal(returned))
-    totals = session.execute(
-        select(
-            Order.id,
-            _sum_of(Payment.amount, Payment.order_id == Order.id),
-            select(func.count(Shipment.id)).where(Shipment.order_id == Order.id)
-            .scalar_subquery(),
-            select(func.count(Shipment.id))
-            .where(Shipment.order_id == Order.id, Shipment.delivered_at.is_(None))
-            .scalar_subquery(),
-        ).where(Order.id.in_(ids))
-    )
-    for order_id, paid, shipments, undelivered in totals:
+    for order_id, paid, shipments, undelivered in session.execute(_TOTALS, ids):
         progress = result[order_id]
         progress.paid = Decimal(paid).quantize(Decimal("0.01"))
         progress.shipments = shipments
