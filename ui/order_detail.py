@@ -213,19 +213,6 @@ class OrderDetail(QWidget):
                 item.widget().deleteLater()
         for action in available:
             button = QPushButton(action.label(self.workspace.lang))
-            button.setObjectName(f"action_{action.kind}_{action.target or ''}")
             button.clicked.connect(lambda _=False, a=action: self.action_requested.emit(a))
             self.buttons.addWidget(button)
         self.buttons.addStretch(1)
-
-    def action_button(self, label: str) -> QPushButton | None:
-        """The button showing `label` (what a person would look for)."""
-        for index in range(self.buttons.count()):
-            widget = self.buttons.itemAt(index).widget()
-            if isinstance(widget, QPushButton) and widget.text() == label:
-                return widget
-        return None
-
-    def shown_actions(self) -> list[str]:
-        return [self.buttons.itemAt(i).widget().text() for i in range(self.buttons.count())
-                if isinstance(self.buttons.itemAt(i).widget(), QPushButton)]

@@ -625,42 +625,42 @@
 <context>
     <name>OrderFilterBar</name>
     <message>
-        <location filename="../../ui/order_list.py" line="316"/>
+        <location filename="../../ui/order_list.py" line="338"/>
         <source>All kinds</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/order_list.py" line="316"/>
+        <location filename="../../ui/order_list.py" line="338"/>
         <source>Sales</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/order_list.py" line="317"/>
+        <location filename="../../ui/order_list.py" line="339"/>
         <source>Purchase</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/order_list.py" line="320"/>
+        <location filename="../../ui/order_list.py" line="342"/>
         <source>All nodes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/order_list.py" line="327"/>
+        <location filename="../../ui/order_list.py" line="349"/>
         <source>Any party</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/order_list.py" line="331"/>
+        <location filename="../../ui/order_list.py" line="353"/>
         <source>Created between</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/order_list.py" line="339"/>
+        <location filename="../../ui/order_list.py" line="361"/>
         <source>Overdue only</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/order_list.py" line="341"/>
+        <location filename="../../ui/order_list.py" line="363"/>
         <source>Search number, party, tracking no. (Ctrl+F)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -668,72 +668,72 @@
 <context>
     <name>OrderTableModel</name>
     <message>
-        <location filename="../../ui/order_list.py" line="65"/>
+        <location filename="../../ui/order_list.py" line="83"/>
         <source>Number</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/order_list.py" line="65"/>
+        <location filename="../../ui/order_list.py" line="83"/>
         <source>Kind</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/order_list.py" line="65"/>
+        <location filename="../../ui/order_list.py" line="83"/>
         <source>Party</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/order_list.py" line="65"/>
+        <location filename="../../ui/order_list.py" line="83"/>
         <source>Node</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/order_list.py" line="66"/>
+        <location filename="../../ui/order_list.py" line="84"/>
         <source>Shipped / received</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/order_list.py" line="66"/>
+        <location filename="../../ui/order_list.py" line="84"/>
         <source>Paid</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/order_list.py" line="66"/>
+        <location filename="../../ui/order_list.py" line="84"/>
         <source>Due</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/order_list.py" line="67"/>
+        <location filename="../../ui/order_list.py" line="85"/>
         <source>Waiting for</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/order_list.py" line="67"/>
+        <location filename="../../ui/order_list.py" line="85"/>
         <source>Last change</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/order_list.py" line="70"/>
+        <location filename="../../ui/order_list.py" line="88"/>
         <source>Sales</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/order_list.py" line="70"/>
+        <location filename="../../ui/order_list.py" line="88"/>
         <source>Purchase</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/order_list.py" line="71"/>
+        <location filename="../../ui/order_list.py" line="89"/>
         <source>Supplementary</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/order_list.py" line="71"/>
+        <location filename="../../ui/order_list.py" line="89"/>
         <source>Return</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/order_list.py" line="210"/>
+        <location filename="../../ui/order_list.py" line="232"/>
         <source>Overdue at this node or past its due date</source>
         <translation type="unfinished"></translation>
     </message>

@@ -622,42 +622,42 @@
 <context>
     <name>OrderFilterBar</name>
     <message>
-        <location filename="../../ui/order_list.py" line="316" />
+        <location filename="../../ui/order_list.py" line="338" />
         <source>All kinds</source>
         <translation>全部类型</translation>
     </message>
     <message>
-        <location filename="../../ui/order_list.py" line="316" />
+        <location filename="../../ui/order_list.py" line="338" />
         <source>Sales</source>
         <translation>销售</translation>
     </message>
     <message>
-        <location filename="../../ui/order_list.py" line="317" />
+        <location filename="../../ui/order_list.py" line="339" />
         <source>Purchase</source>
         <translation>采购</translation>
     </message>
     <message>
-        <location filename="../../ui/order_list.py" line="320" />
+        <location filename="../../ui/order_list.py" line="342" />
         <source>All nodes</source>
         <translation>全部节点</translation>
     </message>
     <message>
-        <location filename="../../ui/order_list.py" line="327" />
+        <location filename="../../ui/order_list.py" line="349" />
         <source>Any party</source>
         <translation>全部客户/供应商</translation>
     </message>
     <message>
-        <location filename="../../ui/order_list.py" line="331" />
+        <location filename="../../ui/order_list.py" line="353" />
         <source>Created between</source>
         <translation>创建日期</translation>
     </message>
     <message>
-        <location filename="../../ui/order_list.py" line="339" />
+        <location filename="../../ui/order_list.py" line="361" />
         <source>Overdue only</source>
         <translation>仅看超时</translation>
     </message>
     <message>
-        <location filename="../../ui/order_list.py" line="341" />
+        <location filename="../../ui/order_list.py" line="363" />
         <source>Search number, party, tracking no. (Ctrl+F)</source>
         <translation>搜索单号、客户/供应商、运单号（Ctrl+F）</translation>
     </message>
@@ -665,72 +665,72 @@
 <context>
     <name>OrderTableModel</name>
     <message>
-        <location filename="../../ui/order_list.py" line="65" />
+        <location filename="../../ui/order_list.py" line="83" />
         <source>Number</source>
         <translation>单号</translation>
     </message>
     <message>
-        <location filename="../../ui/order_list.py" line="65" />
+        <location filename="../../ui/order_list.py" line="83" />
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../ui/order_list.py" line="65" />
+        <location filename="../../ui/order_list.py" line="83" />
         <source>Party</source>
         <translation>客户/供应商</translation>
     </message>
     <message>
-        <location filename="../../ui/order_list.py" line="65" />
+        <location filename="../../ui/order_list.py" line="83" />
         <source>Node</source>
         <translation>节点</translation>
     </message>
     <message>
-        <location filename="../../ui/order_list.py" line="66" />
+        <location filename="../../ui/order_list.py" line="84" />
         <source>Shipped / received</source>
         <translation>发货/到货</translation>
     </message>
     <message>
-        <location filename="../../ui/order_list.py" line="66" />
+        <location filename="../../ui/order_list.py" line="84" />
         <source>Paid</source>
         <translation>收付款</translation>
     </message>
     <message>
-        <location filename="../../ui/order_list.py" line="66" />
+        <location filename="../../ui/order_list.py" line="84" />
         <source>Due</source>
         <translation>交期</translation>
     </message>
     <message>
-        <location filename="../../ui/order_list.py" line="67" />
+        <location filename="../../ui/order_list.py" line="85" />
         <source>Waiting for</source>
         <translation>待处理人</translation>
     </message>
     <message>
-        <location filename="../../ui/order_list.py" line="67" />
+        <location filename="../../ui/order_list.py" line="85" />
         <source>Last change</source>
         <translation>最后修改</translation>
     </message>
     <message>
-        <location filename="../../ui/order_list.py" line="70" />
+        <location filename="../../ui/order_list.py" line="88" />
         <source>Sales</source>
         <translation>销售</translation>
     </message>
     <message>
-        <location filename="../../ui/order_list.py" line="70" />
+        <location filename="../../ui/order_list.py" line="88" />
         <source>Purchase</source>
         <translation>采购</translation>
     </message>
     <message>
-        <location filename="../../ui/order_list.py" line="71" />
+        <location filename="../../ui/order_list.py" line="89" />
         <source>Supplementary</source>
         <translation>补单</translation>
     </message>
     <message>
-        <location filename="../../ui/order_list.py" line="71" />
+        <location filename="../../ui/order_list.py" line="89" />
         <source>Return</source>
         <translation>退货</translation>
     </message>
     <message>
-        <location filename="../../ui/order_list.py" line="210" />
+        <location filename="../../ui/order_list.py" line="232" />
         <source>Overdue at this node or past its due date</source>
         <translation>在当前节点超时或已过交期</translation>
     </message>

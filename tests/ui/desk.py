@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication, QPushButton, QWidget
 
 from db.engine import Database
 from ui.app import open_window
@@ -33,10 +33,21 @@ def answer(kind: type, handle: Callable[[QWidget], None]) -> None:
     QTimer.singleShot(0, look)
 
 
+def action_buttons(window: MainWindow) -> list[QPushButton]:
+    """The buttons the detail panel offers for the shown order, in order."""
+    layout = window.detail.buttons
+    widgets = (layout.itemAt(i).widget() for i in range(layout.count()))
+    return [w for w in widgets if isinstance(w, QPushButton)]
+
+
+def shown_actions(window: MainWindow) -> list[str]:
+    return [button.text() for button in action_buttons(window)]
+
+
 def click_action(qtbot, window: MainWindow, label: str) -> None:
-    button = window.detail.action_button(label)
-    assert button is not None, f"no button {label!r}; shown: {window.detail.shown_actions()}"
-    button.click()
+    buttons = [b for b in action_buttons(window) if b.text() == label]
+    assert buttons, f"no button {label!r}; shown: {shown_actions(window)}"
+    buttons[0].click()
 
 
 def wait_for_node(qtbot, window: MainWindow, label: str, timeout: int = WAIT_MS) -> None:
