@@ -15,11 +15,10 @@ from db.models import Order, User
 from . import audit, workflow
 from .errors import InvalidTransition, ValidationError
 from .masterdata import find_party
+from .money import total_of
 from .orders import (
-    CENT,
     CREATE_PERMISSION,
     PARTY_KIND_OF_FLOW,
-    ZERO,
     LineSpec,
     _build_lines,
     _load_for_change,
@@ -48,7 +47,7 @@ def update_draft(session: Session, user: User, number: str, party_name: str,
     order.due = iso_date(due, "交期", "due date") if due not in (None, "") else None
     order.note = clean_text(note, "备注", "note", max_length=2000, required=False)
     order.lines = _build_lines(session, lines)
-    order.total = sum((line.qty * line.unit_price for line in order.lines), ZERO).quantize(CENT)
+    order.total = total_of((line.qty, line.unit_price) for line in order.lines)
     session.flush()
     audit.record(session, user.name, entity="order", ref=order.number, order_id=order.id,
                  action="edit", before=before, after=snapshot(order))

@@ -33,13 +33,13 @@ from . import audit, changes, stock, workflow
 from .clock import utcnow
 from .errors import Conflict, InvalidTransition, NotFound, ValidationError
 from .masterdata import find_parties
+from .money import total_of
 from .numbering import claim_number, next_number, next_numbers
 from .progress import progress_of
 from .roles import require
 from .validation import amount, clean_text, iso_date, quantity
 
 ZERO = Decimal(0)
-CENT = Decimal("0.01")
 FLOW_OF_KIND = {"sales": "sales", "purchase": "purchase", "supplementary": "sales"}
 PARTY_KIND_OF_FLOW = {"sales": "customer", "purchase": "supplier"}
 CREATE_PERMISSION = {"sales": "create_sales_order", "purchase": "create_purchase_order"}
@@ -180,7 +180,7 @@ def create_orders(session: Session, user: User, kind: str, drafts: list[OrderDra
             "created_at": now, "updated_at": now,
             "due": iso_date(draft.due, "交期", "due date") if draft.due not in (None, "") else None,
             "note": clean_text(draft.note, "备注", "note", max_length=2000, required=False),
-            "total": sum((qty * price for _, qty, price in lines), ZERO).quantize(CENT),
+            "total": total_of((qty, price) for _, qty, price in lines),
         })
     # Given numbers are claimed first, so the fresh ones that follow never collide.
     given = {i: _given_number(session, kind, d.number)

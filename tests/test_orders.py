@@ -359,3 +359,9 @@ def test_fractional_quantities_add_up_exactly(office):
     d = detail(office, number)
     assert d["status"] == "shipped" and d["lines"][0]["shipped_qty"] == "0.3"
     assert stock_of(office, "A-1") == (Decimal("99.7"), Decimal(0))
+
+
+def test_totals_round_each_line_half_up_like_the_printed_order(office):
+    number = office.order(lines=[("A-1", "1.5", "0.05"), ("A-1", "0.5", "0.05")])
+    # 0.075 → 0.08 and 0.025 → 0.03 (四舍五入 per line), not round(0.1) on the sum
+    assert detail(office, number)["total"] == "0.11"

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session
 from db.models import Order, OrderLine, Shipment, User
 
 from .. import settings, workflow
+from ..money import line_amount
 from ..progress import progress_of
 from .layout import Company
 
@@ -38,7 +39,7 @@ class PrintedLine:
 
     @property
     def amount(self) -> Decimal:
-        return (self.qty * self.unit_price).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+        return line_amount(self.qty, self.unit_price)
 
 
 @dataclass(frozen=True)

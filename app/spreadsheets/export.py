@@ -3,7 +3,7 @@ products. Rows are streamed from the database a page at a time."""
 
 from __future__ import annotations
 
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 from pathlib import Path
 
 from sqlalchemy import func, select
@@ -13,6 +13,7 @@ from db.models import Order, OrderLine, Party, Product, User
 
 from .. import workflow
 from ..jobs import CancelCheck, Job, ProgressCallback
+from ..money import line_amount
 from ..price_visibility import require_prices_visible
 from ..queries import OrderFilter, filtered
 from .layouts import KIND_LABELS, ORDERS, PARTIES, PARTY_KIND_LABELS, PRODUCTS
@@ -60,7 +61,7 @@ def export_orders(session: Session, user: User, path: str | Path,
                 label = workflow.spec_by_id(session, workflow_id).node(status).zh
                 status_labels[(workflow_id, status)] = label
             sheet.append([number, KIND_LABELS.get(kind, kind), party, due, note, label, sku,
-                          name, qty, price, (qty * price).quantize(CENT, ROUND_HALF_UP)])
+                          name, qty, price, line_amount(qty, price)])
     job.step(total, total)
     return written
 
