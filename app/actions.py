@@ -14,12 +14,8 @@ from sqlalchemy.orm import Session
 from db.models import Order, User
 
 from . import workflow
-from .orders import CREATE_PERMISSION, FLOW_OF_KIND, PAYABLE_AFTER
+from .orders import CREATE_PERMISSION, FLOW_OF_KIND, PAYABLE_AFTER, RECEIVABLE_AT, SHIPPABLE_AT
 from .roles import PERMISSIONS, roles_label
-
-# The nodes at which app.orders.ship and app.orders.receive accept a fact.
-SHIPPABLE_AT = frozenset({"placed", "prepared"})
-RECEIVABLE_AT = frozenset({"placed"})
 
 
 @dataclass(frozen=True)

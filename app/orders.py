@@ -32,7 +32,7 @@ from db.models import (
 from . import audit, changes, stock, workflow
 from .clock import utcnow
 from .errors import Conflict, InvalidTransition, NotFound, ValidationError
-from .masterdata import find_parties
+from .masterdata import find_parties, find_party
 from .money import total_of
 from .numbering import claim_number, next_number, next_numbers
 from .progress import progress_of
@@ -43,6 +43,9 @@ ZERO = Decimal(0)
 FLOW_OF_KIND = {"sales": "sales", "purchase": "purchase", "supplementary": "sales"}
 PARTY_KIND_OF_FLOW = {"sales": "customer", "purchase": "supplier"}
 CREATE_PERMISSION = {"sales": "create_sales_order", "purchase": "create_purchase_order"}
+# The nodes at which a shipment or a receipt may be recorded.
+SHIPPABLE_AT = frozenset({"placed", "prepared"})
+RECEIVABLE_AT = frozenset({"placed"})
 
 
 @dataclass(frozen=True)
@@ -253,6 +256,35 @@ def _build_lines(session: Session, specs: list[LineSpec],
             for number, (product, qty, price) in enumerate(_line_values(specs, products), 1)]
 
 
+def update_draft(session: Session, user: User, number: str, party_name: str,
+                 lines: list[LineSpec], *, due: date | str | None = None, note: str = "",
+                 expected_version: int | None = None) -> Order:
+    """Change a draft in place: party, due date, note and lines, as one audit event.
+
+    Once submitted an order is no longer edited in place."""
+    order = _load_for_change(session, number, expected_version)
+    require(user, CREATE_PERMISSION[order.kind])
+    spec = workflow.spec_for(session, order)
+    if order.status != spec.initial:
+        node = spec.node(order.status)
+        raise InvalidTransition(f"订单 {order.number} 在“{node.zh}”，只有草稿可以修改。",
+                                f"Order {order.number} is at '{node.en}'; only a draft can "
+                                "be edited.")
+    if not lines:
+        raise ValidationError("订单至少需要一行明细。", "An order needs at least one line.")
+    before = snapshot(order)
+    order.party = find_party(session, party_name, PARTY_KIND_OF_FLOW[order.kind])
+    order.due = iso_date(due, "交期", "due date") if due not in (None, "") else None
+    order.note = clean_text(note, "备注", "note", max_length=2000, required=False)
+    order.lines = _build_lines(session, lines)
+    order.total = total_of((line.qty, line.unit_price) for line in order.lines)
+    session.flush()
+    audit.record(session, user.name, entity="order", ref=order.number, order_id=order.id,
+                 action="edit", before=before, after=snapshot(order))
+    _save(session, order)
+    return order
+
+
 def snapshot(order: Order) -> dict:
     """What an order says, as stored in its audit events."""
     return {
@@ -338,7 +370,7 @@ def _per_product(order: Order, per_line: dict[int, Decimal]) -> dict[int, Decima
     return totals
 
 
-def _require_status(order: Order, allowed: set[str], zh_action: str, en_action: str,
+def _require_status(order: Order, allowed: frozenset[str], zh_action: str, en_action: str,
                     session: Session) -> None:
     if order.status in allowed:
         return
@@ -360,7 +392,7 @@ def ship(session: Session, user: User, number: str, carrier: str, tracking_no: s
     if _flow(order) != "sales":
         raise ValidationError(f"{order.number} 不是销售订单，不能发货。",
                               f"{order.number} is not a sales order; it cannot be shipped.")
-    _require_status(order, {"placed", "prepared"}, "发货", "ship", session)
+    _require_status(order, SHIPPABLE_AT, "发货", "ship", session)
     carrier = clean_text(carrier, "承运商", "carrier", max_length=100)
     tracking_no = clean_text(tracking_no, "运单号", "tracking number", max_length=100)
     shipped = {lid: lp.shipped for lid, lp in progress_of(session, order).lines.items()}
@@ -414,7 +446,7 @@ def receive(session: Session, user: User, number: str, lines: list[MoveSpec] | N
     if _flow(order) != "purchase":
         raise ValidationError(f"{order.number} 不是采购订单，不能收货。",
                               f"{order.number} is not a purchase order; nothing to receive.")
-    _require_status(order, {"placed"}, "收货", "receive", session)
+    _require_status(order, RECEIVABLE_AT, "收货", "receive", session)
     received = {lid: lp.received for lid, lp in progress_of(session, order).lines.items()}
     per_line = _allocate(order, lines, _remaining(order, received), ("收", "receive"))
     stock.receive_goods(session, user, order, _per_product(order, per_line))
@@ -432,7 +464,8 @@ def receive(session: Session, user: User, number: str, lines: list[MoveSpec] | N
     return receipt
 
 
-PAYABLE_AFTER = {"draft", "submitted"}
+# Nodes at which payments may not yet be recorded.
+PAYABLE_AFTER = frozenset({"draft", "submitted"})
 
 
 def record_payment(session: Session, user: User, number: str, value: object, *,

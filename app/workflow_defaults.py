@@ -4,7 +4,9 @@ Seeded into the `workflows` table as version 1. An admin may rename nodes,
 change owners and time limits or add nodes by storing a new version; orders
 keep the version they started with. Guards and effects name functions of
 app/workflow.py; `trigger` is `manual` (a person of `roles`), `auto` (taken as
-soon as the guard holds) or `semi` (either).
+soon as the guard holds) or `semi` (either). On an automatic step, `roles` are
+the people whose recorded facts (a shipment, a receipt) make the guard hold:
+they own the next step while the order waits there.
 """
 
 from __future__ import annotations
@@ -55,11 +57,11 @@ SALES = {
               requires=["comment"], forward=False),
         _step("prepare", ["placed"], "prepared", "备货完成", "Mark prepared", roles=["warehouse"]),
         _step("ship_all", ["placed", "prepared"], "shipped", "全部发货", "All shipped",
-              trigger="auto", guard="all_shipped"),
+              trigger="auto", guard="all_shipped", roles=["warehouse"]),
         _step("deliver", ["shipped"], "delivered", "确认签收", "Confirm delivery",
               roles=["service"], effect="mark_delivered"),
         _step("deliver_all", ["shipped"], "delivered", "全部签收", "All signed for",
-              trigger="auto", guard="all_delivered"),
+              trigger="auto", guard="all_delivered", roles=["service"]),
         _step("settle", ["delivered"], "paid", "款项结清", "Paid in full", trigger="semi",
               roles=["finance"], guard="fully_paid"),
         _step("complete", ["paid"], "completed", "完成归档", "Complete", roles=["service"]),
@@ -91,7 +93,7 @@ PURCHASE = {
         _step("reject", ["submitted"], "draft", "驳回", "Reject", roles=["owner"],
               requires=["comment"], forward=False),
         _step("receive_all", ["placed"], "received", "全部到货", "All received",
-              trigger="auto", guard="all_received"),
+              trigger="auto", guard="all_received", roles=["warehouse"]),
         _step("settle", ["received"], "paid", "款项付清", "Paid in full", trigger="semi",
               roles=["finance"], guard="fully_paid"),
         _step("complete", ["paid"], "completed", "完成归档", "Complete", roles=["purchasing"]),

@@ -10,13 +10,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
-from sqlalchemy import Select, and_, case, false, func, or_, select
+from sqlalchemy import Select, and_, false, func, or_, select
 from sqlalchemy.orm import Session
 
 from db.models import Order, Party, User
 
 from . import queries, workflow
-from .clock import utcnow
 from .errors import PermissionDenied
 from .price_visibility import require_prices_visible
 from .queries import OrderFilter
@@ -58,12 +57,7 @@ def queue_clause(session: Session, role: str):
 
 def _select(session: Session, q: ListQuery) -> Select:
     query = queries.filtered(session, OrderFilter(kind=q.kind, status=q.status, party=q.party,
-                                                  text=q.text))
-    if q.overdue:
-        # Wrapped so SQLite walks the creation-date index and stops after a page, instead
-        # of collecting every late order through the status index and sorting them all.
-        late = workflow.overdue_clause(workflow.all_specs(session), utcnow())
-        query = query.where(case((late, 1), else_=0) == 1)
+                                                  text=q.text, overdue=q.overdue))
     if q.created_from:
         query = query.where(Order.created_at >= datetime.combine(q.created_from, time.min))
     if q.created_to:

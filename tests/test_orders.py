@@ -365,3 +365,14 @@ def test_totals_round_each_line_half_up_like_the_printed_order(office):
     number = office.order(lines=[("A-1", "1.5", "0.05"), ("A-1", "0.5", "0.05")])
     # 0.075 → 0.08 and 0.025 → 0.03 (四舍五入 per line), not round(0.1) on the sum
     assert detail(office, number)["total"] == "0.11"
+
+
+def test_who_owns_the_next_step(office):
+    act(office, settings.change, office.admin, "approval_threshold", "10")
+    sales_order = office.order()
+    place(office, sales_order)
+    purchase = office.order("purchase")
+    act(office, orders.advance, office.purchasing, purchase, "submitted")
+    act(office, orders.advance, office.owner, purchase, "placed")
+    assert detail(office, sales_order)["owner_roles"] == ["owner"]
+    assert detail(office, purchase)["owner_roles"] == ["warehouse"]

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from app import drafts, orders, queries, worklist
+from app import orders, queries, worklist
 from app.orders import PARTY_KIND_OF_FLOW, LineSpec
 from ui import dialogs
 from ui.workspace import Workspace
@@ -239,7 +239,7 @@ class OrderEditor(QDialog):
         self.buttons.setEnabled(False)
         if self.detail:
             number = self.detail["number"]
-            self.workspace.act(drafts.update_draft, number, party, lines, number=number,
+            self.workspace.act(orders.update_draft, number, party, lines, number=number,
                                expected_version=self.detail["version"], on_done=self._saved,
                                on_error=self._failed, **values)
         else:

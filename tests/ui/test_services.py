@@ -6,7 +6,7 @@ from decimal import Decimal
 
 import pytest
 
-from app import actions, drafts, orders, queries, settings, worklist
+from app import actions, orders, queries, settings, worklist
 from app.errors import Conflict, InvalidTransition, PermissionDenied
 from app.orders import LineSpec
 from app.worklist import ListQuery
@@ -78,7 +78,7 @@ def test_a_draft_is_edited_with_its_version_checked(office):
     number = office.order()
     with office.db.reading() as session:
         version = orders.find_order(session, number).version
-    act(office, drafts.update_draft, office.sales, number, "Acme 😀 Ltd",
+    act(office, orders.update_draft, office.sales, number, "Acme 😀 Ltd",
         [LineSpec("B-2", 2), LineSpec("S-9", 1, "150")], due="2030-01-31",
         expected_version=version)
     with office.db.reading() as session:
@@ -86,15 +86,15 @@ def test_a_draft_is_edited_with_its_version_checked(office):
         assert order.party.name == "Acme 😀 Ltd" and order.total == Decimal("2710.00")
         assert [e.action for e in queries.order_events(session, order)] == ["create", "edit"]
     with pytest.raises(Conflict) as stale:
-        act(office, drafts.update_draft, office.sales, number, "Acme 😀 Ltd",
+        act(office, orders.update_draft, office.sales, number, "Acme 😀 Ltd",
             [LineSpec("A-1", 1)], expected_version=version)
     assert stale.value.changed_by == "sales"
     with pytest.raises(PermissionDenied):
-        act(office, drafts.update_draft, office.warehouse, number, "Acme 😀 Ltd",
+        act(office, orders.update_draft, office.warehouse, number, "Acme 😀 Ltd",
             [LineSpec("A-1", 1)])
     act(office, orders.advance, office.sales, number, "submitted")
     with pytest.raises(InvalidTransition):
-        act(office, drafts.update_draft, office.sales, number, "Acme 😀 Ltd",
+        act(office, orders.update_draft, office.sales, number, "Acme 😀 Ltd",
             [LineSpec("A-1", 1)])
 
 
