@@ -18,6 +18,10 @@ def test_migrations_match_the_models(database):
         assert compare_metadata(context, Base.metadata) == []
 
 
+def test_the_programs_head_is_the_newest_migration():
+    assert migrate.head_revision() == migrate.HEAD
+
+
 def test_opening_an_empty_file_creates_the_schema(tmp_path):
     database, backup = open_database(str(tmp_path / "new.db"))
     try:
