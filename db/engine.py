@@ -20,7 +20,13 @@ SQLITE_BUSY_TIMEOUT_S = 30
 
 
 def normalize_url(target: str) -> str:
-    """A database URL from a URL or a bare file path (taken as SQLite)."""
+    """A database URL from a URL or a bare file path (taken as SQLite).
+
+    A plain postgresql:// (or postgres://) URL gets the psycopg 3 driver the program ships.
+    """
+    for plain in ("postgresql://", "postgres://"):
+        if target.startswith(plain):
+            return "postgresql+psycopg://" + target[len(plain):]
     if "://" in target:
         return target
     return "sqlite:///" + str(Path(target).expanduser().resolve())

@@ -31,3 +31,11 @@ def test_opening_an_empty_file_creates_the_schema(tmp_path):
     finally:
         database.dispose()
 
+
+
+def test_database_urls_and_paths(tmp_path):
+    from db.engine import normalize_url
+
+    assert normalize_url("postgresql://u@h/db") == "postgresql+psycopg://u@h/db"
+    assert normalize_url("postgres://u@h/db") == "postgresql+psycopg://u@h/db"
+    assert normalize_url(str(tmp_path / "订单.db")) == f"sqlite:///{tmp_path / '订单.db'}"
