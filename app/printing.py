@@ -8,18 +8,21 @@ or before shipping the goods still to ship) and `return-note`.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
 from db.models import Order, Shipment, User
 
-from . import audit
+from . import audit, workflow
 from .documents import content, delivery_note, order_confirmation, purchase_order, return_note
 from .documents.layout import Document, render
 from .errors import NotFound, ValidationError
 from .jobs import CancelCheck, Job, ProgressCallback
 from .orders import find_order
 from .price_visibility import require_prices_visible
+from .worklist import sees_prices
 
 KINDS = ("order", "purchase-order", "delivery-note", "return-note")
 PRICED_LAYOUTS = {"sales": order_confirmation, "supplementary": order_confirmation,
@@ -30,6 +33,45 @@ REQUIRED_ORDER_KIND = {"purchase-order": ("purchase", "采购订单", "purchase 
 SALES_KINDS = ("sales", "supplementary")
 # The nodes at which orders.ship accepts a shipment: the warehouse's morning pile.
 WAITING_AT_WAREHOUSE = ("placed", "prepared")
+
+
+@dataclass(frozen=True)
+class Printable:
+    """A document the window offers to print for an order."""
+
+    kind: str  # one of KINDS
+    zh: str
+    en: str
+
+    def label(self, lang: str = "zh") -> str:
+        return self.en if lang == "en" else self.zh
+
+
+# Each kind of order prints as its own priced document.
+OWN_DOCUMENT = {"sales": Printable("order", "销售订单确认书", "Sales order confirmation"),
+                "supplementary": Printable("order", "销售订单确认书", "Sales order confirmation"),
+                "purchase": Printable("purchase-order", "采购订单", "Purchase order"),
+                "return": Printable("return-note", "退货单", "Return note")}
+DELIVERY_NOTE = Printable("delivery-note", "发货单", "Delivery note")
+
+
+def printable(session: Session, user: User, order: Order) -> list[Printable]:
+    """The documents this user may print for the order now.
+
+    A draft or cancelled order confirms nothing, so it has no document of its own; a
+    delivery note needs goods at the warehouse or a shipment; prices stay hidden from
+    whoever may not see them.
+    """
+    result = []
+    own = OWN_DOCUMENT.get(order.kind)
+    if (own is not None and order.status not in (workflow.spec_for(session, order).initial,
+                                                 "cancelled")
+            and sees_prices(session, user)):
+        result.append(own)
+    if order.kind in SALES_KINDS and (order.status in WAITING_AT_WAREHOUSE
+                                      or content.latest_shipment(session, order) is not None):
+        result.append(DELIVERY_NOTE)
+    return result
 
 
 def _delivery_note(session: Session, number: str) -> tuple[Order, Document, str]:
