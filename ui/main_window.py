@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app import actions, config, orders, worklist
+from app import actions, config, orders, printing, worklist
 from app.actions import Action
 from app.roles import role_label
 from app.worklist import ListQuery
@@ -31,6 +31,7 @@ from ui.live import ChangeWatcher
 from ui.order_detail import OrderDetail
 from ui.order_editor import OrderEditor
 from ui.order_list import OrderFilterBar, OrderListView, OrderTableModel
+from ui.print_preview import PrintPreview
 from ui.timeline import Timeline
 from ui.workspace import Workspace
 
@@ -99,6 +100,8 @@ class MainWindow(QMainWindow):
         self.list.selectionModel().currentRowChanged.connect(self._row_changed)
         self.model.modelReset.connect(self._select_first)
         self.detail.action_requested.connect(self.take_action)
+        self.detail.print_requested.connect(self.preview_document)
+        self.preview: PrintPreview | None = None  # the last one opened
 
         self.resize(1280, 780)
         self.main.setSizes([120, 1160])
@@ -324,6 +327,23 @@ class MainWindow(QMainWindow):
         else:
             self.workspace.act(orders.advance, number, action.target, expected_version=version,
                                **common)
+
+    def preview_document(self, document: printing.Printable) -> None:
+        """Make the shown order's document (recording the print) and preview it."""
+        number = self.detail.number
+        if number is None:
+            return
+        title = f"{document.label(self.workspace.lang)} {number}"
+        self.workspace.act(printing.print_document, document.kind, number, number=number,
+                           on_done=lambda pdf: self.show_preview(pdf, title),
+                           on_error=lambda e: self._failed(e, number))
+
+    def show_preview(self, pdf: bytes, title: str) -> None:
+        # Not modal, so people keep working beside it; one preview at a time, the newest.
+        if self.preview is not None:
+            self.preview.deleteLater()
+        self.preview = PrintPreview(pdf, title, self)
+        self.preview.show()
 
     @staticmethod
     def _ask(dialog: QDialog) -> bool:

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QMenu,
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
@@ -15,7 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app import actions, orders, queries, workflow
+from app import actions, orders, printing, queries, workflow
 from app.actions import Action
 from ui.formats import local_time
 from ui.node_chip import NodeChip
@@ -30,6 +31,7 @@ def load(session, user, number: str, lang: str) -> dict:
     detail["node_labels"] = {code: node.label(lang) for code, node in spec.nodes.items()}
     detail["actions"] = actions.available(session, user, order)
     detail["waiting_for"] = actions.who_may(session, order, lang)
+    detail["printable"] = printing.printable(session, user, order)
     return detail
 
 
@@ -70,6 +72,7 @@ def _fill(table: QTableWidget, rows: list[list[str]], right_from: int = 99) -> N
 
 class OrderDetail(QWidget):
     action_requested = Signal(object)  # an app.actions.Action
+    print_requested = Signal(object)  # an app.printing.Printable
 
     def __init__(self, workspace: Workspace, parent=None):
         super().__init__(parent)
@@ -99,11 +102,15 @@ class OrderDetail(QWidget):
         self.payments = _table([self.tr("Amount"), self.tr("Method"), self.tr("Reference"),
                                 self.tr("Paid at")], stretch=2)
         self.buttons = QHBoxLayout()
+        self.print_menu = QMenu(self)
+        self.print_button = QPushButton(self.tr("Print / preview"))
+        self.print_button.setMenu(self.print_menu)
 
         top = QHBoxLayout()
         top.addWidget(self.title)
         top.addWidget(self.chip)
         top.addStretch(1)
+        top.addWidget(self.print_button)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.facts)
@@ -138,6 +145,7 @@ class OrderDetail(QWidget):
         for table in (self.lines, self.shipments, self.payments):
             _fill(table, [])
         self._set_buttons([])
+        self._set_printable([])
 
     @property
     def number(self) -> str | None:
@@ -198,6 +206,7 @@ class OrderDetail(QWidget):
             for p in detail["payments"]
         ])
         self._set_buttons(detail["actions"])
+        self._set_printable(detail["printable"])
         if detail["actions"]:
             self.hint.clear()
         elif detail["waiting_for"]:
@@ -216,3 +225,10 @@ class OrderDetail(QWidget):
             button.clicked.connect(lambda _=False, a=action: self.action_requested.emit(a))
             self.buttons.addWidget(button)
         self.buttons.addStretch(1)
+
+    def _set_printable(self, documents: list[printing.Printable]) -> None:
+        self.print_menu.clear()
+        for document in documents:
+            choice = self.print_menu.addAction(document.label(self.workspace.lang))
+            choice.triggered.connect(lambda _=False, d=document: self.print_requested.emit(d))
+        self.print_button.setVisible(bool(documents))

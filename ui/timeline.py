@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QHeaderView, QTreeWidget, QTreeWidgetItem
 
+from app import printing
 from ui import node_chip
 from ui.formats import local_time
 from ui.workspace import Workspace
@@ -30,6 +31,7 @@ class Timeline(QTreeWidget):
             "transition": "", "ship": self.tr("Shipped"),
             "signed": self.tr("Signed for"), "receive": self.tr("Received goods"),
             "payment": self.tr("Payment"), "refund": self.tr("Refund"),
+            "print": self.tr("Printed"),
         }.get(action, action)
 
     def what(self, event: dict) -> str:
@@ -40,6 +42,10 @@ class Timeline(QTreeWidget):
                 parts.append(f"{details['carrier']} {details.get('tracking_no', '')}")
             parts += [f"{sku}×{qty}" for sku, qty in details.get("lines", [])]
             return " ".join(part for part in parts if part)
+        if event["action"] == "print":
+            return " ".join(filter(None, [
+                printing.document_name(details.get("document", ""), self.workspace.lang),
+                details.get("shipment", "")]))
         if event["action"] in ("payment", "refund") and self.workspace.sees_prices:
             return f"{details.get('amount', '')} {details.get('method', '')}".strip()
         return ""
