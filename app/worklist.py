@@ -55,7 +55,8 @@ def queue_clause(session: Session, role: str):
     return or_(*parts) if parts else false()
 
 
-def _select(session: Session, q: ListQuery) -> Select:
+def matching(session: Session, q: ListQuery) -> Select:
+    """The orders the list shows for `q`, as a query to page, count or export."""
     query = queries.filtered(session, OrderFilter(kind=q.kind, status=q.status, party=q.party,
                                                   text=q.text, overdue=q.overdue))
     if q.created_from:
@@ -69,7 +70,7 @@ def _select(session: Session, q: ListQuery) -> Select:
 
 
 def count(session: Session, q: ListQuery) -> int:
-    query = _select(session, q).order_by(None).with_only_columns(func.count(Order.id))
+    query = matching(session, q).order_by(None).with_only_columns(func.count(Order.id))
     return session.scalar(query)
 
 
@@ -77,7 +78,7 @@ def page(session: Session, q: ListQuery, offset: int, limit: int, lang: str = "z
     """Rows `offset` to `offset + limit` of the list, as order summaries plus the last change."""
     column = SORTS[q.sort]
     direction = (column.desc(), Order.id.desc()) if q.descending else (column.asc(), Order.id)
-    query = _select(session, q).order_by(None)
+    query = matching(session, q).order_by(None)
     if q.sort == "party":
         query = query.join(Party, Party.id == Order.party_id)
     orders = list(session.scalars(query.order_by(*direction).offset(offset).limit(limit)))

@@ -34,6 +34,7 @@ from app.spreadsheets.export import EXPORTERS, export_orders
 from app.spreadsheets.importing import IMPORTERS
 from app.spreadsheets.problem_report import write_problems
 from app.spreadsheets.reading import RowProblem
+from app.worklist import ListQuery
 from db.engine import Database
 from db.models import User
 
@@ -50,7 +51,7 @@ def import_work(database: Database, user: User, what: str, path: str | Path) -> 
 
 
 def export_work(database: Database, user: User, what: str, path: str | Path,
-                order_filter: OrderFilter | None = None) -> Work:
+                order_filter: OrderFilter | ListQuery | None = None) -> Work:
     def work(progress: ProgressCallback, cancelled: CancelCheck):
         with database.reading() as session:
             if what == "orders":
