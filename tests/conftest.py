@@ -107,15 +107,23 @@ def backend(request) -> str:
 
 
 @pytest.fixture
-def database(backend, request, tmp_path) -> Iterator[Database]:
+def fresh_database(request, tmp_path_factory):
+    """Makes a fresh, seeded database on a backend (for tests that need several in turn)."""
+
+    def make(backend: str) -> Database:
+        if backend == "sqlite":
+            path = tmp_path_factory.mktemp("db") / "ordertrail.db"
+            shutil.copy(request.getfixturevalue("sqlite_template"), path)
+            return Database(str(path))
+        return _reset_pg(request.getfixturevalue("pg_template"))
+
+    return make
+
+
+@pytest.fixture
+def database(backend, fresh_database) -> Iterator[Database]:
     """A fresh database on the backend under test."""
-    if backend == "sqlite":
-        template = request.getfixturevalue("sqlite_template")
-        path = tmp_path / "ordertrail.db"
-        shutil.copy(template, path)
-        database = Database(str(path))
-    else:
-        database = _reset_pg(request.getfixturevalue("pg_template"))
+    database = fresh_database(backend)
     yield database
     database.dispose()
 

@@ -9,7 +9,6 @@ change wrote events, every refused one left no trace; the audit chain verifies.
 
 from __future__ import annotations
 
-import shutil
 from decimal import Decimal
 
 import pytest
@@ -23,7 +22,6 @@ from app.clock import utcnow
 from app.errors import OrderTrailError
 from app.masterdata import add_party, add_product
 from app.progress import progress_of
-from db.engine import Database
 from db.models import Event, Order, Payment, Product, Setting, Shipment, StockMove, User
 
 ROLES = ["admin", "owner", "sales", "purchasing", "warehouse", "finance", "service"]
@@ -39,16 +37,6 @@ RIGHT_ROLE = {"ship": "warehouse", "receive": "warehouse", "pay": "finance",
 picks = st.integers(min_value=0, max_value=3)
 
 
-def _fresh_database(backend: str, request) -> Database:
-    if backend == "sqlite":
-        path = request.getfixturevalue("tmp_path_factory").mktemp("prop") / "p.db"
-        shutil.copy(request.getfixturevalue("sqlite_template"), path)
-        return Database(str(path))
-    from conftest import _reset_pg
-
-    return _reset_pg(request.getfixturevalue("pg_template"))
-
-
 class OrderBooks(RuleBasedStateMachine):
     backend = "sqlite"
     request = None
@@ -56,7 +44,7 @@ class OrderBooks(RuleBasedStateMachine):
 
     @initialize(threshold=st.sampled_from(["50000", "30"]))
     def open_office(self, threshold):
-        self.db = _fresh_database(self.backend, self.request)
+        self.db = self.request.getfixturevalue("fresh_database")(self.backend)
         with self.db.unit_of_work() as session:
             self.users = {}
             for role in ROLES:
