@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import datetime
+from datetime import date, datetime
+from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QItemSelectionModel, Qt, QThreadPool, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
+    QFileDialog,
     QLabel,
     QListWidget,
     QListWidgetItem,
@@ -24,9 +26,22 @@ from PySide6.QtWidgets import (
 
 from app import actions, config, orders, printing, worklist
 from app.actions import Action
-from app.roles import role_label
+from app.errors import OrderTrailError
+from app.jobs import Cancelled
+from app.roles import PERMISSIONS, role_label
+from app.spreadsheets.importing import may_import
+from app.spreadsheets.reading import ImportRejected
+from app.spreadsheets.template import write_template
 from app.worklist import ListQuery
 from ui import dialogs, order_detail
+from ui.documents_dialog import (
+    ImportErrorsDialog,
+    JobDialog,
+    Work,
+    batch_print_work,
+    export_work,
+    import_work,
+)
 from ui.live import ChangeWatcher
 from ui.order_detail import OrderDetail
 from ui.order_editor import OrderEditor
@@ -37,6 +52,8 @@ from ui.workspace import Workspace
 
 ORDER_PAGES = ("mine", "all", "sales", "purchase", "exceptions")
 LATER_PAGES = ("stock", "finance", "dashboard")
+WORKBOOKS = ("orders", "parties", "products")
+EXCEL_FILES = "Excel (*.xlsx)"
 KEY_ROLE = Qt.ItemDataRole.UserRole
 # Several notices in a burst (one per order of a batch) cause one refresh.
 REFRESH_DELAY_MS = 150
@@ -150,6 +167,7 @@ class MainWindow(QMainWindow):
         toolbar.addAction(self.new_action)
         toolbar.addAction(self.refresh_action)
         self.addToolBar(toolbar)
+        self._build_document_actions(toolbar)
 
         file_menu = self.menuBar().addMenu(self.tr("&File"))
         file_menu.addAction(self.new_action)
@@ -165,6 +183,36 @@ class MainWindow(QMainWindow):
         quit_action = file_menu.addAction(self.tr("Quit"))
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         quit_action.triggered.connect(self.close)
+
+    def _build_document_actions(self, toolbar: QToolBar) -> None:
+        user = self.workspace.user
+        self.workbook_names = {"orders": self.tr("Orders"),
+                               "parties": self.tr("Customers and suppliers"),
+                               "products": self.tr("Products")}
+        menu = self.menuBar().addMenu(self.tr("&Documents"))
+        self.batch_print_action = QAction(self.tr("Print delivery notes of waiting orders"), self)
+        self.batch_print_action.triggered.connect(self.print_waiting_delivery_notes)
+        menu.addAction(self.batch_print_action)
+        if user.role in PERMISSIONS["ship"]:  # the warehouse prints them every morning
+            toolbar.addAction(self.batch_print_action)
+        menu.addSeparator()
+        templates = menu.addMenu(self.tr("Download an Excel template"))
+        exports = menu.addMenu(self.tr("Export to Excel"))
+        imports = menu.addMenu(self.tr("Import from Excel"))
+        self.export_actions: dict[str, QAction] = {}
+        self.import_actions: dict[str, QAction] = {}
+        for what in WORKBOOKS:
+            name = self.workbook_names[what]
+            templates.addAction(name).triggered.connect(
+                lambda _=False, w=what: self.choose_template(w))
+            exported = exports.addAction(
+                self.tr("Orders (the list as filtered)") if what == "orders" else name)
+            exported.triggered.connect(lambda _=False, w=what: self.choose_export(w))
+            imported = imports.addAction(name)
+            imported.triggered.connect(lambda _=False, w=what: self.choose_import(w))
+            imported.setEnabled(may_import(user, what))
+            self.export_actions[what], self.import_actions[what] = exported, imported
+        self.export_actions["orders"].setEnabled(self.workspace.sees_prices)
 
     # --- layout that survives a restart -----------------------------------------------------
 
@@ -344,6 +392,83 @@ class MainWindow(QMainWindow):
             self.preview.deleteLater()
         self.preview = PrintPreview(pdf, title, self)
         self.preview.show()
+
+    # --- documents and workbooks: the choose_* methods ask for a file, the others take it ----
+
+    def choose_template(self, what: str) -> None:
+        path, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Save the template"), f"ordertrail-{what}-template.xlsx", EXCEL_FILES)
+        if path:
+            self.save_template(what, path)
+
+    def save_template(self, what: str, path: str | Path) -> None:
+        try:
+            self.workspace.read(lambda session: write_template(session, what, path))
+        except (OrderTrailError, OSError) as error:
+            dialogs.show_error(self, error, self.workspace.lang)
+            return
+        self.statusBar().showMessage(self.tr("Saved %1").replace("%1", str(path)), 5000)
+
+    def choose_export(self, what: str) -> None:
+        path, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Export to Excel"), f"ordertrail-{what}-{date.today()}.xlsx",
+            EXCEL_FILES)
+        if path:
+            self.export_to(what, path)
+
+    def export_to(self, what: str, path: str | Path) -> None:
+        """Write the workbook; orders as the list is filtered now."""
+        work = export_work(self.workspace.database, self.workspace.user, what, path,
+                           self.model.query if what == "orders" else None)
+        title = self.tr("Exporting %1").replace("%1", self.workbook_names[what])
+        dialog = self._run_job(title, work)
+        if not self._job_failed(dialog):
+            self.statusBar().showMessage(self.tr("Exported %n record(s) to %1", "",
+                                                 dialog.outcome).replace("%1", str(path)), 8000)
+
+    def choose_import(self, what: str) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Import from Excel"), "",
+                                              EXCEL_FILES)
+        if path:
+            self.import_from(what, path)
+
+    def import_from(self, what: str, path: str | Path) -> None:
+        """Import every row or none; a rejected file shows all its problems."""
+        work = import_work(self.workspace.database, self.workspace.user, what, path)
+        title = self.tr("Importing %1").replace("%1", self.workbook_names[what])
+        dialog = self._run_job(title, work)
+        if isinstance(dialog.error, ImportRejected):
+            self._ask(ImportErrorsDialog(dialog.error.problems, self.workspace.lang, self))
+            return
+        if self._job_failed(dialog):
+            return
+        self.statusBar().showMessage(self.tr("Imported %n record(s)", "",
+                                             len(dialog.outcome.created)), 8000)
+        self.workspace.changed.emit("")
+
+    def print_waiting_delivery_notes(self) -> None:
+        """One PDF with a delivery note for every order waiting at the warehouse."""
+        work = batch_print_work(self.workspace.database, self.workspace.user)
+        dialog = self._run_job(self.tr("Printing delivery notes"), work)
+        if self._job_failed(dialog):
+            return
+        self.workspace.changed.emit("")  # each note is a print event on its order
+        self.show_preview(dialog.outcome, self.tr("Delivery notes of waiting orders"))
+
+    def _run_job(self, title: str, work: Work) -> JobDialog:
+        """Run long work off the UI thread behind a progress dialog with Cancel."""
+        dialog = JobDialog(title, work, self)
+        self._ask(dialog)
+        return dialog
+
+    def _job_failed(self, dialog: JobDialog) -> bool:
+        if dialog.error is None:
+            return False
+        if isinstance(dialog.error, Cancelled):
+            self.statusBar().showMessage(dialog.error.message(self.workspace.lang), 8000)
+        else:
+            dialogs.show_error(self, dialog.error, self.workspace.lang)
+        return True
 
     @staticmethod
     def _ask(dialog: QDialog) -> bool:

@@ -23,7 +23,7 @@ from ..errors import OrderTrailError, PermissionDenied
 from ..jobs import CancelCheck, Job, ProgressCallback
 from ..masterdata import PARTY_KINDS, add_party, add_product
 from ..orders import CREATE_PERMISSION, PARTY_KIND_OF_FLOW, LineSpec, create_order
-from ..roles import require
+from ..roles import PERMISSIONS, require
 from .layouts import ORDERS, PARTIES, PRODUCTS, SheetLayout
 from .reading import ImportRejected, RowProblem, SheetReader, SheetRow
 
@@ -254,6 +254,14 @@ def import_orders(session: Session, user: User, path: str | Path,
 
     created = run.create_each([(group.first.number, group) for group in groups], create)
     return run.finish(created, len(rows))
+
+
+def may_import(user: User, what: str) -> bool:
+    """Whether the user may import this kind of workbook at all; for orders, each order's
+    kind is checked again when the file is read."""
+    if what == "orders":
+        return any(user.role in PERMISSIONS[p] for p in CREATE_PERMISSION.values())
+    return user.role in PERMISSIONS[{"parties": "add_party", "products": "add_product"}[what]]
 
 
 IMPORTERS = {"orders": import_orders, "parties": import_parties, "products": import_products}

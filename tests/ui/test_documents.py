@@ -3,12 +3,17 @@
 from __future__ import annotations
 
 import pytest
-from desk import WAIT_MS, open_desk, wait_for_node
+from desk import WAIT_MS, answer, open_desk, wait_for_node
+from openpyxl import Workbook, load_workbook
 from PySide6.QtPdf import QPdfDocument
-from sqlalchemy import select
+from PySide6.QtWidgets import QToolBar
+from sqlalchemy import func, select
 
 from app import orders
-from db.models import Event
+from app.spreadsheets.layouts import ORDERS, PARTIES
+from db.models import Event, Order
+from ui.documents_dialog import ImportErrorsDialog
+from ui.order_list import NUMBER
 
 pytestmark = pytest.mark.parametrize("backend", ["sqlite"])
 
@@ -34,6 +39,19 @@ def print_events(office, number: str) -> list[dict]:
     with office.db.reading() as session:
         return [event.after for event in session.scalars(
             select(Event).where(Event.entity_ref == number, Event.action == "print"))]
+
+
+def orders_workbook(tmp_path, orders: list[tuple[str, str, int]]):
+    """A workbook of one-line sales orders of A-1: (number, customer, quantity)."""
+    book = Workbook()
+    sheet = book.active
+    sheet.title = ORDERS.title
+    sheet.append([column.header for column in ORDERS.columns])
+    for number, party, qty in orders:
+        sheet.append([number, "销售", party, None, None, None, "A-1", None, qty])
+    path = tmp_path / "orders.xlsx"
+    book.save(path)
+    return path
 
 
 def test_preview_from_the_detail_panel_records_the_print(qtbot, office):
@@ -72,3 +90,80 @@ def test_a_draft_offers_nothing_to_print(qtbot, office):
     window = open_desk(qtbot, office.db, office.sales)
     wait_for_node(qtbot, window, "草稿")
     assert not window.detail.print_button.isVisible() and print_choices(window) == []
+
+
+def test_batch_printing_makes_one_delivery_note_per_waiting_order(qtbot, office):
+    waiting = [placed_order(office) for _ in range(3)]
+    draft = office.order()
+    window = open_desk(qtbot, office.db, office.warehouse)
+    assert window.batch_print_action in window.findChild(QToolBar, "main_toolbar").actions()
+    window.batch_print_action.trigger()  # returns when the progress dialog has closed
+    preview = window.preview
+    qtbot.waitUntil(lambda: preview.document.status() == QPdfDocument.Status.Ready,
+                    timeout=WAIT_MS)
+    text = "".join(preview.document.getAllText(page).text()
+                   for page in range(preview.page_count()))
+    assert all(number in text for number in waiting) and draft not in text
+    assert preview.page_count() == len(waiting)  # one short note per order
+    assert [len(print_events(office, number)) for number in waiting] == [1, 1, 1]
+
+
+def test_export_writes_the_list_as_filtered(qtbot, office, tmp_path):
+    sales = office.order()
+    purchase = office.order("purchase", lines=(("A-1", 2), ("B-2", 3)))
+    window = open_desk(qtbot, office.db, office.owner)
+    window.nav.setCurrentRow(1)  # all orders
+    window.filters.kind.setCurrentIndex(window.filters.kind.findData("purchase"))
+    qtbot.waitUntil(lambda: window.model.rowCount() == 1, timeout=WAIT_MS)
+    target = tmp_path / "orders.xlsx"
+    window.export_to("orders", target)
+    rows = [row for row in load_workbook(target).active.iter_rows(min_row=3, values_only=True)
+            if row[0]]
+    assert [(row[0], row[6]) for row in rows] == [(purchase, "A-1"), (purchase, "B-2")]
+    assert sales not in {row[0] for row in rows}
+    assert target.name in window.statusBar().currentMessage()
+
+
+def test_an_import_with_a_bad_row_shows_every_problem_and_imports_nothing(
+        qtbot, office, tmp_path):
+    path = orders_workbook(tmp_path, [("W-1", "华东贸易有限公司", 1), ("W-2", "无名公司", -1)])
+    window = open_desk(qtbot, office.db, office.sales)
+    seen = {}
+
+    def look(dialog: ImportErrorsDialog) -> None:
+        table = dialog.table
+        seen["rows"] = [[table.item(r, c).text() for c in range(4)]
+                        for r in range(table.rowCount())]
+        dialog.save_to(tmp_path / "problems.xlsx")
+        dialog.reject()
+
+    answer(ImportErrorsDialog, look)
+    window.import_from("orders", path)
+    assert {row[1] for row in seen["rows"]} == {"3"} and len(seen["rows"]) == 2
+    assert any("无名公司" in row[3] for row in seen["rows"])
+    assert (tmp_path / "problems.xlsx").exists()
+    with office.db.reading() as session:
+        assert session.scalar(select(func.count()).select_from(Order)) == 0
+
+
+def test_a_good_import_refreshes_the_list(qtbot, office, tmp_path):
+    window = open_desk(qtbot, office.db, office.sales)
+    window.nav.setCurrentRow(1)
+    assert window.model.rowCount() == 0
+    window.import_from("orders", orders_workbook(tmp_path, [("W-1", "华东贸易有限公司", 2)]))
+    qtbot.waitUntil(lambda: window.model.rowCount() == 1, timeout=WAIT_MS)
+    assert window.model.index(0, NUMBER).data() == "W-1"
+
+
+def test_the_warehouse_may_not_export_priced_orders(qtbot, office):
+    window = open_desk(qtbot, office.db, office.warehouse)
+    assert not window.export_actions["orders"].isEnabled()
+    assert window.export_actions["products"].isEnabled()
+    assert not window.import_actions["orders"].isEnabled()
+    assert window.import_actions["products"].isEnabled()
+
+
+def test_a_template_is_saved_where_asked(qtbot, office, tmp_path):
+    window = open_desk(qtbot, office.db, office.sales)
+    window.save_template("parties", tmp_path / "parties.xlsx")
+    assert load_workbook(tmp_path / "parties.xlsx").active.title == PARTIES.title
