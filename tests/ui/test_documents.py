@@ -41,13 +41,13 @@ def print_events(office, number: str) -> list[dict]:
             select(Event).where(Event.entity_ref == number, Event.action == "print"))]
 
 
-def orders_workbook(tmp_path, orders: list[tuple[str, str, int]]):
+def orders_workbook(tmp_path, rows: list[tuple[str, str, int]]):
     """A workbook of one-line sales orders of A-1: (number, customer, quantity)."""
     book = Workbook()
     sheet = book.active
     sheet.title = ORDERS.title
     sheet.append([column.header for column in ORDERS.columns])
-    for number, party, qty in orders:
+    for number, party, qty in rows:
         sheet.append([number, "销售", party, None, None, None, "A-1", None, qty])
     path = tmp_path / "orders.xlsx"
     book.save(path)
