@@ -112,43 +112,44 @@
 <context>
     <name>ImportErrorsDialog</name>
     <message>
-        <location filename="../../ui/documents_dialog.py" line="181" />
+        <location filename="../../ui/documents_dialog.py" line="182" />
         <source>Nothing was imported</source>
         <translation>未导入任何数据</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/documents_dialog.py" line="183" />
+        <location filename="../../ui/documents_dialog.py" line="184" />
         <source>The file has %n problem(s); nothing was imported. Fix them and import the file again.</source>
         <translation>
-            <numerusform>文件有 %n 处问题，未导入任何数据。请改正后重新导入。</numerusform></translation>
+            <numerusform>文件有 %n 处问题，未导入任何数据。请改正后重新导入。</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../ui/documents_dialog.py" line="189" />
+        <location filename="../../ui/documents_dialog.py" line="190" />
         <source>Sheet</source>
         <translation>工作表</translation>
     </message>
     <message>
-        <location filename="../../ui/documents_dialog.py" line="189" />
+        <location filename="../../ui/documents_dialog.py" line="190" />
         <source>Row</source>
         <translation>行</translation>
     </message>
     <message>
-        <location filename="../../ui/documents_dialog.py" line="189" />
+        <location filename="../../ui/documents_dialog.py" line="190" />
         <source>Column</source>
         <translation>列</translation>
     </message>
     <message>
-        <location filename="../../ui/documents_dialog.py" line="189" />
+        <location filename="../../ui/documents_dialog.py" line="190" />
         <source>Problem</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../ui/documents_dialog.py" line="203" />
+        <location filename="../../ui/documents_dialog.py" line="204" />
         <source>Save as Excel…</source>
         <translation>另存为 Excel…</translation>
     </message>
     <message>
-        <location filename="../../ui/documents_dialog.py" line="214" />
+        <location filename="../../ui/documents_dialog.py" line="215" />
         <source>Save the problems</source>
         <translation>保存问题清单</translation>
     </message>
@@ -156,12 +157,12 @@
 <context>
     <name>JobDialog</name>
     <message>
-        <location filename="../../ui/documents_dialog.py" line="111" />
+        <location filename="../../ui/documents_dialog.py" line="112" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../ui/documents_dialog.py" line="140" />
+        <location filename="../../ui/documents_dialog.py" line="141" />
         <source>Cancelling… nothing will be changed.</source>
         <translation>正在取消…不会做任何修改。</translation>
     </message>
@@ -207,118 +208,203 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="49" />
+        <location filename="../../ui/main_window.py" line="67" />
         <source>OrderTrail</source>
         <translation>采销订单跟踪</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="86" />
+        <location filename="../../ui/main_window.py" line="104" />
         <source>%1 (%2) · database %3</source>
         <translation>%1（%2）· 数据库 %3</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="115" />
+        <location filename="../../ui/main_window.py" line="135" />
         <source>My work</source>
         <translation>待我处理</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="115" />
+        <location filename="../../ui/main_window.py" line="135" />
         <source>All orders</source>
         <translation>全部订单</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="116" />
+        <location filename="../../ui/main_window.py" line="136" />
         <source>Sales</source>
         <translation>销售订单</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="116" />
+        <location filename="../../ui/main_window.py" line="136" />
         <source>Purchases</source>
         <translation>采购订单</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="117" />
+        <location filename="../../ui/main_window.py" line="137" />
         <source>Exceptions</source>
         <translation>异常订单</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="117" />
+        <location filename="../../ui/main_window.py" line="137" />
         <source>Stock</source>
         <translation>库存</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="118" />
+        <location filename="../../ui/main_window.py" line="138" />
         <source>Finance</source>
         <translation>财务</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="118" />
+        <location filename="../../ui/main_window.py" line="138" />
         <source>Dashboard</source>
         <translation>看板</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="129" />
+        <location filename="../../ui/main_window.py" line="149" />
         <source>New order</source>
         <translation>新建订单</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="135" />
+        <location filename="../../ui/main_window.py" line="155" />
         <source>Orders are created by sales (sales orders) and purchasing (purchase orders).</source>
         <translation>订单由销售（销售订单）和采购（采购订单）创建。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="137" />
+        <location filename="../../ui/main_window.py" line="157" />
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="140" />
+        <location filename="../../ui/main_window.py" line="160" />
         <source>Search</source>
         <translation>搜索</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="144" />
+        <location filename="../../ui/main_window.py" line="164" />
         <source>Main</source>
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="151" />
+        <location filename="../../ui/main_window.py" line="172" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="155" />
-        <location filename="../../ui/main_window.py" line="346" />
+        <location filename="../../ui/main_window.py" line="176" />
+        <location filename="../../ui/main_window.py" line="491" />
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="162" />
+        <location filename="../../ui/main_window.py" line="183" />
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="212" />
+        <location filename="../../ui/main_window.py" line="189" />
+        <source>Orders</source>
+        <translation>订单</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="190" />
+        <source>Customers and suppliers</source>
+        <translation>客户与供应商</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="191" />
+        <source>Products</source>
+        <translation>产品</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="192" />
+        <source>&amp;Documents</source>
+        <translation>单据(&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="193" />
+        <source>Print delivery notes of waiting orders</source>
+        <translation>批量打印待发货订单的发货单</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="199" />
+        <source>Download an Excel template</source>
+        <translation>下载 Excel 模板</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="200" />
+        <location filename="../../ui/main_window.py" line="414" />
+        <source>Export to Excel</source>
+        <translation>导出到 Excel</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="201" />
+        <location filename="../../ui/main_window.py" line="430" />
+        <source>Import from Excel</source>
+        <translation>从 Excel 导入</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="209" />
+        <source>Orders (the list as filtered)</source>
+        <translation>订单（按当前列表筛选）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="263" />
         <source>%1 arrives in a later version.</source>
         <translation>“%1”将在后续版本提供。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="260" />
+        <location filename="../../ui/main_window.py" line="311" />
         <source>Orders updated at %1</source>
         <translation>订单已于 %1 更新</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="284" />
+        <location filename="../../ui/main_window.py" line="335" />
+        <location filename="../../ui/main_window.py" line="410" />
         <source>Saved %1</source>
         <translation>已保存 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="337" />
+        <location filename="../../ui/main_window.py" line="400" />
+        <source>Save the template</source>
+        <translation>保存模板</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="423" />
+        <source>Exporting %1</source>
+        <translation>正在导出：%1</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/main_window.py" line="426" />
+        <source>Exported %n record(s) to %1</source>
+        <translation>
+            <numerusform>已导出 %n 条记录到 %1</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="438" />
+        <source>Importing %1</source>
+        <translation>正在导入：%1</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/main_window.py" line="445" />
+        <source>Imported %n record(s)</source>
+        <translation>
+            <numerusform>已导入 %n 条记录</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="452" />
+        <source>Printing delivery notes</source>
+        <translation>正在打印发货单</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="456" />
+        <source>Delivery notes of waiting orders</source>
+        <translation>待发货订单的发货单</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="482" />
         <source>%1: %2 done</source>
         <translation>%1：已%2</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="347" />
+        <location filename="../../ui/main_window.py" line="492" />
         <source>The new language is used from the next start.</source>
         <translation>新的语言将在下次启动时生效。</translation>
     </message>
@@ -326,182 +412,187 @@
 <context>
     <name>OrderDetail</name>
     <message>
-        <location filename="../../ui/order_detail.py" line="92" />
+        <location filename="../../ui/order_detail.py" line="95" />
         <source>SKU</source>
         <translation>产品编码</translation>
     </message>
     <message>
-        <location filename="../../ui/order_detail.py" line="92" />
+        <location filename="../../ui/order_detail.py" line="95" />
         <source>Product</source>
         <translation>产品</translation>
     </message>
     <message>
-        <location filename="../../ui/order_detail.py" line="92" />
+        <location filename="../../ui/order_detail.py" line="95" />
         <source>Ordered</source>
         <translation>订购</translation>
     </message>
     <message>
-        <location filename="../../ui/order_detail.py" line="93" />
+        <location filename="../../ui/order_detail.py" line="96" />
         <source>Shipped / received</source>
         <translation>发货/到货</translation>
     </message>
     <message>
-        <location filename="../../ui/order_detail.py" line="93" />
+        <location filename="../../ui/order_detail.py" line="96" />
         <source>Returned</source>
         <translation>已退</translation>
     </message>
     <message>
-        <location filename="../../ui/order_detail.py" line="95" />
+        <location filename="../../ui/order_detail.py" line="98" />
         <source>Unit price</source>
         <translation>单价</translation>
     </message>
     <message>
-        <location filename="../../ui/order_detail.py" line="97" />
+        <location filename="../../ui/order_detail.py" line="100" />
         <source>Shipment</source>
         <translation>发货单</translation>
     </message>
     <message>
-        <location filename="../../ui/order_detail.py" line="97" />
+        <location filename="../../ui/order_detail.py" line="100" />
         <source>Carrier</source>
         <translation>承运商</translation>
     </message>
     <message>
-        <location filename="../../ui/order_detail.py" line="97" />
+        <location filename="../../ui/order_detail.py" line="100" />
         <source>Tracking no.</source>
         <translation>运单号</translation>
     </message>
     <message>
-        <location filename="../../ui/order_detail.py" line="98" />
+        <location filename="../../ui/order_detail.py" line="101" />
         <source>Shipped</source>
         <translation>发货时间</translation>
     </message>
     <message>
-        <location filename="../../ui/order_detail.py" line="98" />
+        <location filename="../../ui/order_detail.py" line="101" />
         <source>Signed</source>
         <translation>签收时间</translation>
     </message>
     <message>
-        <location filename="../../ui/order_detail.py" line="99" />
+        <location filename="../../ui/order_detail.py" line="102" />
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../ui/order_detail.py" line="99" />
+        <location filename="../../ui/order_detail.py" line="102" />
         <source>Method</source>
         <translation>方式</translation>
     </message>
     <message>
-        <location filename="../../ui/order_detail.py" line="99" />
+        <location filename="../../ui/order_detail.py" line="102" />
         <source>Reference</source>
         <translation>参考号</translation>
     </message>
     <message>
-        <location filename="../../ui/order_detail.py" line="100" />
+        <location filename="../../ui/order_detail.py" line="103" />
         <source>Paid at</source>
         <translation>付款时间</translation>
     </message>
     <message>
-        <location filename="../../ui/order_detail.py" line="111" />
+        <location filename="../../ui/order_detail.py" line="106" />
+        <source>Print / preview</source>
+        <translation>打印/预览</translation>
+    </message>
+    <message>
+        <location filename="../../ui/order_detail.py" line="118" />
         <source>What you can do now</source>
         <translation>您现在可以</translation>
     </message>
     <message>
-        <location filename="../../ui/order_detail.py" line="116" />
+        <location filename="../../ui/order_detail.py" line="123" />
         <source>Payments</source>
         <translation>收付款</translation>
     </message>
     <message>
-        <location filename="../../ui/order_detail.py" line="117" />
+        <location filename="../../ui/order_detail.py" line="124" />
         <source>Lines</source>
         <translation>明细</translation>
     </message>
     <message>
-        <location filename="../../ui/order_detail.py" line="118" />
+        <location filename="../../ui/order_detail.py" line="125" />
         <source>Shipments</source>
         <translation>发货</translation>
     </message>
     <message>
-        <location filename="../../ui/order_detail.py" line="134" />
+        <location filename="../../ui/order_detail.py" line="141" />
         <source>No order selected</source>
         <translation>未选择订单</translation>
     </message>
     <message>
-        <location filename="../../ui/order_detail.py" line="149" />
+        <location filename="../../ui/order_detail.py" line="157" />
         <source>Sales order</source>
         <translation>销售订单</translation>
     </message>
     <message>
-        <location filename="../../ui/order_detail.py" line="149" />
+        <location filename="../../ui/order_detail.py" line="157" />
         <source>Purchase order</source>
         <translation>采购订单</translation>
     </message>
     <message>
-        <location filename="../../ui/order_detail.py" line="158" />
+        <location filename="../../ui/order_detail.py" line="166" />
         <source>Party: %1</source>
         <translation>客户/供应商：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/order_detail.py" line="159" />
+        <location filename="../../ui/order_detail.py" line="167" />
         <source>Due: %1</source>
         <translation>交期：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/order_detail.py" line="160" />
+        <location filename="../../ui/order_detail.py" line="168" />
         <source>Shipped / received: %1%</source>
         <translation>发货/到货：%1%</translation>
     </message>
     <message>
-        <location filename="../../ui/order_detail.py" line="163" />
+        <location filename="../../ui/order_detail.py" line="171" />
         <source>Total: %1 %2</source>
         <translation>金额：%1 %2</translation>
     </message>
     <message>
-        <location filename="../../ui/order_detail.py" line="165" />
+        <location filename="../../ui/order_detail.py" line="173" />
         <source>Paid: %1 (%2%)</source>
         <translation>已收付：%1（%2%）</translation>
     </message>
     <message>
-        <location filename="../../ui/order_detail.py" line="167" />
+        <location filename="../../ui/order_detail.py" line="175" />
         <source>Waiting for: %1</source>
         <translation>待处理：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/order_detail.py" line="168" />
+        <location filename="../../ui/order_detail.py" line="176" />
         <source>nobody</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../ui/order_detail.py" line="171" />
+        <location filename="../../ui/order_detail.py" line="179" />
         <source>Overdue</source>
         <translation>已超时</translation>
     </message>
     <message>
-        <location filename="../../ui/order_detail.py" line="177" />
+        <location filename="../../ui/order_detail.py" line="185" />
         <source>Belongs to %1</source>
         <translation>所属订单：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/order_detail.py" line="179" />
+        <location filename="../../ui/order_detail.py" line="187" />
         <source>Linked documents: %1</source>
         <translation>关联单据：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/order_detail.py" line="182" />
+        <location filename="../../ui/order_detail.py" line="190" />
         <source>Note: %1</source>
         <translation>备注：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/order_detail.py" line="193" />
+        <location filename="../../ui/order_detail.py" line="201" />
         <source>not yet</source>
         <translation>未签收</translation>
     </message>
     <message>
-        <location filename="../../ui/order_detail.py" line="204" />
+        <location filename="../../ui/order_detail.py" line="213" />
         <source>Nothing for you to do here: the next step belongs to %1.</source>
         <translation>此订单暂无需您处理：下一步由%1负责。</translation>
     </message>
     <message>
-        <location filename="../../ui/order_detail.py" line="207" />
+        <location filename="../../ui/order_detail.py" line="216" />
         <source>This order is finished.</source>
         <translation>此订单已结束。</translation>
     </message>
@@ -919,62 +1010,67 @@
 <context>
     <name>Timeline</name>
     <message>
-        <location filename="../../ui/timeline.py" line="21" />
+        <location filename="../../ui/timeline.py" line="22" />
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline.py" line="21" />
+        <location filename="../../ui/timeline.py" line="22" />
         <source>Who</source>
         <translation>操作人</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline.py" line="21" />
+        <location filename="../../ui/timeline.py" line="22" />
         <source>From → to</source>
         <translation>状态变化</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline.py" line="22" />
+        <location filename="../../ui/timeline.py" line="23" />
         <source>Comment and details</source>
         <translation>说明与详情</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline.py" line="29" />
+        <location filename="../../ui/timeline.py" line="30" />
         <source>Created</source>
         <translation>创建</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline.py" line="29" />
+        <location filename="../../ui/timeline.py" line="30" />
         <source>Edited draft</source>
         <translation>编辑草稿</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline.py" line="30" />
+        <location filename="../../ui/timeline.py" line="31" />
         <source>Shipped</source>
         <translation>发货</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline.py" line="31" />
+        <location filename="../../ui/timeline.py" line="32" />
         <source>Signed for</source>
         <translation>签收</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline.py" line="31" />
+        <location filename="../../ui/timeline.py" line="32" />
         <source>Received goods</source>
         <translation>收货入库</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline.py" line="32" />
+        <location filename="../../ui/timeline.py" line="33" />
         <source>Payment</source>
         <translation>收付款</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline.py" line="32" />
+        <location filename="../../ui/timeline.py" line="33" />
         <source>Refund</source>
         <translation>退款</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline.py" line="66" />
+        <location filename="../../ui/timeline.py" line="34" />
+        <source>Printed</source>
+        <translation>已打印</translation>
+    </message>
+    <message>
+        <location filename="../../ui/timeline.py" line="72" />
         <source>Taken automatically when its condition held</source>
         <translation>条件满足后自动完成</translation>
     </message>

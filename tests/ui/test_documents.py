@@ -6,12 +6,13 @@ import pytest
 from desk import WAIT_MS, answer, open_desk, wait_for_node
 from openpyxl import Workbook, load_workbook
 from PySide6.QtPdf import QPdfDocument
-from PySide6.QtWidgets import QToolBar
+from PySide6.QtWidgets import QMenu, QToolBar
 from sqlalchemy import func, select
 
 from app import orders
 from app.spreadsheets.layouts import ORDERS, PARTIES
 from db.models import Event, Order
+from ui import i18n
 from ui.documents_dialog import ImportErrorsDialog
 from ui.order_list import NUMBER
 
@@ -167,3 +168,18 @@ def test_a_template_is_saved_where_asked(qtbot, office, tmp_path):
     window = open_desk(qtbot, office.db, office.sales)
     window.save_template("parties", tmp_path / "parties.xlsx")
     assert load_workbook(tmp_path / "parties.xlsx").active.title == PARTIES.title
+
+
+def test_the_documents_speak_chinese_or_english(qtbot, qapp, office):
+    number = placed_order(office)
+    i18n.install(qapp, "zh")
+    chinese = open_desk(qtbot, office.db, office.sales, "zh")
+    chinese.show_order(number)
+    assert chinese.detail.print_button.text() == "打印/预览"
+    assert "单据(&D)" in [menu.title() for menu in chinese.menuBar().findChildren(QMenu)]
+    assert chinese.batch_print_action.text() == "批量打印待发货订单的发货单"
+    i18n.install(qapp, "en")
+    english = open_desk(qtbot, office.db, office.sales, "en")
+    english.show_order(number)
+    assert print_choices(english) == ["Sales order confirmation", "Delivery note"]
+    assert english.export_actions["orders"].text() == "Orders (the list as filtered)"
