@@ -306,6 +306,16 @@ def advance(session: Session, user: User, number: str, node: str, *, comment: st
     return order
 
 
+def submit_new_orders(session: Session, user: User, kind: str, drafts: list[OrderDraft]
+                      ) -> list[Order]:
+    """Create orders and submit them at once (bulk entry): those under the approval
+    amount are placed, with their stock reserved, all in the caller's unit of work."""
+    orders = create_orders(session, user, kind, drafts)
+    workflow.advance(session, user, orders, "submitted")
+    _save_all(session, orders)
+    return orders
+
+
 def advance_many(session: Session, user: User, numbers: list[str], node: str, *,
                  comment: str = "", reason: str = "") -> list[Order]:
     """The same step on many orders at once (batch approval, placing imported orders)."""

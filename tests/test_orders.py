@@ -376,3 +376,19 @@ def test_who_owns_the_next_step(office):
     act(office, orders.advance, office.owner, purchase, "placed")
     assert detail(office, sales_order)["owner_roles"] == ["owner"]
     assert detail(office, purchase)["owner_roles"] == ["warehouse"]
+
+
+def test_bulk_entry_places_what_it_can_approve_and_is_all_or_nothing(office):
+    act(office, settings.change, office.admin, "approval_threshold", "1000")
+    drafts = [orders.OrderDraft("华东贸易有限公司", [orders.LineSpec("A-1", 4)]),
+              orders.OrderDraft("Acme 😀 Ltd", [orders.LineSpec("B-2", 1)])]
+    made = act(office, orders.submit_new_orders, office.sales, "sales", drafts)
+    assert [detail(office, o.number)["status"] for o in made] == ["placed", "submitted"]
+    assert stock_of(office, "A-1") == (Decimal(100), Decimal(4))
+    act(office, settings.change, office.admin, "approval_threshold", "100000")
+    too_much = drafts + [orders.OrderDraft("华东贸易有限公司", [orders.LineSpec("A-1", 93)])]
+    with pytest.raises(ValidationError, match="A-1 needs 97.000, available 96"):
+        act(office, orders.submit_new_orders, office.sales, "sales", too_much)
+    with office.db.reading() as session:
+        assert session.scalar(select(func.count(Order.id))) == 2
+    assert stock_of(office, "A-1") == (Decimal(100), Decimal(4))
