@@ -115,21 +115,27 @@ def _lines(rng: random.Random, large: bool) -> list[LineSpec]:
     return lines
 
 
-def _sales_story(story: _Story, number: str, target: str) -> None:
-    u, rng = story.users, story.rng
+def _placed(story: _Story, number: str, target: str, creator: str, cancel_reason: str) -> bool:
+    """Submit (and approve where needed) up to `target`; True if the story goes on."""
+    u = story.users
     if target == "draft":
-        return
-    story.step(orders.advance, u["sales"], number, "submitted")
+        return False
+    story.step(orders.advance, u[creator], number, "submitted")
     if target == "submitted":
-        return
+        return False
     with story.database.reading() as session:
         status = orders.find_order(session, number).status
     if status == "submitted":
         story.step(orders.advance, u["owner"], number, "placed", comment="同意")
     if target == "cancelled":
-        story.step(orders.cancel, u["sales"], number, "客户取消订单")
-        return
-    if target == "placed":
+        story.step(orders.cancel, u[creator], number, cancel_reason)
+        return False
+    return target != "placed"
+
+
+def _sales_story(story: _Story, number: str, target: str) -> None:
+    u, rng = story.users, story.rng
+    if not _placed(story, number, target, "sales", "客户取消订单"):
         return
     story.step(orders.advance, u["warehouse"], number, "prepared")
     if target == "prepared":
@@ -163,19 +169,7 @@ def _sales_story(story: _Story, number: str, target: str) -> None:
 
 def _purchase_story(story: _Story, number: str, target: str) -> None:
     u = story.users
-    if target == "draft":
-        return
-    story.step(orders.advance, u["purchasing"], number, "submitted")
-    if target == "submitted":
-        return
-    with story.database.reading() as session:
-        status = orders.find_order(session, number).status
-    if status == "submitted":
-        story.step(orders.advance, u["owner"], number, "placed", comment="同意采购")
-    if target == "cancelled":
-        story.step(orders.cancel, u["purchasing"], number, "供应商缺货")
-        return
-    if target == "placed":
+    if not _placed(story, number, target, "purchasing", "供应商缺货"):
         return
     if target == "partly_received":
         with story.database.reading() as session:
