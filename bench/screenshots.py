@@ -4,7 +4,9 @@
         python bench/screenshots.py [FOLDER]
 
 Saves, in Chinese and in English: the main window as sales, warehouse, finance
-and owner, the order editor with two lines, and the ship dialog.
+and owner, the order editor with two lines, the ship dialog, the print preview
+opened from the detail panel, the batch printing of delivery notes (its progress
+and its preview) and the problems of a rejected import.
 """
 
 from __future__ import annotations
@@ -28,6 +30,85 @@ def settle(app, rounds: int = 30) -> None:
         app.processEvents()
         QThreadPool.globalInstance().waitForDone(50)
     app.processEvents()
+
+
+def when_shown(kind: type, handle) -> None:
+    """Call `handle(dialog)` once a modal dialog of `kind` is up (it runs its own loop)."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    def look() -> None:
+        dialog = QApplication.activeModalWidget()
+        if isinstance(dialog, kind) and dialog.isVisible() and handle(dialog):
+            return
+        QTimer.singleShot(20, look)
+
+    QTimer.singleShot(0, look)
+
+
+def preview_shot(app, window, folder: Path, name: str) -> None:
+    from PySide6.QtCore import QThreadPool
+
+    for _ in range(100):
+        if window.preview is not None:
+            break
+        settle(app, 1)
+    QThreadPool.globalInstance().waitForDone()
+    settle(app, 5)
+    window.preview.resize(820, 900)
+    for _ in range(10):  # QPdfView renders its pages asynchronously
+        settle(app, 3)
+    window.preview.grab().save(str(folder / name))
+    window.preview.close()
+
+
+def document_shots(app, window, database, folder: Path, lang: str, work: Path) -> None:
+    """The print preview from the detail panel; as the warehouse also the batch printing
+    and a rejected import."""
+    from openpyxl import Workbook
+
+    from app import queries
+    from app.spreadsheets.layouts import PRODUCTS
+    from ui.documents_dialog import ImportErrorsDialog, JobDialog
+
+    with database.reading() as session:
+        order = queries.list_orders(
+            session, queries.OrderFilter(kind="sales", status="prepared"), limit=1)[0]
+    window.show_order(order.number)
+    settle(app, 3)
+    window.detail.print_menu.actions()[0].trigger()
+    role = window.workspace.user.role
+    preview_shot(app, window, folder, f"preview-{role}-{lang}.png")
+    if role != "warehouse":
+        return
+
+    def progress(dialog: JobDialog) -> bool:
+        if dialog.bar.maximum() == 0 or dialog.bar.value() == 0:
+            return False
+        dialog.grab().save(str(folder / f"batch-progress-{lang}.png"))
+        return True
+
+    when_shown(JobDialog, progress)
+    window.print_waiting_delivery_notes()
+    preview_shot(app, window, folder, f"batch-preview-{lang}.png")
+
+    book = Workbook()
+    sheet = book.active
+    sheet.title = PRODUCTS.title
+    sheet.append([column.header for column in PRODUCTS.columns])
+    sheet.append(["A-100", "重复的编码 duplicate SKU", "包", "25", "否", "10"])
+    sheet.append(["N-1", "", "台", "-3", "也许", "x"])
+    path = work / f"bad-products-{lang}.xlsx"
+    book.save(path)
+
+    def problems(dialog: ImportErrorsDialog) -> bool:
+        settle(app, 2)
+        dialog.grab().save(str(folder / f"import-problems-{lang}.png"))
+        dialog.reject()
+        return True
+
+    when_shown(ImportErrorsDialog, problems)
+    window.import_from("products", path)
 
 
 def main() -> int:
@@ -85,6 +166,8 @@ def main() -> int:
                 settle(app, 5)
                 dialog.grab().save(str(folder / f"ship-{lang}.png"))
                 dialog.close()
+            if role in ("sales", "warehouse"):
+                document_shots(app, window, database, folder, lang, work)
             window.close()
             settle(app, 3)
     count = len(list(folder.glob("*.png")))

@@ -167,7 +167,6 @@ class MainWindow(QMainWindow):
         toolbar.addAction(self.new_action)
         toolbar.addAction(self.refresh_action)
         self.addToolBar(toolbar)
-        self._build_document_actions(toolbar)
 
         file_menu = self.menuBar().addMenu(self.tr("&File"))
         file_menu.addAction(self.new_action)
@@ -183,6 +182,7 @@ class MainWindow(QMainWindow):
         quit_action = file_menu.addAction(self.tr("Quit"))
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         quit_action.triggered.connect(self.close)
+        self._build_document_actions(toolbar)
 
     def _build_document_actions(self, toolbar: QToolBar) -> None:
         user = self.workspace.user
@@ -191,6 +191,7 @@ class MainWindow(QMainWindow):
                                "products": self.tr("Products")}
         menu = self.menuBar().addMenu(self.tr("&Documents"))
         self.batch_print_action = QAction(self.tr("Print delivery notes of waiting orders"), self)
+        self.batch_print_action.setIconText(self.tr("Print delivery notes"))  # on the toolbar
         self.batch_print_action.triggered.connect(self.print_waiting_delivery_notes)
         menu.addAction(self.batch_print_action)
         if user.role in PERMISSIONS["ship"]:  # the warehouse prints them every morning

@@ -283,18 +283,18 @@
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="172" />
+        <location filename="../../ui/main_window.py" line="171" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="176" />
-        <location filename="../../ui/main_window.py" line="491" />
+        <location filename="../../ui/main_window.py" line="175" />
+        <location filename="../../ui/main_window.py" line="492" />
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="183" />
+        <location filename="../../ui/main_window.py" line="182" />
         <source>Quit</source>
         <translation>退出</translation>
     </message>
@@ -324,87 +324,94 @@
         <translation>批量打印待发货订单的发货单</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="199" />
+        <location filename="../../ui/main_window.py" line="194" />
+        <source>Print delivery notes</source>
+        <translation>打印发货单</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="200" />
         <source>Download an Excel template</source>
         <translation>下载 Excel 模板</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="200" />
-        <location filename="../../ui/main_window.py" line="414" />
+        <location filename="../../ui/main_window.py" line="201" />
+        <location filename="../../ui/main_window.py" line="415" />
         <source>Export to Excel</source>
         <translation>导出到 Excel</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="201" />
-        <location filename="../../ui/main_window.py" line="430" />
+        <location filename="../../ui/main_window.py" line="202" />
+        <location filename="../../ui/main_window.py" line="431" />
         <source>Import from Excel</source>
         <translation>从 Excel 导入</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="209" />
+        <location filename="../../ui/main_window.py" line="210" />
         <source>Orders (the list as filtered)</source>
         <translation>订单（按当前列表筛选）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="263" />
+        <location filename="../../ui/main_window.py" line="264" />
         <source>%1 arrives in a later version.</source>
         <translation>“%1”将在后续版本提供。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="311" />
+        <location filename="../../ui/main_window.py" line="312" />
         <source>Orders updated at %1</source>
         <translation>订单已于 %1 更新</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="335" />
-        <location filename="../../ui/main_window.py" line="410" />
+        <location filename="../../ui/main_window.py" line="336" />
+        <location filename="../../ui/main_window.py" line="411" />
         <source>Saved %1</source>
         <translation>已保存 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="400" />
+        <location filename="../../ui/main_window.py" line="401" />
         <source>Save the template</source>
         <translation>保存模板</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="423" />
+        <location filename="../../ui/main_window.py" line="424" />
         <source>Exporting %1</source>
         <translation>正在导出：%1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="426" />
+        <location filename="../../ui/main_window.py" line="427" />
         <source>Exported %n record(s) to %1</source>
         <translation>
-            <numerusform>已导出 %n 条记录到 %1</numerusform></translation>
+            <numerusform>已导出 %n 条记录到 %1</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="438" />
+        <location filename="../../ui/main_window.py" line="439" />
         <source>Importing %1</source>
         <translation>正在导入：%1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="445" />
+        <location filename="../../ui/main_window.py" line="446" />
         <source>Imported %n record(s)</source>
         <translation>
-            <numerusform>已导入 %n 条记录</numerusform></translation>
+            <numerusform>已导入 %n 条记录</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="452" />
+        <location filename="../../ui/main_window.py" line="453" />
         <source>Printing delivery notes</source>
         <translation>正在打印发货单</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="456" />
+        <location filename="../../ui/main_window.py" line="457" />
         <source>Delivery notes of waiting orders</source>
         <translation>待发货订单的发货单</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="482" />
+        <location filename="../../ui/main_window.py" line="483" />
         <source>%1: %2 done</source>
         <translation>%1：已%2</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="492" />
+        <location filename="../../ui/main_window.py" line="493" />
         <source>The new language is used from the next start.</source>
         <translation>新的语言将在下次启动时生效。</translation>
     </message>
