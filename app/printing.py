@@ -55,10 +55,10 @@ OWN_DOCUMENT = {"sales": Printable("order", "销售订单确认书", "Sales orde
 DELIVERY_NOTE = Printable("delivery-note", "发货单", "Delivery note")
 
 
-def document_name(kind: str, lang: str = "zh") -> str:
-    """What a print event printed, for the timeline ("order" prints by the order's kind)."""
-    if kind == "order":
-        return "订单" if lang != "en" else "Order"
+def document_name(kind: str, order_kind: str, lang: str = "zh") -> str:
+    """What a print event printed, for the timeline: "order" prints by the order's kind."""
+    if kind == "order" and order_kind in OWN_DOCUMENT:
+        return OWN_DOCUMENT[order_kind].label(lang)
     known = {p.kind: p for p in (*OWN_DOCUMENT.values(), DELIVERY_NOTE)}
     return known[kind].label(lang) if kind in known else kind
 

@@ -34,7 +34,7 @@ class Timeline(QTreeWidget):
             "print": self.tr("Printed"),
         }.get(action, action)
 
-    def what(self, event: dict) -> str:
+    def what(self, event: dict, order_kind: str) -> str:
         details = event["details"] or {}
         if event["action"] in ("ship", "receive"):
             parts = [details.get("document", "")]
@@ -44,7 +44,8 @@ class Timeline(QTreeWidget):
             return " ".join(part for part in parts if part)
         if event["action"] == "print":
             return " ".join(filter(None, [
-                printing.document_name(details.get("document", ""), self.workspace.lang),
+                printing.document_name(details.get("document", ""), order_kind,
+                                       self.workspace.lang),
                 details.get("shipment", "")]))
         if event["action"] in ("payment", "refund") and self.workspace.sees_prices:
             return f"{details.get('amount', '')} {details.get('method', '')}".strip()
@@ -60,7 +61,8 @@ class Timeline(QTreeWidget):
             if event["to"]:
                 move = f"{labels.get(event['from'], event['from'])} → " \
                        f"{labels.get(event['to'], event['to'])}"
-            what = " ".join(filter(None, [self.action_label(event["action"]), self.what(event)]))
+            what = " ".join(filter(None, [self.action_label(event["action"]),
+                                          self.what(event, detail["kind"])]))
             # Why (the person's comment) first, then what was recorded.
             note = " · ".join(filter(None, [event["comment"], what]))
             item = QTreeWidgetItem([local_time(event["at"]), event["user"], move, note])

@@ -71,7 +71,7 @@ def test_preview_from_the_detail_panel_records_the_print(qtbot, office):
     assert number in preview.document.getAllText(0).text()
     assert print_events(office, number) == [{"document": "order"}]
     # the timeline follows: the print is one of the order's events
-    qtbot.waitUntil(lambda: window.timeline.topLevelItem(0).text(3) == "Printed 订单",
+    qtbot.waitUntil(lambda: window.timeline.topLevelItem(0).text(3) == "Printed 销售订单确认书",
                     timeout=WAIT_MS)
 
 
