@@ -445,6 +445,8 @@ class MainWindow(QMainWindow):
             return
         self.statusBar().showMessage(self.tr("Imported %n record(s)", "",
                                              len(dialog.outcome.created)), 8000)
+        if what == "parties":
+            self.filters.reload_parties()
         self.workspace.changed.emit("")
 
     def print_waiting_delivery_notes(self) -> None:

@@ -334,6 +334,7 @@ class OrderFilterBar(QWidget):
 
     def __init__(self, workspace: Workspace, parent=None):
         super().__init__(parent)
+        self.workspace = workspace
         self.kind = QComboBox()
         for code, label in ((None, self.tr("All kinds")), ("sales", self.tr("Sales")),
                             ("purchase", self.tr("Purchase"))):
@@ -344,8 +345,7 @@ class OrderFilterBar(QWidget):
             self.node.addItem(label, code)
         self.party = QComboBox()
         self.party.setEditable(True)
-        self.party.addItem("")
-        self.party.addItems(workspace.read(worklist.party_names))
+        self.reload_parties()
         self.party.lineEdit().setPlaceholderText(self.tr("Any party"))
         self.party.completer().setFilterMode(Qt.MatchFlag.MatchContains)
         self.party.completer().setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
@@ -387,6 +387,16 @@ class OrderFilterBar(QWidget):
                        self.dated.toggled, self.overdue.toggled, self.date_from.dateChanged,
                        self.date_to.dateChanged):
             signal.connect(self.changed)
+
+    def reload_parties(self) -> None:
+        """Offer the parties the database has now (after an import), keeping what is typed."""
+        typed = self.party.currentText()
+        self.party.blockSignals(True)
+        self.party.clear()
+        self.party.addItem("")
+        self.party.addItems(self.workspace.read(worklist.party_names))
+        self.party.setCurrentText(typed)
+        self.party.blockSignals(False)
 
     def apply_to(self, query: ListQuery) -> ListQuery:
         dated = self.dated.isChecked()

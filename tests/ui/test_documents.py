@@ -13,7 +13,7 @@ from app import orders
 from app.spreadsheets.layouts import ORDERS, PARTIES
 from db.models import Event, Order
 from ui import i18n
-from ui.documents_dialog import ImportErrorsDialog
+from ui.documents_dialog import ImportErrorsDialog, JobDialog
 from ui.order_list import NUMBER
 
 pytestmark = pytest.mark.parametrize("backend", ["sqlite"])
@@ -183,3 +183,26 @@ def test_the_documents_speak_chinese_or_english(qtbot, qapp, office):
     english.show_order(number)
     assert print_choices(english) == ["Sales order confirmation", "Delivery note"]
     assert english.export_actions["orders"].text() == "Orders (the list as filtered)"
+
+
+def test_imported_parties_are_offered_in_the_party_filter(qtbot, office, tmp_path):
+    book = Workbook()
+    sheet = book.active
+    sheet.title = PARTIES.title
+    sheet.append([column.header for column in PARTIES.columns])
+    sheet.append(["西湖文具店", "客户", "王经理", "0571-8888", "杭州"])
+    path = tmp_path / "parties.xlsx"
+    book.save(path)
+    window = open_desk(qtbot, office.db, office.sales)
+    window.import_from("parties", path)
+    assert window.filters.party.findText("西湖文具店") > 0
+
+
+def test_cancel_in_the_progress_dialog_leaves_nothing_imported(qtbot, office, tmp_path):
+    window = open_desk(qtbot, office.db, office.sales)
+    answer(JobDialog, lambda dialog: dialog.cancel_button.click())
+    rows = [(f"W-{index}", "华东贸易有限公司", 1) for index in range(400)]
+    window.import_from("orders", orders_workbook(tmp_path, rows))
+    assert window.statusBar().currentMessage() == "已取消，未做任何更改。"
+    with office.db.reading() as session:
+        assert session.scalar(select(func.count()).select_from(Order)) == 0
