@@ -53,3 +53,14 @@ def test_every_offered_document_prints(office):
     for kind in kinds(office, "sales", number):
         with office.db.unit_of_work() as session:
             assert printing.print_document(session, office.sales, kind, number)[:5] == b"%PDF-"
+
+
+def test_a_return_order_prints_its_return_note_only(office):
+    number = office.order()
+    with office.db.unit_of_work() as session:
+        orders.advance(session, office.sales, number, "submitted")
+    with office.db.unit_of_work() as session:
+        # returns are not created through the window yet: stand one in for the rule
+        orders.find_order(session, number).kind = "return"
+    assert kinds(office, "service", number) == ["return-note"]
+    assert kinds(office, "warehouse", number) == []
