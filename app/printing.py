@@ -9,6 +9,8 @@ or before shipping the goods still to ship) and `return-note`.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from importlib import import_module
+from typing import TYPE_CHECKING
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
@@ -16,17 +18,20 @@ from sqlalchemy.orm import Session, selectinload
 from db.models import Order, Shipment, User
 
 from . import audit, workflow
-from .documents import content, delivery_note, order_confirmation, purchase_order, return_note
-from .documents.layout import Document, render
 from .errors import NotFound, ValidationError
 from .jobs import CancelCheck, Job, ProgressCallback
 from .orders import find_order
 from .price_visibility import require_prices_visible
 from .worklist import sees_prices
 
+if TYPE_CHECKING:
+    from .documents.layout import Document
+
+# The layouts (and reportlab behind them) load on the first print, not at start-up.
+
 KINDS = ("order", "purchase-order", "delivery-note", "return-note")
-PRICED_LAYOUTS = {"sales": order_confirmation, "supplementary": order_confirmation,
-                  "purchase": purchase_order, "return": return_note}
+PRICED_LAYOUTS = {"sales": "order_confirmation", "supplementary": "order_confirmation",
+                  "purchase": "purchase_order", "return": "return_note"}
 # Documents that only some orders have: (order kind, its name in zh and en).
 REQUIRED_ORDER_KIND = {"purchase-order": ("purchase", "采购订单", "purchase order"),
                        "return-note": ("return", "退货单", "return order")}
@@ -76,13 +81,19 @@ def printable(session: Session, user: User, order: Order) -> list[Printable]:
                                                  "cancelled")
             and sees_prices(session, user)):
         result.append(own)
+    shipped = session.scalar(select(Shipment.id).where(Shipment.order_id == order.id).limit(1))
     if order.kind in SALES_KINDS and (order.status in WAITING_AT_WAREHOUSE
-                                      or content.latest_shipment(session, order) is not None):
+                                      or shipped is not None):
         result.append(DELIVERY_NOTE)
     return result
 
 
+def _documents(*names: str):
+    return [import_module(f".documents.{name}", __package__) for name in names]
+
+
 def _delivery_note(session: Session, number: str) -> tuple[Order, Document, str]:
+    content, delivery_note = _documents("content", "delivery_note")
     shipment = session.scalar(select(Shipment).where(Shipment.number == number.strip()))
     order = shipment.order if shipment is not None else find_order(session, number)
     if order.kind not in SALES_KINDS:
@@ -118,7 +129,8 @@ def _document(session: Session, user: User, kind: str, number: str
             raise ValidationError(f"{order.number} 不是{zh}，不能打印为{zh}。",
                                   f"{order.number} is not a {en}; it cannot print as one.")
     require_prices_visible(session, user)
-    return order, PRICED_LAYOUTS[order.kind].layout(content.printed_order(session, order)), ""
+    content, layout = _documents("content", PRICED_LAYOUTS[order.kind])
+    return order, layout.layout(content.printed_order(session, order)), ""
 
 
 def _record(session: Session, user: User, order: Order, kind: str, shipment: str) -> None:
@@ -130,7 +142,8 @@ def _record(session: Session, user: User, order: Order, kind: str, shipment: str
 def print_document(session: Session, user: User, kind: str, number: str) -> bytes:
     """The document as PDF; the print is recorded on the order."""
     order, document, shipment = _document(session, user, kind, number)
-    pdf = render([document], content.company(session))
+    content, layout = _documents("content", "layout")
+    pdf = layout.render([document], content.company(session))
     _record(session, user, order, kind, shipment)
     return pdf
 
@@ -161,6 +174,7 @@ def print_delivery_notes(session: Session, user: User, numbers: list[str] | None
         order, document, shipment = _delivery_note(session, number)
         documents.append(document)
         _record(session, user, order, "delivery-note", shipment)
-    pdf = render(documents, content.company(session))
+    content, layout = _documents("content", "layout")
+    pdf = layout.render(documents, content.company(session))
     job.step(len(numbers), len(numbers))
     return pdf

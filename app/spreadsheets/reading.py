@@ -15,10 +15,6 @@ from datetime import date, datetime
 from decimal import Decimal
 from pathlib import Path
 
-from openpyxl import load_workbook
-from openpyxl.utils import get_column_letter
-from openpyxl.utils.exceptions import InvalidFileException
-
 from ..errors import ValidationError
 from ..jobs import Job
 from ..validation import amount, clean_text, iso_date, quantity
@@ -90,6 +86,8 @@ class SheetReader:
     def column_label(self, key: str) -> str:
         column = self.layout.column(key)
         index = self._columns.get(key)
+        from openpyxl.utils import get_column_letter  # openpyxl loads on first use
+
         letter = get_column_letter(index + 1) if index is not None else "?"
         return f"{letter}（{column.header}）"
 
@@ -133,6 +131,9 @@ class SheetReader:
                 "请用模板填写后导入。",
                 "The file is not an Excel workbook (.xlsx); it may be a CSV or text file renamed "
                 ".xlsx. Fill in the template and import that.")
+        from openpyxl import load_workbook
+        from openpyxl.utils.exceptions import InvalidFileException
+
         try:
             return load_workbook(path, read_only=True, data_only=False)
         except (zipfile.BadZipFile, InvalidFileException, KeyError, OSError, ValueError,

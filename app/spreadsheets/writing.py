@@ -11,9 +11,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from decimal import Decimal
 from pathlib import Path
-
-import xlsxwriter
-from xlsxwriter.worksheet import Worksheet
+from typing import TYPE_CHECKING
 
 from .layouts import (
     DATE_FORMAT,
@@ -24,6 +22,10 @@ from .layouts import (
     Column,
     SheetLayout,
 )
+
+if TYPE_CHECKING:
+    import xlsxwriter
+    from xlsxwriter.worksheet import Worksheet
 
 LAST_EXCEL_ROW = 1_048_575
 INTEGER_FORMAT = "#,##0"
@@ -36,6 +38,8 @@ def workbook(path: str | Path) -> Iterator[xlsxwriter.Workbook]:
     leaves no half-written file behind."""
     path = Path(path)
     partial = path.with_name(f".{path.name}.partial")
+    import xlsxwriter  # loads on the first export, not at start-up
+
     book = xlsxwriter.Workbook(str(partial), {"constant_memory": True})
     try:
         yield book
