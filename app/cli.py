@@ -16,7 +16,7 @@ from sqlalchemy.exc import OperationalError
 
 from db.engine import Database
 
-from . import audit, config, masterdata, orders, printing, queries
+from . import audit, config, masterdata, orders, printing, queries, settings
 from .demo import DEMO_PASSWORD, build_demo
 from .errors import AuthenticationFailed, OrderTrailError, ValidationError
 from .orders import LineSpec, MoveSpec
@@ -353,6 +353,26 @@ def cmd_backup(ctx: Context) -> int:
     return EXIT_OK
 
 
+def cmd_setting_list(ctx: Context) -> int:
+    ctx.acting_user()
+    with ctx.database.reading() as session:
+        values = settings.all_settings(session)
+    if ctx.args.json:
+        _json(values)
+    else:
+        for key, value in values.items():
+            print(f"{key} = {value}")
+    return EXIT_OK
+
+
+def cmd_setting_set(ctx: Context) -> int:
+    actor = ctx.acting_user()
+    with ctx.database.unit_of_work() as session:
+        settings.change(session, actor, ctx.args.key, ctx.args.value)
+    ctx.say(f"已修改设置 {ctx.args.key}。", f"Setting {ctx.args.key} changed.")
+    return EXIT_OK
+
+
 # --- the parser -------------------------------------------------------------------------
 
 def build_parser() -> argparse.ArgumentParser:
@@ -462,6 +482,12 @@ def build_parser() -> argparse.ArgumentParser:
     command(audits, "verify", cmd_audit_verify)
     p = command(commands, "backup", cmd_backup)
     p.add_argument("file")
+    setting = commands.add_parser("setting").add_subparsers(dest="subcommand", required=True,
+                                                            parser_class=_Parser)
+    with_json(command(setting, "list", cmd_setting_list))
+    p = command(setting, "set", cmd_setting_set)
+    p.add_argument("key")
+    p.add_argument("value")
     return parser
 
 

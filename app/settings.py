@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 
 from sqlalchemy.orm import Session
 
@@ -11,6 +11,7 @@ from db.models import Setting, User
 from . import audit
 from .errors import ValidationError
 from .roles import require
+from .validation import amount, clean_text
 
 DEFAULTS: dict[str, str] = {
     # Orders whose total is above this need the owner's approval.
@@ -33,19 +34,36 @@ def approval_threshold(session: Session) -> Decimal:
     return Decimal(get(session, "approval_threshold"))
 
 
+def flag(session: Session, key: str) -> bool:
+    return get(session, key) == "true"
+
+
+FLAGS = {"warehouse_sees_prices"}
+_TRUE = {"true", "yes", "1", "on", "是"}
+_FALSE = {"false", "no", "0", "off", "否"}
+
+
+def _checked(key: str, value: str) -> str:
+    """The value as stored, or a ValidationError that says what the setting takes."""
+    if key == "approval_threshold":
+        money = amount(value, "审批金额", "approval amount")
+        return format(money, "f")
+    if key in FLAGS:
+        word = value.strip().lower()
+        if word not in _TRUE | _FALSE:
+            raise ValidationError(f"设置 {key} 只能是 true 或 false，而不是“{value}”。",
+                                  f"The setting {key} takes true or false, not '{value}'.")
+        return "true" if word in _TRUE else "false"
+    return clean_text(value, key, key, max_length=500, required=False)
+
+
 def change(session: Session, user: User, key: str, value: str) -> None:
     require(user, "change_settings")
     if key not in DEFAULTS:
-        raise ValidationError(f"没有名为 {key} 的设置。", f"There is no setting named {key}.")
-    if key == "approval_threshold":
-        try:
-            if Decimal(value) < 0:
-                raise InvalidOperation
-        except InvalidOperation:
-            raise ValidationError(
-                f"审批金额必须是不小于 0 的数字，而不是“{value}”。",
-                f"The approval amount must be a number ≥ 0, not '{value}'.",
-            ) from None
+        known = ", ".join(DEFAULTS)
+        raise ValidationError(f"没有名为 {key} 的设置。可用设置：{known}。",
+                              f"There is no setting named {key}. Settings: {known}.")
+    value = _checked(key, value)
     before = get(session, key)
     row = session.get(Setting, key)
     if row is None:
@@ -54,3 +72,7 @@ def change(session: Session, user: User, key: str, value: str) -> None:
         row.value = value
     audit.record(session, user.name, entity="setting", ref=key, action="change",
                  before={"value": before}, after={"value": value})
+
+
+def all_settings(session: Session) -> dict[str, str]:
+    return {key: get(session, key) for key in DEFAULTS}

@@ -207,3 +207,21 @@ def test_the_installed_program_runs_demo_and_lists(tmp_path):
     assert listed.returncode == 0 and len(orders) == 30
     statuses = {o["status"] for o in orders}
     assert {"draft", "placed", "shipped", "completed"} <= statuses
+
+
+def test_settings_are_changed_by_an_admin_and_checked(shop):
+    assert shop("setting", "set", "approval_threshold", "1000", user="admin")[0] == 0
+    assert shop("setting", "set", "warehouse_sees_prices", "是", user="admin")[0] == 0
+    code, out, _ = shop("setting", "list", "--json", user="sales")
+    assert code == 0 and json.loads(out)["approval_threshold"] == "1000.00"
+    assert json.loads(out)["warehouse_sees_prices"] == "true"
+    assert shop("setting", "set", "approval_threshold", "1000", user="owner")[0] == 4
+    code, _, err = shop("setting", "set", "approval_threshold", "lots", user="admin")
+    assert code == 3 and "审批金额" in err
+    code, _, err = shop("setting", "set", "warehouse_sees_prices", "maybe", user="admin")
+    assert code == 3 and "true 或 false" in err
+    number = shop("order", "create", "--kind", "sales", "--party", "华东贸易有限公司",
+                  "--line", "A-100:10", user="sales")[1].strip()
+    shop("order", "advance", number, "submitted", user="sales")
+    shown = json.loads(shop("order", "show", number, "--json", user="sales")[1])
+    assert shown["status"] == "submitted"  # 1280.00 is above the new approval amount
