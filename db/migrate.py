@@ -14,7 +14,7 @@ from db.engine import Database, backup_name
 
 MIGRATIONS = Path(__file__).parent / "migrations"
 # The newest migration in migrations/versions (tests/test_schema.py checks it).
-HEAD = "0001"
+HEAD = "0002"
 
 
 def _config():

@@ -105,7 +105,9 @@ class Order(Base):
     __table_args__ = (
         Index("ix_orders_status_created", "status", "created_at"),
         Index("ix_orders_party_created", "party_id", "created_at"),
-        Index("ix_orders_created", "created_at"),
+        # Covers the newest-first walk of the order list with its free-text search (number,
+        # party), so SQLite reads no table row until one matches.
+        Index("ix_orders_search", "created_at", "id", "number", "party_id"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

@@ -33,6 +33,38 @@ def test_opening_an_empty_file_creates_the_schema(tmp_path):
 
 
 
+def test_an_older_file_is_backed_up_then_upgraded(tmp_path):
+    from alembic import command
+
+    from db.engine import Database
+
+    path = tmp_path / "older.db"
+    older = Database(str(path))
+    config = migrate._config()
+    with older.engine.begin() as connection:
+        config.attributes["connection"] = connection
+        command.upgrade(config, "0001")
+    with older.engine.begin() as connection:
+        connection.exec_driver_sql(
+            "INSERT INTO settings (key, value) VALUES ('company_name', '老数据有限公司')")
+    older.dispose()
+
+    database, backup = open_database(str(path))
+    try:
+        assert migrate.current_revision(database) == migrate.HEAD
+        indexes = {ix["name"] for ix in inspect(database.engine).get_indexes("orders")}
+        assert "ix_orders_search" in indexes and "ix_orders_created" not in indexes
+        kept = Database(str(backup))
+        assert migrate.current_revision(kept) == "0001"
+        with kept.engine.connect() as connection:
+            kept_name = connection.exec_driver_sql(
+                "SELECT value FROM settings WHERE key = 'company_name'").scalar()
+        assert kept_name == "老数据有限公司"
+        kept.dispose()
+    finally:
+        database.dispose()
+
+
 def test_database_urls_and_paths(tmp_path):
     from db.engine import normalize_url
 
