@@ -15,6 +15,7 @@ from datetime import datetime, timedelta
 from decimal import Decimal
 
 from sqlalchemy import and_, case, false, or_, select
+from sqlalchemy.engine import URL
 from sqlalchemy.orm import Session
 
 from db.models import Notification, Order, User, Workflow
@@ -117,12 +118,12 @@ class WorkflowSpec:
         )
 
 
-_SPECS: dict[tuple[str, int], WorkflowSpec] = {}
+_SPECS: dict[tuple[URL, int], WorkflowSpec] = {}
 
 
 def spec_by_id(session: Session, workflow_id: int) -> WorkflowSpec:
     """Workflow versions never change once stored, so each is read once per database."""
-    key = (str(session.get_bind().url), workflow_id)
+    key = (session.get_bind().url, workflow_id)
     spec = _SPECS.get(key)
     if spec is None:
         row = session.get(Workflow, workflow_id)
