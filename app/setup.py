@@ -20,6 +20,11 @@ from .workflow_defaults import DEFAULT_WORKFLOWS
 SYSTEM = "system"
 
 
+def _is_seeded(session: Session) -> bool:
+    kinds = set(session.scalars(select(Workflow.kind).distinct()))
+    return session.get(AuditHead, 1) is not None and kinds >= set(DEFAULT_WORKFLOWS)
+
+
 def _seed(session: Session) -> None:
     if session.get(AuditHead, 1) is None:
         session.add(AuditHead(id=1, last_event_id=0, last_hash=GENESIS))
@@ -36,8 +41,11 @@ def open_database(url: str) -> tuple[Database, Path | None]:
     """The database at `url`, created or upgraded, with its defaults; and any backup made."""
     database = Database(url)
     backup = migrate.upgrade(database)
-    with database.unit_of_work() as session:
-        _seed(session)
+    with database.reading() as session:
+        seeded = _is_seeded(session)
+    if not seeded:  # only the first opening writes: later ones take no write lock
+        with database.unit_of_work() as session:
+            _seed(session)
     return database, backup
 
 

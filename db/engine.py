@@ -90,9 +90,11 @@ class Database:
         self.url = normalize_url(url)
         self.engine = make_engine(self.url)
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
-        self._readers = sessionmaker(
-            self.engine.execution_options(read_only=True), expire_on_commit=False
-        )
+        reader = self.engine.execution_options(read_only=True)
+        if self.backend == "postgresql":
+            # One snapshot for everything a reader reads, as SQLite's read transaction gives.
+            reader = reader.execution_options(isolation_level="REPEATABLE READ")
+        self._readers = sessionmaker(reader, expire_on_commit=False)
 
     @property
     def backend(self) -> str:

@@ -10,7 +10,7 @@ from sqlalchemy import func, select
 
 from app import audit, orders, queries
 from app.errors import Conflict, OrderTrailError
-from app.masterdata import add_product
+from app.masterdata import add_party, add_product
 from db.engine import Database
 from db.models import Event, Order, Payment, Product, Shipment
 
@@ -181,3 +181,24 @@ def _submit(db, office, number, version):
     with db.unit_of_work() as session:
         orders.advance(session, office.sales, number, "submitted", expected_version=version)
     return "submitted"
+
+
+def test_verifying_while_others_write_finds_no_false_break(office):
+    writer, reader = own_connection(office), own_connection(office)
+
+    def write():
+        for index in range(30):
+            with writer.unit_of_work() as session:
+                add_party(session, office.sales, f"新客户 {index}", "customer")
+
+    def verify():
+        results = []
+        for _ in range(30):
+            with reader.reading() as session:
+                results.append(audit.verify(session).ok)
+        return results
+
+    done = run_parallel([write, verify])
+    writer.dispose()
+    reader.dispose()
+    assert done[0] is None and done[1] == [True] * 30
