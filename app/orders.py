@@ -33,11 +33,11 @@ from . import audit, changes, stock, workflow
 from .clock import utcnow
 from .errors import Conflict, InvalidTransition, NotFound, ValidationError
 from .masterdata import find_parties, find_party
-from .money import total_of
+from .money import line_amount, total_of
 from .numbering import claim_number, next_number, next_numbers
 from .progress import progress_of
 from .roles import require
-from .validation import amount, clean_text, iso_date, quantity
+from .validation import amount, clean_text, iso_date, quantity, within_amount_limit
 
 ZERO = Decimal(0)
 FLOW_OF_KIND = {"sales": "sales", "purchase": "purchase", "supplementary": "sales"}
@@ -182,7 +182,8 @@ def create_orders(session: Session, user: User, kind: str, drafts: list[OrderDra
             "status_since": now, "currency": "CNY", "created_by_id": user.id,
             "created_at": now, "updated_at": now,
             "due": iso_date(draft.due, "交期", "due date") if draft.due not in (None, "") else None,
-            "note": clean_text(draft.note, "备注", "note", max_length=2000, required=False),
+            "note": clean_text(draft.note, "备注", "note", max_length=2000, required=False,
+                               multiline=True),
             "total": total_of((qty, price) for _, qty, price in lines),
         })
     # Given numbers are claimed first, so the fresh ones that follow never collide.
@@ -245,7 +246,10 @@ def _line_values(specs: list[LineSpec], products: dict[str, Product]
         qty = quantity(spec.qty, f"{where_zh}数量", f"quantity on {where_en}")
         price = (product.price if spec.unit_price in (None, "")
                  else amount(spec.unit_price, f"{where_zh}单价", f"price on {where_en}"))
+        within_amount_limit(line_amount(qty, price), f"{where_zh}金额", f"amount of {where_en}")
         result.append((product, qty, price))
+    within_amount_limit(total_of((qty, price) for _, qty, price in result), "订单金额",
+                        "order total")
     return result
 
 
@@ -275,7 +279,8 @@ def update_draft(session: Session, user: User, number: str, party_name: str,
     before = snapshot(order)
     order.party = find_party(session, party_name, PARTY_KIND_OF_FLOW[order.kind])
     order.due = iso_date(due, "交期", "due date") if due not in (None, "") else None
-    order.note = clean_text(note, "备注", "note", max_length=2000, required=False)
+    order.note = clean_text(note, "备注", "note", max_length=2000, required=False,
+                            multiline=True)
     order.lines = _build_lines(session, lines)
     order.total = total_of((line.qty, line.unit_price) for line in order.lines)
     session.flush()

@@ -2,17 +2,19 @@
 
 from __future__ import annotations
 
-from datetime import date
+import re
+from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
 
 from .errors import ValidationError
 
+THOUSANDS = re.compile(r"[-+]?\d{1,3}(,\d{3})+(\.\d+)?")
 MAX_QUANTITY = Decimal("999999999")
 MAX_AMOUNT = Decimal("999999999999.99")
 
 
 def clean_text(value: object, zh_field: str, en_field: str, *, max_length: int,
-               required: bool = True) -> str:
+               required: bool = True, multiline: bool = False) -> str:
     if not isinstance(value, str):
         value = "" if value is None else str(value)
     text = value.strip()
@@ -23,7 +25,8 @@ def clean_text(value: object, zh_field: str, en_field: str, *, max_length: int,
             f"{zh_field}太长（{len(text)} 个字符，最多 {max_length}）。",
             f"The {en_field} is too long ({len(text)} characters, at most {max_length}).",
         )
-    if any(ord(ch) < 32 and ch not in "\t" for ch in text):
+    allowed = "\t\n" if multiline else "\t"
+    if any(ord(ch) < 32 and ch not in allowed for ch in text.replace("\r\n", "\n")):
         raise ValidationError(f"{zh_field}含有控制字符。",
                               f"The {en_field} contains control characters.")
     return text
@@ -32,8 +35,14 @@ def clean_text(value: object, zh_field: str, en_field: str, *, max_length: int,
 def _decimal(value: object, zh_field: str, en_field: str) -> Decimal:
     if isinstance(value, bool | float):
         value = str(value)
+    text = str(value).strip()
+    # A comma may only group thousands (1,234.5); "1,5" is not silently fifteen.
+    if "," in text and not THOUSANDS.fullmatch(text):
+        raise ValidationError(f"{zh_field}“{value}”不是数字（逗号只能用作千位分隔）。",
+                              f"The {en_field} '{value}' is not a number "
+                              "(a comma may only separate thousands).")
     try:
-        number = Decimal(str(value).strip().replace(",", ""))
+        number = Decimal(text.replace(",", ""))
     except (InvalidOperation, ValueError):
         raise ValidationError(f"{zh_field}“{value}”不是数字。",
                               f"The {en_field} '{value}' is not a number.") from None
@@ -77,7 +86,16 @@ def iso_date(value: object, zh_field: str = "日期", en_field: str = "date") ->
     if isinstance(value, date):
         return value
     try:
-        return date.fromisoformat(str(value).strip())
+        return datetime.strptime(str(value).strip(), "%Y-%m-%d").date()
     except ValueError:
         raise ValidationError(f"{zh_field}“{value}”不是 YYYY-MM-DD 格式的日期。",
                               f"The {en_field} '{value}' is not a date as YYYY-MM-DD.") from None
+
+
+def within_amount_limit(value: Decimal, zh_field: str, en_field: str) -> Decimal:
+    """An amount computed from others (a line, a total) must fit the books too."""
+    if abs(value) > MAX_AMOUNT:
+        raise ValidationError(f"{zh_field} {value:,.2f} 超出范围（最多 {MAX_AMOUNT:,}）。",
+                              f"The {en_field} {value:,.2f} is out of range "
+                              f"(at most {MAX_AMOUNT:,}).")
+    return value

@@ -258,7 +258,7 @@ class Event(Base):
     user_name: Mapped[str] = mapped_column(String(64))
     order_id: Mapped[int | None] = mapped_column(ForeignKey("orders.id"), index=True)
     entity: Mapped[str] = mapped_column(String(32))
-    entity_ref: Mapped[str] = mapped_column(String(64))
+    entity_ref: Mapped[str] = mapped_column(String(200))
     action: Mapped[str] = mapped_column(String(32))
     before: Mapped[dict | None] = mapped_column(JSON)
     after: Mapped[dict | None] = mapped_column(JSON)

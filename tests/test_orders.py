@@ -17,6 +17,7 @@ from app.errors import (
     PermissionDenied,
     ValidationError,
 )
+from app.masterdata import add_party
 from app.orders import MoveSpec
 from db.models import Event, Notification, Order, Product, StockMove
 
@@ -237,7 +238,7 @@ def test_invalid_transitions_say_what_is_possible(office):
         act(office, orders.advance, office.sales, "SO-0000-000000", "placed")
 
 
-@pytest.mark.parametrize("bad", ["", "abc", "-1", "0", "1e12", "NaN", "1.0001", "💥"])
+@pytest.mark.parametrize("bad", ["", "abc", "-1", "0", "1e12", "NaN", "1.0001", "💥", "1,5"])
 def test_bad_quantities_are_refused_with_the_line(office, bad):
     with pytest.raises(ValidationError) as error:
         office.order(lines=[("A-1", 1), ("A-1", bad)])
@@ -392,3 +393,25 @@ def test_bulk_entry_places_what_it_can_approve_and_is_all_or_nothing(office):
     with office.db.reading() as session:
         assert session.scalar(select(func.count(Order.id))) == 2
     assert stock_of(office, "A-1") == (Decimal(100), Decimal(4))
+
+
+def test_amounts_too_large_for_the_books_are_refused(office):
+    with pytest.raises(ValidationError, match="amount of line 1"):
+        office.order(lines=[("A-1", "999999999", "999999999999.99")])
+    with pytest.raises(ValidationError, match="order total"):
+        office.order(lines=[("A-1", "1", "999999999999.99"), ("A-1", "1", "1")])
+    with office.db.reading() as session:
+        assert session.scalar(select(func.count(Order.id))) == 0
+
+
+def test_thousands_separators_long_names_dates_and_multiline_notes(office):
+    long_name = "客" * 150
+    with office.db.unit_of_work() as session:
+        add_party(session, office.sales, long_name, "customer")
+    number = office.order(lines=[("A-1", "1,000")], party=long_name, note="第一行\n第二行")
+    d = detail(office, number)
+    assert d["lines"][0]["qty"] == "1000" and d["note"] == "第一行\n第二行"
+    assert d["party"] == long_name
+    for bad in ("20261201", "2026-W48-1", "2026-13-01"):
+        with pytest.raises(ValidationError, match="YYYY-MM-DD"):
+            office.order(due=bad)
