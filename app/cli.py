@@ -12,7 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from sqlalchemy.exc import OperationalError
+from sqlalchemy.exc import IntegrityError, OperationalError
 
 from db.engine import Database
 
@@ -27,6 +27,7 @@ from .spreadsheets.reading import ImportRejected
 from .spreadsheets.template import write_template
 from .users import add_user, sign_in
 
+MAX_LIST_LIMIT = 10_000_000
 EXIT_OK, EXIT_BUG, EXIT_USAGE, EXIT_REJECTED, EXIT_DENIED, EXIT_CONFLICT, EXIT_AUDIT = range(7)
 
 
@@ -110,10 +111,23 @@ def cmd_demo(ctx: Context) -> int:
     return EXIT_OK
 
 
+def _new_password(name: str) -> str:
+    """The new user's password: never the acting admin's own (ORDERTRAIL_PASSWORD)."""
+    password = os.environ.get("ORDERTRAIL_NEW_PASSWORD")
+    if password is not None:
+        return password
+    if not sys.stdin or not sys.stdin.isatty():
+        raise ValidationError("请用 ORDERTRAIL_NEW_PASSWORD 给出新用户的密码。",
+                              "Give the new user's password in ORDERTRAIL_NEW_PASSWORD.")
+    password = getpass.getpass(f"{name} new password: ")
+    if getpass.getpass(f"{name} new password again: ") != password:
+        raise ValidationError("两次输入的密码不一致。", "The two passwords differ.")
+    return password
+
+
 def cmd_user_add(ctx: Context) -> int:
     actor = ctx.acting_user()
-    password = os.environ.get("ORDERTRAIL_NEW_PASSWORD") or _password(
-        f"{ctx.args.name} new password: ")
+    password = _new_password(ctx.args.name)
     with ctx.database.unit_of_work() as session:
         add_user(session, actor, ctx.args.name, ctx.args.role, password)
     ctx.say(f"已添加用户 {ctx.args.name}。", f"User {ctx.args.name} added.")
@@ -194,8 +208,9 @@ def cmd_order_show(ctx: Context) -> int:
 def cmd_order_list(ctx: Context) -> int:
     ctx.acting_user()
     a = ctx.args
-    if a.limit is not None and a.limit < 0:
-        raise ValidationError("--limit 不能为负数。", "--limit must not be negative.")
+    if a.limit is not None and not 0 <= a.limit <= MAX_LIST_LIMIT:
+        raise ValidationError(f"--limit 必须在 0 到 {MAX_LIST_LIMIT:,} 之间。",
+                              f"--limit must be between 0 and {MAX_LIST_LIMIT:,}.")
     f = queries.OrderFilter(kind=a.kind, status=a.status, overdue=a.overdue, party=a.party,
                             text=a.search)
     with ctx.database.reading() as session:
@@ -498,6 +513,10 @@ def parse(argv: list[str]) -> argparse.Namespace:
 
 def run(args: argparse.Namespace) -> int:
     """Run a parsed command; returns its exit code."""
+    # JSON and numbers go out as UTF-8 whatever the console's code page (cp936 on Windows).
+    for stream in (sys.stdout, sys.stderr):
+        if hasattr(stream, "reconfigure"):
+            stream.reconfigure(encoding="utf-8")
     lang = config.language(args.lang)
     try:
         database, _backup = open_database(config.database_url(args.db))
@@ -511,6 +530,15 @@ def run(args: argparse.Namespace) -> int:
     except OrderTrailError as error:
         print(error.message(lang), file=sys.stderr)
         return error.exit_code
+    except IntegrityError:
+        # Two desktops adding the same name at the same moment: the database refused one.
+        print("刚有其他人添加了同样的记录，请检查后重试。" if lang == "zh" else
+              "Someone else just added the same record; check and try again.", file=sys.stderr)
+        return EXIT_REJECTED
+    except OSError as error:  # an output file that cannot be written
+        print(("无法写入文件：" if lang == "zh" else "Cannot write the file: ")
+              + f"{error.filename or ''} {error.strerror or error}".strip(), file=sys.stderr)
+        return EXIT_REJECTED
     except OperationalError as error:
         print(str(error.orig).strip(), file=sys.stderr)
         return EXIT_BUG

@@ -72,6 +72,10 @@ def find_orders(session: Session, numbers: list[str], *, for_change: bool = Fals
     """The orders by number, in the order asked; `for_change` locks their rows first
     (orders, then products, then numbers, then the audit head: one lock order for all)."""
     wanted = [number.strip() for number in numbers]
+    if len(set(wanted)) < len(wanted):
+        twice = sorted({n for n in wanted if wanted.count(n) > 1})
+        raise ValidationError(f"订单 {'、'.join(twice)} 被列了两次。",
+                              f"Order {', '.join(twice)} is listed twice.")
     query = (
         select(Order)
         .where(Order.number.in_(wanted))

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 from decimal import Decimal
 
 from sqlalchemy import Select, func, or_, select
@@ -114,21 +114,42 @@ def order_summary(session: Session, order: Order, progress: Progress, lang: str 
 
 def order_rows(session: Session, orders: list[Order], lang: str = "zh") -> list[dict]:
     """Summaries of many orders, their progress read a page at a time."""
+    return [row for row, _ in _summaries(session, orders, lang)]
+
+
+def _summaries(session: Session, orders: list[Order], lang: str
+               ) -> list[tuple[dict, Progress]]:
     now = utcnow()
-    rows = []
+    result = []
     for start in range(0, len(orders), PAGE):
         page = orders[start:start + PAGE]
         progress = progress_of_orders(session, page)
-        rows.extend(order_summary(session, o, progress[o.id], lang, now) for o in page)
-    return rows
+        parents, children = _links(session, page)
+        for order in page:
+            row = order_summary(session, order, progress[order.id], lang, now)
+            row["parent"] = parents.get(order.parent_id)
+            row["children"] = children.get(order.id, [])
+            result.append((row, progress[order.id]))
+    return result
+
+
+def _links(session: Session, orders: list[Order]) -> tuple[dict[int, str], dict[int, list[str]]]:
+    """Numbers of the orders' parents (by parent id) and children (by order id)."""
+    parent_ids = {o.parent_id for o in orders if o.parent_id is not None}
+    parents = dict(session.execute(select(Order.id, Order.number)
+                                   .where(Order.id.in_(parent_ids)))) if parent_ids else {}
+    children: dict[int, list[str]] = {}
+    for parent_id, number in session.execute(
+        select(Order.parent_id, Order.number)
+        .where(Order.parent_id.in_([o.id for o in orders])).order_by(Order.id)
+    ):
+        children.setdefault(parent_id, []).append(number)
+    return parents, children
 
 
 def order_detail(session: Session, order: Order, lang: str = "zh") -> dict:
     """Everything about one order: lines, progress, shipments, payments, links, events."""
-    progress = progress_of_orders(session, [order])[order.id]
-    detail = order_summary(session, order, progress, lang)
-    detail["parent"] = order.parent.number if order.parent else None
-    detail["children"] = [child.number for child in order.children]
+    [(detail, progress)] = _summaries(session, [order], lang)
     detail["note"] = order.note
     detail["lines"] = [
         {
@@ -203,7 +224,8 @@ def alerts(session: Session, lang: str = "zh") -> list[dict]:
         spec = workflow.spec_for(session, order)
         deadline = workflow.deadline_of(spec, order)
         if deadline is None or deadline > now:
-            deadline = datetime.combine(order.due, datetime.min.time())
+            # Late once the whole due day has passed.
+            deadline = datetime.combine(order.due + timedelta(days=1), datetime.min.time())
         result.append({
             "number": order.number,
             "status": order.status,

@@ -225,3 +225,30 @@ def test_settings_are_changed_by_an_admin_and_checked(shop):
     shop("order", "advance", number, "submitted", user="sales")
     shown = json.loads(shop("order", "show", number, "--json", user="sales")[1])
     assert shown["status"] == "submitted"  # 1280.00 is above the new approval amount
+
+
+def test_list_rows_carry_their_links_and_output_is_utf8(shop, monkeypatch):
+    shop("order", "create", "--kind", "sales", "--party", "华东贸易有限公司", "--line",
+         "A-100:1", user="sales")
+    code, out, _ = shop("order", "list", "--json", user="owner")
+    row = json.loads(out)[0]
+    assert code == 0 and row["parent"] is None and row["children"] == []
+    assert shop("order", "list", "--limit", "99999999999999999999", user="owner")[0] == 3
+
+
+def test_user_add_never_takes_the_admins_password(shop, monkeypatch):
+    monkeypatch.delenv("ORDERTRAIL_NEW_PASSWORD")
+    code, _, err = shop("user", "add", "bob", "--role", "sales", user="admin")
+    assert code == 3 and "ORDERTRAIL_NEW_PASSWORD" in err
+    assert shop("order", "list", user="bob")[0] == 4
+
+
+def test_an_unwritable_output_file_is_a_clear_refusal(shop, tmp_path):
+    missing = str(tmp_path / "no" / "such" / "folder")
+    code, _, err = shop("template", "products", f"{missing}/t.xlsx", user="admin")
+    assert (code, "无法写入文件" in err) == (3, True)
+    number = shop("order", "create", "--kind", "sales", "--party", "华东贸易有限公司",
+                  "--line", "A-100:1", user="sales")[1].strip()
+    code, _, err = shop("print", "order", number, "-o", f"{missing}/x.pdf", user="sales")
+    assert (code, "无法写入文件" in err) == (3, True)
+    assert shop("print", "order", number, "-o", str(tmp_path / "x.pdf"), user="sales")[0] == 0

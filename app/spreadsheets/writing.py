@@ -13,6 +13,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from ..errors import ValidationError
 from .layouts import (
     DATE_FORMAT,
     FIRST_DATA_ROW,
@@ -39,12 +40,17 @@ def workbook(path: str | Path) -> Iterator[xlsxwriter.Workbook]:
     path = Path(path)
     partial = path.with_name(f".{path.name}.partial")
     import xlsxwriter  # loads on the first export, not at start-up
+    from xlsxwriter.exceptions import FileCreateError
 
     book = xlsxwriter.Workbook(str(partial), {"constant_memory": True})
     try:
         yield book
-        book.close()
-        os.replace(partial, path)
+        try:
+            book.close()
+            os.replace(partial, path)
+        except (FileCreateError, OSError) as error:
+            raise ValidationError(f"无法写入文件 {path}：{error}",
+                                  f"Cannot write the file {path}: {error}") from None
     finally:
         partial.unlink(missing_ok=True)
 
