@@ -7,9 +7,9 @@ page painted), time to show the first page, to apply each filter, the longest
 the UI thread is blocked while scrolling to the end, and peak memory.
 Targets: usable window ≤ 1.5 s, filter ≤ 150 ms, no scroll step > 50 ms, ≤ 300 MB.
 
-The orders are written straight into the tables (the services would take hours
-for 100,000); master data and users come from the demo, and the file is kept
-under bench/out/ for the next run.
+The orders are written straight into the tables (quicker to set up than through the
+services, and the window only reads them); master data and users come from the demo,
+and the file is kept under bench/out/ for the next run.
 """
 
 from __future__ import annotations
