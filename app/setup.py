@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from db import migrate
@@ -44,8 +45,11 @@ def open_database(url: str) -> tuple[Database, Path | None]:
     with database.reading() as session:
         seeded = _is_seeded(session)
     if not seeded:  # only the first opening writes: later ones take no write lock
-        with database.unit_of_work() as session:
-            _seed(session)
+        try:
+            with database.unit_of_work() as session:
+                _seed(session)
+        except IntegrityError:
+            pass  # another desktop seeded the same new database at the same moment
     return database, backup
 
 

@@ -6,6 +6,7 @@ import ntpath
 import os
 import sqlite3
 import sys
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
@@ -46,6 +47,22 @@ def is_network_path(path: str) -> bool:
     return False
 
 
+def _set_journal_mode(cursor, mode: str) -> None:
+    """Switch the file's journal mode if it differs (it is stored in the file).
+
+    Switching ignores the busy timeout: when two desktops open a new file at once,
+    the one that finds it locked tries again for as long as a writer would wait.
+    """
+    deadline = time.monotonic() + SQLITE_BUSY_TIMEOUT_S
+    while cursor.execute("PRAGMA journal_mode").fetchone()[0].lower() != mode:
+        try:
+            cursor.execute(f"PRAGMA journal_mode = {mode}")
+        except sqlite3.OperationalError:
+            if time.monotonic() > deadline:
+                raise
+            time.sleep(0.05)
+
+
 def _configure_sqlite(engine: Engine, path: str | None) -> None:
     use_wal = path is not None and not is_network_path(path)
 
@@ -56,7 +73,7 @@ def _configure_sqlite(engine: Engine, path: str | None) -> None:
         cursor = dbapi_connection.cursor()
         cursor.execute(f"PRAGMA busy_timeout = {SQLITE_BUSY_TIMEOUT_S * 1000}")
         cursor.execute("PRAGMA foreign_keys = ON")
-        cursor.execute(f"PRAGMA journal_mode = {'WAL' if use_wal else 'DELETE'}")
+        _set_journal_mode(cursor, "wal" if use_wal else "delete")
         cursor.execute("PRAGMA synchronous = NORMAL" if use_wal else "PRAGMA synchronous = FULL")
         cursor.close()
 

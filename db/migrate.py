@@ -15,6 +15,7 @@ from db.engine import Database, backup_name
 MIGRATIONS = Path(__file__).parent / "migrations"
 # The newest migration in migrations/versions (tests/test_schema.py checks it).
 HEAD = "0002"
+UPGRADE_LOCK = 7_310_001  # any number of our own for pg_advisory_xact_lock
 
 
 def _config():
@@ -32,11 +33,15 @@ def head_revision() -> str:
     return ScriptDirectory.from_config(_config()).get_current_head()
 
 
+def _revision_on(connection) -> str | None:
+    if not inspect(connection).has_table("alembic_version"):
+        return None
+    return connection.execute(text("SELECT version_num FROM alembic_version")).scalar()
+
+
 def current_revision(database: Database) -> str | None:
     with database.engine.connect() as connection:
-        if not inspect(connection).has_table("alembic_version"):
-            return None
-        return connection.execute(text("SELECT version_num FROM alembic_version")).scalar()
+        return _revision_on(connection)
 
 
 def upgrade(database: Database) -> Path | None:
@@ -55,6 +60,12 @@ def upgrade(database: Database) -> Path | None:
         backup = database.backup_to(backup_name(path, current))
     config = _config()
     with database.engine.begin() as connection:
+        if connection.dialect.name == "postgresql":
+            # Desktops starting together on a new server database upgrade one at a time
+            # (on SQLite the write lock taken at BEGIN does this).
+            connection.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": UPGRADE_LOCK})
+        if _revision_on(connection) == HEAD:
+            return backup
         config.attributes["connection"] = connection
         command.upgrade(config, "head")
     return backup

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
-from sqlalchemy import inspect
+from sqlalchemy import inspect, select
 
 from app.setup import open_database
 from db import migrate
@@ -71,3 +71,38 @@ def test_database_urls_and_paths(tmp_path):
     assert normalize_url("postgresql://u@h/db") == "postgresql+psycopg://u@h/db"
     assert normalize_url("postgres://u@h/db") == "postgresql+psycopg://u@h/db"
     assert normalize_url(str(tmp_path / "订单.db")) == f"sqlite:///{tmp_path / '订单.db'}"
+
+
+def test_two_desktops_opening_a_new_database_at_once(backend, request, tmp_path):
+    """Both start the program on an empty database: one seeds, neither fails."""
+    import threading
+
+    from app import workflow
+    from db.models import Workflow
+
+    if backend == "sqlite":
+        url = str(tmp_path / "new.db")
+    else:
+        url = request.getfixturevalue("pg_server").create()
+    workflow._SPECS.clear()
+    barrier, outcomes = threading.Barrier(2), []
+
+    def start():
+        barrier.wait()
+        try:
+            database, _ = open_database(url)
+            database.dispose()
+            outcomes.append("ok")
+        except Exception as error:  # collected for the assertion below
+            outcomes.append(repr(error))
+
+    threads = [threading.Thread(target=start) for _ in range(2)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(60)
+    assert outcomes == ["ok", "ok"]
+    database, _ = open_database(url)
+    with database.reading() as session:
+        assert sorted(session.scalars(select(Workflow.kind))) == ["purchase", "sales"]
+    database.dispose()
