@@ -122,12 +122,17 @@ _SPECS: dict[tuple[URL, int], WorkflowSpec] = {}
 
 
 def spec_by_id(session: Session, workflow_id: int) -> WorkflowSpec:
-    """Workflow versions never change once stored, so each is read once per database."""
-    key = (session.get_bind().url, workflow_id)
-    spec = _SPECS.get(key)
+    """Workflow versions never change once stored, so each is read once per database
+    (and looked up once per session: a bulk action asks for it thousands of times)."""
+    local = session.info.setdefault("workflow_specs", {})
+    spec = local.get(workflow_id)
     if spec is None:
-        row = session.get(Workflow, workflow_id)
-        spec = _SPECS[key] = WorkflowSpec(row.id, row.definition)
+        key = (session.get_bind().url, workflow_id)
+        spec = _SPECS.get(key)
+        if spec is None:
+            row = session.get(Workflow, workflow_id)
+            spec = _SPECS[key] = WorkflowSpec(row.id, row.definition)
+        local[workflow_id] = spec
     return spec
 
 
