@@ -16,7 +16,7 @@ from sqlalchemy.exc import IntegrityError, OperationalError
 
 from db.engine import Database
 
-from . import audit, config, masterdata, orders, printing, queries, settings
+from . import audit, config, masterdata, orders, printing, queries, settings, workflow
 from .demo import DEMO_PASSWORD, build_demo
 from .errors import AuthenticationFailed, OrderTrailError, ValidationError
 from .orders import LineSpec, MoveSpec
@@ -227,9 +227,7 @@ def cmd_order_list(ctx: Context) -> int:
 def _changed(ctx: Context, number: str) -> int:
     with ctx.database.reading() as session:
         order = orders.find_order(session, number)
-        label = queries.order_summary(
-            session, order, queries.progress_of_orders(session, [order])[order.id], ctx.lang
-        )["status_label"]
+        label = workflow.spec_for(session, order).node(order.status).label(ctx.lang)
     ctx.say(f"订单 {number} 现在在“{label}”。", f"Order {number} is now at '{label}'.")
     return EXIT_OK
 

@@ -89,12 +89,5 @@ def add_product(session: Session, user: User, sku: str, name: str, price: object
     return product
 
 
-def find_product(session: Session, sku: str) -> Product:
-    product = session.scalar(select(Product).where(Product.sku == sku.strip()))
-    if product is None:
-        raise NotFound(f"没有产品编码“{sku}”。", f"There is no product with SKU '{sku}'.")
-    return product
-
-
 def list_products(session: Session) -> list[Product]:
     return list(session.scalars(select(Product).order_by(Product.sku)))

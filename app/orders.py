@@ -72,10 +72,6 @@ def find_orders(session: Session, numbers: list[str], *, for_change: bool = Fals
     """The orders by number, in the order asked; `for_change` locks their rows first
     (orders, then products, then numbers, then the audit head: one lock order for all)."""
     wanted = [number.strip() for number in numbers]
-    if len(set(wanted)) < len(wanted):
-        twice = sorted({n for n in wanted if wanted.count(n) > 1})
-        raise ValidationError(f"订单 {'、'.join(twice)} 被列了两次。",
-                              f"Order {', '.join(twice)} is listed twice.")
     query = (
         select(Order)
         .where(Order.number.in_(wanted))
@@ -321,15 +317,6 @@ def submit_new_orders(session: Session, user: User, kind: str, drafts: list[Orde
     amount are placed, with their stock reserved, all in the caller's unit of work."""
     orders = create_orders(session, user, kind, drafts)
     workflow.advance(session, user, orders, "submitted")
-    _save_all(session, orders)
-    return orders
-
-
-def advance_many(session: Session, user: User, numbers: list[str], node: str, *,
-                 comment: str = "", reason: str = "") -> list[Order]:
-    """The same step on many orders at once (batch approval, placing imported orders)."""
-    orders = find_orders(session, numbers, for_change=True)
-    workflow.advance(session, user, orders, node, comment=comment, reason=reason)
     _save_all(session, orders)
     return orders
 

@@ -14,7 +14,7 @@ from db.models import User
 
 from . import audit
 from .clock import utcnow
-from .errors import AuthenticationFailed, NotFound, ValidationError
+from .errors import AuthenticationFailed, ValidationError
 from .roles import ROLES, require
 from .validation import clean_text
 
@@ -62,13 +62,6 @@ def add_user(session: Session, actor: User, name: str, role: str, password: str)
 
 def count_users(session: Session) -> int:
     return session.scalar(select(func.count(User.id)))
-
-
-def get_user(session: Session, name: str) -> User:
-    user = session.scalar(select(User).where(User.name == name))
-    if user is None:
-        raise NotFound(f"没有用户“{name}”。", f"There is no user '{name}'.")
-    return user
 
 
 def authenticate(session: Session, name: str, password: str) -> User:

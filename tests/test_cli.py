@@ -6,12 +6,14 @@ import json
 import os
 import subprocess
 import sys
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
 from sqlalchemy import text
 
 from app import cli
+from app.clock import frozen_at, utcnow
 from app.masterdata import list_products
 from db.engine import Database
 
@@ -166,8 +168,18 @@ def test_audit_verify_exits_6_on_an_edited_record(shop, database):
 
 
 def test_alerts_json_shape(shop):
+    assert json.loads(shop("alerts", "--json", user="owner")[1]) == []
+    with frozen_at(utcnow() - timedelta(hours=30)):
+        number = shop("order", "create", "--kind", "sales", "--party", "华东贸易有限公司",
+                      "--line", "A-100:1", user="sales")[1].strip()
+        shop("order", "advance", number, "submitted", user="sales")
     code, out, _ = shop("alerts", "--json", user="owner")
-    assert code == 0 and json.loads(out) == []
+    [alert] = json.loads(out)
+    assert code == 0 and set(alert) == {"number", "status", "owner_role", "since",
+                                        "late_by_hours"}
+    assert (alert["number"], alert["status"], alert["owner_role"]) == (number, "placed",
+                                                                       "warehouse")
+    assert 5.5 < alert["late_by_hours"] < 6.5  # 24 h allowed at placed, 30 h passed
 
 
 def test_backup_copies_a_sqlite_database(shop, database, tmp_path):

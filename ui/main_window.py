@@ -365,7 +365,7 @@ class MainWindow(QMainWindow):
                 value, method, reference = dialog.values()
                 self.workspace.act(orders.record_payment, number, value, method=method,
                                    reference=reference, expected_version=version, **common)
-        elif action.requires or action.target == "cancelled":
+        elif action.requires:
             dialog = dialogs.StepDialog(action, number, self.workspace.lang, self)
             if self._ask(dialog):
                 text = dialog.value()
