@@ -32,8 +32,11 @@ class Action:
 
 def kinds_to_create(user: User) -> list[str]:
     """The kinds of order this user may create (and edit while they are drafts)."""
-    return [kind for kind, permission in CREATE_PERMISSION.items()
-            if user.role in PERMISSIONS[permission]]
+    return [
+        kind
+        for kind, permission in CREATE_PERMISSION.items()
+        if user.role in PERMISSIONS[permission]
+    ]
 
 
 def available(session: Session, user: User, order: Order) -> list[Action]:
@@ -44,14 +47,21 @@ def available(session: Session, user: User, order: Order) -> list[Action]:
         result.append(Action("edit", "编辑草稿", "Edit draft"))
     if flow == "sales" and order.status in SHIPPABLE_AT and user.role in PERMISSIONS["ship"]:
         result.append(Action("ship", "登记发货", "Ship"))
-    if (flow == "purchase" and order.status in RECEIVABLE_AT
-            and user.role in PERMISSIONS["receive"]):
+    if flow == "purchase" and order.status in RECEIVABLE_AT and user.role in PERMISSIONS["receive"]:
         result.append(Action("receive", "登记收货", "Receive"))
-    if (user.role in PERMISSIONS["record_payment"] and order.status not in PAYABLE_AFTER
-            and not spec.node(order.status).terminal):
+    if (
+        user.role in PERMISSIONS["record_payment"]
+        and order.status not in PAYABLE_AFTER
+        and not spec.node(order.status).terminal
+    ):
         sales = flow == "sales"
-        result.append(Action("pay", "登记收款" if sales else "登记付款",
-                             "Record receipt" if sales else "Record payment"))
+        result.append(
+            Action(
+                "pay",
+                "登记收款" if sales else "登记付款",
+                "Record receipt" if sales else "Record payment",
+            )
+        )
     for t in workflow.allowed_transitions(session, user, order):
         result.append(Action("advance", t.zh, t.en, target=t.target, requires=t.requires))
     return result

@@ -33,8 +33,17 @@ def jsonable(value: Any) -> Any:
     return value
 
 
-_FIELDS = ("at", "user_name", "order_id", "entity", "entity_ref", "action", "before",
-           "after", "comment")
+_FIELDS = (
+    "at",
+    "user_name",
+    "order_id",
+    "entity",
+    "entity_ref",
+    "action",
+    "before",
+    "after",
+    "comment",
+)
 
 
 def _digest(prev_hash: str, fields: dict) -> str:
@@ -59,17 +68,19 @@ def record(
     comment: str = "",
 ) -> None:
     """Queue one event; it joins the chain when the caller's transaction commits."""
-    session.info.setdefault(_PENDING, []).append({
-        "at": utcnow(),
-        "user_name": user_name,
-        "order_id": order_id,
-        "entity": entity,
-        "entity_ref": ref,
-        "action": action,
-        "before": jsonable(before) if before is not None else None,
-        "after": jsonable(after) if after is not None else None,
-        "comment": comment or "",
-    })
+    session.info.setdefault(_PENDING, []).append(
+        {
+            "at": utcnow(),
+            "user_name": user_name,
+            "order_id": order_id,
+            "entity": entity,
+            "entity_ref": ref,
+            "action": action,
+            "before": jsonable(before) if before is not None else None,
+            "after": jsonable(after) if after is not None else None,
+            "comment": comment or "",
+        }
+    )
 
 
 @listens_for(Session, "before_commit")
@@ -83,8 +94,12 @@ def _chain_pending_events(session: Session) -> None:
     pending = session.info.pop(_PENDING, None)
     if not pending:
         return
-    head = session.scalars(select(AuditHead).where(AuditHead.id == 1).with_for_update()
-                           .execution_options(populate_existing=True)).one()
+    head = session.scalars(
+        select(AuditHead)
+        .where(AuditHead.id == 1)
+        .with_for_update()
+        .execution_options(populate_existing=True)
+    ).one()
     for row in pending:
         head.last_event_id += 1
         row["id"] = head.last_event_id
@@ -118,21 +133,26 @@ def verify(session: Session) -> VerifyResult:
     expected_prev = GENESIS
     checked = 0
     last_id = 0
-    rows = session.scalars(select(Event).where(Event.id <= newest).order_by(Event.id)
-                           .execution_options(yield_per=2000))
+    rows = session.scalars(
+        select(Event).where(Event.id <= newest).order_by(Event.id).execution_options(yield_per=2000)
+    )
     for event in rows:
         checked += 1
         described = f"#{event.id} {event.at:%Y-%m-%d %H:%M:%S} {event.action} {event.entity_ref}"
         if event.id != last_id + 1 or event.prev_hash != expected_prev:
             return VerifyResult(
-                False, checked, event.id,
+                False,
+                checked,
+                event.id,
                 f"审计记录 {described} 与前一条记录接不上：它之前的记录被修改或删除。",
                 f"Audit record {described}: link to the previous record broken; "
                 "a record before it was edited or deleted.",
             )
         if _digest(event.prev_hash, {name: getattr(event, name) for name in _FIELDS}) != event.hash:
             return VerifyResult(
-                False, checked, event.id,
+                False,
+                checked,
+                event.id,
                 f"审计记录 {described} 的内容被改动过（哈希不符）。",
                 f"Audit record {described} was edited (hash mismatch).",
             )
@@ -140,9 +160,15 @@ def verify(session: Session) -> VerifyResult:
         last_id = event.id
     if head is not None and (head.last_hash != expected_prev or last_id != newest):
         return VerifyResult(
-            False, checked, last_id + 1,
+            False,
+            checked,
+            last_id + 1,
             f"审计记录 #{last_id} 之后的最新记录不见了：记录被删除。",
             f"The newest audit records after #{last_id} are missing: records were deleted.",
         )
-    return VerifyResult(True, checked, zh=f"审计链完整，共 {checked} 条记录。",
-                        en=f"Audit chain intact: {checked} records.")
+    return VerifyResult(
+        True,
+        checked,
+        zh=f"审计链完整，共 {checked} 条记录。",
+        en=f"Audit chain intact: {checked} records.",
+    )

@@ -25,5 +25,5 @@ def announce(session: Session, orders: list[Order]) -> None:
         return
     numbers = [order.number for order in orders]
     for start in range(0, len(numbers), NUMBERS_PER_NOTICE):
-        payload = ",".join(numbers[start:start + NUMBERS_PER_NOTICE])
+        payload = ",".join(numbers[start : start + NUMBERS_PER_NOTICE])
         session.execute(select(func.pg_notify(CHANNEL, payload)))

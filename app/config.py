@@ -41,8 +41,12 @@ def default_database_path() -> Path:
 
 def database_url(explicit: str | None = None) -> str:
     """--db, else ORDERTRAIL_DB, else the saved setting, else the local SQLite file."""
-    return (explicit or os.environ.get("ORDERTRAIL_DB") or load().get("db")
-            or str(default_database_path()))
+    return (
+        explicit
+        or os.environ.get("ORDERTRAIL_DB")
+        or load().get("db")
+        or str(default_database_path())
+    )
 
 
 def language(explicit: str | None = None) -> str:

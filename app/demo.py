@@ -26,13 +26,26 @@ from .users import create_user
 DEMO_PASSWORD = "demo"
 
 CUSTOMERS = [
-    "华东贸易有限公司", "上海恒丰商贸有限公司", "杭州西子电器有限公司", "苏州工业园区明达科技",
-    "南京金陵办公用品公司", "宁波港城物流有限公司", "广州天河数码城", "深圳华强电子市场",
-    "北京中关村科贸", "成都蜀锦商贸有限公司", "武汉江城实业", "Acme Trading Ltd.",
+    "华东贸易有限公司",
+    "上海恒丰商贸有限公司",
+    "杭州西子电器有限公司",
+    "苏州工业园区明达科技",
+    "南京金陵办公用品公司",
+    "宁波港城物流有限公司",
+    "广州天河数码城",
+    "深圳华强电子市场",
+    "北京中关村科贸",
+    "成都蜀锦商贸有限公司",
+    "武汉江城实业",
+    "Acme Trading Ltd.",
 ]
 SUPPLIERS = [
-    "东莞精工制造厂", "佛山美的配件供应商", "义乌小商品批发中心", "温州永强五金",
-    "青岛海纳包装材料", "天津港联电子元件",
+    "东莞精工制造厂",
+    "佛山美的配件供应商",
+    "义乌小商品批发中心",
+    "温州永强五金",
+    "青岛海纳包装材料",
+    "天津港联电子元件",
 ]
 PRODUCTS = [
     ("A-100", "A4 复印纸（500张/包）", "包", "25.00"),
@@ -55,10 +68,28 @@ SERVICES = [
 CARRIERS = ["顺丰速运", "中通快递", "德邦物流", "京东物流"]
 
 # Where the demo orders stop, with weights: every node appears.
-SALES_TARGETS = {"draft": 3, "submitted": 3, "placed": 4, "prepared": 3, "partly_shipped": 2,
-                 "shipped": 4, "delivered": 3, "paid": 3, "completed": 6, "cancelled": 2}
-PURCHASE_TARGETS = {"draft": 2, "submitted": 2, "placed": 4, "partly_received": 2,
-                    "received": 3, "paid": 2, "completed": 5, "cancelled": 1}
+SALES_TARGETS = {
+    "draft": 3,
+    "submitted": 3,
+    "placed": 4,
+    "prepared": 3,
+    "partly_shipped": 2,
+    "shipped": 4,
+    "delivered": 3,
+    "paid": 3,
+    "completed": 6,
+    "cancelled": 2,
+}
+PURCHASE_TARGETS = {
+    "draft": 2,
+    "submitted": 2,
+    "placed": 4,
+    "partly_received": 2,
+    "received": 3,
+    "paid": 2,
+    "completed": 5,
+    "cancelled": 1,
+}
 
 
 def has_orders(database: Database) -> bool:
@@ -78,23 +109,27 @@ def _users(database: Database) -> dict[str, User]:
 def _master_data(database: Database, users: dict[str, User]) -> None:
     with database.unit_of_work() as session:
         for name in CUSTOMERS:
-            masterdata.add_party(session, users["sales"], name, "customer",
-                                 phone="021-5555-0100", address="中国")
+            masterdata.add_party(
+                session, users["sales"], name, "customer", phone="021-5555-0100", address="中国"
+            )
         for name in SUPPLIERS:
             masterdata.add_party(session, users["purchasing"], name, "supplier")
         for sku, name, unit, price in PRODUCTS:
-            masterdata.add_product(session, users["warehouse"], sku, name, price, unit=unit,
-                                   opening_stock=5000)
+            masterdata.add_product(
+                session, users["warehouse"], sku, name, price, unit=unit, opening_stock=5000
+            )
         for sku, name, unit, price in SERVICES:
-            masterdata.add_product(session, users["warehouse"], sku, name, price, unit=unit,
-                                   service=True)
+            masterdata.add_product(
+                session, users["warehouse"], sku, name, price, unit=unit, service=True
+            )
 
 
 class _Story:
     """Takes one order through the steps up to its target, advancing a private clock."""
 
-    def __init__(self, database: Database, users: dict[str, User], rng: random.Random,
-                 start: datetime):
+    def __init__(
+        self, database: Database, users: dict[str, User], rng: random.Random, start: datetime
+    ):
         self.database = database
         self.users = users
         self.rng = rng
@@ -108,8 +143,9 @@ class _Story:
 
 def _lines(rng: random.Random, large: bool) -> list[LineSpec]:
     chosen = rng.sample(PRODUCTS, rng.randint(1, 4))
-    lines = [LineSpec(sku, rng.randint(30, 60) if large else rng.randint(1, 20))
-             for sku, *_ in chosen]
+    lines = [
+        LineSpec(sku, rng.randint(30, 60) if large else rng.randint(1, 20)) for sku, *_ in chosen
+    ]
     if rng.random() < 0.25:
         lines.append(LineSpec(rng.choice(SERVICES)[0], 1))
     return lines
@@ -148,8 +184,9 @@ def _sales_story(story: _Story, number: str, target: str) -> None:
             sku, qty = first.product.sku, first.qty
         if first.product.is_service or qty < 2:
             return
-        story.step(orders.ship, u["warehouse"], number, carrier, tracking,
-                   [MoveSpec(sku, (qty // 2))])
+        story.step(
+            orders.ship, u["warehouse"], number, carrier, tracking, [MoveSpec(sku, (qty // 2))]
+        )
         return
     story.step(orders.ship, u["warehouse"], number, carrier, tracking, hours=(2, 20))
     if target == "shipped":
@@ -157,11 +194,18 @@ def _sales_story(story: _Story, number: str, target: str) -> None:
     story.step(orders.advance, u["service"], number, "delivered", hours=(24, 60))
     if target == "delivered":
         if rng.random() < 0.5:
-            story.step(orders.record_payment, u["finance"], number, _part(story, number),
-                       method="银行转账")
+            story.step(
+                orders.record_payment, u["finance"], number, _part(story, number), method="银行转账"
+            )
         return
-    story.step(orders.record_payment, u["finance"], number, _balance(story, number),
-               method="银行转账", reference=f"BK{rng.randint(100000, 999999)}")
+    story.step(
+        orders.record_payment,
+        u["finance"],
+        number,
+        _balance(story, number),
+        method="银行转账",
+        reference=f"BK{rng.randint(100000, 999999)}",
+    )
     if target == "paid":
         return
     story.step(orders.advance, u["service"], number, "completed", hours=(4, 48))
@@ -176,14 +220,16 @@ def _purchase_story(story: _Story, number: str, target: str) -> None:
             first = orders.find_order(session, number).lines[0]
             sku, qty = first.product.sku, first.qty
         if qty >= 2:
-            story.step(orders.receive, u["warehouse"], number, [MoveSpec(sku, qty // 2)],
-                       hours=(48, 120))
+            story.step(
+                orders.receive, u["warehouse"], number, [MoveSpec(sku, qty // 2)], hours=(48, 120)
+            )
         return
     story.step(orders.receive, u["warehouse"], number, hours=(48, 120))
     if target == "received":
         return
-    story.step(orders.record_payment, u["finance"], number, _balance(story, number),
-               method="银行转账")
+    story.step(
+        orders.record_payment, u["finance"], number, _balance(story, number), method="银行转账"
+    )
     if target == "paid":
         return
     story.step(orders.advance, u["purchasing"], number, "completed")
@@ -211,19 +257,34 @@ def build_demo(database: Database, orders_wanted: int = 200, seed: int = 1) -> i
         purchase = rng.random() < 0.25
         targets = PURCHASE_TARGETS if purchase else SALES_TARGETS
         target = rng.choices(list(targets), weights=list(targets.values()))[0]
-        start = now - timedelta(days=30 * (orders_wanted - index) / orders_wanted,
-                                hours=rng.uniform(0, 12))
+        start = now - timedelta(
+            days=30 * (orders_wanted - index) / orders_wanted, hours=rng.uniform(0, 12)
+        )
         large = target == "submitted" or rng.random() < 0.05
         lines = _lines(rng, large)
         story = _Story(database, users, rng, start)
         due = (start + timedelta(days=rng.randint(3, 20))).date()
         if purchase:
             lines = [line for line in lines if line.sku.startswith(tuple("ABCDEF"))]
-            order = story.step(orders.create_order, users["purchasing"], "purchase",
-                               rng.choice(SUPPLIERS), lines, due=due, hours=(0, 0))
+            order = story.step(
+                orders.create_order,
+                users["purchasing"],
+                "purchase",
+                rng.choice(SUPPLIERS),
+                lines,
+                due=due,
+                hours=(0, 0),
+            )
             _purchase_story(story, order.number, target)
         else:
-            order = story.step(orders.create_order, users["sales"], "sales",
-                               rng.choice(CUSTOMERS), lines, due=due, hours=(0, 0))
+            order = story.step(
+                orders.create_order,
+                users["sales"],
+                "sales",
+                rng.choice(CUSTOMERS),
+                lines,
+                due=due,
+                hours=(0, 0),
+            )
             _sales_story(story, order.number, target)
     return orders_wanted

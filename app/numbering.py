@@ -60,7 +60,8 @@ def claim_number(session: Session, document: str, number: str) -> None:
     _ensure_sequence(session, prefix, year)
     session.execute(
         update(NumberSequence)
-        .where(NumberSequence.prefix == prefix, NumberSequence.year == year,
-               NumberSequence.last < last)
+        .where(
+            NumberSequence.prefix == prefix, NumberSequence.year == year, NumberSequence.last < last
+        )
         .values(last=last)
     )

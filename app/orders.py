@@ -67,8 +67,8 @@ class MoveSpec:
 
 # --- looking orders up ------------------------------------------------------------------
 
-def find_orders(session: Session, numbers: list[str], *, for_change: bool = False
-                ) -> list[Order]:
+
+def find_orders(session: Session, numbers: list[str], *, for_change: bool = False) -> list[Order]:
     """The orders by number, in the order asked; `for_change` locks their rows first
     (orders, then products, then numbers, then the audit head: one lock order for all)."""
     wanted = [number.strip() for number in numbers]
@@ -141,6 +141,7 @@ def _flow(order: Order) -> str:
 
 # --- creating and changing ----------------------------------------------------------------
 
+
 @dataclass(frozen=True)
 class OrderDraft:
     """What a new order says: the party, the lines, optionally a due date and a note."""
@@ -152,19 +153,27 @@ class OrderDraft:
     number: str | None = None  # kept when given from elsewhere (an import)
 
 
-def create_order(session: Session, user: User, kind: str, party_name: str,
-                 lines: list[LineSpec], *, due: date | str | None = None, note: str = "",
-                 number: str | None = None) -> Order:
-    return create_orders(session, user, kind,
-                         [OrderDraft(party_name, lines, due, note, number)])[0]
+def create_order(
+    session: Session,
+    user: User,
+    kind: str,
+    party_name: str,
+    lines: list[LineSpec],
+    *,
+    due: date | str | None = None,
+    note: str = "",
+    number: str | None = None,
+) -> Order:
+    return create_orders(session, user, kind, [OrderDraft(party_name, lines, due, note, number)])[0]
 
 
-def create_orders(session: Session, user: User, kind: str, drafts: list[OrderDraft]
-                  ) -> list[Order]:
+def create_orders(session: Session, user: User, kind: str, drafts: list[OrderDraft]) -> list[Order]:
     """New draft orders, all or none (many at once for imports and bulk entry)."""
     if kind not in CREATE_PERMISSION:
-        raise ValidationError(f"订单类型必须是 sales 或 purchase，而不是“{kind}”。",
-                              f"The order kind must be sales or purchase, not '{kind}'.")
+        raise ValidationError(
+            f"订单类型必须是 sales 或 purchase，而不是“{kind}”。",
+            f"The order kind must be sales or purchase, not '{kind}'.",
+        )
     require(user, CREATE_PERMISSION[kind])
     parties = find_parties(session, [d.party for d in drafts], PARTY_KIND_OF_FLOW[kind])
     products = _products_for(session, [line for d in drafts for line in d.lines])
@@ -176,19 +185,35 @@ def create_orders(session: Session, user: User, kind: str, drafts: list[OrderDra
             raise ValidationError("订单至少需要一行明细。", "An order needs at least one line.")
         lines = _line_values(draft.lines, products)
         lines_of.append(lines)
-        rows.append({
-            "kind": kind, "workflow_id": spec.id, "party_id": parties[draft.party.strip()].id,
-            "parent_id": None, "revision": 1, "version": 1, "status": spec.initial,
-            "status_since": now, "currency": "CNY", "created_by_id": user.id,
-            "created_at": now, "updated_at": now,
-            "due": iso_date(draft.due, "交期", "due date") if draft.due not in (None, "") else None,
-            "note": clean_text(draft.note, "备注", "note", max_length=2000, required=False,
-                               multiline=True),
-            "total": total_of((qty, price) for _, qty, price in lines),
-        })
+        rows.append(
+            {
+                "kind": kind,
+                "workflow_id": spec.id,
+                "party_id": parties[draft.party.strip()].id,
+                "parent_id": None,
+                "revision": 1,
+                "version": 1,
+                "status": spec.initial,
+                "status_since": now,
+                "currency": "CNY",
+                "created_by_id": user.id,
+                "created_at": now,
+                "updated_at": now,
+                "due": iso_date(draft.due, "交期", "due date")
+                if draft.due not in (None, "")
+                else None,
+                "note": clean_text(
+                    draft.note, "备注", "note", max_length=2000, required=False, multiline=True
+                ),
+                "total": total_of((qty, price) for _, qty, price in lines),
+            }
+        )
     # Given numbers are claimed first, so the fresh ones that follow never collide.
-    given = {i: _given_number(session, kind, d.number)
-             for i, d in enumerate(drafts) if d.number is not None}
+    given = {
+        i: _given_number(session, kind, d.number)
+        for i, d in enumerate(drafts)
+        if d.number is not None
+    }
     if len(set(given.values())) < len(given):
         raise ValidationError("同一批订单中订单号重复。", "Order numbers repeat within the batch.")
     missing = len(drafts) - len(given)
@@ -198,20 +223,43 @@ def create_orders(session: Session, user: User, kind: str, drafts: list[OrderDra
     # Written as plain rows: many orders at once go several times faster than through
     # the unit of work; the orders are read back as objects below.
     table = Order.__table__
-    ids = session.execute(table.insert().returning(table.c.id, sort_by_parameter_order=True),
-                          rows).scalars().all()
-    session.execute(OrderLine.__table__.insert(), [
-        {"order_id": order_id, "line_no": line_no, "product_id": product.id, "qty": qty,
-         "unit_price": price, "origin_line_id": None}
-        for order_id, lines in zip(ids, lines_of, strict=True)
-        for line_no, (product, qty, price) in enumerate(lines, start=1)
-    ])
+    ids = (
+        session.execute(table.insert().returning(table.c.id, sort_by_parameter_order=True), rows)
+        .scalars()
+        .all()
+    )
+    session.execute(
+        OrderLine.__table__.insert(),
+        [
+            {
+                "order_id": order_id,
+                "line_no": line_no,
+                "product_id": product.id,
+                "qty": qty,
+                "unit_price": price,
+                "origin_line_id": None,
+            }
+            for order_id, lines in zip(ids, lines_of, strict=True)
+            for line_no, (product, qty, price) in enumerate(lines, start=1)
+        ],
+    )
     for order_id, row, lines, draft in zip(ids, rows, lines_of, drafts, strict=True):
-        audit.record(session, user.name, entity="order", ref=row["number"], order_id=order_id,
-                     action="create", after={
-                         "kind": kind, "party": draft.party.strip(), "status": row["status"],
-                         "due": row["due"], "total": row["total"],
-                         "lines": [[product.sku, qty, price] for product, qty, price in lines]})
+        audit.record(
+            session,
+            user.name,
+            entity="order",
+            ref=row["number"],
+            order_id=order_id,
+            action="create",
+            after={
+                "kind": kind,
+                "party": draft.party.strip(),
+                "status": row["status"],
+                "due": row["due"],
+                "total": row["total"],
+                "lines": [[product.sku, qty, price] for product, qty, price in lines],
+            },
+        )
     orders = find_orders(session, [row["number"] for row in rows])
     changes.announce(session, orders)
     return orders
@@ -220,8 +268,10 @@ def create_orders(session: Session, user: User, kind: str, drafts: list[OrderDra
 def _given_number(session: Session, kind: str, number: str) -> str:
     number = clean_text(number, "订单号", "order number", max_length=32)
     if any(ch.isspace() for ch in number):
-        raise ValidationError(f"订单号“{number}”不能包含空格。",
-                              f"The order number '{number}' must not contain spaces.")
+        raise ValidationError(
+            f"订单号“{number}”不能包含空格。",
+            f"The order number '{number}' must not contain spaces.",
+        )
     if session.scalar(select(Order.id).where(Order.number == number)) is not None:
         raise ValidationError(f"订单号 {number} 已存在。", f"Order {number} already exists.")
     claim_number(session, kind, number)
@@ -233,36 +283,54 @@ def _products_for(session: Session, specs: list[LineSpec]) -> dict[str, Product]
     return {p.sku: p for p in session.scalars(select(Product).where(Product.sku.in_(skus)))}
 
 
-def _line_values(specs: list[LineSpec], products: dict[str, Product]
-                 ) -> list[tuple[Product, Decimal, Decimal]]:
+def _line_values(
+    specs: list[LineSpec], products: dict[str, Product]
+) -> list[tuple[Product, Decimal, Decimal]]:
     """Each requested line checked: (product, quantity, unit price), or an error naming it."""
     result = []
     for number, spec in enumerate(specs, start=1):
         where_zh, where_en = f"第 {number} 行", f"line {number}"
         product = products.get(spec.sku.strip())
         if product is None:
-            raise NotFound(f"{where_zh}：没有产品编码“{spec.sku}”。",
-                           f"{where_en}: there is no product with SKU '{spec.sku}'.")
+            raise NotFound(
+                f"{where_zh}：没有产品编码“{spec.sku}”。",
+                f"{where_en}: there is no product with SKU '{spec.sku}'.",
+            )
         qty = quantity(spec.qty, f"{where_zh}数量", f"quantity on {where_en}")
-        price = (product.price if spec.unit_price in (None, "")
-                 else amount(spec.unit_price, f"{where_zh}单价", f"price on {where_en}"))
+        price = (
+            product.price
+            if spec.unit_price in (None, "")
+            else amount(spec.unit_price, f"{where_zh}单价", f"price on {where_en}")
+        )
         within_amount_limit(line_amount(qty, price), f"{where_zh}金额", f"amount of {where_en}")
         result.append((product, qty, price))
-    within_amount_limit(total_of((qty, price) for _, qty, price in result), "订单金额",
-                        "order total")
+    within_amount_limit(
+        total_of((qty, price) for _, qty, price in result), "订单金额", "order total"
+    )
     return result
 
 
-def _build_lines(session: Session, specs: list[LineSpec],
-                 products: dict[str, Product] | None = None) -> list[OrderLine]:
+def _build_lines(
+    session: Session, specs: list[LineSpec], products: dict[str, Product] | None = None
+) -> list[OrderLine]:
     products = _products_for(session, specs) if products is None else products
-    return [OrderLine(line_no=number, product=product, qty=qty, unit_price=price)
-            for number, (product, qty, price) in enumerate(_line_values(specs, products), 1)]
+    return [
+        OrderLine(line_no=number, product=product, qty=qty, unit_price=price)
+        for number, (product, qty, price) in enumerate(_line_values(specs, products), 1)
+    ]
 
 
-def update_draft(session: Session, user: User, number: str, party_name: str,
-                 lines: list[LineSpec], *, due: date | str | None = None, note: str = "",
-                 expected_version: int | None = None) -> Order:
+def update_draft(
+    session: Session,
+    user: User,
+    number: str,
+    party_name: str,
+    lines: list[LineSpec],
+    *,
+    due: date | str | None = None,
+    note: str = "",
+    expected_version: int | None = None,
+) -> Order:
     """Change a draft in place: party, due date, note and lines, as one audit event.
 
     Once submitted an order is no longer edited in place."""
@@ -271,21 +339,29 @@ def update_draft(session: Session, user: User, number: str, party_name: str,
     spec = workflow.spec_for(session, order)
     if order.status != spec.initial:
         node = spec.node(order.status)
-        raise InvalidTransition(f"订单 {order.number} 在“{node.zh}”，只有草稿可以修改。",
-                                f"Order {order.number} is at '{node.en}'; only a draft can "
-                                "be edited.")
+        raise InvalidTransition(
+            f"订单 {order.number} 在“{node.zh}”，只有草稿可以修改。",
+            f"Order {order.number} is at '{node.en}'; only a draft can be edited.",
+        )
     if not lines:
         raise ValidationError("订单至少需要一行明细。", "An order needs at least one line.")
     before = snapshot(order)
     order.party = find_party(session, party_name, PARTY_KIND_OF_FLOW[order.kind])
     order.due = iso_date(due, "交期", "due date") if due not in (None, "") else None
-    order.note = clean_text(note, "备注", "note", max_length=2000, required=False,
-                            multiline=True)
+    order.note = clean_text(note, "备注", "note", max_length=2000, required=False, multiline=True)
     order.lines = _build_lines(session, lines)
     order.total = total_of((line.qty, line.unit_price) for line in order.lines)
     session.flush()
-    audit.record(session, user.name, entity="order", ref=order.number, order_id=order.id,
-                 action="edit", before=before, after=snapshot(order))
+    audit.record(
+        session,
+        user.name,
+        entity="order",
+        ref=order.number,
+        order_id=order.id,
+        action="edit",
+        before=before,
+        after=snapshot(order),
+    )
     _save(session, order)
     return order
 
@@ -302,8 +378,16 @@ def snapshot(order: Order) -> dict:
     }
 
 
-def advance(session: Session, user: User, number: str, node: str, *, comment: str = "",
-            reason: str = "", expected_version: int | None = None) -> Order:
+def advance(
+    session: Session,
+    user: User,
+    number: str,
+    node: str,
+    *,
+    comment: str = "",
+    reason: str = "",
+    expected_version: int | None = None,
+) -> Order:
     """A manual step of the workflow (submit, approve, prepare, deliver, complete, ...)."""
     order = _load_for_change(session, number, expected_version)
     workflow.advance(session, user, [order], node, comment=comment, reason=reason)
@@ -311,8 +395,9 @@ def advance(session: Session, user: User, number: str, node: str, *, comment: st
     return order
 
 
-def submit_new_orders(session: Session, user: User, kind: str, drafts: list[OrderDraft]
-                      ) -> list[Order]:
+def submit_new_orders(
+    session: Session, user: User, kind: str, drafts: list[OrderDraft]
+) -> list[Order]:
     """Create orders and submit them at once (bulk entry): those under the approval
     amount are placed, with their stock reserved, all in the caller's unit of work."""
     orders = create_orders(session, user, kind, drafts)
@@ -321,13 +406,16 @@ def submit_new_orders(session: Session, user: User, kind: str, drafts: list[Orde
     return orders
 
 
-def cancel(session: Session, user: User, number: str, reason: str, *,
-           expected_version: int | None = None) -> Order:
-    return advance(session, user, number, "cancelled", reason=reason,
-                   expected_version=expected_version)
+def cancel(
+    session: Session, user: User, number: str, reason: str, *, expected_version: int | None = None
+) -> Order:
+    return advance(
+        session, user, number, "cancelled", reason=reason, expected_version=expected_version
+    )
 
 
 # --- facts: shipments, receipts, payments --------------------------------------------------
+
 
 def _remaining(order: Order, done: dict[int, Decimal]) -> dict[int, Decimal]:
     return {
@@ -337,13 +425,16 @@ def _remaining(order: Order, done: dict[int, Decimal]) -> dict[int, Decimal]:
     }
 
 
-def _allocate(order: Order, moves: list[MoveSpec] | None, remaining: dict[int, Decimal],
-              verb: tuple[str, str]) -> dict[int, Decimal]:
+def _allocate(
+    order: Order, moves: list[MoveSpec] | None, remaining: dict[int, Decimal], verb: tuple[str, str]
+) -> dict[int, Decimal]:
     """Quantities per order line: all that remains, or the requested SKUs spread over lines."""
     if not moves:
         if not remaining:
-            raise ValidationError(f"订单 {order.number} 没有待{verb[0]}的货物。",
-                                  f"Order {order.number} has nothing left to {verb[1]}.")
+            raise ValidationError(
+                f"订单 {order.number} 没有待{verb[0]}的货物。",
+                f"Order {order.number} has nothing left to {verb[1]}.",
+            )
         return dict(remaining)
     result: dict[int, Decimal] = defaultdict(lambda: ZERO)
     for move in moves:
@@ -351,15 +442,21 @@ def _allocate(order: Order, moves: list[MoveSpec] | None, remaining: dict[int, D
         qty = quantity(move.qty, f"{sku} 的数量", f"quantity of {sku}")
         lines = [line for line in order.lines if line.product.sku == sku]
         if not lines:
-            raise ValidationError(f"订单 {order.number} 中没有产品 {sku}。",
-                                  f"Order {order.number} has no line for {sku}.")
+            raise ValidationError(
+                f"订单 {order.number} 中没有产品 {sku}。",
+                f"Order {order.number} has no line for {sku}.",
+            )
         if all(line.product.is_service for line in lines):
-            raise ValidationError(f"{sku} 是服务项目，无需{verb[0]}。",
-                                  f"{sku} is a service; it needs no {verb[1]}ing.")
+            raise ValidationError(
+                f"{sku} 是服务项目，无需{verb[0]}。",
+                f"{sku} is a service; it needs no {verb[1]}ing.",
+            )
         left = sum((remaining.get(line.id, ZERO) - result[line.id] for line in lines), ZERO)
         if qty > left:
-            raise ValidationError(f"{sku} 只剩 {left:f} 待{verb[0]}，不能{verb[0]} {qty:f}。",
-                                  f"{sku}: only {left:f} left to {verb[1]}, not {qty:f}.")
+            raise ValidationError(
+                f"{sku} 只剩 {left:f} 待{verb[0]}，不能{verb[0]} {qty:f}。",
+                f"{sku}: only {left:f} left to {verb[1]}, not {qty:f}.",
+            )
         for line in lines:
             take = min(qty, remaining.get(line.id, ZERO) - result[line.id])
             if take > 0:
@@ -376,8 +473,9 @@ def _per_product(order: Order, per_line: dict[int, Decimal]) -> dict[int, Decima
     return totals
 
 
-def _require_status(order: Order, allowed: frozenset[str], zh_action: str, en_action: str,
-                    session: Session) -> None:
+def _require_status(
+    order: Order, allowed: frozenset[str], zh_action: str, en_action: str, session: Session
+) -> None:
     if order.status in allowed:
         return
     spec = workflow.spec_for(session, order)
@@ -390,14 +488,24 @@ def _require_status(order: Order, allowed: frozenset[str], zh_action: str, en_ac
     )
 
 
-def ship(session: Session, user: User, number: str, carrier: str, tracking_no: str,
-         lines: list[MoveSpec] | None = None, *, expected_version: int | None = None) -> Shipment:
+def ship(
+    session: Session,
+    user: User,
+    number: str,
+    carrier: str,
+    tracking_no: str,
+    lines: list[MoveSpec] | None = None,
+    *,
+    expected_version: int | None = None,
+) -> Shipment:
     """Record a shipment (delivery note) with its carrier and tracking number."""
     require(user, "ship")
     order = _load_for_change(session, number, expected_version)
     if _flow(order) != "sales":
-        raise ValidationError(f"{order.number} 不是销售订单，不能发货。",
-                              f"{order.number} is not a sales order; it cannot be shipped.")
+        raise ValidationError(
+            f"{order.number} 不是销售订单，不能发货。",
+            f"{order.number} is not a sales order; it cannot be shipped.",
+        )
     _require_status(order, SHIPPABLE_AT, "发货", "ship", session)
     carrier = clean_text(carrier, "承运商", "carrier", max_length=100)
     tracking_no = clean_text(tracking_no, "运单号", "tracking number", max_length=100)
@@ -405,15 +513,25 @@ def ship(session: Session, user: User, number: str, carrier: str, tracking_no: s
     per_line = _allocate(order, lines, _remaining(order, shipped), ("发", "ship"))
     stock.issue(session, user, order, _per_product(order, per_line))
     shipment = Shipment(
-        number=next_number(session, "shipment"), order=order, carrier=carrier,
-        tracking_no=tracking_no, shipped_at=utcnow(), shipped_by_id=user.id,
+        number=next_number(session, "shipment"),
+        order=order,
+        carrier=carrier,
+        tracking_no=tracking_no,
+        shipped_at=utcnow(),
+        shipped_by_id=user.id,
         lines=[ShipmentLine(order_line_id=lid, qty=qty) for lid, qty in per_line.items()],
     )
     session.add(shipment)
     session.flush()
-    audit.record(session, user.name, entity="order", ref=order.number, order_id=order.id,
-                 action="ship", after=_movement(order, shipment.number, per_line,
-                                                carrier=carrier, tracking_no=tracking_no))
+    audit.record(
+        session,
+        user.name,
+        entity="order",
+        ref=order.number,
+        order_id=order.id,
+        action="ship",
+        after=_movement(order, shipment.number, per_line, carrier=carrier, tracking_no=tracking_no),
+    )
     workflow.settle(session, user, [order])
     _save(session, order)
     return shipment
@@ -421,50 +539,80 @@ def ship(session: Session, user: User, number: str, carrier: str, tracking_no: s
 
 def _movement(order: Order, document: str, per_line: dict[int, Decimal], **extra) -> dict:
     skus = {line.id: line.product.sku for line in order.lines}
-    return {"document": document, **extra,
-            "lines": [[skus[lid], qty] for lid, qty in per_line.items()]}
+    return {
+        "document": document,
+        **extra,
+        "lines": [[skus[lid], qty] for lid, qty in per_line.items()],
+    }
 
 
 def confirm_delivery(session: Session, user: User, shipment_number: str) -> Shipment:
     """The customer signed for one shipment; the order follows once all are signed."""
     shipment = session.scalar(select(Shipment).where(Shipment.number == shipment_number.strip()))
     if shipment is None:
-        raise NotFound(f"没有发货单“{shipment_number}”。",
-                       f"There is no shipment '{shipment_number}'.")
+        raise NotFound(
+            f"没有发货单“{shipment_number}”。", f"There is no shipment '{shipment_number}'."
+        )
     order = find_order(session, shipment.order.number, for_change=True)
     workflow.require_transition_role(session, user, order, "delivered")
     if shipment.delivered_at is not None:
-        raise ValidationError(f"发货单 {shipment.number} 已签收。",
-                              f"Shipment {shipment.number} is already signed for.")
+        raise ValidationError(
+            f"发货单 {shipment.number} 已签收。",
+            f"Shipment {shipment.number} is already signed for.",
+        )
     shipment.delivered_at = utcnow()
-    audit.record(session, user.name, entity="order", ref=order.number, order_id=order.id,
-                 action="signed", after={"document": shipment.number})
+    audit.record(
+        session,
+        user.name,
+        entity="order",
+        ref=order.number,
+        order_id=order.id,
+        action="signed",
+        after={"document": shipment.number},
+    )
     workflow.settle(session, user, [order])
     _save(session, order)
     return shipment
 
 
-def receive(session: Session, user: User, number: str, lines: list[MoveSpec] | None = None,
-            *, expected_version: int | None = None) -> Receipt:
+def receive(
+    session: Session,
+    user: User,
+    number: str,
+    lines: list[MoveSpec] | None = None,
+    *,
+    expected_version: int | None = None,
+) -> Receipt:
     """Record goods of a purchase order arriving; stock rises."""
     require(user, "receive")
     order = _load_for_change(session, number, expected_version)
     if _flow(order) != "purchase":
-        raise ValidationError(f"{order.number} 不是采购订单，不能收货。",
-                              f"{order.number} is not a purchase order; nothing to receive.")
+        raise ValidationError(
+            f"{order.number} 不是采购订单，不能收货。",
+            f"{order.number} is not a purchase order; nothing to receive.",
+        )
     _require_status(order, RECEIVABLE_AT, "收货", "receive", session)
     received = {lid: lp.received for lid, lp in progress_of(session, order).lines.items()}
     per_line = _allocate(order, lines, _remaining(order, received), ("收", "receive"))
     stock.receive_goods(session, user, order, _per_product(order, per_line))
     receipt = Receipt(
-        number=next_number(session, "receipt"), order=order, received_at=utcnow(),
+        number=next_number(session, "receipt"),
+        order=order,
+        received_at=utcnow(),
         received_by_id=user.id,
         lines=[ReceiptLine(order_line_id=lid, qty=qty) for lid, qty in per_line.items()],
     )
     session.add(receipt)
     session.flush()
-    audit.record(session, user.name, entity="order", ref=order.number, order_id=order.id,
-                 action="receive", after=_movement(order, receipt.number, per_line))
+    audit.record(
+        session,
+        user.name,
+        entity="order",
+        ref=order.number,
+        order_id=order.id,
+        action="receive",
+        after=_movement(order, receipt.number, per_line),
+    )
     workflow.settle(session, user, [order])
     _save(session, order)
     return receipt
@@ -474,9 +622,16 @@ def receive(session: Session, user: User, number: str, lines: list[MoveSpec] | N
 PAYABLE_AFTER = frozenset({"draft", "submitted"})
 
 
-def record_payment(session: Session, user: User, number: str, value: object, *,
-                   method: str = "", reference: str = "",
-                   expected_version: int | None = None) -> Payment:
+def record_payment(
+    session: Session,
+    user: User,
+    number: str,
+    value: object,
+    *,
+    method: str = "",
+    reference: str = "",
+    expected_version: int | None = None,
+) -> Payment:
     """Money in (sales) or out (purchase); a negative amount is a refund."""
     require(user, "record_payment")
     order = _load_for_change(session, number, expected_version)
@@ -492,8 +647,10 @@ def record_payment(session: Session, user: User, number: str, value: object, *,
         )
     paid = progress_of(session, order).paid
     if paid + money < 0:
-        raise ValidationError(f"退款 {-money:,.2f} 超过已收付的 {paid:,.2f}。",
-                              f"The refund {-money:,.2f} exceeds the {paid:,.2f} paid.")
+        raise ValidationError(
+            f"退款 {-money:,.2f} 超过已收付的 {paid:,.2f}。",
+            f"The refund {-money:,.2f} exceeds the {paid:,.2f} paid.",
+        )
     if paid + money < order.total and "fully_paid" in spec.entry_guards(order.status):
         raise ValidationError(
             f"订单 {order.number} 已结清（{node.zh}），不能退款；退款请通过退货处理。",
@@ -505,15 +662,23 @@ def record_payment(session: Session, user: User, number: str, value: object, *,
             f"The amount {money:,.2f} exceeds the open balance {order.total - paid:,.2f}.",
         )
     payment = Payment(
-        order=order, amount=money, paid_at=utcnow(), recorded_by_id=user.id,
+        order=order,
+        amount=money,
+        paid_at=utcnow(),
+        recorded_by_id=user.id,
         method=clean_text(method, "付款方式", "method", max_length=50, required=False),
         reference=clean_text(reference, "参考号", "reference", max_length=100, required=False),
     )
     session.add(payment)
-    audit.record(session, user.name, entity="order", ref=order.number, order_id=order.id,
-                 action="refund" if money < 0 else "payment",
-                 after={"amount": money, "method": payment.method,
-                        "reference": payment.reference})
+    audit.record(
+        session,
+        user.name,
+        entity="order",
+        ref=order.number,
+        order_id=order.id,
+        action="refund" if money < 0 else "payment",
+        after={"amount": money, "method": payment.method, "reference": payment.reference},
+    )
     session.flush()
     workflow.settle(session, user, [order])
     _save(session, order)

@@ -12,6 +12,7 @@ from .errors import PermissionDenied
 
 def require_prices_visible(session: Session, user: User) -> None:
     if user.role == "warehouse" and not settings.flag(session, "warehouse_sees_prices"):
-        raise PermissionDenied("仓库人员不能查看或导出价格；发货单可以打印。",
-                               "Warehouse staff may not see or export prices; "
-                               "delivery notes they may print.")
+        raise PermissionDenied(
+            "仓库人员不能查看或导出价格；发货单可以打印。",
+            "Warehouse staff may not see or export prices; delivery notes they may print.",
+        )

@@ -30,11 +30,17 @@ if TYPE_CHECKING:
 # The layouts (and reportlab behind them) load on the first print, not at start-up.
 
 KINDS = ("order", "purchase-order", "delivery-note", "return-note")
-PRICED_LAYOUTS = {"sales": "order_confirmation", "supplementary": "order_confirmation",
-                  "purchase": "purchase_order", "return": "return_note"}
+PRICED_LAYOUTS = {
+    "sales": "order_confirmation",
+    "supplementary": "order_confirmation",
+    "purchase": "purchase_order",
+    "return": "return_note",
+}
 # Documents that only some orders have: (order kind, its name in zh and en).
-REQUIRED_ORDER_KIND = {"purchase-order": ("purchase", "采购订单", "purchase order"),
-                       "return-note": ("return", "退货单", "return order")}
+REQUIRED_ORDER_KIND = {
+    "purchase-order": ("purchase", "采购订单", "purchase order"),
+    "return-note": ("return", "退货单", "return order"),
+}
 SALES_KINDS = ("sales", "supplementary")
 # The nodes at which orders.ship accepts a shipment: the warehouse's morning pile.
 WAITING_AT_WAREHOUSE = ("placed", "prepared")
@@ -53,10 +59,12 @@ class Printable:
 
 
 # Each kind of order prints as its own priced document.
-OWN_DOCUMENT = {"sales": Printable("order", "销售订单确认书", "Sales order confirmation"),
-                "supplementary": Printable("order", "销售订单确认书", "Sales order confirmation"),
-                "purchase": Printable("purchase-order", "采购订单", "Purchase order"),
-                "return": Printable("return-note", "退货单", "Return note")}
+OWN_DOCUMENT = {
+    "sales": Printable("order", "销售订单确认书", "Sales order confirmation"),
+    "supplementary": Printable("order", "销售订单确认书", "Sales order confirmation"),
+    "purchase": Printable("purchase-order", "采购订单", "Purchase order"),
+    "return": Printable("return-note", "退货单", "Return note"),
+}
 DELIVERY_NOTE = Printable("delivery-note", "发货单", "Delivery note")
 
 
@@ -77,13 +85,14 @@ def printable(session: Session, user: User, order: Order) -> list[Printable]:
     """
     result = []
     own = OWN_DOCUMENT.get(order.kind)
-    if (own is not None and order.status not in (workflow.spec_for(session, order).initial,
-                                                 "cancelled")
-            and sees_prices(session, user)):
+    if (
+        own is not None
+        and order.status not in (workflow.spec_for(session, order).initial, "cancelled")
+        and sees_prices(session, user)
+    ):
         result.append(own)
     shipped = session.scalar(select(Shipment.id).where(Shipment.order_id == order.id).limit(1))
-    if order.kind in SALES_KINDS and (order.status in WAITING_AT_WAREHOUSE
-                                      or shipped is not None):
+    if order.kind in SALES_KINDS and (order.status in WAITING_AT_WAREHOUSE or shipped is not None):
         result.append(DELIVERY_NOTE)
     return result
 
@@ -97,37 +106,48 @@ def _delivery_note(session: Session, number: str) -> tuple[Order, Document, str]
     shipment = session.scalar(select(Shipment).where(Shipment.number == number.strip()))
     order = shipment.order if shipment is not None else find_order(session, number)
     if order.kind not in SALES_KINDS:
-        raise ValidationError(f"{order.number} 不是销售订单，没有发货单。",
-                              f"{order.number} is not a sales order; it has no delivery note.")
+        raise ValidationError(
+            f"{order.number} 不是销售订单，没有发货单。",
+            f"{order.number} is not a sales order; it has no delivery note.",
+        )
     shipment = shipment or content.latest_shipment(session, order)
     if shipment is not None:
-        return order, delivery_note.layout(content.printed_shipment(session, shipment)), \
-            shipment.number
+        return (
+            order,
+            delivery_note.layout(content.printed_shipment(session, shipment)),
+            shipment.number,
+        )
     if order.status not in WAITING_AT_WAREHOUSE:
-        raise ValidationError(f"订单 {order.number} 尚未下单或已不再发货，没有发货单可打印。",
-                              f"Order {order.number} is not waiting at the warehouse and has "
-                              "no shipment: there is no delivery note to print.")
+        raise ValidationError(
+            f"订单 {order.number} 尚未下单或已不再发货，没有发货单可打印。",
+            f"Order {order.number} is not waiting at the warehouse and has "
+            "no shipment: there is no delivery note to print.",
+        )
     printed = content.printed_goods_to_ship(session, order)
     if not printed.lines:
-        raise ValidationError(f"订单 {order.number} 没有需要发货的货物。",
-                              f"Order {order.number} has no goods to ship.")
+        raise ValidationError(
+            f"订单 {order.number} 没有需要发货的货物。",
+            f"Order {order.number} has no goods to ship.",
+        )
     return order, delivery_note.layout(printed), ""
 
 
-def _document(session: Session, user: User, kind: str, number: str
-              ) -> tuple[Order, Document, str]:
+def _document(session: Session, user: User, kind: str, number: str) -> tuple[Order, Document, str]:
     if kind == "delivery-note":
         return _delivery_note(session, number)
     if kind not in KINDS:
-        raise ValidationError(f"没有“{kind}”这种单据；可选：{'、'.join(KINDS)}。",
-                              f"There is no document kind '{kind}'; "
-                              f"choose from {', '.join(KINDS)}.")
+        raise ValidationError(
+            f"没有“{kind}”这种单据；可选：{'、'.join(KINDS)}。",
+            f"There is no document kind '{kind}'; choose from {', '.join(KINDS)}.",
+        )
     order = find_order(session, number)
     if kind in REQUIRED_ORDER_KIND:
         required, zh, en = REQUIRED_ORDER_KIND[kind]
         if order.kind != required:
-            raise ValidationError(f"{order.number} 不是{zh}，不能打印为{zh}。",
-                                  f"{order.number} is not a {en}; it cannot print as one.")
+            raise ValidationError(
+                f"{order.number} 不是{zh}，不能打印为{zh}。",
+                f"{order.number} is not a {en}; it cannot print as one.",
+            )
     require_prices_visible(session, user)
     content, layout = _documents("content", PRICED_LAYOUTS[order.kind])
     return order, layout.layout(content.printed_order(session, order)), ""
@@ -135,8 +155,15 @@ def _document(session: Session, user: User, kind: str, number: str
 
 def _record(session: Session, user: User, order: Order, kind: str, shipment: str) -> None:
     after = {"document": kind, **({"shipment": shipment} if shipment else {})}
-    audit.record(session, user.name, entity="order", ref=order.number, order_id=order.id,
-                 action="print", after=after)
+    audit.record(
+        session,
+        user.name,
+        entity="order",
+        ref=order.number,
+        order_id=order.id,
+        action="print",
+        after=after,
+    )
 
 
 def print_document(session: Session, user: User, kind: str, number: str) -> bytes:
@@ -150,17 +177,23 @@ def print_document(session: Session, user: User, kind: str, number: str) -> byte
 
 def waiting_at_warehouse(session: Session) -> list[Order]:
     """Sales orders placed or prepared but not yet shipped, oldest first."""
-    return list(session.scalars(
-        select(Order)
-        .where(Order.kind.in_(SALES_KINDS), Order.status.in_(WAITING_AT_WAREHOUSE))
-        .options(selectinload(Order.lines))
-        .order_by(Order.created_at, Order.id)
-    ))
+    return list(
+        session.scalars(
+            select(Order)
+            .where(Order.kind.in_(SALES_KINDS), Order.status.in_(WAITING_AT_WAREHOUSE))
+            .options(selectinload(Order.lines))
+            .order_by(Order.created_at, Order.id)
+        )
+    )
 
 
-def print_delivery_notes(session: Session, user: User, numbers: list[str] | None = None,
-                         progress: ProgressCallback | None = None,
-                         cancelled: CancelCheck | None = None) -> bytes:
+def print_delivery_notes(
+    session: Session,
+    user: User,
+    numbers: list[str] | None = None,
+    progress: ProgressCallback | None = None,
+    cancelled: CancelCheck | None = None,
+) -> bytes:
     """One PDF with a delivery note for each order (default: every order waiting at the
     warehouse); each note numbers its own pages, and each print is recorded."""
     job = Job(progress, cancelled)

@@ -95,19 +95,29 @@ def _sum_of(column, *conditions):
 
 
 def _count_of_shipments(*conditions):
-    return (select(func.count(Shipment.id)).where(Shipment.order_id == Order.id, *conditions)
-            .scalar_subquery())
+    return (
+        select(func.count(Shipment.id))
+        .where(Shipment.order_id == Order.id, *conditions)
+        .scalar_subquery()
+    )
 
 
 # Built once: constructing these statements costs more than running them on a small batch.
 _returning, _return_order = aliased(OrderLine), aliased(Order)
 _LINES = (
     select(
-        OrderLine.id, OrderLine.order_id, OrderLine.qty, Product.is_service,
+        OrderLine.id,
+        OrderLine.order_id,
+        OrderLine.qty,
+        Product.is_service,
         _sum_of(ShipmentLine.qty, ShipmentLine.order_line_id == OrderLine.id),
         _sum_of(ReceiptLine.qty, ReceiptLine.order_line_id == OrderLine.id),
-        _sum_of(_returning.qty, _returning.origin_line_id == OrderLine.id,
-                _return_order.id == _returning.order_id, _return_order.status != "cancelled"),
+        _sum_of(
+            _returning.qty,
+            _returning.origin_line_id == OrderLine.id,
+            _return_order.id == _returning.order_id,
+            _return_order.status != "cancelled",
+        ),
     )
     .join(Product, Product.id == OrderLine.product_id)
     .where(OrderLine.order_id.in_(bindparam("ids", expanding=True)))
@@ -130,8 +140,12 @@ def progress_of_orders(session: Session, orders: list[Order]) -> dict[int, Progr
         _LINES, ids
     ):
         result[order_id].lines[line_id] = LineProgress(
-            qty=qty, is_service=is_service, shipped=Decimal(shipped),
-            received=Decimal(received), returned=Decimal(returned))
+            qty=qty,
+            is_service=is_service,
+            shipped=Decimal(shipped),
+            received=Decimal(received),
+            returned=Decimal(returned),
+        )
     for order_id, paid, shipments, undelivered in session.execute(_TOTALS, ids):
         progress = result[order_id]
         progress.paid = Decimal(paid).quantize(Decimal("0.01"))

@@ -49,20 +49,27 @@ def filtered(session: Session, f: OrderFilter, now: datetime | None = None) -> S
         pattern = _like(f.text.strip())
         # SQLite's LIKE already ignores ASCII case; its ILIKE (lower() on both sides) is slower.
         match = "like" if session.get_bind().dialect.name == "sqlite" else "ilike"
-        query = query.where(or_(
-            getattr(Order.number, match)(pattern, escape="\\"),
-            Order.party_id.in_(select(Party.id).where(
-                getattr(Party.name, match)(pattern, escape="\\"))),
-            Order.id.in_(select(Shipment.order_id).where(
-                getattr(Shipment.tracking_no, match)(pattern, escape="\\"))),
-        ))
+        query = query.where(
+            or_(
+                getattr(Order.number, match)(pattern, escape="\\"),
+                Order.party_id.in_(
+                    select(Party.id).where(getattr(Party.name, match)(pattern, escape="\\"))
+                ),
+                Order.id.in_(
+                    select(Shipment.order_id).where(
+                        getattr(Shipment.tracking_no, match)(pattern, escape="\\")
+                    )
+                ),
+            )
+        )
     if f.overdue:
         query = query.where(workflow.overdue_clause(workflow.all_specs(session), now or utcnow()))
     return query.order_by(Order.created_at.desc(), Order.id.desc())
 
 
-def list_orders(session: Session, f: OrderFilter, *, limit: int | None = None,
-                offset: int = 0) -> list[Order]:
+def list_orders(
+    session: Session, f: OrderFilter, *, limit: int | None = None, offset: int = 0
+) -> list[Order]:
     query = filtered(session, f).offset(offset)
     if limit is not None:
         query = query.limit(limit)
@@ -88,8 +95,13 @@ def _stamp(moment: datetime | None) -> str | None:
     return moment.strftime("%Y-%m-%dT%H:%M:%SZ") if moment else None
 
 
-def order_summary(session: Session, order: Order, progress: Progress, lang: str = "zh",
-                  now: datetime | None = None) -> dict:
+def order_summary(
+    session: Session,
+    order: Order,
+    progress: Progress,
+    lang: str = "zh",
+    now: datetime | None = None,
+) -> dict:
     spec = workflow.spec_for(session, order)
     node = spec.node(order.status)
     return {
@@ -106,9 +118,11 @@ def order_summary(session: Session, order: Order, progress: Progress, lang: str 
         "version": order.version,
         "owner_roles": sorted(spec.responsible_roles(order.status)),
         "status_since": _stamp(order.status_since),
-        "progress": {"shipped_pct": progress.shipped_pct,
-                     "received_pct": progress.received_pct,
-                     "paid_pct": progress.paid_pct},
+        "progress": {
+            "shipped_pct": progress.shipped_pct,
+            "received_pct": progress.received_pct,
+            "paid_pct": progress.paid_pct,
+        },
     }
 
 
@@ -117,12 +131,11 @@ def order_rows(session: Session, orders: list[Order], lang: str = "zh") -> list[
     return [row for row, _ in _summaries(session, orders, lang)]
 
 
-def _summaries(session: Session, orders: list[Order], lang: str
-               ) -> list[tuple[dict, Progress]]:
+def _summaries(session: Session, orders: list[Order], lang: str) -> list[tuple[dict, Progress]]:
     now = utcnow()
     result = []
     for start in range(0, len(orders), PAGE):
-        page = orders[start:start + PAGE]
+        page = orders[start : start + PAGE]
         progress = progress_of_orders(session, page)
         parents, children = _links(session, page)
         for order in page:
@@ -136,12 +149,16 @@ def _summaries(session: Session, orders: list[Order], lang: str
 def _links(session: Session, orders: list[Order]) -> tuple[dict[int, str], dict[int, list[str]]]:
     """Numbers of the orders' parents (by parent id) and children (by order id)."""
     parent_ids = {o.parent_id for o in orders if o.parent_id is not None}
-    parents = dict(session.execute(select(Order.id, Order.number)
-                                   .where(Order.id.in_(parent_ids)))) if parent_ids else {}
+    parents = (
+        dict(session.execute(select(Order.id, Order.number).where(Order.id.in_(parent_ids))))
+        if parent_ids
+        else {}
+    )
     children: dict[int, list[str]] = {}
     for parent_id, number in session.execute(
         select(Order.parent_id, Order.number)
-        .where(Order.parent_id.in_([o.id for o in orders])).order_by(Order.id)
+        .where(Order.parent_id.in_([o.id for o in orders]))
+        .order_by(Order.id)
     ):
         children.setdefault(parent_id, []).append(number)
     return parents, children
@@ -165,23 +182,32 @@ def order_detail(session: Session, order: Order, lang: str = "zh") -> dict:
         for line in order.lines
     ]
     detail["shipments"] = [
-        {"number": s.number, "carrier": s.carrier, "tracking_no": s.tracking_no,
-         "shipped_at": _stamp(s.shipped_at), "delivered_at": _stamp(s.delivered_at)}
+        {
+            "number": s.number,
+            "carrier": s.carrier,
+            "tracking_no": s.tracking_no,
+            "shipped_at": _stamp(s.shipped_at),
+            "delivered_at": _stamp(s.delivered_at),
+        }
         for s in order.shipments
     ]
     detail["payments"] = [
-        {"amount": _money(p.amount), "method": p.method, "reference": p.reference,
-         "paid_at": _stamp(p.paid_at)}
-        for p in session.scalars(select(Payment).where(Payment.order_id == order.id)
-                                 .order_by(Payment.id))
+        {
+            "amount": _money(p.amount),
+            "method": p.method,
+            "reference": p.reference,
+            "paid_at": _stamp(p.paid_at),
+        }
+        for p in session.scalars(
+            select(Payment).where(Payment.order_id == order.id).order_by(Payment.id)
+        )
     ]
     detail["events"] = [event_row(e) for e in order_events(session, order)]
     return detail
 
 
 def order_events(session: Session, order: Order) -> list[Event]:
-    return list(session.scalars(select(Event).where(Event.order_id == order.id)
-                                .order_by(Event.id)))
+    return list(session.scalars(select(Event).where(Event.order_id == order.id).order_by(Event.id)))
 
 
 def event_row(event: Event) -> dict:
@@ -199,9 +225,15 @@ def event_row(event: Event) -> dict:
 
 def product_rows(session: Session) -> list[dict]:
     return [
-        {"sku": p.sku, "name": p.name, "price": _money(p.price), "service": p.is_service,
-         "on_hand": _qty(p.on_hand), "reserved": _qty(p.reserved),
-         "available": _qty(p.on_hand - p.reserved)}
+        {
+            "sku": p.sku,
+            "name": p.name,
+            "price": _money(p.price),
+            "service": p.is_service,
+            "on_hand": _qty(p.on_hand),
+            "reserved": _qty(p.reserved),
+            "available": _qty(p.on_hand - p.reserved),
+        }
         for p in list_products(session)
     ]
 
@@ -209,8 +241,11 @@ def product_rows(session: Session) -> list[dict]:
 def stock_ledger_totals(session: Session) -> dict[int, tuple[Decimal, Decimal]]:
     """Per product, the ledger's sums (on hand, reserved): they must equal the balances."""
     rows = session.execute(
-        select(StockMove.product_id, func.sum(StockMove.on_hand_delta),
-               func.sum(StockMove.reserved_delta)).group_by(StockMove.product_id)
+        select(
+            StockMove.product_id,
+            func.sum(StockMove.on_hand_delta),
+            func.sum(StockMove.reserved_delta),
+        ).group_by(StockMove.product_id)
     )
     return {pid: (on_hand, reserved) for pid, on_hand, reserved in rows}
 
@@ -226,14 +261,15 @@ def alerts(session: Session, lang: str = "zh") -> list[dict]:
         if deadline is None or deadline > now:
             # Late once the whole due day has passed.
             deadline = datetime.combine(order.due + timedelta(days=1), datetime.min.time())
-        result.append({
-            "number": order.number,
-            "status": order.status,
-            "status_label": spec.node(order.status).label(lang),
-            "owner_role": ",".join(sorted(spec.responsible_roles(order.status))),
-            "since": _stamp(order.status_since),
-            "late_by_hours": round((now - deadline).total_seconds() / 3600, 1),
-        })
+        result.append(
+            {
+                "number": order.number,
+                "status": order.status,
+                "status_label": spec.node(order.status).label(lang),
+                "owner_role": ",".join(sorted(spec.responsible_roles(order.status))),
+                "since": _stamp(order.status_since),
+                "late_by_hours": round((now - deadline).total_seconds() / 3600, 1),
+            }
+        )
     result.sort(key=lambda row: -row["late_by_hours"])
     return result
-

@@ -51,8 +51,10 @@ def _checked(key: str, value: str) -> str:
     if key in FLAGS:
         word = value.strip().lower()
         if word not in _TRUE | _FALSE:
-            raise ValidationError(f"设置 {key} 只能是 true 或 false，而不是“{value}”。",
-                                  f"The setting {key} takes true or false, not '{value}'.")
+            raise ValidationError(
+                f"设置 {key} 只能是 true 或 false，而不是“{value}”。",
+                f"The setting {key} takes true or false, not '{value}'.",
+            )
         return "true" if word in _TRUE else "false"
     return clean_text(value, key, key, max_length=500, required=False)
 
@@ -61,8 +63,10 @@ def change(session: Session, user: User, key: str, value: str) -> None:
     require(user, "change_settings")
     if key not in DEFAULTS:
         known = ", ".join(DEFAULTS)
-        raise ValidationError(f"没有名为 {key} 的设置。可用设置：{known}。",
-                              f"There is no setting named {key}. Settings: {known}.")
+        raise ValidationError(
+            f"没有名为 {key} 的设置。可用设置：{known}。",
+            f"There is no setting named {key}. Settings: {known}.",
+        )
     value = _checked(key, value)
     before = get(session, key)
     row = session.get(Setting, key)
@@ -70,8 +74,15 @@ def change(session: Session, user: User, key: str, value: str) -> None:
         session.add(Setting(key=key, value=value))
     else:
         row.value = value
-    audit.record(session, user.name, entity="setting", ref=key, action="change",
-                 before={"value": before}, after={"value": value})
+    audit.record(
+        session,
+        user.name,
+        entity="setting",
+        ref=key,
+        action="change",
+        before={"value": before},
+        after={"value": value},
+    )
 
 
 def all_settings(session: Session) -> dict[str, str]:

@@ -32,10 +32,19 @@ def _seed(session: Session) -> None:
         session.flush()
     for kind, definition in DEFAULT_WORKFLOWS.items():
         if session.scalar(select(Workflow.id).where(Workflow.kind == kind)) is None:
-            session.add(Workflow(kind=kind, version=1, definition=definition, active=True,
-                                 created_at=utcnow()))
-            audit.record(session, SYSTEM, entity="workflow", ref=f"{kind} v1",
-                         action="create", after={"nodes": list(definition["nodes"])})
+            session.add(
+                Workflow(
+                    kind=kind, version=1, definition=definition, active=True, created_at=utcnow()
+                )
+            )
+            audit.record(
+                session,
+                SYSTEM,
+                entity="workflow",
+                ref=f"{kind} v1",
+                action="create",
+                after={"nodes": list(definition["nodes"])},
+            )
 
 
 def open_database(url: str) -> tuple[Database, Path | None]:
@@ -59,6 +68,7 @@ def ensure_admin(database: Database, name: str, password: str) -> bool:
         if count_users(session):
             return False
         user = create_user(session, name, "admin", password)
-        audit.record(session, SYSTEM, entity="user", ref=user.name, action="create",
-                     after={"role": "admin"})
+        audit.record(
+            session, SYSTEM, entity="user", ref=user.name, action="create", after={"role": "admin"}
+        )
         return True

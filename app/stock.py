@@ -50,10 +50,17 @@ class _Ledger:
     def move(self, product: Product, order: Order | None, on_hand=ZERO, reserved=ZERO):
         product.on_hand += on_hand
         product.reserved += reserved
-        self.rows.append({"product_id": product.id,
-                          "order_id": order.id if order is not None else None,
-                          "kind": self.kind, "on_hand_delta": on_hand,
-                          "reserved_delta": reserved, "at": self.at, "user_id": self.user.id})
+        self.rows.append(
+            {
+                "product_id": product.id,
+                "order_id": order.id if order is not None else None,
+                "kind": self.kind,
+                "on_hand_delta": on_hand,
+                "reserved_delta": reserved,
+                "at": self.at,
+                "user_id": self.user.id,
+            }
+        )
 
     def write(self) -> None:
         if self.rows:
@@ -82,15 +89,18 @@ def reserve_for(session: Session, user: User, orders: list[Order]) -> None:
         for pid, qty in need.items():
             wanted[pid] += qty
     products = lock_products(session, set(wanted))
-    shortages = [(products[pid], qty, products[pid].on_hand - products[pid].reserved)
-                 for pid, qty in wanted.items()
-                 if products[pid].on_hand - products[pid].reserved < qty]
+    shortages = [
+        (products[pid], qty, products[pid].on_hand - products[pid].reserved)
+        for pid, qty in wanted.items()
+        if products[pid].on_hand - products[pid].reserved < qty
+    ]
     if shortages:
         which = "" if len(orders) == 1 else f"（{len(orders)} 张订单）"
         zh = "；".join(f"{p.sku} 需要 {qty:f}，可用 {avail:f}" for p, qty, avail in shortages)
         en = "; ".join(f"{p.sku} needs {qty:f}, available {avail:f}" for p, qty, avail in shortages)
-        raise ValidationError(f"库存不足，无法下单{which}：{zh}。",
-                              f"Not enough stock to place: {en}.")
+        raise ValidationError(
+            f"库存不足，无法下单{which}：{zh}。", f"Not enough stock to place: {en}."
+        )
     ledger = _Ledger(session, user, "reserve")
     for order in orders:
         for pid, qty in needs[order.id].items():
@@ -98,8 +108,9 @@ def reserve_for(session: Session, user: User, orders: list[Order]) -> None:
     ledger.write()
 
 
-def outstanding_reservations(session: Session, orders: list[Order]
-                             ) -> dict[int, dict[int, Decimal]]:
+def outstanding_reservations(
+    session: Session, orders: list[Order]
+) -> dict[int, dict[int, Decimal]]:
     """Per order id, per product id: what the order still holds reserved."""
     held: dict[int, dict[int, Decimal]] = defaultdict(dict)
     rows = session.execute(
@@ -139,8 +150,9 @@ def issue(session: Session, user: User, order: Order, quantities: dict[int, Deci
     ledger.write()
 
 
-def receive_goods(session: Session, user: User, order: Order,
-                  quantities: dict[int, Decimal]) -> None:
+def receive_goods(
+    session: Session, user: User, order: Order, quantities: dict[int, Decimal]
+) -> None:
     products = lock_products(session, set(quantities))
     ledger = _Ledger(session, user, "receipt")
     for pid, qty in quantities.items():

@@ -33,20 +33,28 @@ def _check_password(password: str) -> None:
         )
 
 
-def create_user(session: Session, name: str, role: str, password: str,
-                display_name: str = "") -> User:
+def create_user(
+    session: Session, name: str, role: str, password: str, display_name: str = ""
+) -> User:
     """Create a user without a permission check: for the first admin and demo data."""
     name = clean_text(name, "用户名", "user name", max_length=64)
     if role not in ROLES:
         known = ", ".join(ROLES)
-        raise ValidationError(f"没有角色“{role}”。可用角色：{known}。",
-                              f"There is no role '{role}'. Roles: {known}.")
+        raise ValidationError(
+            f"没有角色“{role}”。可用角色：{known}。", f"There is no role '{role}'. Roles: {known}."
+        )
     _check_password(password)
     if session.scalar(select(User.id).where(User.name == name)) is not None:
         raise ValidationError(f"用户“{name}”已存在。", f"User '{name}' already exists.")
-    user = User(name=name, display_name=display_name or name, role=role,
-                password_hash=_hasher.hash(password), failed_logins=0, active=True,
-                created_at=utcnow())
+    user = User(
+        name=name,
+        display_name=display_name or name,
+        role=role,
+        password_hash=_hasher.hash(password),
+        failed_logins=0,
+        active=True,
+        created_at=utcnow(),
+    )
     session.add(user)
     session.flush()
     return user
@@ -55,8 +63,9 @@ def create_user(session: Session, name: str, role: str, password: str,
 def add_user(session: Session, actor: User, name: str, role: str, password: str) -> User:
     require(actor, "manage_users")
     user = create_user(session, name, role, password)
-    audit.record(session, actor.name, entity="user", ref=user.name, action="create",
-                 after={"role": role})
+    audit.record(
+        session, actor.name, entity="user", ref=user.name, action="create", after={"role": role}
+    )
     return user
 
 
@@ -88,8 +97,14 @@ def authenticate(session: Session, name: str, password: str) -> User:
         if user.failed_logins >= MAX_FAILED_LOGINS:
             user.locked_until = now + LOCKOUT
             user.failed_logins = 0
-            audit.record(session, user.name, entity="user", ref=user.name, action="locked",
-                         comment=f"{MAX_FAILED_LOGINS} failed sign-ins")
+            audit.record(
+                session,
+                user.name,
+                entity="user",
+                ref=user.name,
+                action="locked",
+                comment=f"{MAX_FAILED_LOGINS} failed sign-ins",
+            )
         raise wrong from None
     if user.failed_logins or user.locked_until:
         user.failed_logins = 0

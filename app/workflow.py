@@ -75,15 +75,31 @@ class WorkflowSpec:
         self.initial: str = definition["initial"]
         self.fulfilled: str = definition["fulfilled"]
         self.nodes: dict[str, Node] = {
-            code: Node(code, n["label"]["zh"], n["label"]["en"], n.get("owner"),
-                       n.get("limit_hours"), bool(n.get("terminal")))
+            code: Node(
+                code,
+                n["label"]["zh"],
+                n["label"]["en"],
+                n.get("owner"),
+                n.get("limit_hours"),
+                bool(n.get("terminal")),
+            )
             for code, n in definition["nodes"].items()
         }
         self.order: list[str] = list(self.nodes)
         self.transitions: list[Transition] = [
-            Transition(t["name"], tuple(t["from"]), t["to"], t["label"]["zh"], t["label"]["en"],
-                       t["trigger"], frozenset(t.get("roles", [])), t.get("guard"),
-                       t.get("effect"), tuple(t.get("requires", [])), t.get("forward", True))
+            Transition(
+                t["name"],
+                tuple(t["from"]),
+                t["to"],
+                t["label"]["zh"],
+                t["label"]["en"],
+                t["trigger"],
+                frozenset(t.get("roles", [])),
+                t.get("guard"),
+                t.get("effect"),
+                tuple(t.get("requires", [])),
+                t.get("forward", True),
+            )
             for t in definition["transitions"]
         ]
         self._check()
@@ -142,8 +158,10 @@ def spec_for(session: Session, order: Order) -> WorkflowSpec:
 
 def active_workflow(session: Session, kind: str) -> WorkflowSpec:
     row = session.scalars(
-        select(Workflow).where(Workflow.kind == kind, Workflow.active)
-        .order_by(Workflow.version.desc()).limit(1)
+        select(Workflow)
+        .where(Workflow.kind == kind, Workflow.active)
+        .order_by(Workflow.version.desc())
+        .limit(1)
     ).one()
     return spec_by_id(session, row.id)
 
@@ -153,6 +171,7 @@ def all_specs(session: Session) -> list[WorkflowSpec]:
 
 
 # --- guards: None when the transition may be taken, else (zh, en) why not ---------------
+
 
 class Facts:
     """What the guards read about a batch of orders, fetched together on first use."""
@@ -220,11 +239,15 @@ def _fully_paid(facts: Facts, order: Order) -> Reason:
 def _nothing_moved_or_paid(facts: Facts, order: Order) -> Reason:
     p = facts.progress(order)
     if p.anything_moved:
-        return ("已有货物发出或入库，不能取消；请走退货流程。",
-                "Goods have already moved; it cannot be cancelled. Use a return instead.")
+        return (
+            "已有货物发出或入库，不能取消；请走退货流程。",
+            "Goods have already moved; it cannot be cancelled. Use a return instead.",
+        )
     if p.paid != 0:
-        return (f"已有款项 {p.paid:,.2f}，请先退款再取消。",
-                f"{p.paid:,.2f} has been paid; refund it before cancelling.")
+        return (
+            f"已有款项 {p.paid:,.2f}，请先退款再取消。",
+            f"{p.paid:,.2f} has been paid; refund it before cancelling.",
+        )
     return None
 
 
@@ -240,6 +263,7 @@ GUARDS: dict[str, Callable[[Facts, Order], Reason]] = {
 
 
 # --- effects: what a transition does besides moving the node, for a batch of orders ------
+
 
 def _mark_delivered(session: Session, user: User, orders: list[Order]) -> None:
     now = utcnow()
@@ -258,12 +282,15 @@ EFFECTS: dict[str, Callable[[Session, User, list[Order]], None]] = {
 
 # --- the engine -------------------------------------------------------------------------
 
+
 def _find_manual(session: Session, spec: WorkflowSpec, order: Order, target: str) -> Transition:
     current = spec.node(order.status)
     if target not in spec.nodes:
         known = ", ".join(spec.order)
-        raise ValidationError(f"没有节点“{target}”。可用节点：{known}。",
-                              f"There is no node '{target}'. Nodes: {known}.")
+        raise ValidationError(
+            f"没有节点“{target}”。可用节点：{known}。",
+            f"There is no node '{target}'. Nodes: {known}.",
+        )
     wanted = spec.node(target)
     candidates = [t for t in spec.leaving(order.status) if t.target == target]
     manual = [t for t in candidates if t.manual]
@@ -302,8 +329,7 @@ def allowed_transitions(session: Session, user: User, order: Order) -> list[Tran
     return result
 
 
-def require_transition_role(session: Session, user: User, order: Order,
-                            target: str) -> Transition:
+def require_transition_role(session: Session, user: User, order: Order, target: str) -> Transition:
     """The manual transition to `target`, if the user's role may take it now."""
     transition = _find_manual(session, spec_for(session, order), order, target)
     if user.role not in transition.roles:
@@ -316,8 +342,15 @@ def require_transition_role(session: Session, user: User, order: Order,
     return transition
 
 
-def advance(session: Session, user: User, orders: list[Order], target: str, *,
-            comment: str = "", reason: str = "") -> None:
+def advance(
+    session: Session,
+    user: User,
+    orders: list[Order],
+    target: str,
+    *,
+    comment: str = "",
+    reason: str = "",
+) -> None:
     """Take the manual transition to `target` on every order as `user`, then the automatic
     ones that follow. Any order that may not move stops the whole batch."""
     # Node changes are written once, when the caller saves the orders.
@@ -325,18 +358,21 @@ def advance(session: Session, user: User, orders: list[Order], target: str, *,
         _advance(session, user, orders, target, comment, reason)
 
 
-def _advance(session: Session, user: User, orders: list[Order], target: str, comment: str,
-             reason: str) -> None:
+def _advance(
+    session: Session, user: User, orders: list[Order], target: str, comment: str, reason: str
+) -> None:
     facts = Facts(session, orders)
     moves = []
     for order in orders:
         transition = require_transition_role(session, user, order, target)
         if "reason" in transition.requires and not reason.strip():
-            raise ValidationError(f"“{transition.zh}”必须填写原因。",
-                                  f"'{transition.en}' requires a reason.")
+            raise ValidationError(
+                f"“{transition.zh}”必须填写原因。", f"'{transition.en}' requires a reason."
+            )
         if "comment" in transition.requires and not comment.strip():
-            raise ValidationError(f"“{transition.zh}”必须填写说明。",
-                                  f"'{transition.en}' requires a comment.")
+            raise ValidationError(
+                f"“{transition.zh}”必须填写说明。", f"'{transition.en}' requires a comment."
+            )
         why = GUARDS[transition.guard](facts, order) if transition.guard else None
         if why is not None:
             raise InvalidTransition(
@@ -369,8 +405,9 @@ def _settle(session: Session, user: User, orders: list[Order]) -> None:
         pending = [order for order, _ in moves]
 
 
-def _take(session: Session, user: User, moves: list[tuple[Order, Transition]], trigger: str,
-          comment: str) -> None:
+def _take(
+    session: Session, user: User, moves: list[tuple[Order, Transition]], trigger: str, comment: str
+) -> None:
     by_effect: dict[str, list[Order]] = {}
     for order, transition in moves:
         if transition.effect:
@@ -385,11 +422,14 @@ def _take(session: Session, user: User, moves: list[tuple[Order, Transition]], t
         order.status_since = now
         order.updated_at = now
         audit.record(
-            session, user.name, entity="order", ref=order.number, order_id=order.id,
+            session,
+            user.name,
+            entity="order",
+            ref=order.number,
+            order_id=order.id,
             action="transition",
             before={"status": source},
-            after={"status": transition.target, "transition": transition.name,
-                   "trigger": trigger},
+            after={"status": transition.target, "transition": transition.name, "trigger": trigger},
             comment=comment,
         )
         notices.extend(_next_step_notices(spec_for(session, order), order))
@@ -401,15 +441,20 @@ def _next_step_notices(spec: WorkflowSpec, order: Order) -> list[dict]:
     """Tell the roles that own the next step; a finished order waits on nobody."""
     node = spec.node(order.status)
     return [
-        {"at": order.status_since, "recipient_role": role, "order_id": order.id,
-         "kind": "next_step",
-         "message": f"订单 {order.number}（{order.party.name}）已到“{node.zh}”，"
-                    f"等待{role_label(role)}处理。"}
+        {
+            "at": order.status_since,
+            "recipient_role": role,
+            "order_id": order.id,
+            "kind": "next_step",
+            "message": f"订单 {order.number}（{order.party.name}）已到“{node.zh}”，"
+            f"等待{role_label(role)}处理。",
+        }
         for role in sorted(spec.responsible_roles(node.code))
     ]
 
 
 # --- lateness: computed from the time limits, never stored --------------------------------
+
 
 def deadline_of(spec: WorkflowSpec, order: Order) -> datetime | None:
     limit = spec.node(order.status).limit_hours
@@ -432,8 +477,9 @@ def overdue_clause(specs: list[WorkflowSpec], now: datetime):
         for node in spec.nodes.values():
             in_node = and_(Order.workflow_id == spec.id, Order.status == node.code)
             if node.limit_hours:
-                parts.append(and_(in_node,
-                                  Order.status_since < now - timedelta(hours=node.limit_hours)))
+                parts.append(
+                    and_(in_node, Order.status_since < now - timedelta(hours=node.limit_hours))
+                )
             if spec.is_before_fulfilment(node.code):
                 parts.append(and_(in_node, Order.due < now.date()))
     if not parts:

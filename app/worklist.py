@@ -57,13 +57,16 @@ def queue_clause(session: Session, role: str):
 
 def matching(session: Session, q: ListQuery) -> Select:
     """The orders the list shows for `q`, as a query to page, count or export."""
-    query = queries.filtered(session, OrderFilter(kind=q.kind, status=q.status, party=q.party,
-                                                  text=q.text, overdue=q.overdue))
+    query = queries.filtered(
+        session,
+        OrderFilter(kind=q.kind, status=q.status, party=q.party, text=q.text, overdue=q.overdue),
+    )
     if q.created_from:
         query = query.where(Order.created_at >= datetime.combine(q.created_from, time.min))
     if q.created_to:
         query = query.where(
-            Order.created_at < datetime.combine(q.created_to + timedelta(days=1), time.min))
+            Order.created_at < datetime.combine(q.created_to + timedelta(days=1), time.min)
+        )
     if q.queue_of:
         query = query.where(queue_clause(session, q.queue_of))
     return query

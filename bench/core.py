@@ -64,27 +64,36 @@ class Bench:
 
     def seed(self) -> None:
         with self.db.unit_of_work() as session:
-            self.users = {r: create_user(session, r, r, "bench-pw")
-                          for r in ("sales", "warehouse", "admin")}
+            self.users = {
+                r: create_user(session, r, r, "bench-pw") for r in ("sales", "warehouse", "admin")
+            }
             self.parties = [f"{CITIES[i % 10]}{i:03d}号贸易有限公司" for i in range(PARTIES)]
             for name in self.parties:
                 add_party(session, self.users["sales"], name, "customer")
             self.skus = [f"P-{i:04d}" for i in range(PRODUCTS)]
             for sku in self.skus:
-                add_product(session, self.users["warehouse"], sku, f"产品 {sku}",
-                            f"{self.rng.randint(1, 2000)}.00", opening_stock=10**8)
+                add_product(
+                    session,
+                    self.users["warehouse"],
+                    sku,
+                    f"产品 {sku}",
+                    f"{self.rng.randint(1, 2000)}.00",
+                    opening_stock=10**8,
+                )
 
     def draft(self) -> OrderDraft:
-        return OrderDraft(self.rng.choice(self.parties),
-                          [LineSpec(sku, self.rng.randint(1, 20))
-                           for sku in self.rng.sample(self.skus, 3)])
+        return OrderDraft(
+            self.rng.choice(self.parties),
+            [LineSpec(sku, self.rng.randint(1, 20)) for sku in self.rng.sample(self.skus, 3)],
+        )
 
     def build(self) -> None:
         start = time.perf_counter()
         for _ in range(0, self.count, BATCH):
             with self.db.unit_of_work() as session:
-                orders.submit_new_orders(session, self.users["sales"], "sales",
-                                         [self.draft() for _ in range(BATCH)])
+                orders.submit_new_orders(
+                    session, self.users["sales"], "sales", [self.draft() for _ in range(BATCH)]
+                )
         ours = self.count / (time.perf_counter() - start)
         self.report("orders created and placed", ours, self.plain_bulk_rate(), "orders/s")
 
@@ -112,30 +121,69 @@ class Bench:
                     f"INSERT INTO plain_orders (id, number, kind, workflow_id, party_id, revision,"
                     f" version, status, status_since, currency, total, note, created_by_id,"
                     f" created_at, updated_at) VALUES {values(15)}",
-                    [(i, f"X-{i}", "sales", 1, 1 + i % PARTIES, 1, 1, "placed", now, "CNY",
-                      100, "", 1, now, now) for i in ids])
+                    [
+                        (
+                            i,
+                            f"X-{i}",
+                            "sales",
+                            1,
+                            1 + i % PARTIES,
+                            1,
+                            1,
+                            "placed",
+                            now,
+                            "CNY",
+                            100,
+                            "",
+                            1,
+                            now,
+                            now,
+                        )
+                        for i in ids
+                    ],
+                )
                 cursor.executemany(
                     f"INSERT INTO plain_order_lines (id, order_id, line_no, product_id, qty,"
                     f" unit_price) VALUES {values(6)}",
-                    [(3 * i + k, i, k, 1 + k, 2, 10) for i in ids for k in range(3)])
+                    [(3 * i + k, i, k, 1 + k, 2, 10) for i in ids for k in range(3)],
+                )
                 cursor.executemany(
                     f"INSERT INTO plain_events (id, at, user_name, order_id, entity, entity_ref,"
                     f" action, comment, prev_hash, hash) VALUES {values(10)}",
-                    [(3 * i + k, now, "sales", i, "order", f"X-{i}", "transition", "", "0" * 64,
-                      "1" * 64) for i in ids for k in range(3)])
+                    [
+                        (
+                            3 * i + k,
+                            now,
+                            "sales",
+                            i,
+                            "order",
+                            f"X-{i}",
+                            "transition",
+                            "",
+                            "0" * 64,
+                            "1" * 64,
+                        )
+                        for i in ids
+                        for k in range(3)
+                    ],
+                )
                 cursor.executemany(
                     f"INSERT INTO plain_stock_moves (id, product_id, order_id, kind,"
                     f" on_hand_delta, reserved_delta, at, user_id) VALUES {values(8)}",
-                    [(3 * i + k, 1 + k, i, "reserve", 0, 2, now, 1) for i in ids
-                     for k in range(3)])
+                    [(3 * i + k, 1 + k, i, "reserve", 0, 2, now, 1) for i in ids for k in range(3)],
+                )
         return n / (time.perf_counter() - start)
 
     # --- one transition -----------------------------------------------------------------
 
     def transition_latency(self) -> None:
         with self.db.reading() as session:
-            placed = [o.number for o in queries.list_orders(
-                session, queries.OrderFilter(status="placed"), limit=200)]
+            placed = [
+                o.number
+                for o in queries.list_orders(
+                    session, queries.OrderFilter(status="placed"), limit=200
+                )
+            ]
         samples = []
         for number in placed:
             start = time.perf_counter()
@@ -146,17 +194,28 @@ class Bench:
         for number in placed[:100]:
             start = time.perf_counter()
             with self.db.engine.begin() as connection:
-                connection.execute(text(
-                    "UPDATE orders SET status = 'prepared', version = version + 1 "
-                    "WHERE number = :n"), {"n": number})
-                connection.execute(text(
-                    "INSERT INTO plain_events (id, at, user_name, entity, entity_ref, action,"
-                    " comment, prev_hash, hash) VALUES (:id, '2026-11-25 08:00:00', 'w', "
-                    "'order', :n, 'transition', '', '', '')"),
-                    {"n": number, "id": 10**9 + len(plain)})
+                connection.execute(
+                    text(
+                        "UPDATE orders SET status = 'prepared', version = version + 1 "
+                        "WHERE number = :n"
+                    ),
+                    {"n": number},
+                )
+                connection.execute(
+                    text(
+                        "INSERT INTO plain_events (id, at, user_name, entity, entity_ref, action,"
+                        " comment, prev_hash, hash) VALUES (:id, '2026-11-25 08:00:00', 'w', "
+                        "'order', :n, 'transition', '', '', '')"
+                    ),
+                    {"n": number, "id": 10**9 + len(plain)},
+                )
             plain.append(time.perf_counter() - start)
-        self.report("one transition, committed with its event (median)",
-                    statistics.median(samples) * 1000, statistics.median(plain) * 1000, "ms")
+        self.report(
+            "one transition, committed with its event (median)",
+            statistics.median(samples) * 1000,
+            statistics.median(plain) * 1000,
+            "ms",
+        )
 
     # --- reading ------------------------------------------------------------------------
 
@@ -172,23 +231,42 @@ class Bench:
         ours()  # warm the statement caches, as a window that has been open a while
         seconds, rows = timed(ours, repeat=5)
         plain_seconds, _ = timed(plain, repeat=5)
-        self.report(f"first 50 rows by {label} ({len(rows)} shown)", seconds * 1000,
-                    plain_seconds * 1000, "ms")
+        self.report(
+            f"first 50 rows by {label} ({len(rows)} shown)",
+            seconds * 1000,
+            plain_seconds * 1000,
+            "ms",
+        )
 
     def reading(self) -> None:
-        newest = ("SELECT o.id, o.number, o.status, p.name, o.total FROM orders o "
-                  "JOIN parties p ON p.id = o.party_id WHERE {} "
-                  "ORDER BY o.created_at DESC, o.id DESC LIMIT 50")
-        self.first_page("node", queries.OrderFilter(status="placed"),
-                        newest.format("o.status = :s"), {"s": "placed"})
+        newest = (
+            "SELECT o.id, o.number, o.status, p.name, o.total FROM orders o "
+            "JOIN parties p ON p.id = o.party_id WHERE {} "
+            "ORDER BY o.created_at DESC, o.id DESC LIMIT 50"
+        )
+        self.first_page(
+            "node",
+            queries.OrderFilter(status="placed"),
+            newest.format("o.status = :s"),
+            {"s": "placed"},
+        )
         party = self.parties[17]
-        self.first_page("party", queries.OrderFilter(party=party),
-                        newest.format("p.name = :p"), {"p": party})
-        self.first_page("free text, common", queries.OrderFilter(text="杭州"),
-                        newest.format("p.name LIKE :t OR o.number LIKE :t"), {"t": "%杭州%"})
+        self.first_page(
+            "party", queries.OrderFilter(party=party), newest.format("p.name = :p"), {"p": party}
+        )
+        self.first_page(
+            "free text, common",
+            queries.OrderFilter(text="杭州"),
+            newest.format("p.name LIKE :t OR o.number LIKE :t"),
+            {"t": "%杭州%"},
+        )
         rare = f"{self.count // 2:06d}"
-        self.first_page("free text, one order number", queries.OrderFilter(text=rare),
-                        newest.format("p.name LIKE :t OR o.number LIKE :t"), {"t": f"%{rare}%"})
+        self.first_page(
+            "free text, one order number",
+            queries.OrderFilter(text=rare),
+            newest.format("p.name LIKE :t OR o.number LIKE :t"),
+            {"t": f"%{rare}%"},
+        )
 
         def ours():
             with self.db.reading() as session:
@@ -197,7 +275,8 @@ class Bench:
         def plain():
             with self.db.engine.connect() as connection:
                 return connection.execute(
-                    text("SELECT status, count(*) FROM orders GROUP BY status")).all()
+                    text("SELECT status, count(*) FROM orders GROUP BY status")
+                ).all()
 
         seconds, _ = timed(ours, repeat=5)
         plain_seconds, _ = timed(plain, repeat=5)

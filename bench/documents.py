@@ -42,8 +42,11 @@ STATUSES = ["draft", "placed", "shipped", "delivered", "paid", "completed"]
 
 def _report(what: str, seconds: float, target: float, extra: str = "") -> None:
     verdict = "ok" if seconds <= target else "OVER TARGET"
-    print(f"{what:<36} {seconds * 1000:>10.0f} ms   target ≤ {target * 1000:>6.0f} ms   "
-          f"{verdict}{extra}", flush=True)
+    print(
+        f"{what:<36} {seconds * 1000:>10.0f} ms   target ≤ {target * 1000:>6.0f} ms   "
+        f"{verdict}{extra}",
+        flush=True,
+    )
 
 
 def _office(path: Path) -> tuple[Database, dict[str, User]]:
@@ -52,16 +55,36 @@ def _office(path: Path) -> tuple[Database, dict[str, User]]:
     with database.unit_of_work() as session:
         users = {}
         for role in ("admin", "sales", "purchasing", "warehouse"):
-            users[role] = User(name=role, display_name=role, role=role, password_hash="-",
-                               failed_logins=0, active=True, created_at=utcnow())
+            users[role] = User(
+                name=role,
+                display_name=role,
+                role=role,
+                password_hash="-",
+                failed_logins=0,
+                active=True,
+                created_at=utcnow(),
+            )
             session.add(users[role])
         session.flush()
         for index in range(CUSTOMERS):
-            add_party(session, users["sales"], f"客户{index:03d}贸易有限公司", "customer",
-                      contact="王经理", phone="021-5555 0100", address="上海市浦东新区")
+            add_party(
+                session,
+                users["sales"],
+                f"客户{index:03d}贸易有限公司",
+                "customer",
+                contact="王经理",
+                phone="021-5555 0100",
+                address="上海市浦东新区",
+            )
         for index in range(PRODUCTS):
-            add_product(session, users["admin"], f"P-{index:04d}", f"产品{index:04d} 办公用品",
-                        f"{10 + index}.50", opening_stock=1_000_000)
+            add_product(
+                session,
+                users["admin"],
+                f"P-{index:04d}",
+                f"产品{index:04d} 办公用品",
+                f"{10 + index}.50",
+                opening_stock=1_000_000,
+            )
     return database, users
 
 
@@ -70,13 +93,15 @@ def bench_printing(database: Database, users: dict[str, User]) -> None:
     for index in range(101):  # one to ship and print alone, a hundred for the batch
         with database.unit_of_work() as session:
             lines = [LineSpec(f"P-{(index * 3 + k) % PRODUCTS:04d}", k + 1) for k in range(5)]
-            order = orders.create_order(session, users["sales"], "sales",
-                                        f"客户{index % CUSTOMERS:03d}贸易有限公司", lines)
+            order = orders.create_order(
+                session, users["sales"], "sales", f"客户{index % CUSTOMERS:03d}贸易有限公司", lines
+            )
             orders.advance(session, users["sales"], order.number, "submitted")
             numbers.append(order.number)
     with database.unit_of_work() as session:
-        shipment = orders.ship(session, users["warehouse"], numbers.pop(), "顺丰速运",
-                               "SF1234567890").number
+        shipment = orders.ship(
+            session, users["warehouse"], numbers.pop(), "顺丰速运", "SF1234567890"
+        ).number
     with database.unit_of_work() as session:  # the font loads once per program start
         started = time.perf_counter()
         printing.print_document(session, users["warehouse"], "delivery-note", shipment)
@@ -87,14 +112,19 @@ def bench_printing(database: Database, users: dict[str, User]) -> None:
             started = time.perf_counter()
             printing.print_document(session, users["warehouse"], "delivery-note", shipment)
             timings.append(time.perf_counter() - started)
-    _report("one delivery note (median of 20)", sorted(timings)[10], 0.1,
-            f"   (first in a fresh program, loading the font: {first * 1000:.0f} ms)")
+    _report(
+        "one delivery note (median of 20)",
+        sorted(timings)[10],
+        0.1,
+        f"   (first in a fresh program, loading the font: {first * 1000:.0f} ms)",
+    )
     with database.unit_of_work() as session:
         started = time.perf_counter()
         pdf = printing.print_delivery_notes(session, users["warehouse"])
         seconds = time.perf_counter() - started
-    _report(f"{len(numbers)} delivery notes in a batch", seconds, 5.0,
-            f"   ({len(pdf) // 1024} KB)")
+    _report(
+        f"{len(numbers)} delivery notes in a batch", seconds, 5.0, f"   ({len(pdf) // 1024} KB)"
+    )
 
 
 def _fill_orders(database: Database, users: dict[str, User], count: int) -> None:
@@ -113,16 +143,30 @@ def _fill_orders(database: Database, users: dict[str, User], count: int) -> None
             moment = start + timedelta(minutes=index * 5)
             chosen = rng.sample(products, rng.randint(1, 3))
             lines = [(pid, Decimal(rng.randint(1, 50)), price) for pid, price in chosen]
-            order_rows.append({
-                "id": index + 1, "number": f"SO-BENCH-{index + 1:07d}", "kind": "sales",
-                "workflow_id": workflow_id, "party_id": rng.choice(parties), "revision": 1,
-                "version": 1, "status": rng.choice(STATUSES), "status_since": moment,
-                "due": (moment + timedelta(days=14)).date(), "currency": "CNY",
-                "total": sum((q * p for _, q, p in lines), Decimal(0)), "note": "",
-                "created_by_id": users["sales"].id, "created_at": moment, "updated_at": moment,
-            })
-            line_rows += [{"order_id": index + 1, "line_no": n, "product_id": pid, "qty": q,
-                           "unit_price": p} for n, (pid, q, p) in enumerate(lines, start=1)]
+            order_rows.append(
+                {
+                    "id": index + 1,
+                    "number": f"SO-BENCH-{index + 1:07d}",
+                    "kind": "sales",
+                    "workflow_id": workflow_id,
+                    "party_id": rng.choice(parties),
+                    "revision": 1,
+                    "version": 1,
+                    "status": rng.choice(STATUSES),
+                    "status_since": moment,
+                    "due": (moment + timedelta(days=14)).date(),
+                    "currency": "CNY",
+                    "total": sum((q * p for _, q, p in lines), Decimal(0)),
+                    "note": "",
+                    "created_by_id": users["sales"].id,
+                    "created_at": moment,
+                    "updated_at": moment,
+                }
+            )
+            line_rows += [
+                {"order_id": index + 1, "line_no": n, "product_id": pid, "qty": q, "unit_price": p}
+                for n, (pid, q, p) in enumerate(lines, start=1)
+            ]
         with database.unit_of_work() as session:
             session.execute(insert(Order), order_rows)
             session.execute(insert(OrderLine), line_rows)
@@ -145,11 +189,18 @@ def bench_export(database: Database, users: dict[str, User], count: int, folder:
     target = folder / "orders-export.xlsx"
     child = subprocess.run(
         [sys.executable, __file__, "--export-child", database.sqlite_path, str(target)],
-        check=True, capture_output=True, text=True)
+        check=True,
+        capture_output=True,
+        text=True,
+    )
     written, seconds, peak_mb = child.stdout.split()
-    _report(f"export of {int(written):,} orders", float(seconds), 20.0,
-            f"   peak memory {float(peak_mb):.0f} MB (target ≤ 500 MB), "
-            f"{target.stat().st_size // 1024 // 1024} MB file")
+    _report(
+        f"export of {int(written):,} orders",
+        float(seconds),
+        20.0,
+        f"   peak memory {float(peak_mb):.0f} MB (target ≤ 500 MB), "
+        f"{target.stat().st_size // 1024 // 1024} MB file",
+    )
 
 
 def bench_import(database: Database, users: dict[str, User], folder: Path) -> None:
@@ -159,15 +210,30 @@ def bench_import(database: Database, users: dict[str, User], folder: Path) -> No
     sheet.append([c.header for c in ORDERS.columns])
     for line in range(10_000):
         order = line // 4
-        sheet.append([f"IM-{order:05d}", "销售", f"客户{order % CUSTOMERS:03d}贸易有限公司",
-                      None, None, None, f"P-{line % PRODUCTS:04d}", None, line % 7 + 1])
+        sheet.append(
+            [
+                f"IM-{order:05d}",
+                "销售",
+                f"客户{order % CUSTOMERS:03d}贸易有限公司",
+                None,
+                None,
+                None,
+                f"P-{line % PRODUCTS:04d}",
+                None,
+                line % 7 + 1,
+            ]
+        )
     book.save(path)
     with database.unit_of_work() as session:
         started = time.perf_counter()
         result = import_orders(session, users["sales"], path)
         seconds = time.perf_counter() - started
-    _report(f"import of {result.rows:,} order lines", seconds, 15.0,
-            f"   ({len(result.created):,} orders)")
+    _report(
+        f"import of {result.rows:,} order lines",
+        seconds,
+        15.0,
+        f"   ({len(result.created):,} orders)",
+    )
 
 
 def main() -> None:

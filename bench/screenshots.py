@@ -73,7 +73,8 @@ def document_shots(app, window, database, folder: Path, lang: str, work: Path) -
 
     with database.reading() as session:
         order = queries.list_orders(
-            session, queries.OrderFilter(kind="sales", status="prepared"), limit=1)[0]
+            session, queries.OrderFilter(kind="sales", status="prepared"), limit=1
+        )[0]
     window.show_order(order.number)
     settle(app, 3)
     window.detail.print_menu.actions()[0].trigger()
@@ -157,7 +158,8 @@ def main() -> int:
             if role == "warehouse":
                 with database.reading() as session:
                     order = queries.list_orders(
-                        session, queries.OrderFilter(kind="sales", status="prepared"), limit=1)[0]
+                        session, queries.OrderFilter(kind="sales", status="prepared"), limit=1
+                    )[0]
                     detail = load(session, window.workspace.user, order.number, lang)
                 dialog = ShipDialog(detail, window)
                 dialog.carrier.setCurrentText("顺丰速运")

@@ -50,8 +50,10 @@ def build(path: Path, wanted: int) -> None:
         have = session.scalar(select(func.count(Order.id)))
         customers = list(session.scalars(select(Party.id).where(Party.kind == "customer")))
         suppliers = list(session.scalars(select(Party.id).where(Party.kind == "supplier")))
-        products = [(p.id, p.price) for p in session.scalars(
-            select(Product).where(Product.is_service.is_(False)))]
+        products = [
+            (p.id, p.price)
+            for p in session.scalars(select(Product).where(Product.is_service.is_(False)))
+        ]
         creator = session.scalar(select(User.id).where(User.name == "sales"))
         specs = {kind: workflow.active_workflow(session, kind) for kind in ("sales", "purchase")}
         next_line = (session.scalar(select(func.max(OrderLine.id))) or 0) + 1
@@ -65,43 +67,86 @@ def build(path: Path, wanted: int) -> None:
             kind = "purchase" if rng.random() < 0.25 else "sales"
             spec = specs[kind]
             status = rng.choice(spec.order)
-            created = now - timedelta(days=365 * (wanted - index) / wanted,
-                                      minutes=rng.randint(0, 600))
+            created = now - timedelta(
+                days=365 * (wanted - index) / wanted, minutes=rng.randint(0, 600)
+            )
             picked = rng.sample(products, rng.randint(1, 3))
-            order_lines = [(next_line + i, pid, Decimal(rng.randint(1, 40)), price)
-                           for i, (pid, price) in enumerate(picked)]
+            order_lines = [
+                (next_line + i, pid, Decimal(rng.randint(1, 40)), price)
+                for i, (pid, price) in enumerate(picked)
+            ]
             next_line += len(order_lines)
             total = sum((qty * price for _, _, qty, price in order_lines), Decimal(0))
             prefix = "PO" if kind == "purchase" else "SO"
-            orders.append(dict(
-                id=next_order, number=f"{prefix}-2025-{index:06d}", kind=kind,
-                workflow_id=spec.id, party_id=rng.choice(suppliers if kind == "purchase"
-                                                         else customers),
-                revision=1, version=1, status=status,
-                status_since=created + timedelta(hours=rng.randint(1, 200)),
-                due=(created + timedelta(days=rng.randint(3, 30))).date(), currency="CNY",
-                total=total, note="", created_by_id=creator, created_at=created,
-                updated_at=created + timedelta(hours=rng.randint(1, 300))))
+            orders.append(
+                dict(
+                    id=next_order,
+                    number=f"{prefix}-2025-{index:06d}",
+                    kind=kind,
+                    workflow_id=spec.id,
+                    party_id=rng.choice(suppliers if kind == "purchase" else customers),
+                    revision=1,
+                    version=1,
+                    status=status,
+                    status_since=created + timedelta(hours=rng.randint(1, 200)),
+                    due=(created + timedelta(days=rng.randint(3, 30))).date(),
+                    currency="CNY",
+                    total=total,
+                    note="",
+                    created_by_id=creator,
+                    created_at=created,
+                    updated_at=created + timedelta(hours=rng.randint(1, 300)),
+                )
+            )
             for line_id, pid, qty, price in order_lines:
-                lines.append(dict(id=line_id, order_id=next_order, line_no=line_id,
-                                  product_id=pid, qty=qty, unit_price=price))
+                lines.append(
+                    dict(
+                        id=line_id,
+                        order_id=next_order,
+                        line_no=line_id,
+                        product_id=pid,
+                        qty=qty,
+                        unit_price=price,
+                    )
+                )
             if kind == "sales" and status in ("shipped", "delivered", "paid", "completed"):
-                shipments.append(dict(
-                    id=next_shipment, number=f"SH-2025-{index:06d}", order_id=next_order,
-                    carrier="顺丰速运", tracking_no=f"SF{rng.randint(10**11, 10**12 - 1)}",
-                    shipped_at=created + timedelta(days=1), shipped_by_id=creator,
-                    delivered_at=None if status == "shipped" else created + timedelta(days=3)))
-                shipment_lines += [dict(shipment_id=next_shipment, order_line_id=line_id,
-                                        qty=qty) for line_id, _, qty, _ in order_lines]
+                shipments.append(
+                    dict(
+                        id=next_shipment,
+                        number=f"SH-2025-{index:06d}",
+                        order_id=next_order,
+                        carrier="顺丰速运",
+                        tracking_no=f"SF{rng.randint(10**11, 10**12 - 1)}",
+                        shipped_at=created + timedelta(days=1),
+                        shipped_by_id=creator,
+                        delivered_at=None if status == "shipped" else created + timedelta(days=3),
+                    )
+                )
+                shipment_lines += [
+                    dict(shipment_id=next_shipment, order_line_id=line_id, qty=qty)
+                    for line_id, _, qty, _ in order_lines
+                ]
                 next_shipment += 1
             if status in ("paid", "completed"):
-                payments.append(dict(order_id=next_order, amount=total, method="银行转账",
-                                     reference="", paid_at=created + timedelta(days=4),
-                                     recorded_by_id=creator))
+                payments.append(
+                    dict(
+                        order_id=next_order,
+                        amount=total,
+                        method="银行转账",
+                        reference="",
+                        paid_at=created + timedelta(days=4),
+                        recorded_by_id=creator,
+                    )
+                )
             next_order += 1
         with database.unit_of_work() as session:
-            for table, rows in ((Order, orders), (OrderLine, lines), (Shipment, shipments),
-                                (ShipmentLine, shipment_lines), (Payment, payments)):
+            for table, rows in (
+                (Order, orders),
+                (OrderLine, lines),
+                (Shipment, shipments),
+                (ShipmentLine, shipment_lines),
+                (Payment, payments),
+            ):
                 if rows:
                     session.execute(insert(table.__table__), rows)
     database.dispose()
@@ -146,8 +191,10 @@ def window_run(path: Path) -> None:
         app.processEvents()
         return (time.perf_counter() - started) * 1000
 
-    results: dict[str, object] = {"imports_ms": round((imported - started) * 1000),
-                                  "open_and_sign_in_ms": round((ready - imported) * 1000)}
+    results: dict[str, object] = {
+        "imports_ms": round((imported - started) * 1000),
+        "open_and_sign_in_ms": round((ready - imported) * 1000),
+    }
     results["first_page_ms"] = timed(window.apply_filters)
     counted()
     results["orders"] = window.model.rowCount()
@@ -160,24 +207,37 @@ def window_run(path: Path) -> None:
 
     # Each filter alone on the whole list, then cleared again.
     filters = {
-        "kind=purchase": (lambda: bar.kind.setCurrentIndex(bar.kind.findData("purchase")),
-                          lambda: bar.kind.setCurrentIndex(0)),
-        "node=shipped": (lambda: bar.node.setCurrentIndex(bar.node.findData("shipped")),
-                         lambda: bar.node.setCurrentIndex(0)),
-        "party": (lambda: typed(lambda: bar.party.setCurrentText("武汉江城实业")),
-                  lambda: typed(lambda: bar.party.setCurrentText(""))),
-        "created range": (lambda: bar.dated.setChecked(True),
-                          lambda: bar.dated.setChecked(False)),
-        "overdue only": (lambda: bar.overdue.setChecked(True),
-                         lambda: bar.overdue.setChecked(False)),
-        "search number": (lambda: typed(lambda: bar.search.setText("SO-2025-0999")),
-                          lambda: typed(lambda: bar.search.setText(""))),
-        "search tracking": (lambda: typed(lambda: bar.search.setText("SF12345")),
-                            lambda: typed(lambda: bar.search.setText(""))),
-        "sort by party": (lambda: window.list.sortByColumn(2, Qt.SortOrder.AscendingOrder),
-                          lambda: window.model.set_query(replace(window.model.query,
-                                                                 sort="created",
-                                                                 descending=True))),
+        "kind=purchase": (
+            lambda: bar.kind.setCurrentIndex(bar.kind.findData("purchase")),
+            lambda: bar.kind.setCurrentIndex(0),
+        ),
+        "node=shipped": (
+            lambda: bar.node.setCurrentIndex(bar.node.findData("shipped")),
+            lambda: bar.node.setCurrentIndex(0),
+        ),
+        "party": (
+            lambda: typed(lambda: bar.party.setCurrentText("武汉江城实业")),
+            lambda: typed(lambda: bar.party.setCurrentText("")),
+        ),
+        "created range": (lambda: bar.dated.setChecked(True), lambda: bar.dated.setChecked(False)),
+        "overdue only": (
+            lambda: bar.overdue.setChecked(True),
+            lambda: bar.overdue.setChecked(False),
+        ),
+        "search number": (
+            lambda: typed(lambda: bar.search.setText("SO-2025-0999")),
+            lambda: typed(lambda: bar.search.setText("")),
+        ),
+        "search tracking": (
+            lambda: typed(lambda: bar.search.setText("SF12345")),
+            lambda: typed(lambda: bar.search.setText("")),
+        ),
+        "sort by party": (
+            lambda: window.list.sortByColumn(2, Qt.SortOrder.AscendingOrder),
+            lambda: window.model.set_query(
+                replace(window.model.query, sort="created", descending=True)
+            ),
+        ),
     }
     timings = {}
     for name, (apply, clear) in filters.items():
@@ -228,29 +288,43 @@ def main() -> int:
     args.db.parent.mkdir(parents=True, exist_ok=True)
     started = time.perf_counter()
     build(args.db, args.orders)
-    print(f"database: {args.db} ({args.orders} orders, ready in "
-          f"{time.perf_counter() - started:.1f} s)")
+    print(
+        f"database: {args.db} ({args.orders} orders, ready in "
+        f"{time.perf_counter() - started:.1f} s)"
+    )
     env = dict(os.environ, ORDERTRAIL_CONFIG=str(args.db.parent / "bench-desktop.json"))
     started = time.perf_counter()
-    child = subprocess.Popen([sys.executable, __file__, "--child", "--db", str(args.db)],
-                             stdout=subprocess.PIPE, text=True, env=env)
+    child = subprocess.Popen(
+        [sys.executable, __file__, "--child", "--db", str(args.db)],
+        stdout=subprocess.PIPE,
+        text=True,
+        env=env,
+    )
     first = child.stdout.readline().strip()
     usable = time.perf_counter() - started
     assert first == READY, first
     results = json.loads(child.stdout.readline())
     child.wait()
-    print(f"usable window:        {usable * 1000:7.0f} ms   (target ≤ 1500; of which importing "
-          f"Qt, SQLAlchemy, Alembic and the program {results['imports_ms']} ms, opening the "
-          f"database, signing in and showing the window {results['open_and_sign_in_ms']} ms)")
-    print(f"first page:           {results['first_page_ms']:7.1f} ms   "
-          f"({results['orders']} orders listed)")
+    print(
+        f"usable window:        {usable * 1000:7.0f} ms   (target ≤ 1500; of which importing "
+        f"Qt, SQLAlchemy, Alembic and the program {results['imports_ms']} ms, opening the "
+        f"database, signing in and showing the window {results['open_and_sign_in_ms']} ms)"
+    )
+    print(
+        f"first page:           {results['first_page_ms']:7.1f} ms   "
+        f"({results['orders']} orders listed)"
+    )
     print("filter (target ≤ 150 ms): first page shown / count known, matching orders")
     for name, (shown, total, rows) in results["filter_ms"].items():
         print(f"  {name:<20}{shown:7.1f} ms {total:7.1f} ms {rows:8d}")
-    print(f"scroll to the end:    {results['scroll_to_end_ms']:7.1f} ms   "
-          f"(until the last rows show; last row {results['last_row']})")
-    print(f"longest scroll step:  {results['scroll_step_max_ms']:7.1f} ms   (target ≤ 50; "
-          f"median {results['scroll_step_median_ms']} ms over {results['scroll_steps']} steps)")
+    print(
+        f"scroll to the end:    {results['scroll_to_end_ms']:7.1f} ms   "
+        f"(until the last rows show; last row {results['last_row']})"
+    )
+    print(
+        f"longest scroll step:  {results['scroll_step_max_ms']:7.1f} ms   (target ≤ 50; "
+        f"median {results['scroll_step_median_ms']} ms over {results['scroll_steps']} steps)"
+    )
     print(f"peak memory:          {results['peak_memory_mb']:7.1f} MB   (target ≤ 300)")
     return 0
 

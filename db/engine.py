@@ -27,7 +27,7 @@ def normalize_url(target: str) -> str:
     """
     for plain in ("postgresql://", "postgres://"):
         if target.startswith(plain):
-            return "postgresql+psycopg://" + target[len(plain):]
+            return "postgresql+psycopg://" + target[len(plain) :]
     if "://" in target:
         return target
     return "sqlite:///" + str(Path(target).expanduser().resolve())

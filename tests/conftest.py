@@ -147,14 +147,16 @@ class Office:
         except KeyError:
             raise AttributeError(role) from None
 
-    def order(self, kind: str = "sales", lines=(("A-1", 10),), party: str | None = None,
-              **kwargs) -> str:
+    def order(
+        self, kind: str = "sales", lines=(("A-1", 10),), party: str | None = None, **kwargs
+    ) -> str:
         """A new draft order's number."""
         party = party or ("华东贸易有限公司" if kind == "sales" else "东莞精工制造厂")
         creator = self.sales if kind == "sales" else self.purchasing
         with self.db.unit_of_work() as session:
-            order = create_order(session, creator, kind, party,
-                                 [LineSpec(*line) for line in lines], **kwargs)
+            order = create_order(
+                session, creator, kind, party, [LineSpec(*line) for line in lines], **kwargs
+            )
             return order.number
 
 
@@ -165,8 +167,15 @@ def office(database, password_hash) -> Office:
     with database.unit_of_work() as session:
         users = {}
         for role in ROLES:
-            user = User(name=role, display_name=role, role=role, password_hash=password_hash,
-                        failed_logins=0, active=True, created_at=utcnow())
+            user = User(
+                name=role,
+                display_name=role,
+                role=role,
+                password_hash=password_hash,
+                failed_logins=0,
+                active=True,
+                created_at=utcnow(),
+            )
             session.add(user)
             users[role] = user
         session.flush()

@@ -39,8 +39,9 @@ def test_an_edited_row_is_named(busy_office):
     ids = _event_ids(busy_office)
     target = ids[len(ids) // 2]
     with busy_office.db.engine.begin() as connection:
-        connection.execute(text("UPDATE events SET comment = 'nothing to see' WHERE id = :id"),
-                           {"id": target})
+        connection.execute(
+            text("UPDATE events SET comment = 'nothing to see' WHERE id = :id"), {"id": target}
+        )
     result = verify(busy_office)
     assert not result.ok and result.bad_event_id == target
     assert "edited" in result.en and f"#{target}" in result.zh

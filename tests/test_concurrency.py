@@ -58,6 +58,7 @@ def test_ship_and_cancel_race_never_leaves_both(office):
                 except OrderTrailError:
                     pass
             return done
+
         return job
 
     def canceller(db):
@@ -71,10 +72,12 @@ def test_ship_and_cancel_race_never_leaves_both(office):
                 except OrderTrailError:
                     pass
             return done
+
         return job
 
-    results = run_parallel([shipper(writers[0]), canceller(writers[1]), shipper(writers[2]),
-                            canceller(writers[3])])
+    results = run_parallel(
+        [shipper(writers[0]), canceller(writers[1]), shipper(writers[2]), canceller(writers[3])]
+    )
     for db in writers:
         db.dispose()
     assert not any(isinstance(r, Exception) for r in results), results
@@ -86,8 +89,9 @@ def test_ship_and_cancel_race_never_leaves_both(office):
     with office.db.reading() as session:
         for number in numbers:
             order = orders.find_order(session, number)
-            shipments = session.scalar(select(func.count(Shipment.id))
-                                       .where(Shipment.order_id == order.id))
+            shipments = session.scalar(
+                select(func.count(Shipment.id)).where(Shipment.order_id == order.id)
+            )
             assert (order.status, shipments) in {("shipped", 1), ("cancelled", 0)}
         product = session.scalar(select(Product).where(Product.sku == "A-1"))
         assert product.on_hand == 100 - 2 * len(shipped) and product.reserved == 0
@@ -105,6 +109,7 @@ def test_parallel_payments_are_never_lost(office):
             for _ in range(5):
                 with db.unit_of_work() as session:
                     orders.record_payment(session, office.finance, number, "10.00")
+
         return job
 
     results = run_parallel([payer(db) for db in writers])
@@ -114,8 +119,11 @@ def test_parallel_payments_are_never_lost(office):
     with office.db.reading() as session:
         order = orders.find_order(session, number)
         total = session.scalar(select(func.sum(Payment.amount)).where(Payment.order_id == order.id))
-        events = session.scalar(select(func.count(Event.id)).where(
-            Event.order_id == order.id, Event.action == "payment"))
+        events = session.scalar(
+            select(func.count(Event.id)).where(
+                Event.order_id == order.id, Event.action == "payment"
+            )
+        )
         assert total == Decimal("200.00") and events == 20
         assert order.version == start_version + 20  # every payment bumped it once
         assert audit.verify(session).ok
@@ -132,6 +140,7 @@ def test_scarce_stock_is_never_over_reserved(office):
             with db.unit_of_work() as session:
                 orders.advance(session, office.sales, number, "submitted")
             return number
+
         return job
 
     results = run_parallel([placer(db, n) for db, n in zip(writers, numbers, strict=True)])
@@ -161,9 +170,9 @@ def test_two_desktops_acting_on_the_same_version_one_wins(office):
     def cancel(db):
         def job():
             with db.unit_of_work() as session:
-                orders.cancel(session, office.owner, number, "重复订单",
-                              expected_version=version)
+                orders.cancel(session, office.owner, number, "重复订单", expected_version=version)
             return "cancelled"
+
         return job
 
     results = run_parallel([submit(writers[0]), cancel(writers[1])])

@@ -11,8 +11,9 @@ from db.models import Order
 
 def _picture(database):
     with database.reading() as session:
-        rows = session.execute(select(Order.number, Order.kind, Order.status, Order.total)
-                               .order_by(Order.id)).all()
+        rows = session.execute(
+            select(Order.number, Order.kind, Order.status, Order.total).order_by(Order.id)
+        ).all()
         late = queries.list_orders(session, queries.OrderFilter(overdue=True))
         chain = audit.verify(session)
     return rows, len(late), chain.ok
@@ -27,10 +28,26 @@ def test_demo_covers_every_node_and_repeats_with_its_seed(fresh_database):
     assert rows == _picture(second)[0]
     sales = {status for _, kind, status, _ in rows if kind == "sales"}
     purchase = {status for _, kind, status, _ in rows if kind == "purchase"}
-    assert sales == {"draft", "submitted", "placed", "prepared", "shipped", "delivered", "paid",
-                     "completed", "cancelled"}
-    assert purchase == {"draft", "submitted", "placed", "received", "paid", "completed",
-                        "cancelled"}
+    assert sales == {
+        "draft",
+        "submitted",
+        "placed",
+        "prepared",
+        "shipped",
+        "delivered",
+        "paid",
+        "completed",
+        "cancelled",
+    }
+    assert purchase == {
+        "draft",
+        "submitted",
+        "placed",
+        "received",
+        "paid",
+        "completed",
+        "cancelled",
+    }
     assert late > 0 and chain_ok
     for database in (first, second):
         database.dispose()

@@ -72,7 +72,14 @@ def test_sales_order_from_draft_to_completed(office):
     assert d["status"] == "completed" and d["status_label"] == "已完成"
     assert d["progress"] == {"shipped_pct": 100, "received_pct": 0, "paid_pct": 100}
     assert [e[2] for e in events_of(office, number) if e[0] == "transition"] == [
-        "submitted", "placed", "prepared", "shipped", "delivered", "paid", "completed"]
+        "submitted",
+        "placed",
+        "prepared",
+        "shipped",
+        "delivered",
+        "paid",
+        "completed",
+    ]
 
 
 def test_large_order_waits_for_the_owner(office):
@@ -213,8 +220,14 @@ def test_service_only_order_needs_no_shipment(office):
 def test_roles_are_checked_inside_the_services(office):
     number = office.order()
     with pytest.raises(PermissionDenied):
-        act(office, orders.create_order, office.warehouse, "sales", "华东贸易有限公司",
-            [orders.LineSpec("A-1", 1)])
+        act(
+            office,
+            orders.create_order,
+            office.warehouse,
+            "sales",
+            "华东贸易有限公司",
+            [orders.LineSpec("A-1", 1)],
+        )
     with pytest.raises(PermissionDenied):
         act(office, orders.advance, office.warehouse, number, "submitted")
     place(office, number)
@@ -305,6 +318,7 @@ def test_list_filters_by_node_party_and_text(office):
     place(office, b)
     act(office, orders.ship, office.warehouse, b, "顺丰", "SF-TRACK-77")
     with office.db.reading() as session:
+
         def numbers(**kw):
             return [o.number for o in queries.list_orders(session, queries.OrderFilter(**kw))]
 
@@ -320,11 +334,16 @@ def test_every_change_writes_one_event_with_before_and_after(office):
     number = office.order()
     place(office, number)
     with office.db.reading() as session:
-        rows = session.scalars(select(Event).where(Event.entity_ref == number)
-                               .order_by(Event.id)).all()
-    assert [(e.action, (e.before or {}).get("status"), (e.after or {}).get("status"))
-            for e in rows] == [("create", None, "draft"), ("transition", "draft", "submitted"),
-                               ("transition", "submitted", "placed")]
+        rows = session.scalars(
+            select(Event).where(Event.entity_ref == number).order_by(Event.id)
+        ).all()
+    assert [
+        (e.action, (e.before or {}).get("status"), (e.after or {}).get("status")) for e in rows
+    ] == [
+        ("create", None, "draft"),
+        ("transition", "draft", "submitted"),
+        ("transition", "submitted", "placed"),
+    ]
     assert all(e.user_name == "sales" for e in rows)
 
 
@@ -381,8 +400,10 @@ def test_who_owns_the_next_step(office):
 
 def test_bulk_entry_places_what_it_can_approve_and_is_all_or_nothing(office):
     act(office, settings.change, office.admin, "approval_threshold", "1000")
-    drafts = [orders.OrderDraft("华东贸易有限公司", [orders.LineSpec("A-1", 4)]),
-              orders.OrderDraft("Acme 😀 Ltd", [orders.LineSpec("B-2", 1)])]
+    drafts = [
+        orders.OrderDraft("华东贸易有限公司", [orders.LineSpec("A-1", 4)]),
+        orders.OrderDraft("Acme 😀 Ltd", [orders.LineSpec("B-2", 1)]),
+    ]
     made = act(office, orders.submit_new_orders, office.sales, "sales", drafts)
     assert [detail(office, o.number)["status"] for o in made] == ["placed", "submitted"]
     assert stock_of(office, "A-1") == (Decimal(100), Decimal(4))

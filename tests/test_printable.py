@@ -37,8 +37,7 @@ def test_a_shipped_order_still_prints_its_delivery_note(office):
     assert kinds(office, "service", number) == ["order", "delivery-note"]
 
 
-@pytest.mark.parametrize("role, expected", [("purchasing", ["purchase-order"]),
-                                            ("warehouse", [])])
+@pytest.mark.parametrize("role, expected", [("purchasing", ["purchase-order"]), ("warehouse", [])])
 def test_a_placed_purchase_order_has_no_delivery_note(office, role, expected):
     number = office.order("purchase")
     with office.db.unit_of_work() as session:

@@ -26,14 +26,23 @@ from db.models import Event, Order, Payment, Product, Setting, Shipment, StockMo
 
 ROLES = ["admin", "owner", "sales", "purchasing", "warehouse", "finance", "service"]
 SKUS = ["G-1", "G-2", "SV-1"]
-NODES = ["draft", "submitted", "placed", "prepared", "shipped", "delivered", "paid",
-         "completed", "cancelled", "received"]
+NODES = [
+    "draft",
+    "submitted",
+    "placed",
+    "prepared",
+    "shipped",
+    "delivered",
+    "paid",
+    "completed",
+    "cancelled",
+    "received",
+]
 
 # Mostly the role that may act ("right"), sometimes anyone: both paths must keep the books.
 roles = st.sampled_from(ROLES)
 acting = st.sampled_from(["right"] * 6 + ROLES)
-RIGHT_ROLE = {"ship": "warehouse", "receive": "warehouse", "pay": "finance",
-              "sign": "service"}
+RIGHT_ROLE = {"ship": "warehouse", "receive": "warehouse", "pay": "finance", "sign": "service"}
 picks = st.integers(min_value=0, max_value=3)
 
 
@@ -48,18 +57,24 @@ class OrderBooks(RuleBasedStateMachine):
         with self.db.unit_of_work() as session:
             self.users = {}
             for role in ROLES:
-                user = User(name=role, display_name=role, role=role,
-                            password_hash=self.password_hash, failed_logins=0, active=True,
-                            created_at=utcnow())
+                user = User(
+                    name=role,
+                    display_name=role,
+                    role=role,
+                    password_hash=self.password_hash,
+                    failed_logins=0,
+                    active=True,
+                    created_at=utcnow(),
+                )
                 session.add(user)
                 self.users[role] = user
             session.flush()
             add_party(session, self.users["sales"], "客户甲", "customer")
             add_party(session, self.users["purchasing"], "供应商乙", "supplier")
-            add_product(session, self.users["warehouse"], "G-1", "货品一", "10.00",
-                        opening_stock=30)
-            add_product(session, self.users["warehouse"], "G-2", "货品二", "3.50",
-                        opening_stock=10)
+            add_product(
+                session, self.users["warehouse"], "G-1", "货品一", "10.00", opening_stock=30
+            )
+            add_product(session, self.users["warehouse"], "G-2", "货品二", "3.50", opening_stock=10)
             add_product(session, self.users["warehouse"], "SV-1", "服务", "50", service=True)
             session.add(Setting(key="approval_threshold", value=threshold))
         self.numbers: list[str] = []
@@ -75,10 +90,16 @@ class OrderBooks(RuleBasedStateMachine):
         with self.db.reading() as session:
             return (
                 session.scalar(select(func.count(Event.id))),
-                tuple(session.execute(select(Order.number, Order.status, Order.version)
-                                      .order_by(Order.id)).all()),
-                tuple(session.execute(select(Product.sku, Product.on_hand, Product.reserved)
-                                      .order_by(Product.id)).all()),
+                tuple(
+                    session.execute(
+                        select(Order.number, Order.status, Order.version).order_by(Order.id)
+                    ).all()
+                ),
+                tuple(
+                    session.execute(
+                        select(Product.sku, Product.on_hand, Product.reserved).order_by(Product.id)
+                    ).all()
+                ),
                 session.scalar(select(func.count(Payment.id))),
                 session.scalar(select(func.count(Shipment.id))),
                 session.scalar(select(func.count(StockMove.id))),
@@ -107,22 +128,35 @@ class OrderBooks(RuleBasedStateMachine):
         return self.users[RIGHT_ROLE[action] if role == "right" else role]
 
     @precondition(lambda self: len(self.numbers) < 4)
-    @rule(kind=st.sampled_from(["sales", "purchase"]), role=acting,
-          lines=st.lists(st.tuples(st.sampled_from(SKUS), st.integers(1, 4)), min_size=1,
-                         max_size=3))
+    @rule(
+        kind=st.sampled_from(["sales", "purchase"]),
+        role=acting,
+        lines=st.lists(st.tuples(st.sampled_from(SKUS), st.integers(1, 4)), min_size=1, max_size=3),
+    )
     def create(self, kind, role, lines):
         party = "客户甲" if kind == "sales" else "供应商乙"
         creator = {"sales": "sales", "purchase": "purchasing"}[kind] if role == "right" else role
-        number = self._attempt(orders.create_order, self.users[creator], kind, party,
-                               [orders.LineSpec(sku, qty) for sku, qty in lines])
+        number = self._attempt(
+            orders.create_order,
+            self.users[creator],
+            kind,
+            party,
+            [orders.LineSpec(sku, qty) for sku, qty in lines],
+        )
         if number:
             self.numbers.append(number)
 
     @precondition(lambda self: self.numbers)
     @rule(pick=picks, node=st.sampled_from(NODES), role=roles, comment=st.sampled_from(["", "好"]))
     def advance(self, pick, node, role, comment):
-        self._attempt(orders.advance, self.users[role], self._order(pick), node,
-                      comment=comment, reason=comment)
+        self._attempt(
+            orders.advance,
+            self.users[role],
+            self._order(pick),
+            node,
+            comment=comment,
+            reason=comment,
+        )
 
     @precondition(lambda self: self.numbers)
     @rule(pick=picks, choice=picks, role=acting, comment=st.sampled_from(["", "好"]))
@@ -131,16 +165,15 @@ class OrderBooks(RuleBasedStateMachine):
         number = self._order(pick)
         with self.db.reading() as session:
             order = orders.find_order(session, number)
-            steps = [t for t in workflow.spec_for(session, order).leaving(order.status)
-                     if t.manual]
+            steps = [t for t in workflow.spec_for(session, order).leaving(order.status) if t.manual]
         if not steps:
             return
         forward = [t for t in steps if t.forward]
         step = forward[0] if forward and choice < 3 else steps[choice % len(steps)]
-        actor = self.users[sorted(step.roles)[choice % len(step.roles)] if role == "right"
-                           else role]
-        self._attempt(orders.advance, actor, number, step.target, comment=comment,
-                      reason=comment)
+        actor = self.users[
+            sorted(step.roles)[choice % len(step.roles)] if role == "right" else role
+        ]
+        self._attempt(orders.advance, actor, number, step.target, comment=comment, reason=comment)
 
     @precondition(lambda self: self.numbers)
     @rule(pick=picks, stop=st.integers(1, 8))
@@ -151,43 +184,64 @@ class OrderBooks(RuleBasedStateMachine):
             with self.db.reading() as session:
                 order = orders.find_order(session, number)
                 progress = progress_of(session, order)
-                forward = [t for t in workflow.spec_for(session, order).leaving(order.status)
-                           if t.manual and t.forward]
+                forward = [
+                    t
+                    for t in workflow.spec_for(session, order).leaving(order.status)
+                    if t.manual and t.forward
+                ]
             if order.status in ("placed", "prepared") and order.kind == "sales":
-                done = self._attempt(orders.ship, self.users["warehouse"], number, "德邦",
-                                     "DB-1") if not progress.all_shipped else None
+                done = (
+                    self._attempt(orders.ship, self.users["warehouse"], number, "德邦", "DB-1")
+                    if not progress.all_shipped
+                    else None
+                )
             elif order.status == "placed" and order.kind == "purchase":
                 done = self._attempt(orders.receive, self.users["warehouse"], number)
             elif order.status in ("delivered", "received") and not progress.fully_paid:
-                done = self._attempt(orders.record_payment, self.users["finance"], number,
-                                     order.total - progress.paid)
+                done = self._attempt(
+                    orders.record_payment,
+                    self.users["finance"],
+                    number,
+                    order.total - progress.paid,
+                )
             elif forward:
                 step = forward[0]
-                done = self._attempt(orders.advance, self.users[sorted(step.roles)[0]], number,
-                                     step.target)
+                done = self._attempt(
+                    orders.advance, self.users[sorted(step.roles)[0]], number, step.target
+                )
             else:
                 return
             if self.last_outcome != "done" and done is None:
                 return
 
     @precondition(lambda self: self.numbers)
-    @rule(pick=picks, role=acting, part=st.one_of(st.none(), st.tuples(st.sampled_from(SKUS),
-                                                                      st.integers(1, 3))))
+    @rule(
+        pick=picks,
+        role=acting,
+        part=st.one_of(st.none(), st.tuples(st.sampled_from(SKUS), st.integers(1, 3))),
+    )
     def ship(self, pick, role, part):
         moves = [orders.MoveSpec(*part)] if part else None
-        self._attempt(orders.ship, self._who(role, "ship"), self._order(pick), "顺丰", "SF-1",
-                      moves)
+        self._attempt(
+            orders.ship, self._who(role, "ship"), self._order(pick), "顺丰", "SF-1", moves
+        )
 
     @precondition(lambda self: self.numbers)
-    @rule(pick=picks, role=acting, part=st.one_of(st.none(), st.tuples(st.sampled_from(SKUS),
-                                                                      st.integers(1, 3))))
+    @rule(
+        pick=picks,
+        role=acting,
+        part=st.one_of(st.none(), st.tuples(st.sampled_from(SKUS), st.integers(1, 3))),
+    )
     def receive(self, pick, role, part):
         moves = [orders.MoveSpec(*part)] if part else None
         self._attempt(orders.receive, self._who(role, "receive"), self._order(pick), moves)
 
     @precondition(lambda self: self.numbers)
-    @rule(pick=picks, role=acting, amount=st.sampled_from(["5.00", "20", "-5", "99999", "0.01",
-                                                           "balance"]))
+    @rule(
+        pick=picks,
+        role=acting,
+        amount=st.sampled_from(["5.00", "20", "-5", "99999", "0.01", "balance"]),
+    )
     def pay(self, pick, role, amount):
         number = self._order(pick)
         if amount == "balance":
@@ -202,8 +256,9 @@ class OrderBooks(RuleBasedStateMachine):
         with self.db.reading() as session:
             shipments = session.scalars(select(Shipment.number).order_by(Shipment.id)).all()
         if shipments:
-            self._attempt(orders.confirm_delivery, self._who(role, "sign"),
-                          shipments[pick % len(shipments)])
+            self._attempt(
+                orders.confirm_delivery, self._who(role, "sign"), shipments[pick % len(shipments)]
+            )
 
     # --- what must always hold ---------------------------------------------------------
 
@@ -230,8 +285,9 @@ class OrderBooks(RuleBasedStateMachine):
     def _check_order(self, session, order):
         progress = progress_of(session, order)
         spec = workflow.spec_for(session, order)
-        paid = session.scalar(select(func.coalesce(func.sum(Payment.amount), 0))
-                              .where(Payment.order_id == order.id))
+        paid = session.scalar(
+            select(func.coalesce(func.sum(Payment.amount), 0)).where(Payment.order_id == order.id)
+        )
         assert progress.paid == paid and 0 <= paid <= order.total
         for line in progress.lines.values():
             assert line.shipped <= line.qty and line.received <= line.qty
@@ -240,21 +296,25 @@ class OrderBooks(RuleBasedStateMachine):
         for t in spec.leaving(order.status):
             if t.automatic and t.guard:
                 assert workflow.GUARDS[t.guard](facts, order) is not None, (order.number, t.name)
-        reserved = sum(session.scalars(select(StockMove.reserved_delta)
-                                       .where(StockMove.order_id == order.id)), Decimal(0))
-        open_goods = sum((line.qty - line.shipped for line in progress.lines.values()
-                          if not line.is_service), Decimal(0))
+        reserved = sum(
+            session.scalars(select(StockMove.reserved_delta).where(StockMove.order_id == order.id)),
+            Decimal(0),
+        )
+        open_goods = sum(
+            (line.qty - line.shipped for line in progress.lines.values() if not line.is_service),
+            Decimal(0),
+        )
         if order.kind == "sales" and order.status in ("placed", "prepared"):
             assert reserved == open_goods
         else:
             assert reserved == 0
         if order.status == "cancelled":
             assert not progress.anything_moved and progress.paid == 0
-        if order.kind == "sales" and order.status in ("shipped", "delivered", "paid",
-                                                      "completed"):
+        if order.kind == "sales" and order.status in ("shipped", "delivered", "paid", "completed"):
             assert progress.all_shipped
-        if order.status in ("received",) or (order.kind == "purchase" and
-                                             order.status in ("paid", "completed")):
+        if order.status in ("received",) or (
+            order.kind == "purchase" and order.status in ("paid", "completed")
+        ):
             assert progress.all_received
         if order.status in ("paid", "completed"):
             assert progress.fully_paid
@@ -279,10 +339,15 @@ def test_books_hold_under_random_actions_postgresql(request, password_hash):
 
 
 def _run(request, password_hash, backend, examples):
-    machine = type(f"OrderBooks_{backend}", (OrderBooks,),
-                   {"backend": backend, "request": request, "password_hash": password_hash})
+    machine = type(
+        f"OrderBooks_{backend}",
+        (OrderBooks,),
+        {"backend": backend, "request": request, "password_hash": password_hash},
+    )
     machine.TestCase.settings = settings(
-        max_examples=examples, stateful_step_count=40, deadline=None,
+        max_examples=examples,
+        stateful_step_count=40,
+        deadline=None,
         suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much],
     )
     machine.TestCase().runTest()

@@ -32,7 +32,6 @@ def test_opening_an_empty_file_creates_the_schema(tmp_path):
         database.dispose()
 
 
-
 def test_an_older_file_is_backed_up_then_upgraded(tmp_path):
     from alembic import command
 
@@ -46,7 +45,8 @@ def test_an_older_file_is_backed_up_then_upgraded(tmp_path):
         command.upgrade(config, "0001")
     with older.engine.begin() as connection:
         connection.exec_driver_sql(
-            "INSERT INTO settings (key, value) VALUES ('company_name', '老数据有限公司')")
+            "INSERT INTO settings (key, value) VALUES ('company_name', '老数据有限公司')"
+        )
     older.dispose()
 
     database, backup = open_database(str(path))
@@ -58,7 +58,8 @@ def test_an_older_file_is_backed_up_then_upgraded(tmp_path):
         assert migrate.current_revision(kept) == "0001"
         with kept.engine.connect() as connection:
             kept_name = connection.exec_driver_sql(
-                "SELECT value FROM settings WHERE key = 'company_name'").scalar()
+                "SELECT value FROM settings WHERE key = 'company_name'"
+            ).scalar()
         assert kept_name == "老数据有限公司"
         kept.dispose()
     finally:

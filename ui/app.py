@@ -64,8 +64,9 @@ def _chosen_database(args: argparse.Namespace, lang: str) -> tuple[Database | No
     return database, ""
 
 
-def _signed_in_user(database: Database, args: argparse.Namespace, lang: str,
-                    where: str) -> User | None:
+def _signed_in_user(
+    database: Database, args: argparse.Namespace, lang: str, where: str
+) -> User | None:
     """--user with ORDERTRAIL_PASSWORD signs in directly; otherwise the login dialog asks."""
     name = args.user or os.environ.get("ORDERTRAIL_USER")
     password = os.environ.get("ORDERTRAIL_PASSWORD")
@@ -86,8 +87,9 @@ def start_window(args: argparse.Namespace) -> int:
     database, problem = _chosen_database(args, lang)
     if database is None:
         if problem:
-            QMessageBox.critical(None, QApplication.translate("start", "Cannot open the database"),
-                                 problem)
+            QMessageBox.critical(
+                None, QApplication.translate("start", "Cannot open the database"), problem
+            )
             return EXIT_NO_DATABASE
         return EXIT_CANCELLED
     user = _signed_in_user(database, args, lang, Workspace.where_of(database))

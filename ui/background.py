@@ -31,8 +31,12 @@ class _Job(QRunnable):
 _pending: set[_Relay] = set()
 
 
-def run(work: Callable[[], object], on_done: Callable[[object], None],
-        on_error: Callable[[Exception], None], pool: QThreadPool | None = None) -> None:
+def run(
+    work: Callable[[], object],
+    on_done: Callable[[object], None],
+    on_error: Callable[[Exception], None],
+    pool: QThreadPool | None = None,
+) -> None:
     """Call `work()` on a pool thread; then `on_done(result)` or `on_error(error)` in the UI."""
     relay = _Relay()
     _pending.add(relay)
@@ -48,4 +52,3 @@ def run(work: Callable[[], object], on_done: Callable[[object], None],
     relay.done.connect(lambda result: finish(on_done, result))
     relay.failed.connect(lambda error: finish(on_error, error))
     (pool or QThreadPool.globalInstance()).start(_Job(work, relay))
-

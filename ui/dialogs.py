@@ -35,8 +35,9 @@ def show_error(parent: QWidget, error: Exception, lang: str) -> bool:
     if isinstance(error, Conflict):
         title = QApplication.translate("errors", "Changed by someone else")
         box = QMessageBox(QMessageBox.Icon.Warning, title, error.message(lang), parent=parent)
-        reload = box.addButton(QApplication.translate("errors", "Reload"),
-                               QMessageBox.ButtonRole.AcceptRole)
+        reload = box.addButton(
+            QApplication.translate("errors", "Reload"), QMessageBox.ButtonRole.AcceptRole
+        )
         box.addButton(QMessageBox.StandardButton.Cancel)
         box.exec()
         chosen = box.clickedButton() is reload
@@ -47,8 +48,11 @@ def show_error(parent: QWidget, error: Exception, lang: str) -> bool:
         QMessageBox.warning(parent, title, error.message(lang))
     else:
         details = QApplication.translate("errors", "Nothing was changed. Details: %1")
-        QMessageBox.critical(parent, QApplication.translate("errors", "Unexpected error"),
-                             details.replace("%1", f"{type(error).__name__}: {error}"))
+        QMessageBox.critical(
+            parent,
+            QApplication.translate("errors", "Unexpected error"),
+            details.replace("%1", f"{type(error).__name__}: {error}"),
+        )
     return False
 
 
@@ -69,8 +73,9 @@ class _FormDialog(QDialog):
         self.form = QFormLayout()
         self.problem = QLabel()
         self.problem.setStyleSheet("color: #a8071a;")
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                        | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -97,14 +102,16 @@ class QuantityTable(QTableWidget):
         self.verticalHeader().setVisible(False)
         self.open = []
         for row, (sku, name, still_open) in enumerate(lines):
-            for column, text in enumerate((sku, name, format(still_open, "f"),
-                                           format(still_open, "f"))):
+            for column, text in enumerate(
+                (sku, name, format(still_open, "f"), format(still_open, "f"))
+            ):
                 item = QTableWidgetItem(text)
                 if column < 3:
                     item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEditable)
                 if column >= 2:
-                    item.setTextAlignment(Qt.AlignmentFlag.AlignRight
-                                          | Qt.AlignmentFlag.AlignVCenter)
+                    item.setTextAlignment(
+                        Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+                    )
                 self.setItem(row, column, item)
             self.open.append(still_open)
         self.resizeColumnsToContents()
@@ -126,9 +133,11 @@ class QuantityTable(QTableWidget):
 
 
 def _open_lines(detail: dict, done_key: str) -> list[tuple[str, str, Decimal]]:
-    return [(line["sku"], line["name"], Decimal(line["qty"]) - Decimal(line[done_key]))
-            for line in detail["lines"]
-            if not line["service"] and Decimal(line["qty"]) > Decimal(line[done_key])]
+    return [
+        (line["sku"], line["name"], Decimal(line["qty"]) - Decimal(line[done_key]))
+        for line in detail["lines"]
+        if not line["service"] and Decimal(line["qty"]) > Decimal(line[done_key])
+    ]
 
 
 class ShipDialog(_FormDialog):
@@ -141,9 +150,10 @@ class ShipDialog(_FormDialog):
         self.carrier.lineEdit().setPlaceholderText(self.tr("Carrier"))
         self.tracking = QLineEdit()
         self.tracking.setPlaceholderText(self.tr("Tracking number from the waybill"))
-        self.table = QuantityTable(_open_lines(detail, "shipped_qty"),
-                                   [self.tr("SKU"), self.tr("Product"), self.tr("Still to ship"),
-                                    self.tr("Ship now")])
+        self.table = QuantityTable(
+            _open_lines(detail, "shipped_qty"),
+            [self.tr("SKU"), self.tr("Product"), self.tr("Still to ship"), self.tr("Ship now")],
+        )
         self.form.addRow(self.tr("Carrier"), self.carrier)
         self.form.addRow(self.tr("Tracking no."), self.tracking)
         self.form.addRow(self.table)
@@ -166,16 +176,20 @@ class ShipDialog(_FormDialog):
         return ""
 
     def values(self) -> tuple[str, str, list[MoveSpec]]:
-        return self.carrier.currentText().strip(), self.tracking.text().strip(), \
-            self.table.moves() or []
+        return (
+            self.carrier.currentText().strip(),
+            self.tracking.text().strip(),
+            self.table.moves() or [],
+        )
 
 
 class ReceiveDialog(_FormDialog):
     def __init__(self, detail: dict, parent=None):
         super().__init__(self.tr("Receive %1").replace("%1", detail["number"]), parent)
-        self.table = QuantityTable(_open_lines(detail, "received_qty"),
-                                   [self.tr("SKU"), self.tr("Product"), self.tr("Still to come"),
-                                    self.tr("Received now")])
+        self.table = QuantityTable(
+            _open_lines(detail, "received_qty"),
+            [self.tr("SKU"), self.tr("Product"), self.tr("Still to come"), self.tr("Received now")],
+        )
         self.form.addRow(self.table)
         self.table.itemChanged.connect(self.check)
         self.resize(520, 320)
@@ -201,8 +215,9 @@ class PaymentDialog(_FormDialog):
         self.method.setEditable(True)
         self.method.addItems(METHODS)
         self.reference = QLineEdit()
-        self.form.addRow(self.tr("Open balance"), QLabel(f"{detail['currency']} "
-                                                         f"{self.open_balance:,.2f}"))
+        self.form.addRow(
+            self.tr("Open balance"), QLabel(f"{detail['currency']} {self.open_balance:,.2f}")
+        )
         self.form.addRow(self.tr("Amount (negative for a refund)"), self.amount)
         self.form.addRow(self.tr("Method"), self.method)
         self.form.addRow(self.tr("Reference"), self.reference)
@@ -220,8 +235,11 @@ class PaymentDialog(_FormDialog):
         return ""
 
     def values(self) -> tuple[Decimal, str, str]:
-        return parse_decimal(self.amount.text()), self.method.currentText().strip(), \
-            self.reference.text().strip()
+        return (
+            parse_decimal(self.amount.text()),
+            self.method.currentText().strip(),
+            self.reference.text().strip(),
+        )
 
 
 class StepDialog(_FormDialog):

@@ -43,33 +43,45 @@ Work = Callable[[ProgressCallback, CancelCheck], object]
 
 # --- the work, as the services do it -----------------------------------------------------
 
+
 def import_work(database: Database, user: User, what: str, path: str | Path) -> Work:
     def work(progress: ProgressCallback, cancelled: CancelCheck):
         with database.unit_of_work() as session:
             return IMPORTERS[what](session, user, path, progress, cancelled)
+
     return work
 
 
-def export_work(database: Database, user: User, what: str, path: str | Path,
-                order_filter: OrderFilter | ListQuery | None = None) -> Work:
+def export_work(
+    database: Database,
+    user: User,
+    what: str,
+    path: str | Path,
+    order_filter: OrderFilter | ListQuery | None = None,
+) -> Work:
     def work(progress: ProgressCallback, cancelled: CancelCheck):
         with database.reading() as session:
             if what == "orders":
                 return export_orders(session, user, path, order_filter, progress, cancelled)
             return EXPORTERS[what](session, user, path, progress, cancelled)
+
     return work
 
 
 def batch_print_work(database: Database, user: User) -> Work:
     """Delivery notes of every order waiting at the warehouse, as one PDF."""
+
     def work(progress: ProgressCallback, cancelled: CancelCheck) -> bytes:
         with database.unit_of_work() as session:
-            return printing.print_delivery_notes(session, user, progress=progress,
-                                                 cancelled=cancelled)
+            return printing.print_delivery_notes(
+                session, user, progress=progress, cancelled=cancelled
+            )
+
     return work
 
 
 # --- running it off the UI thread --------------------------------------------------------
+
 
 class _Worker(QObject):
     progressed = Signal(int, int)
@@ -172,25 +184,37 @@ class JobDialog(QDialog):
 
 # --- a rejected import --------------------------------------------------------------------
 
+
 class ImportErrorsDialog(QDialog):
     """Every bad row of a rejected import: sheet, row, column and why; savable as a workbook."""
 
-    def __init__(self, problems: list[RowProblem], lang: str = "zh",
-                 parent: QWidget | None = None):
+    def __init__(self, problems: list[RowProblem], lang: str = "zh", parent: QWidget | None = None):
         super().__init__(parent)
         self.problems = problems
         self.setWindowTitle(self.tr("Nothing was imported"))
         self.resize(900, 480)
-        summary = QLabel(self.tr("The file has %n problem(s); nothing was imported. Fix them "
-                                 "and import the file again.", "", len(problems)), self)
+        summary = QLabel(
+            self.tr(
+                "The file has %n problem(s); nothing was imported. Fix them "
+                "and import the file again.",
+                "",
+                len(problems),
+            ),
+            self,
+        )
         summary.setWordWrap(True)
 
         self.table = QTableWidget(len(problems), 4, self)
         self.table.setHorizontalHeaderLabels(
-            [self.tr("Sheet"), self.tr("Row"), self.tr("Column"), self.tr("Problem")])
+            [self.tr("Sheet"), self.tr("Row"), self.tr("Column"), self.tr("Problem")]
+        )
         for row, problem in enumerate(problems):
-            cells = [problem.sheet, str(problem.row) if problem.row else "", problem.column,
-                     problem.en if lang == "en" else problem.zh]
+            cells = [
+                problem.sheet,
+                str(problem.row) if problem.row else "",
+                problem.column,
+                problem.en if lang == "en" else problem.zh,
+            ]
             for column, text in enumerate(cells):
                 self.table.setItem(row, column, QTableWidgetItem(text))
         header = self.table.horizontalHeader()
@@ -212,8 +236,9 @@ class ImportErrorsDialog(QDialog):
         layout.addWidget(buttons)
 
     def choose_file(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save the problems"),
-                                              "import-problems.xlsx", "Excel (*.xlsx)")
+        path, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Save the problems"), "import-problems.xlsx", "Excel (*.xlsx)"
+        )
         if path:
             self.save_to(path)
 

@@ -38,5 +38,6 @@ def install(app: QApplication, lang: str) -> None:
             _installed.append(qt)
     for translator in _installed:
         app.installTranslator(translator)
-    QLocale.setDefault(QLocale(QLocale.Language.Chinese if lang == "zh"
-                               else QLocale.Language.English))
+    QLocale.setDefault(
+        QLocale(QLocale.Language.Chinese if lang == "zh" else QLocale.Language.English)
+    )

@@ -37,11 +37,11 @@ class ChangeWatcher(QObject):
             import psycopg  # only desktops on a server need the driver's own connection
 
             url = make_url(database.url).set(drivername="postgresql")
-            self._connection = psycopg.connect(url.render_as_string(hide_password=False),
-                                               autocommit=True)
+            self._connection = psycopg.connect(
+                url.render_as_string(hide_password=False), autocommit=True
+            )
             self._connection.execute(f"LISTEN {CHANNEL}")
-            self._thread = threading.Thread(target=self._listen, name="order-notices",
-                                            daemon=True)
+            self._thread = threading.Thread(target=self._listen, name="order-notices", daemon=True)
             self._thread.start()
 
     def _data_version(self) -> int:

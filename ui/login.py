@@ -29,9 +29,14 @@ from ui import background
 
 
 def postgres_url(host: str, port: int, database: str, user: str, password: str) -> str:
-    return URL.create("postgresql+psycopg", username=user or None, password=password or None,
-                      host=host, port=port, database=database
-                      ).render_as_string(hide_password=False)
+    return URL.create(
+        "postgresql+psycopg",
+        username=user or None,
+        password=password or None,
+        host=host,
+        port=port,
+        database=database,
+    ).render_as_string(hide_password=False)
 
 
 def try_connect(url: str) -> None:
@@ -59,8 +64,9 @@ class LoginDialog(QDialog):
         self.remember.setChecked(bool(remembered))
         self.problem = QLabel()
         self.problem.setStyleSheet("color: #a8071a;")
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                        | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Sign in"))
         self.buttons.accepted.connect(self.submit)
         self.buttons.rejected.connect(self.reject)
@@ -81,8 +87,9 @@ class LoginDialog(QDialog):
         name, password = self.name.text().strip(), self.password.text()
         self.buttons.setEnabled(False)
         self.problem.setText(self.tr("Signing in…"))
-        background.run(lambda: sign_in(self.database, name, password), self._signed_in,
-                       self._failed)
+        background.run(
+            lambda: sign_in(self.database, name, password), self._signed_in, self._failed
+        )
 
     def _signed_in(self, user) -> None:
         config.save(user=user.name if self.remember.isChecked() else "")
@@ -91,8 +98,9 @@ class LoginDialog(QDialog):
 
     def _failed(self, error: Exception) -> None:
         self.buttons.setEnabled(True)
-        self.problem.setText(error.message(self.lang) if isinstance(error, OrderTrailError)
-                             else str(error))
+        self.problem.setText(
+            error.message(self.lang) if isinstance(error, OrderTrailError) else str(error)
+        )
         self.password.selectAll()
         self.password.setFocus()
 
@@ -104,8 +112,9 @@ class FirstRunDialog(QDialog):
         super().__init__(parent)
         self.lang = lang
         self.setWindowTitle(self.tr("Welcome to OrderTrail"))
-        self.local = QRadioButton(self.tr("Use a database file on this computer (recommended "
-                                          "for one to a few desks)"))
+        self.local = QRadioButton(
+            self.tr("Use a database file on this computer (recommended for one to a few desks)")
+        )
         self.server = QRadioButton(self.tr("Connect to a PostgreSQL server (for a larger office)"))
         self.local.setChecked(True)
         group = QButtonGroup(self)
@@ -159,28 +168,44 @@ class FirstRunDialog(QDialog):
 
         self.problem = QLabel()
         self.problem.setStyleSheet("color: #a8071a;")
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                   | QDialogButtonBox.StandardButton.Cancel)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
         buttons.accepted.connect(self.submit)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
-        for widget in (self.local, self.local_box, self.server, self.server_box, admin_box,
-                       self.problem, buttons):
+        for widget in (
+            self.local,
+            self.local_box,
+            self.server,
+            self.server_box,
+            admin_box,
+            self.problem,
+            buttons,
+        ):
             layout.addWidget(widget)
 
     def _browse(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Database file"), self.path.text(),
-                                              "SQLite (*.db)",
-                                              options=QFileDialog.Option.DontConfirmOverwrite)
+        path, _ = QFileDialog.getSaveFileName(
+            self,
+            self.tr("Database file"),
+            self.path.text(),
+            "SQLite (*.db)",
+            options=QFileDialog.Option.DontConfirmOverwrite,
+        )
         if path:
             self.path.setText(path)
 
     def url(self) -> str:
         if self.local.isChecked():
             return self.path.text().strip()
-        return postgres_url(self.host.text().strip(), self.port.value(),
-                            self.dbname.text().strip(), self.dbuser.text().strip(),
-                            self.dbpassword.text())
+        return postgres_url(
+            self.host.text().strip(),
+            self.port.value(),
+            self.dbname.text().strip(),
+            self.dbuser.text().strip(),
+            self.dbpassword.text(),
+        )
 
     def test_connection(self) -> None:
         self.test.setEnabled(False)
@@ -203,10 +228,12 @@ class FirstRunDialog(QDialog):
         if self.admin_password.text() != self.admin_repeat.text():
             self.problem.setText(self.tr("The two passwords differ."))
         elif len(self.admin_password.text()) < MIN_PASSWORD_LENGTH:
-            self.problem.setText(self.tr("The password needs at least %1 characters.")
-                                 .replace("%1", str(MIN_PASSWORD_LENGTH)))
+            self.problem.setText(
+                self.tr("The password needs at least %1 characters.").replace(
+                    "%1", str(MIN_PASSWORD_LENGTH)
+                )
+            )
         elif not self.admin.text().strip() or not self.url():
             self.problem.setText(self.tr("Fill in every field."))
         else:
             self.accept()
-

@@ -101,9 +101,12 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.main)
 
         self._build_actions()
-        self.user_label = QLabel(self.tr("%1 (%2) · database %3").replace("%1", user.name)
-                                 .replace("%2", role_label(user.role, workspace.lang))
-                                 .replace("%3", workspace.where()))
+        self.user_label = QLabel(
+            self.tr("%1 (%2) · database %3")
+            .replace("%1", user.name)
+            .replace("%2", role_label(user.role, workspace.lang))
+            .replace("%3", workspace.where())
+        )
         self.statusBar().addPermanentWidget(self.user_label)
 
         self._pending: set[str] = set()
@@ -132,10 +135,16 @@ class MainWindow(QMainWindow):
     # --- building -------------------------------------------------------------------------
 
     def _build_nav(self) -> None:
-        labels = {"mine": self.tr("My work"), "all": self.tr("All orders"),
-                  "sales": self.tr("Sales"), "purchase": self.tr("Purchases"),
-                  "exceptions": self.tr("Exceptions"), "stock": self.tr("Stock"),
-                  "finance": self.tr("Finance"), "dashboard": self.tr("Dashboard")}
+        labels = {
+            "mine": self.tr("My work"),
+            "all": self.tr("All orders"),
+            "sales": self.tr("Sales"),
+            "purchase": self.tr("Purchases"),
+            "exceptions": self.tr("Exceptions"),
+            "stock": self.tr("Stock"),
+            "finance": self.tr("Finance"),
+            "dashboard": self.tr("Dashboard"),
+        }
         self.nav_labels = labels
         for key in ORDER_PAGES + LATER_PAGES:
             item = QListWidgetItem(labels[key])
@@ -152,8 +161,11 @@ class MainWindow(QMainWindow):
         creates = actions.kinds_to_create(user)
         self.new_action.setEnabled(bool(creates))
         if not creates:
-            self.new_action.setToolTip(self.tr("Orders are created by sales (sales orders) and "
-                                               "purchasing (purchase orders)."))
+            self.new_action.setToolTip(
+                self.tr(
+                    "Orders are created by sales (sales orders) and purchasing (purchase orders)."
+                )
+            )
         self.refresh_action = QAction(self.tr("Refresh"), self)
         self.refresh_action.setShortcut(QKeySequence.StandardKey.Refresh)
         self.refresh_action.triggered.connect(lambda: self.schedule_refresh(""))
@@ -186,9 +198,11 @@ class MainWindow(QMainWindow):
 
     def _build_document_actions(self, toolbar: QToolBar) -> None:
         user = self.workspace.user
-        self.workbook_names = {"orders": self.tr("Orders"),
-                               "parties": self.tr("Customers and suppliers"),
-                               "products": self.tr("Products")}
+        self.workbook_names = {
+            "orders": self.tr("Orders"),
+            "parties": self.tr("Customers and suppliers"),
+            "products": self.tr("Products"),
+        }
         menu = self.menuBar().addMenu(self.tr("&Documents"))
         self.batch_print_action = QAction(self.tr("Print delivery notes of waiting orders"), self)
         self.batch_print_action.setIconText(self.tr("Print delivery notes"))  # on the toolbar
@@ -205,9 +219,11 @@ class MainWindow(QMainWindow):
         for what in WORKBOOKS:
             name = self.workbook_names[what]
             templates.addAction(name).triggered.connect(
-                lambda _=False, w=what: self.choose_template(w))
+                lambda _=False, w=what: self.choose_template(w)
+            )
             exported = exports.addAction(
-                self.tr("Orders (the list as filtered)") if what == "orders" else name)
+                self.tr("Orders (the list as filtered)") if what == "orders" else name
+            )
             exported.triggered.connect(lambda _=False, w=what: self.choose_export(w))
             imported = imports.addAction(name)
             imported.triggered.connect(lambda _=False, w=what: self.choose_import(w))
@@ -219,8 +235,12 @@ class MainWindow(QMainWindow):
 
     def _restore_layout(self) -> None:
         saved = config.load().get("window", {})
-        for name, widget in (("geometry", self), ("main", self.main), ("center", self.center),
-                             ("right", self.right)):
+        for name, widget in (
+            ("geometry", self),
+            ("main", self.main),
+            ("center", self.center),
+            ("right", self.right),
+        ):
             if name in saved:
                 state = QByteArray.fromHex(saved[name].encode())
                 if widget is self:
@@ -229,12 +249,14 @@ class MainWindow(QMainWindow):
                     widget.restoreState(state)
 
     def save_layout(self) -> None:
-        config.save(window={
-            "geometry": self.saveGeometry().toHex().data().decode(),
-            "main": self.main.saveState().toHex().data().decode(),
-            "center": self.center.saveState().toHex().data().decode(),
-            "right": self.right.saveState().toHex().data().decode(),
-        })
+        config.save(
+            window={
+                "geometry": self.saveGeometry().toHex().data().decode(),
+                "main": self.main.saveState().toHex().data().decode(),
+                "center": self.center.saveState().toHex().data().decode(),
+                "right": self.right.saveState().toHex().data().decode(),
+            }
+        )
 
     def closeEvent(self, event) -> None:
         self.save_layout()
@@ -261,8 +283,9 @@ class MainWindow(QMainWindow):
     def _nav_changed(self, current, _previous) -> None:
         key = current.data(KEY_ROLE) if current else "all"
         if key in LATER_PAGES:
-            self.later.setText(self.tr("%1 arrives in a later version.")
-                               .replace("%1", self.nav_labels[key]))
+            self.later.setText(
+                self.tr("%1 arrives in a later version.").replace("%1", self.nav_labels[key])
+            )
             self.pages.setCurrentWidget(self.later)
             return
         self.pages.setCurrentIndex(0)
@@ -276,8 +299,10 @@ class MainWindow(QMainWindow):
     def _select_first(self) -> None:
         if self.model.rowCount():
             self.list.selectionModel().setCurrentIndex(
-                self.model.index(0, 0), QItemSelectionModel.SelectionFlag.ClearAndSelect
-                | QItemSelectionModel.SelectionFlag.Rows)
+                self.model.index(0, 0),
+                QItemSelectionModel.SelectionFlag.ClearAndSelect
+                | QItemSelectionModel.SelectionFlag.Rows,
+            )
         else:
             self.detail.show_nothing()
             self.timeline.show_events(None)
@@ -301,7 +326,8 @@ class MainWindow(QMainWindow):
     def show_order(self, number: str) -> None:
         workspace = self.workspace
         detail = workspace.read(
-            lambda s: order_detail.load(s, workspace.user, number, workspace.lang))
+            lambda s: order_detail.load(s, workspace.user, number, workspace.lang)
+        )
         self.detail.show_order(detail)
         self.timeline.show_events(detail)
 
@@ -309,8 +335,9 @@ class MainWindow(QMainWindow):
 
     def _heard(self, number: str) -> None:
         # SQLite cannot tell whose change it was, so the message does not say.
-        self.statusBar().showMessage(self.tr("Orders updated at %1")
-                                     .replace("%1", datetime.now().strftime("%H:%M:%S")), 5000)
+        self.statusBar().showMessage(
+            self.tr("Orders updated at %1").replace("%1", datetime.now().strftime("%H:%M:%S")), 5000
+        )
         self.schedule_refresh(number)
 
     def schedule_refresh(self, number: str) -> None:
@@ -333,16 +360,20 @@ class MainWindow(QMainWindow):
         editor = OrderEditor(self.workspace, kind, parent=self)
         if self._ask(editor) and editor.saved_number:
             self.show_order(editor.saved_number)
-            self.statusBar().showMessage(self.tr("Saved %1").replace("%1", editor.saved_number),
-                                         5000)
+            self.statusBar().showMessage(
+                self.tr("Saved %1").replace("%1", editor.saved_number), 5000
+            )
 
     def take_action(self, action: Action) -> None:
         detail = self.detail.detail
         if detail is None:
             return
         number, version = detail["number"], detail["version"]
-        common = dict(number=number, on_done=lambda _r: self._done(action, number),
-                      on_error=lambda e: self._failed(e, number))
+        common = dict(
+            number=number,
+            on_done=lambda _r: self._done(action, number),
+            on_error=lambda e: self._failed(e, number),
+        )
         if action.kind == "edit":
             editor = OrderEditor(self.workspace, detail["kind"], detail, parent=self)
             if not self._ask(editor):
@@ -352,30 +383,51 @@ class MainWindow(QMainWindow):
             dialog = dialogs.ShipDialog(detail, self)
             if self._ask(dialog):
                 carrier, tracking, moves = dialog.values()
-                self.workspace.act(orders.ship, number, carrier, tracking, moves,
-                                   expected_version=version, **common)
+                self.workspace.act(
+                    orders.ship,
+                    number,
+                    carrier,
+                    tracking,
+                    moves,
+                    expected_version=version,
+                    **common,
+                )
         elif action.kind == "receive":
             dialog = dialogs.ReceiveDialog(detail, self)
             if self._ask(dialog):
-                self.workspace.act(orders.receive, number, dialog.values(),
-                                   expected_version=version, **common)
+                self.workspace.act(
+                    orders.receive, number, dialog.values(), expected_version=version, **common
+                )
         elif action.kind == "pay":
             dialog = dialogs.PaymentDialog(detail, self)
             if self._ask(dialog):
                 value, method, reference = dialog.values()
-                self.workspace.act(orders.record_payment, number, value, method=method,
-                                   reference=reference, expected_version=version, **common)
+                self.workspace.act(
+                    orders.record_payment,
+                    number,
+                    value,
+                    method=method,
+                    reference=reference,
+                    expected_version=version,
+                    **common,
+                )
         elif action.requires:
             dialog = dialogs.StepDialog(action, number, self.workspace.lang, self)
             if self._ask(dialog):
                 text = dialog.value()
-                self.workspace.act(orders.advance, number, action.target,
-                                   reason=text if "reason" in action.requires else "",
-                                   comment=text if "reason" not in action.requires else "",
-                                   expected_version=version, **common)
+                self.workspace.act(
+                    orders.advance,
+                    number,
+                    action.target,
+                    reason=text if "reason" in action.requires else "",
+                    comment=text if "reason" not in action.requires else "",
+                    expected_version=version,
+                    **common,
+                )
         else:
-            self.workspace.act(orders.advance, number, action.target, expected_version=version,
-                               **common)
+            self.workspace.act(
+                orders.advance, number, action.target, expected_version=version, **common
+            )
 
     def preview_document(self, document: printing.Printable) -> None:
         """Make the shown order's document (recording the print) and preview it."""
@@ -383,9 +435,14 @@ class MainWindow(QMainWindow):
         if number is None:
             return
         title = f"{document.label(self.workspace.lang)} {number}"
-        self.workspace.act(printing.print_document, document.kind, number, number=number,
-                           on_done=lambda pdf: self.show_preview(pdf, title),
-                           on_error=lambda e: self._failed(e, number))
+        self.workspace.act(
+            printing.print_document,
+            document.kind,
+            number,
+            number=number,
+            on_done=lambda pdf: self.show_preview(pdf, title),
+            on_error=lambda e: self._failed(e, number),
+        )
 
     def show_preview(self, pdf: bytes, title: str) -> None:
         # Not modal, so people keep working beside it; one preview at a time, the newest.
@@ -398,7 +455,8 @@ class MainWindow(QMainWindow):
 
     def choose_template(self, what: str) -> None:
         path, _ = QFileDialog.getSaveFileName(
-            self, self.tr("Save the template"), f"ordertrail-{what}-template.xlsx", EXCEL_FILES)
+            self, self.tr("Save the template"), f"ordertrail-{what}-template.xlsx", EXCEL_FILES
+        )
         if path:
             self.save_template(what, path)
 
@@ -412,24 +470,30 @@ class MainWindow(QMainWindow):
 
     def choose_export(self, what: str) -> None:
         path, _ = QFileDialog.getSaveFileName(
-            self, self.tr("Export to Excel"), f"ordertrail-{what}-{date.today()}.xlsx",
-            EXCEL_FILES)
+            self, self.tr("Export to Excel"), f"ordertrail-{what}-{date.today()}.xlsx", EXCEL_FILES
+        )
         if path:
             self.export_to(what, path)
 
     def export_to(self, what: str, path: str | Path) -> None:
         """Write the workbook; orders as the list is filtered now."""
-        work = export_work(self.workspace.database, self.workspace.user, what, path,
-                           self.model.query if what == "orders" else None)
+        work = export_work(
+            self.workspace.database,
+            self.workspace.user,
+            what,
+            path,
+            self.model.query if what == "orders" else None,
+        )
         title = self.tr("Exporting %1").replace("%1", self.workbook_names[what])
         dialog = self._run_job(title, work)
         if not self._job_failed(dialog):
-            self.statusBar().showMessage(self.tr("Exported %n record(s) to %1", "",
-                                                 dialog.outcome).replace("%1", str(path)), 8000)
+            self.statusBar().showMessage(
+                self.tr("Exported %n record(s) to %1", "", dialog.outcome).replace("%1", str(path)),
+                8000,
+            )
 
     def choose_import(self, what: str) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, self.tr("Import from Excel"), "",
-                                              EXCEL_FILES)
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Import from Excel"), "", EXCEL_FILES)
         if path:
             self.import_from(what, path)
 
@@ -443,8 +507,9 @@ class MainWindow(QMainWindow):
             return
         if self._job_failed(dialog):
             return
-        self.statusBar().showMessage(self.tr("Imported %n record(s)", "",
-                                             len(dialog.outcome.created)), 8000)
+        self.statusBar().showMessage(
+            self.tr("Imported %n record(s)", "", len(dialog.outcome.created)), 8000
+        )
         if what == "parties":
             self.filters.reload_parties()
         self.workspace.changed.emit("")
@@ -482,8 +547,11 @@ class MainWindow(QMainWindow):
 
     def _done(self, action: Action, number: str) -> None:
         self.statusBar().showMessage(
-            self.tr("%1: %2 done").replace("%1", number)
-            .replace("%2", action.label(self.workspace.lang)), 5000)
+            self.tr("%1: %2 done")
+            .replace("%1", number)
+            .replace("%2", action.label(self.workspace.lang)),
+            5000,
+        )
 
     def _failed(self, error: Exception, number: str) -> None:
         if dialogs.show_error(self, error, self.workspace.lang):
@@ -491,5 +559,6 @@ class MainWindow(QMainWindow):
 
     def choose_language(self, lang: str) -> None:
         config.save(lang=lang)
-        QMessageBox.information(self, self.tr("Language"),
-                                self.tr("The new language is used from the next start."))
+        QMessageBox.information(
+            self, self.tr("Language"), self.tr("The new language is used from the next start.")
+        )

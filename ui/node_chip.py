@@ -46,5 +46,7 @@ def paint(painter: QPainter, cell: QRect, node: str, label: str) -> None:
 class NodeChip(QLabel):
     def show_node(self, node: str, label: str) -> None:
         self.setText(label)
-        self.setStyleSheet(f"background:{color_of(node).name()}; color:white; "
-                           "border-radius:9px; padding:2px 10px; font-weight:bold;")
+        self.setStyleSheet(
+            f"background:{color_of(node).name()}; color:white; "
+            "border-radius:9px; padding:2px 10px; font-weight:bold;"
+        )

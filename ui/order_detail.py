@@ -92,15 +92,30 @@ class OrderDetail(QWidget):
         self.hint.setStyleSheet("color: #595959;")
 
         prices = workspace.sees_prices
-        line_headers = [self.tr("SKU"), self.tr("Product"), self.tr("Ordered"),
-                        self.tr("Shipped / received"), self.tr("Returned")]
+        line_headers = [
+            self.tr("SKU"),
+            self.tr("Product"),
+            self.tr("Ordered"),
+            self.tr("Shipped / received"),
+            self.tr("Returned"),
+        ]
         if prices:
             line_headers.append(self.tr("Unit price"))
         self.lines = _table(line_headers, stretch=None)
-        self.shipments = _table([self.tr("Shipment"), self.tr("Carrier"), self.tr("Tracking no."),
-                                 self.tr("Shipped"), self.tr("Signed")], stretch=None)
-        self.payments = _table([self.tr("Amount"), self.tr("Method"), self.tr("Reference"),
-                                self.tr("Paid at")], stretch=2)
+        self.shipments = _table(
+            [
+                self.tr("Shipment"),
+                self.tr("Carrier"),
+                self.tr("Tracking no."),
+                self.tr("Shipped"),
+                self.tr("Signed"),
+            ],
+            stretch=None,
+        )
+        self.payments = _table(
+            [self.tr("Amount"), self.tr("Method"), self.tr("Reference"), self.tr("Paid at")],
+            stretch=2,
+        )
         self.buttons = QHBoxLayout()
         self.print_menu = QMenu(self)
         self.print_button = QPushButton(self.tr("Print / preview"))
@@ -121,9 +136,14 @@ class OrderDetail(QWidget):
         actions_layout.addWidget(self.hint)
         layout.addWidget(actions_box)
         self.payments_label = self._section(self.tr("Payments"))
-        for widget in (self._section(self.tr("Lines")), self.lines,
-                       self._section(self.tr("Shipments")), self.shipments,
-                       self.payments_label, self.payments):
+        for widget in (
+            self._section(self.tr("Lines")),
+            self.lines,
+            self._section(self.tr("Shipments")),
+            self.shipments,
+            self.payments_label,
+            self.payments,
+        ):
             layout.addWidget(widget)
         layout.addStretch(1)
         self.payments.setVisible(prices)
@@ -154,64 +174,99 @@ class OrderDetail(QWidget):
     def show_order(self, detail: dict) -> None:
         self.detail = detail
         prices = self.workspace.sees_prices
-        kind = {"sales": self.tr("Sales order"), "purchase": self.tr("Purchase order")
-                }.get(detail["kind"], detail["kind"])
+        kind = {"sales": self.tr("Sales order"), "purchase": self.tr("Purchase order")}.get(
+            detail["kind"], detail["kind"]
+        )
         self.title.setText(f"{detail['number']}  ·  {kind}")
         self.chip.show_node(detail["status"], detail["status_label"])
         self.chip.show()
         progress = detail["progress"]
-        moved = progress["received_pct"] if detail["kind"] == "purchase" else \
-            progress["shipped_pct"]
+        moved = (
+            progress["received_pct"] if detail["kind"] == "purchase" else progress["shipped_pct"]
+        )
         facts = [
             self.tr("Party: %1").replace("%1", detail["party"]),
             self.tr("Due: %1").replace("%1", detail["due"] or "—"),
             self.tr("Shipped / received: %1%").replace("%1", str(moved)),
         ]
         if prices:
-            facts.insert(1, self.tr("Total: %1 %2").replace("%1", detail["currency"])
-                         .replace("%2", detail["total"]))
-            facts.append(self.tr("Paid: %1 (%2%)").replace("%1", detail["paid"])
-                         .replace("%2", str(progress["paid_pct"])))
-        facts.append(self.tr("Waiting for: %1").replace(
-            "%1", detail["waiting_for"] or self.tr("nobody")))
+            facts.insert(
+                1,
+                self.tr("Total: %1 %2")
+                .replace("%1", detail["currency"])
+                .replace("%2", detail["total"]),
+            )
+            facts.append(
+                self.tr("Paid: %1 (%2%)")
+                .replace("%1", detail["paid"])
+                .replace("%2", str(progress["paid_pct"]))
+            )
+        facts.append(
+            self.tr("Waiting for: %1").replace("%1", detail["waiting_for"] or self.tr("nobody"))
+        )
         if detail["overdue"]:
-            facts.append("<span style='color:#a8071a;font-weight:bold'>"
-                         + self.tr("Overdue") + "</span>")
+            facts.append(
+                "<span style='color:#a8071a;font-weight:bold'>" + self.tr("Overdue") + "</span>"
+            )
         cells = [f"<td style='padding-right:18px'>{fact}</td>" for fact in facts]
-        rows = ["<tr>" + "".join(cells[i:i + 2]) + "</tr>" for i in range(0, len(cells), 2)]
+        rows = ["<tr>" + "".join(cells[i : i + 2]) + "</tr>" for i in range(0, len(cells), 2)]
         self.facts.setText("<table>" + "".join(rows) + "</table>")
         links = []
         if detail["parent"]:
             links.append(self.tr("Belongs to %1").replace("%1", detail["parent"]))
         if detail["children"]:
-            links.append(self.tr("Linked documents: %1").replace(
-                "%1", ", ".join(detail["children"])))
+            links.append(
+                self.tr("Linked documents: %1").replace("%1", ", ".join(detail["children"]))
+            )
         if detail["note"]:
             links.append(self.tr("Note: %1").replace("%1", detail["note"]))
         self.links.setText("<br>".join(links))
         self.links.setVisible(bool(links))
-        _fill(self.lines, [
-            [line["sku"], line["name"], line["qty"],
-             line["received_qty"] if detail["kind"] == "purchase" else line["shipped_qty"],
-             line["returned_qty"], *([line["unit_price"]] if prices else [])]
-            for line in detail["lines"]
-        ], right_from=2)
-        _fill(self.shipments, [
-            [s["number"], s["carrier"], s["tracking_no"], local_time(s["shipped_at"]),
-             local_time(s["delivered_at"]) or self.tr("not yet")]
-            for s in detail["shipments"]
-        ])
-        _fill(self.payments, [
-            [p["amount"], p["method"], p["reference"], local_time(p["paid_at"])]
-            for p in detail["payments"]
-        ])
+        _fill(
+            self.lines,
+            [
+                [
+                    line["sku"],
+                    line["name"],
+                    line["qty"],
+                    line["received_qty"] if detail["kind"] == "purchase" else line["shipped_qty"],
+                    line["returned_qty"],
+                    *([line["unit_price"]] if prices else []),
+                ]
+                for line in detail["lines"]
+            ],
+            right_from=2,
+        )
+        _fill(
+            self.shipments,
+            [
+                [
+                    s["number"],
+                    s["carrier"],
+                    s["tracking_no"],
+                    local_time(s["shipped_at"]),
+                    local_time(s["delivered_at"]) or self.tr("not yet"),
+                ]
+                for s in detail["shipments"]
+            ],
+        )
+        _fill(
+            self.payments,
+            [
+                [p["amount"], p["method"], p["reference"], local_time(p["paid_at"])]
+                for p in detail["payments"]
+            ],
+        )
         self._set_buttons(detail["actions"])
         self._set_printable(detail["printable"])
         if detail["actions"]:
             self.hint.clear()
         elif detail["waiting_for"]:
-            self.hint.setText(self.tr("Nothing for you to do here: the next step belongs to %1.")
-                              .replace("%1", detail["waiting_for"]))
+            self.hint.setText(
+                self.tr("Nothing for you to do here: the next step belongs to %1.").replace(
+                    "%1", detail["waiting_for"]
+                )
+            )
         else:
             self.hint.setText(self.tr("This order is finished."))
 

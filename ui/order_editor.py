@@ -78,13 +78,16 @@ class OrderEditor(QDialog):
         self.party = QComboBox()
         self.party.setEditable(True)
         self.party.addItem("")
-        self.party.addItems(workspace.read(
-            lambda s: worklist.party_names(s, PARTY_KIND_OF_FLOW[kind])))
+        self.party.addItems(
+            workspace.read(lambda s: worklist.party_names(s, PARTY_KIND_OF_FLOW[kind]))
+        )
         self.party.completer().setFilterMode(Qt.MatchFlag.MatchContains)
         self.party.completer().setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
         self.party.lineEdit().setPlaceholderText(
-            self.tr("Type to search customers") if kind == "sales"
-            else self.tr("Type to search suppliers"))
+            self.tr("Type to search customers")
+            if kind == "sales"
+            else self.tr("Type to search suppliers")
+        )
         self.has_due = QCheckBox(self.tr("Due date"))
         self.due = QDateEdit(QDate.currentDate().addDays(7))
         self.due.setCalendarPopup(True)
@@ -98,12 +101,19 @@ class OrderEditor(QDialog):
         self.note = QLineEdit()
 
         self.lines = QTableWidget(0, 5)
-        self.lines.setHorizontalHeaderLabels([self.tr("SKU"), self.tr("Product"),
-                                              self.tr("Quantity"), self.tr("Unit price"),
-                                              self.tr("Amount")])
+        self.lines.setHorizontalHeaderLabels(
+            [
+                self.tr("SKU"),
+                self.tr("Product"),
+                self.tr("Quantity"),
+                self.tr("Unit price"),
+                self.tr("Amount"),
+            ]
+        )
         self.lines.verticalHeader().setVisible(False)
         self.lines.setItemDelegateForColumn(
-            SKU, SkuDelegate([f"{p['sku']}  {p['name']}" for p in products], self))
+            SKU, SkuDelegate([f"{p['sku']}  {p['name']}" for p in products], self)
+        )
         for column, width in ((SKU, 90), (NAME, 230), (QTY, 80), (PRICE, 90)):
             self.lines.setColumnWidth(column, width)
         self.lines.horizontalHeader().setStretchLastSection(True)
@@ -121,8 +131,9 @@ class OrderEditor(QDialog):
         line_buttons.addWidget(self.total)
         self.problem = QLabel()
         self.problem.setStyleSheet("color: #a8071a;")
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
-                                        | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
         self.buttons.accepted.connect(self.save)
         self.buttons.rejected.connect(self.reject)
 
@@ -193,10 +204,14 @@ class OrderEditor(QDialog):
         sku, qty, price = (cell.text().strip() for cell in cells)
         checks = [
             (sku in self.products, self.tr("Line %1: choose a product from the list")),
-            (_number(qty, THOUSANDTH, False) is not None,
-             self.tr("Line %1: the quantity must be more than 0, with at most 3 decimals")),
-            (_number(price, CENT, True) is not None,
-             self.tr("Line %1: the price must be 0 or more, with at most 2 decimals")),
+            (
+                _number(qty, THOUSANDTH, False) is not None,
+                self.tr("Line %1: the quantity must be more than 0, with at most 3 decimals"),
+            ),
+            (
+                _number(price, CENT, True) is not None,
+                self.tr("Line %1: the price must be 0 or more, with at most 2 decimals"),
+            ),
         ]
         self.lines.blockSignals(True)
         for cell, (ok, _) in zip(cells, checks, strict=True):
@@ -211,9 +226,14 @@ class OrderEditor(QDialog):
     def check(self) -> None:
         """Validate as the user types: mark bad cells, total the good lines, gate Save."""
         problems = [self._line_problem(row) for row in range(self.lines.rowCount())]
-        total = sum((Decimal(self.lines.item(r, AMOUNT).text().replace(",", ""))
-                     for r in range(self.lines.rowCount())
-                     if self.lines.item(r, AMOUNT).text()), Decimal(0))
+        total = sum(
+            (
+                Decimal(self.lines.item(r, AMOUNT).text().replace(",", ""))
+                for r in range(self.lines.rowCount())
+                if self.lines.item(r, AMOUNT).text()
+            ),
+            Decimal(0),
+        )
         self.total.setText(self.tr("Total: %1").replace("%1", f"CNY {total:,.2f}"))
         problem = next((p for p in problems if p), "")
         if not self.party.currentText().strip():
@@ -226,25 +246,46 @@ class OrderEditor(QDialog):
     # --- saving ---------------------------------------------------------------------------
 
     def line_specs(self) -> list[LineSpec]:
-        return [LineSpec(self.lines.item(r, SKU).text().strip(),
-                         self.lines.item(r, QTY).text().strip(),
-                         self.lines.item(r, PRICE).text().strip())
-                for r in range(self.lines.rowCount())]
+        return [
+            LineSpec(
+                self.lines.item(r, SKU).text().strip(),
+                self.lines.item(r, QTY).text().strip(),
+                self.lines.item(r, PRICE).text().strip(),
+            )
+            for r in range(self.lines.rowCount())
+        ]
 
     def save(self) -> None:
         due = self.due.date()
-        values = dict(due=date(due.year(), due.month(), due.day()) if self.has_due.isChecked()
-                      else None, note=self.note.text())
+        values = dict(
+            due=date(due.year(), due.month(), due.day()) if self.has_due.isChecked() else None,
+            note=self.note.text(),
+        )
         party, lines = self.party.currentText().strip(), self.line_specs()
         self.buttons.setEnabled(False)
         if self.detail:
             number = self.detail["number"]
-            self.workspace.act(orders.update_draft, number, party, lines, number=number,
-                               expected_version=self.detail["version"], on_done=self._saved,
-                               on_error=self._failed, **values)
+            self.workspace.act(
+                orders.update_draft,
+                number,
+                party,
+                lines,
+                number=number,
+                expected_version=self.detail["version"],
+                on_done=self._saved,
+                on_error=self._failed,
+                **values,
+            )
         else:
-            self.workspace.act(orders.create_order, self.kind, party, lines,
-                               on_done=self._saved, on_error=self._failed, **values)
+            self.workspace.act(
+                orders.create_order,
+                self.kind,
+                party,
+                lines,
+                on_done=self._saved,
+                on_error=self._failed,
+                **values,
+            )
 
     def _saved(self, order) -> None:
         self.saved_number = order.number

@@ -35,7 +35,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QStyle,
     QStyledItemDelegate,
-        QTableView,
+    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -53,12 +53,25 @@ OVERDUE_BACKGROUND_BRUSH = QBrush(QColor("#fff1f0"))
 OVERDUE_TEXT_BRUSH = QBrush(QColor("#a8071a"))
 
 NUMBER, KIND, PARTY, NODE, MOVED, PAID, DUE, OWNER, UPDATED = range(9)
-SORT_OF_COLUMN = {NUMBER: "number", KIND: "kind", PARTY: "party", NODE: "status", DUE: "due",
-                  UPDATED: "updated"}
+SORT_OF_COLUMN = {
+    NUMBER: "number",
+    KIND: "kind",
+    PARTY: "party",
+    NODE: "status",
+    DUE: "due",
+    UPDATED: "updated",
+}
 ROW_ROLE = Qt.ItemDataRole.UserRole
-ROLES_ANSWERED = frozenset({Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.BackgroundRole,
-                            Qt.ItemDataRole.ForegroundRole, Qt.ItemDataRole.FontRole,
-                            Qt.ItemDataRole.ToolTipRole, ROW_ROLE})
+ROLES_ANSWERED = frozenset(
+    {
+        Qt.ItemDataRole.DisplayRole,
+        Qt.ItemDataRole.BackgroundRole,
+        Qt.ItemDataRole.ForegroundRole,
+        Qt.ItemDataRole.FontRole,
+        Qt.ItemDataRole.ToolTipRole,
+        ROW_ROLE,
+    }
+)
 
 
 class OrderTableModel(QAbstractTableModel):
@@ -80,14 +93,25 @@ class OrderTableModel(QAbstractTableModel):
         self._readers.setMaxThreadCount(1)
 
     def headers(self) -> list[str]:
-        return [self.tr("Number"), self.tr("Kind"), self.tr("Party"), self.tr("Node"),
-                self.tr("Shipped / received"), self.tr("Paid"), self.tr("Due"),
-                self.tr("Waiting for"), self.tr("Last change")]
+        return [
+            self.tr("Number"),
+            self.tr("Kind"),
+            self.tr("Party"),
+            self.tr("Node"),
+            self.tr("Shipped / received"),
+            self.tr("Paid"),
+            self.tr("Due"),
+            self.tr("Waiting for"),
+            self.tr("Last change"),
+        ]
 
     def kind_label(self, kind: str) -> str:
-        return {"sales": self.tr("Sales"), "purchase": self.tr("Purchase"),
-                "supplementary": self.tr("Supplementary"), "return": self.tr("Return")
-                }.get(kind, kind)
+        return {
+            "sales": self.tr("Sales"),
+            "purchase": self.tr("Purchase"),
+            "supplementary": self.tr("Supplementary"),
+            "return": self.tr("Return"),
+        }.get(kind, kind)
 
     # --- loading --------------------------------------------------------------------------
     # The first page is read at once, so a new list shows its top rows without a flicker;
@@ -126,9 +150,11 @@ class OrderTableModel(QAbstractTableModel):
 
     def _count_later(self) -> None:
         generation, query = self._generation, self.query
-        background.run(lambda: self.workspace.read(lambda s: worklist.count(s, query)),
-                       lambda count: self._counted(generation, count),
-                       lambda _error: None)  # the list keeps the rows it already shows
+        background.run(
+            lambda: self.workspace.read(lambda s: worklist.count(s, query)),
+            lambda count: self._counted(generation, count),
+            lambda _error: None,
+        )  # the list keeps the rows it already shows
 
     def _counted(self, generation: int, count: int) -> None:
         if generation == self._generation:  # else the list changed while it was counted
@@ -146,8 +172,7 @@ class OrderTableModel(QAbstractTableModel):
 
     def _read(self, number: int) -> list[dict]:
         query, lang = self.query, self.workspace.lang
-        return self.workspace.read(
-            lambda s: worklist.page(s, query, number * PAGE, PAGE, lang))
+        return self.workspace.read(lambda s: worklist.page(s, query, number * PAGE, PAGE, lang))
 
     def _request(self, number: int) -> None:
         if number in self._loading:
@@ -160,8 +185,12 @@ class OrderTableModel(QAbstractTableModel):
             # A page scrolled past before its turn came is not worth reading.
             return self._read(number) if abs(number - self._wanted) <= 2 else None
 
-        background.run(load, lambda rows: self._arrived(generation, number, rows),
-                       lambda _error: self._loading.discard(number), self._readers)
+        background.run(
+            load,
+            lambda rows: self._arrived(generation, number, rows),
+            lambda _error: self._loading.discard(number),
+            self._readers,
+        )
 
     def _arrived(self, generation: int, number: int, rows: list[dict] | None) -> None:
         if generation != self._generation:
@@ -243,8 +272,9 @@ class OrderTableModel(QAbstractTableModel):
         if column == NODE:
             return row["status_label"]
         if column == MOVED:
-            moved = progress["received_pct"] if row["kind"] == "purchase" else \
-                progress["shipped_pct"]
+            moved = (
+                progress["received_pct"] if row["kind"] == "purchase" else progress["shipped_pct"]
+            )
             return f"{moved}%"
         if column == PAID:
             return f"{progress['paid_pct']}%"
@@ -257,15 +287,17 @@ class OrderTableModel(QAbstractTableModel):
     def sort(self, column: int, order=Qt.SortOrder.AscendingOrder) -> None:
         key = SORT_OF_COLUMN.get(column)
         if key is not None:
-            self.set_query(replace(self.query, sort=key,
-                                   descending=order == Qt.SortOrder.DescendingOrder))
+            self.set_query(
+                replace(self.query, sort=key, descending=order == Qt.SortOrder.DescendingOrder)
+            )
 
 
 class NodeDelegate(QStyledItemDelegate):
     def paint(self, painter, option, index) -> None:
         row = index.data(ROW_ROLE)
-        QApplication.style().drawPrimitive(QStyle.PrimitiveElement.PE_PanelItemViewItem,
-                                           option, painter, self.parent())
+        QApplication.style().drawPrimitive(
+            QStyle.PrimitiveElement.PE_PanelItemViewItem, option, painter, self.parent()
+        )
         if row is not None:
             node_chip.paint(painter, option.rect, row["status"], row["status_label"])
 
@@ -274,8 +306,9 @@ class PercentDelegate(QStyledItemDelegate):
     """A thin bar with the percentage beside it: readable at a glance, even when printed."""
 
     def paint(self, painter, option, index) -> None:
-        QApplication.style().drawPrimitive(QStyle.PrimitiveElement.PE_PanelItemViewItem,
-                                           option, painter, self.parent())
+        QApplication.style().drawPrimitive(
+            QStyle.PrimitiveElement.PE_PanelItemViewItem, option, painter, self.parent()
+        )
         text = index.data() or ""
         percent = int(text.rstrip("%") or 0)
         cell = option.rect.adjusted(6, 0, -6, 0)
@@ -288,11 +321,15 @@ class PercentDelegate(QStyledItemDelegate):
         painter.drawRoundedRect(track, 3, 3)
         if percent:
             painter.setBrush(QColor("#389e0d" if percent >= 100 else "#1677ff"))
-            painter.drawRoundedRect(QRect(track.left(), track.top(),
-                                          max(6, track.width() * percent // 100), 7), 3, 3)
+            painter.drawRoundedRect(
+                QRect(track.left(), track.top(), max(6, track.width() * percent // 100), 7), 3, 3
+            )
         painter.setPen(option.palette.text().color())
-        painter.drawText(QRect(track.right() + 4, cell.top(), label_width, cell.height()),
-                         Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, text)
+        painter.drawText(
+            QRect(track.right() + 4, cell.top(), label_width, cell.height()),
+            Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
+            text,
+        )
         painter.restore()
 
 
@@ -320,8 +357,16 @@ class OrderListView(QTableView):
         labels = workspace.read(lambda s: node_labels(s, workspace.lang))
         chip = max(metrics.horizontalAdvance(label) for _, label in labels) + 24
         kinds = max(metrics.horizontalAdvance(model.kind_label(k)) for k in ("sales", "purchase"))
-        widths = {NUMBER: metrics.horizontalAdvance("SO-2026-000000") + 16, KIND: kinds + 16,
-                  PARTY: 170, NODE: chip, MOVED: 104, PAID: 96, DUE: 86, OWNER: 90}
+        widths = {
+            NUMBER: metrics.horizontalAdvance("SO-2026-000000") + 16,
+            KIND: kinds + 16,
+            PARTY: 170,
+            NODE: chip,
+            MOVED: 104,
+            PAID: 96,
+            DUE: 86,
+            OWNER: 90,
+        }
         for column, width in widths.items():
             self.setColumnWidth(column, width)
         self.setColumnHidden(PAID, not model.workspace.sees_prices)
@@ -336,8 +381,11 @@ class OrderFilterBar(QWidget):
         super().__init__(parent)
         self.workspace = workspace
         self.kind = QComboBox()
-        for code, label in ((None, self.tr("All kinds")), ("sales", self.tr("Sales")),
-                            ("purchase", self.tr("Purchase"))):
+        for code, label in (
+            (None, self.tr("All kinds")),
+            ("sales", self.tr("Sales")),
+            ("purchase", self.tr("Purchase")),
+        ):
             self.kind.addItem(label, code)
         self.node = QComboBox()
         self.node.addItem(self.tr("All nodes"), None)
@@ -383,9 +431,14 @@ class OrderFilterBar(QWidget):
         self.party.currentTextChanged.connect(self._typing.start)
         self.dated.toggled.connect(self.date_from.setEnabled)
         self.dated.toggled.connect(self.date_to.setEnabled)
-        for signal in (self.kind.currentIndexChanged, self.node.currentIndexChanged,
-                       self.dated.toggled, self.overdue.toggled, self.date_from.dateChanged,
-                       self.date_to.dateChanged):
+        for signal in (
+            self.kind.currentIndexChanged,
+            self.node.currentIndexChanged,
+            self.dated.toggled,
+            self.overdue.toggled,
+            self.date_from.dateChanged,
+            self.date_to.dateChanged,
+        ):
             signal.connect(self.changed)
 
     def reload_parties(self) -> None:

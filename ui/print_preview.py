@@ -40,8 +40,13 @@ def print_pages(document: QPdfDocument, printer: QPrinter) -> int:
             if index:
                 printer.newPage()
             points = document.pagePointSize(page)
-            image = document.render(page, QSize(round(points.width() * dpi / POINTS_PER_INCH),
-                                                round(points.height() * dpi / POINTS_PER_INCH)))
+            image = document.render(
+                page,
+                QSize(
+                    round(points.width() * dpi / POINTS_PER_INCH),
+                    round(points.height() * dpi / POINTS_PER_INCH),
+                ),
+            )
             area = painter.viewport()
             size = image.size().scaled(area.size(), Qt.AspectRatioMode.KeepAspectRatio)
             painter.drawImage(QRect(area.topLeft(), size), image)
@@ -95,8 +100,9 @@ class PrintPreview(QDialog):
             print_pages(self.document, printer)
 
     def choose_file(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save as PDF"),
-                                              f"{self.windowTitle()}.pdf", "PDF (*.pdf)")
+        path, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Save as PDF"), f"{self.windowTitle()}.pdf", "PDF (*.pdf)"
+        )
         if path:
             self.save_to(path)
 

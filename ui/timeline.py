@@ -19,18 +19,23 @@ class Timeline(QTreeWidget):
         self.workspace = workspace
         self.setRootIsDecorated(False)
         self.setAlternatingRowColors(True)
-        self.setHeaderLabels([self.tr("When"), self.tr("Who"), self.tr("From → to"),
-                              self.tr("Comment and details")])
+        self.setHeaderLabels(
+            [self.tr("When"), self.tr("Who"), self.tr("From → to"), self.tr("Comment and details")]
+        )
         header = self.header()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setStretchLastSection(True)
 
     def action_label(self, action: str) -> str:
         return {
-            "create": self.tr("Created"), "edit": self.tr("Edited draft"),
-            "transition": "", "ship": self.tr("Shipped"),
-            "signed": self.tr("Signed for"), "receive": self.tr("Received goods"),
-            "payment": self.tr("Payment"), "refund": self.tr("Refund"),
+            "create": self.tr("Created"),
+            "edit": self.tr("Edited draft"),
+            "transition": "",
+            "ship": self.tr("Shipped"),
+            "signed": self.tr("Signed for"),
+            "receive": self.tr("Received goods"),
+            "payment": self.tr("Payment"),
+            "refund": self.tr("Refund"),
             "print": self.tr("Printed"),
         }.get(action, action)
 
@@ -43,10 +48,17 @@ class Timeline(QTreeWidget):
             parts += [f"{sku}×{qty}" for sku, qty in details.get("lines", [])]
             return " ".join(part for part in parts if part)
         if event["action"] == "print":
-            return " ".join(filter(None, [
-                printing.document_name(details.get("document", ""), order_kind,
-                                       self.workspace.lang),
-                details.get("shipment", "")]))
+            return " ".join(
+                filter(
+                    None,
+                    [
+                        printing.document_name(
+                            details.get("document", ""), order_kind, self.workspace.lang
+                        ),
+                        details.get("shipment", ""),
+                    ],
+                )
+            )
         if event["action"] in ("payment", "refund") and self.workspace.sees_prices:
             return f"{details.get('amount', '')} {details.get('method', '')}".strip()
         return ""
@@ -59,10 +71,13 @@ class Timeline(QTreeWidget):
         for event in reversed(detail["events"]):
             move = ""
             if event["to"]:
-                move = f"{labels.get(event['from'], event['from'])} → " \
-                       f"{labels.get(event['to'], event['to'])}"
-            what = " ".join(filter(None, [self.action_label(event["action"]),
-                                          self.what(event, detail["kind"])]))
+                move = (
+                    f"{labels.get(event['from'], event['from'])} → "
+                    f"{labels.get(event['to'], event['to'])}"
+                )
+            what = " ".join(
+                filter(None, [self.action_label(event["action"]), self.what(event, detail["kind"])])
+            )
             # Why (the person's comment) first, then what was recorded.
             note = " · ".join(filter(None, [event["comment"], what]))
             item = QTreeWidgetItem([local_time(event["at"]), event["user"], move, note])

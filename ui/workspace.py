@@ -33,8 +33,15 @@ class Workspace(QObject):
         with self.database.reading() as session:
             return query(session)
 
-    def act(self, service: Callable, *args, on_done: Callable[[object], None],
-            on_error: Callable[[Exception], None], number: str = "", **kwargs) -> None:
+    def act(
+        self,
+        service: Callable,
+        *args,
+        on_done: Callable[[object], None],
+        on_error: Callable[[Exception], None],
+        number: str = "",
+        **kwargs,
+    ) -> None:
         """`service(session, user, *args, **kwargs)` as one unit of work, off the UI thread."""
         database, user = self.database, self.user
 

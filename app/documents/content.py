@@ -86,8 +86,9 @@ def company(session: Session) -> Company:
 
 def _line(line: OrderLine, qty: Decimal | None = None) -> PrintedLine:
     product = line.product
-    return PrintedLine(product.sku, product.name, product.unit,
-                       line.qty if qty is None else qty, line.unit_price)
+    return PrintedLine(
+        product.sku, product.name, product.unit, line.qty if qty is None else qty, line.unit_price
+    )
 
 
 def printed_order(session: Session, order: Order) -> PrintedOrder:
@@ -96,10 +97,15 @@ def printed_order(session: Session, order: Order) -> PrintedOrder:
     party = order.party
     creator = session.get(User, order.created_by_id)
     return PrintedOrder(
-        number=order.number, kind=order.kind, status_label=spec.node(order.status).zh,
+        number=order.number,
+        kind=order.kind,
+        status_label=spec.node(order.status).zh,
         party=PartyDetails(party.name, party.contact, party.phone, party.address),
-        ordered_on=local_date(order.created_at), due=order.due, note=order.note,
-        currency=order.currency, total=order.total,
+        ordered_on=local_date(order.created_at),
+        due=order.due,
+        note=order.note,
+        currency=order.currency,
+        total=order.total,
         lines=[_line(line) for line in order.lines],
         prepared_by=creator.display_name or creator.name if creator else "",
         origin=order.parent.number if order.parent else None,
@@ -110,21 +116,28 @@ def printed_shipment(session: Session, shipment: Shipment) -> PrintedOrder:
     """The order with only the goods of this shipment, and its carrier and tracking number."""
     order = shipment.order
     by_id = {line.id: line for line in order.lines}
-    lines = [_line(by_id[s.order_line_id], s.qty)
-             for s in sorted(shipment.lines, key=lambda s: by_id[s.order_line_id].line_no)]
-    details = ShipmentDetails(shipment.number, shipment.carrier, shipment.tracking_no,
-                              local_date(shipment.shipped_at))
+    lines = [
+        _line(by_id[s.order_line_id], s.qty)
+        for s in sorted(shipment.lines, key=lambda s: by_id[s.order_line_id].line_no)
+    ]
+    details = ShipmentDetails(
+        shipment.number, shipment.carrier, shipment.tracking_no, local_date(shipment.shipped_at)
+    )
     return replace(printed_order(session, order), lines=lines, shipment=details)
 
 
 def printed_goods_to_ship(session: Session, order: Order) -> PrintedOrder:
     """Before shipping: the goods still to ship (services need no delivery note)."""
     progress = progress_of(session, order).lines
-    lines = [_line(line, line.qty - progress[line.id].shipped) for line in order.lines
-             if not line.product.is_service and line.qty > progress[line.id].shipped]
+    lines = [
+        _line(line, line.qty - progress[line.id].shipped)
+        for line in order.lines
+        if not line.product.is_service and line.qty > progress[line.id].shipped
+    ]
     return replace(printed_order(session, order), lines=lines, shipment=ShipmentDetails())
 
 
 def latest_shipment(session: Session, order: Order) -> Shipment | None:
-    return session.scalar(select(Shipment).where(Shipment.order_id == order.id)
-                          .order_by(Shipment.id.desc()).limit(1))
+    return session.scalar(
+        select(Shipment).where(Shipment.order_id == order.id).order_by(Shipment.id.desc()).limit(1)
+    )

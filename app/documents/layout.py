@@ -62,8 +62,9 @@ def paragraph(text: str, style: ParagraphStyle) -> Paragraph:
 
 
 def _style(name: str, size: float, **extra) -> ParagraphStyle:
-    return ParagraphStyle(name, fontName=FONT, fontSize=size, leading=size * 1.35,
-                          wordWrap="CJK", **extra)
+    return ParagraphStyle(
+        name, fontName=FONT, fontSize=size, leading=size * 1.35, wordWrap="CJK", **extra
+    )
 
 
 TEXT = _style("text", 9)
@@ -95,6 +96,7 @@ class Document:
 
 # --- formatting ---------------------------------------------------------------------------
 
+
 def money(value: Decimal) -> str:
     return f"{value:,.2f}"
 
@@ -105,6 +107,7 @@ def quantity(value: Decimal) -> str:
 
 # --- building blocks ----------------------------------------------------------------------
 
+
 def info_table(pairs: list[tuple[str, str]], width: float = CONTENT_WIDTH) -> Table:
     """Label/value pairs, two pairs per row."""
     cells = [[paragraph(label, SMALL), paragraph(value or "", TEXT)] for label, value in pairs]
@@ -114,14 +117,18 @@ def info_table(pairs: list[tuple[str, str]], width: float = CONTENT_WIDTH) -> Ta
     label_width = 20 * mm
     value_width = width / 2 - label_width
     table = Table(rows, colWidths=[label_width, value_width] * 2)
-    table.setStyle(TableStyle([
-        ("FONTNAME", (0, 0), (-1, -1), FONT),
-        ("VALIGN", (0, 0), (-1, -1), "TOP"),
-        ("TEXTCOLOR", (0, 0), (0, -1), colors.HexColor("#444444")),
-        ("TEXTCOLOR", (2, 0), (2, -1), colors.HexColor("#444444")),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
-        ("TOPPADDING", (0, 0), (-1, -1), 2),
-    ]))
+    table.setStyle(
+        TableStyle(
+            [
+                ("FONTNAME", (0, 0), (-1, -1), FONT),
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("TEXTCOLOR", (0, 0), (0, -1), colors.HexColor("#444444")),
+                ("TEXTCOLOR", (2, 0), (2, -1), colors.HexColor("#444444")),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
+                ("TOPPADDING", (0, 0), (-1, -1), 2),
+            ]
+        )
+    )
     return table
 
 
@@ -136,12 +143,17 @@ class Column:
 def lines_table(columns: list[Column], rows: list[list[str]]) -> Table:
     """The goods table; it repeats its header on every page it runs over."""
     body = [
-        [paragraph(cell, TEXT) if column.wraps else cell
-         for column, cell in zip(columns, row, strict=True)]
+        [
+            paragraph(cell, TEXT) if column.wraps else cell
+            for column, cell in zip(columns, row, strict=True)
+        ]
         for row in rows
     ]
-    table = Table([[c.header for c in columns], *body],
-                  colWidths=[c.width_mm * mm for c in columns], repeatRows=1)
+    table = Table(
+        [[c.header for c in columns], *body],
+        colWidths=[c.width_mm * mm for c in columns],
+        repeatRows=1,
+    )
     style = [
         ("FONTNAME", (0, 0), (-1, -1), FONT),
         ("FONTSIZE", (0, 0), (-1, -1), 9),
@@ -159,11 +171,13 @@ def lines_table(columns: list[Column], rows: list[list[str]]) -> Table:
 
 def total_block(total: Decimal, currency: str) -> KeepTogether:
     """The total in figures, right-aligned, and in Chinese capital figures (大写)."""
-    return KeepTogether([
-        Spacer(1, 3 * mm),
-        paragraph(f"合计金额（{currency}）：{money(total)}", TOTAL),
-        paragraph(f"金额大写：{capital_amount(total)}", TOTAL),
-    ])
+    return KeepTogether(
+        [
+            Spacer(1, 3 * mm),
+            paragraph(f"合计金额（{currency}）：{money(total)}", TOTAL),
+            paragraph(f"金额大写：{capital_amount(total)}", TOTAL),
+        ]
+    )
 
 
 def signature_block(labels: list[str]) -> KeepTogether:
@@ -174,12 +188,17 @@ def signature_block(labels: list[str]) -> KeepTogether:
     rows = [[cells[i], "", cells[i + 1], ""] for i in range(0, len(cells), 2)]
     _register_font()
     # Each label column as wide as its longest label, so no label runs onto its line.
-    left, right = (max(pdfmetrics.stringWidth(text, FONT, 9) for text in cells[side::2]) + 4 * mm
-                   for side in (0, 1))
+    left, right = (
+        max(pdfmetrics.stringWidth(text, FONT, 9) for text in cells[side::2]) + 4 * mm
+        for side in (0, 1)
+    )
     line = (CONTENT_WIDTH - left - right) / 2
     table = Table(rows, colWidths=[left, line, right, line], rowHeights=10 * mm)
-    style = [("FONTNAME", (0, 0), (-1, -1), FONT), ("FONTSIZE", (0, 0), (-1, -1), 9),
-             ("VALIGN", (0, 0), (-1, -1), "BOTTOM")]
+    style = [
+        ("FONTNAME", (0, 0), (-1, -1), FONT),
+        ("FONTSIZE", (0, 0), (-1, -1), 9),
+        ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
+    ]
     for row_index in range(len(rows)):
         style.append(("LINEBELOW", (1, row_index), (1, row_index), 0.6, colors.black))
         if rows[row_index][2]:
@@ -196,13 +215,15 @@ def qr_code(text: str, size_mm: float = 28) -> Drawing:
     widget = QrCodeWidget(text)
     x0, y0, x1, y1 = widget.getBounds()
     size = size_mm * mm
-    drawing = Drawing(size, size, transform=[size / (x1 - x0), 0, 0, size / (y1 - y0), 0, 0],
-                      initialFontName=FONT)  # not the unembedded default
+    drawing = Drawing(
+        size, size, transform=[size / (x1 - x0), 0, 0, size / (y1 - y0), 0, 0], initialFontName=FONT
+    )  # not the unembedded default
     drawing.add(widget)
     return drawing
 
 
 # --- pages --------------------------------------------------------------------------------
+
 
 class _StartOfDocument(Flowable):
     """Invisible; tells the canvas which document the following pages belong to."""
@@ -254,16 +275,27 @@ class _DocumentCanvas(Canvas):
         logo = self.company.logo
         if logo and Path(logo).is_file():
             size = 16 * mm
-            self.drawImage(logo, left, top - size, width=size, height=size,
-                           preserveAspectRatio=True, mask="auto")
+            self.drawImage(
+                logo,
+                left,
+                top - size,
+                width=size,
+                height=size,
+                preserveAspectRatio=True,
+                mask="auto",
+            )
             left += size + 3 * mm
         self.setFont(FONT, 13)
         self.drawString(left, top - 6 * mm, self.company.name)
         self.setFont(FONT, 8)
-        contact = "   ".join(part for part in (
-            f"地址：{self.company.address}" if self.company.address else "",
-            f"电话：{self.company.phone}" if self.company.phone else "",
-        ) if part)
+        contact = "   ".join(
+            part
+            for part in (
+                f"地址：{self.company.address}" if self.company.address else "",
+                f"电话：{self.company.phone}" if self.company.phone else "",
+            )
+            if part
+        )
         self.drawString(left, top - 11 * mm, contact)
         right = PAGE_WIDTH - MARGIN
         self.setFont(FONT, 16)
@@ -289,8 +321,12 @@ def render(documents: list[Document], company: Company) -> bytes:
         story.extend(document.flowables)
     buffer = BytesIO()
     template = SimpleDocTemplate(
-        buffer, pagesize=A4, leftMargin=MARGIN, rightMargin=MARGIN,
-        topMargin=MARGIN + HEADER_HEIGHT - 8 * mm, bottomMargin=MARGIN + FOOTER_HEIGHT - 6 * mm,
+        buffer,
+        pagesize=A4,
+        leftMargin=MARGIN,
+        rightMargin=MARGIN,
+        topMargin=MARGIN + HEADER_HEIGHT - 8 * mm,
+        bottomMargin=MARGIN + FOOTER_HEIGHT - 6 * mm,
         title=", ".join(f"{d.heading.title} {d.heading.number}" for d in documents[:3]),
         author=company.name,
         # Else the canvas starts in Helvetica, which is never embedded.

@@ -22,23 +22,36 @@ COLUMNS = [
 
 def body(order: PrintedOrder, party_label: str) -> list[Flowable]:
     party = order.party
-    info = info_table([
-        (party_label, party.name),
-        ("订单号", order.number),
-        ("联系人", party.contact),
-        ("下单日期", order.ordered_on.isoformat()),
-        ("电话", party.phone),
-        ("交货日期", order.due.isoformat() if order.due else ""),
-        ("地址", party.address),
-        ("状态", order.status_label),
-    ])
+    info = info_table(
+        [
+            (party_label, party.name),
+            ("订单号", order.number),
+            ("联系人", party.contact),
+            ("下单日期", order.ordered_on.isoformat()),
+            ("电话", party.phone),
+            ("交货日期", order.due.isoformat() if order.due else ""),
+            ("地址", party.address),
+            ("状态", order.status_label),
+        ]
+    )
     rows = [
-        [str(index), line.sku, line.name, line.unit, quantity(line.qty), money(line.unit_price),
-         money(line.amount)]
+        [
+            str(index),
+            line.sku,
+            line.name,
+            line.unit,
+            quantity(line.qty),
+            money(line.unit_price),
+            money(line.amount),
+        ]
         for index, line in enumerate(order.lines, start=1)
     ]
-    flowables: list[Flowable] = [info, Spacer(1, 4 * mm), lines_table(COLUMNS, rows),
-                                 total_block(order.total, order.currency)]
+    flowables: list[Flowable] = [
+        info,
+        Spacer(1, 4 * mm),
+        lines_table(COLUMNS, rows),
+        total_block(order.total, order.currency),
+    ]
     if order.note:
         flowables += [Spacer(1, 3 * mm), note(f"备注：{order.note}")]
     return flowables

@@ -32,23 +32,34 @@ COLUMNS = [
 
 def layout(order: PrintedOrder) -> Document:
     party = order.party
-    info = info_table([
-        ("退货单位", party.name),
-        ("退货单号", order.number),
-        ("联系人", party.contact),
-        ("原订单号", order.origin or ""),
-        ("电话", party.phone),
-        ("退货日期", order.ordered_on.isoformat()),
-        ("退货原因", order.note),
-        ("状态", order.status_label),
-    ])
+    info = info_table(
+        [
+            ("退货单位", party.name),
+            ("退货单号", order.number),
+            ("联系人", party.contact),
+            ("原订单号", order.origin or ""),
+            ("电话", party.phone),
+            ("退货日期", order.ordered_on.isoformat()),
+            ("退货原因", order.note),
+            ("状态", order.status_label),
+        ]
+    )
     rows = [
-        [str(index), line.sku, line.name, line.unit, quantity(line.qty), money(line.unit_price),
-         money(line.amount)]
+        [
+            str(index),
+            line.sku,
+            line.name,
+            line.unit,
+            quantity(line.qty),
+            money(line.unit_price),
+            money(line.amount),
+        ]
         for index, line in enumerate(order.lines, start=1)
     ]
     flowables: list[Flowable] = [
-        info, Spacer(1, 4 * mm), lines_table(COLUMNS, rows),
+        info,
+        Spacer(1, 4 * mm),
+        lines_table(COLUMNS, rows),
         total_block(order.total, order.currency),
         signature_block(["退货人", "日期", "仓库收货", "日期", "客服审核", "日期"]),
     ]

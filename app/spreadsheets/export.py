@@ -24,10 +24,14 @@ BATCH = 2000
 CENT = Decimal("0.01")
 
 
-def export_orders(session: Session, user: User, path: str | Path,
-                  order_filter: OrderFilter | ListQuery | None = None,
-                  progress: ProgressCallback | None = None,
-                  cancelled: CancelCheck | None = None) -> int:
+def export_orders(
+    session: Session,
+    user: User,
+    path: str | Path,
+    order_filter: OrderFilter | ListQuery | None = None,
+    progress: ProgressCallback | None = None,
+    cancelled: CancelCheck | None = None,
+) -> int:
     """The orders matching the filter (the command line's, or the window's list as it is
     filtered), newest first, one row per line; returns the number of orders written."""
     require_prices_visible(session, user)
@@ -39,8 +43,19 @@ def export_orders(session: Session, user: User, path: str | Path,
     ids = orders.with_only_columns(Order.id)
     total = session.scalar(select(func.count()).select_from(ids.order_by(None).subquery()))
     rows = session.execute(
-        select(Order.number, Order.kind, Party.name, Order.due, Order.note, Order.workflow_id,
-               Order.status, Product.sku, Product.name, OrderLine.qty, OrderLine.unit_price)
+        select(
+            Order.number,
+            Order.kind,
+            Party.name,
+            Order.due,
+            Order.note,
+            Order.workflow_id,
+            Order.status,
+            Product.sku,
+            Product.name,
+            OrderLine.qty,
+            OrderLine.unit_price,
+        )
         .join(Party, Party.id == Order.party_id)
         .join(OrderLine, OrderLine.order_id == Order.id)
         .join(Product, Product.id == OrderLine.product_id)
@@ -54,8 +69,7 @@ def export_orders(session: Session, user: User, path: str | Path,
     with workbook(path) as book:
         sheet = SheetWriter(book, ORDERS)
         job.step(0, total)
-        for (number, kind, party, due, note, workflow_id, status, sku, name, qty,
-             price) in rows:
+        for number, kind, party, due, note, workflow_id, status, sku, name, qty, price in rows:
             if number != previous:
                 previous = number
                 written += 1
@@ -65,15 +79,32 @@ def export_orders(session: Session, user: User, path: str | Path,
             if label is None:
                 label = workflow.spec_by_id(session, workflow_id).node(status).zh
                 status_labels[(workflow_id, status)] = label
-            sheet.append([number, KIND_LABELS.get(kind, kind), party, due, note, label, sku,
-                          name, qty, price, line_amount(qty, price)])
+            sheet.append(
+                [
+                    number,
+                    KIND_LABELS.get(kind, kind),
+                    party,
+                    due,
+                    note,
+                    label,
+                    sku,
+                    name,
+                    qty,
+                    price,
+                    line_amount(qty, price),
+                ]
+            )
     job.step(total, total)
     return written
 
 
-def export_parties(session: Session, user: User, path: str | Path,
-                   progress: ProgressCallback | None = None,
-                   cancelled: CancelCheck | None = None) -> int:
+def export_parties(
+    session: Session,
+    user: User,
+    path: str | Path,
+    progress: ProgressCallback | None = None,
+    cancelled: CancelCheck | None = None,
+) -> int:
     job = Job(progress, cancelled)
     parties = list(session.scalars(select(Party).order_by(Party.kind, Party.name)))
     with workbook(path) as book:
@@ -81,15 +112,26 @@ def export_parties(session: Session, user: User, path: str | Path,
         for done, party in enumerate(parties):
             if done % BATCH == 0:
                 job.step(done, len(parties))
-            sheet.append([party.name, PARTY_KIND_LABELS[party.kind], party.contact, party.phone,
-                          party.address])
+            sheet.append(
+                [
+                    party.name,
+                    PARTY_KIND_LABELS[party.kind],
+                    party.contact,
+                    party.phone,
+                    party.address,
+                ]
+            )
     job.step(len(parties), len(parties))
     return len(parties)
 
 
-def export_products(session: Session, user: User, path: str | Path,
-                    progress: ProgressCallback | None = None,
-                    cancelled: CancelCheck | None = None) -> int:
+def export_products(
+    session: Session,
+    user: User,
+    path: str | Path,
+    progress: ProgressCallback | None = None,
+    cancelled: CancelCheck | None = None,
+) -> int:
     """Products with their stock on hand (imported as opening stock)."""
     job = Job(progress, cancelled)
     products = list(session.scalars(select(Product).order_by(Product.sku)))
@@ -98,9 +140,16 @@ def export_products(session: Session, user: User, path: str | Path,
         for done, product in enumerate(products):
             if done % BATCH == 0:
                 job.step(done, len(products))
-            sheet.append([product.sku, product.name, product.unit, product.price,
-                          "是" if product.is_service else "否",
-                          None if product.is_service else product.on_hand])
+            sheet.append(
+                [
+                    product.sku,
+                    product.name,
+                    product.unit,
+                    product.price,
+                    "是" if product.is_service else "否",
+                    None if product.is_service else product.on_hand,
+                ]
+            )
     job.step(len(products), len(products))
     return len(products)
 

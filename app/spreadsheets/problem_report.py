@@ -19,5 +19,6 @@ def write_problems(problems: list[RowProblem], path: str | Path) -> None:
             sheet.write_string(0, column, header, bold)
         sheet.freeze_panes(1, 0)
         for row, problem in enumerate(problems, start=1):
-            sheet.write_row(row, 0, [problem.sheet, problem.row, problem.column, problem.zh,
-                                     problem.en])
+            sheet.write_row(
+                row, 0, [problem.sheet, problem.row, problem.column, problem.zh, problem.en]
+            )

@@ -39,8 +39,13 @@ class RowProblem:
     en: str
 
     def as_dict(self) -> dict:
-        return {"sheet": self.sheet, "row": self.row, "column": self.column,
-                "message": self.zh, "message_en": self.en}
+        return {
+            "sheet": self.sheet,
+            "row": self.row,
+            "column": self.column,
+            "message": self.zh,
+            "message_en": self.en,
+        }
 
     def describe(self, lang: str = "zh") -> str:
         if lang == "en":
@@ -54,8 +59,10 @@ class ImportRejected(ValidationError):
 
     def __init__(self, problems: list[RowProblem]):
         self.problems = problems
-        super().__init__(f"导入失败，共 {len(problems)} 处错误，未导入任何数据。",
-                         f"Import rejected: {len(problems)} problems; nothing was imported.")
+        super().__init__(
+            f"导入失败，共 {len(problems)} 处错误，未导入任何数据。",
+            f"Import rejected: {len(problems)} problems; nothing was imported.",
+        )
 
 
 class _CellError(Exception):
@@ -92,8 +99,9 @@ class SheetReader:
         return f"{letter}（{column.header}）"
 
     def problem(self, row: int, key: str | None, zh: str, en: str) -> None:
-        self.problems.append(RowProblem(self.sheet_title, row,
-                                        self.column_label(key) if key else "", zh, en))
+        self.problems.append(
+            RowProblem(self.sheet_title, row, self.column_label(key) if key else "", zh, en)
+        )
 
     def _reject_file(self, zh: str, en: str) -> ImportRejected:
         return ImportRejected([RowProblem("", 0, "", zh, en)])
@@ -104,8 +112,11 @@ class SheetReader:
         """Every data row; problems are collected, not raised (except for the file itself)."""
         workbook = self._open()
         try:
-            sheet = (workbook[self.layout.title] if self.layout.title in workbook.sheetnames
-                     else workbook.worksheets[0])
+            sheet = (
+                workbook[self.layout.title]
+                if self.layout.title in workbook.sheetnames
+                else workbook.worksheets[0]
+            )
             self.sheet_title = sheet.title
             self._check_merged_cells(workbook, sheet)
             return list(self._data_rows(sheet))
@@ -119,35 +130,47 @@ class SheetReader:
         with path.open("rb") as file:
             head = file.read(8)
         if not head:
-            raise self._reject_file("文件是空的（0 字节），不是 Excel 工作簿。",
-                                    "The file is empty (0 bytes); it is no Excel workbook.")
+            raise self._reject_file(
+                "文件是空的（0 字节），不是 Excel 工作簿。",
+                "The file is empty (0 bytes); it is no Excel workbook.",
+            )
         if head.startswith(OLD_EXCEL_MAGIC):
             raise self._reject_file(
                 "这是旧版 Excel（.xls）文件，请在 Excel 中另存为 .xlsx 后导入。",
-                "This is an old Excel (.xls) file; save it as .xlsx first.")
+                "This is an old Excel (.xls) file; save it as .xlsx first.",
+            )
         if not head.startswith(ZIP_MAGIC):
             raise self._reject_file(
                 "文件不是 Excel 工作簿（.xlsx），可能是改了扩展名的 CSV 或文本文件；"
                 "请用模板填写后导入。",
                 "The file is not an Excel workbook (.xlsx); it may be a CSV or text file renamed "
-                ".xlsx. Fill in the template and import that.")
+                ".xlsx. Fill in the template and import that.",
+            )
         from openpyxl import load_workbook
         from openpyxl.utils.exceptions import InvalidFileException
 
         try:
             return load_workbook(path, read_only=True, data_only=False)
-        except (zipfile.BadZipFile, InvalidFileException, KeyError, OSError, ValueError,
-                TypeError):
-            raise self._reject_file("文件已损坏或不是有效的 Excel 工作簿（.xlsx）。",
-                                    "The file is damaged or not a valid Excel workbook (.xlsx)."
-                                    ) from None
+        except (zipfile.BadZipFile, InvalidFileException, KeyError, OSError, ValueError, TypeError):
+            raise self._reject_file(
+                "文件已损坏或不是有效的 Excel 工作簿（.xlsx）。",
+                "The file is damaged or not a valid Excel workbook (.xlsx).",
+            ) from None
 
     def _too_long(self) -> ImportRejected:
-        return ImportRejected([RowProblem(
-            self.sheet_title, FIRST_DATA_ROW + MAX_ROWS, "",
-            f"工作表的数据超过 {MAX_ROWS:,} 行，一次最多导入 {MAX_ROWS:,} 行；请分成几个文件导入。",
-            f"The sheet has more than {MAX_ROWS:,} data rows; at most {MAX_ROWS:,} import at "
-            "once. Split it into several files.")])
+        return ImportRejected(
+            [
+                RowProblem(
+                    self.sheet_title,
+                    FIRST_DATA_ROW + MAX_ROWS,
+                    "",
+                    f"工作表的数据超过 {MAX_ROWS:,} 行，一次最多导入 {MAX_ROWS:,} 行；"
+                    "请分成几个文件导入。",
+                    f"The sheet has more than {MAX_ROWS:,} data rows; "
+                    f"at most {MAX_ROWS:,} import at once. Split it into several files.",
+                )
+            ]
+        )
 
     def _check_merged_cells(self, workbook, sheet) -> None:
         # Read-only mode does not parse merged ranges; they sit at the end of the sheet's XML.
@@ -162,11 +185,16 @@ class SheetReader:
                         continue
                     seen.add(match[1])
                     cell_range = match[1].decode()
-                    self.problems.append(RowProblem(
-                        sheet.title, int(re.search(r"\d+", cell_range)[0]), cell_range,
-                        f"合并单元格 {cell_range}：请取消合并，每个单元格填写自己的值。",
-                        f"Merged cells {cell_range}: unmerge them; every cell holds its own "
-                        "value."))
+                    self.problems.append(
+                        RowProblem(
+                            sheet.title,
+                            int(re.search(r"\d+", cell_range)[0]),
+                            cell_range,
+                            f"合并单元格 {cell_range}：请取消合并，每个单元格填写自己的值。",
+                            f"Merged cells {cell_range}: unmerge them; every cell holds its own "
+                            "value.",
+                        )
+                    )
                 tail = data[-200:]  # a range split between two chunks is found next time
 
     def _map_headers(self, cells) -> bool:
@@ -180,14 +208,22 @@ class SheetReader:
             key = by_name.get(text) or by_name.get(text.lower())
             if key is not None and key not in self._columns:
                 self._columns[key] = index
-        missing = [c for c in self.layout.columns
-                   if c.required and not c.informational and c.key not in self._columns]
+        missing = [
+            c
+            for c in self.layout.columns
+            if c.required and not c.informational and c.key not in self._columns
+        ]
         for column in missing:
-            self.problems.append(RowProblem(
-                self.sheet_title, HEADER_ROW, "",
-                f"缺少“{column.header}”列：第 1 行应为模板的表头。",
-                f"The column '{column.header}' ({column.en}) is missing: row 1 must hold the "
-                "template's headers."))
+            self.problems.append(
+                RowProblem(
+                    self.sheet_title,
+                    HEADER_ROW,
+                    "",
+                    f"缺少“{column.header}”列：第 1 行应为模板的表头。",
+                    f"The column '{column.header}' ({column.en}) is missing: row 1 must hold the "
+                    "template's headers.",
+                )
+            )
         return not missing
 
     def _data_rows(self, sheet) -> Iterator[SheetRow]:
@@ -196,9 +232,15 @@ class SheetReader:
         header = next(rows, None)
         if header is None or not self._map_headers(header):
             if header is None:
-                self.problems.append(RowProblem(self.sheet_title, HEADER_ROW, "",
-                                                "工作表是空的：没有表头，也没有数据。",
-                                                "The sheet is empty: no headers, no data."))
+                self.problems.append(
+                    RowProblem(
+                        self.sheet_title,
+                        HEADER_ROW,
+                        "",
+                        "工作表是空的：没有表头，也没有数据。",
+                        "The sheet is empty: no headers, no data.",
+                    )
+                )
             return
         # Some writers leave out the sheet's size: then the total is unknown (0).
         estimate = max((sheet.max_row or 0) - HEADER_ROW, 0)
@@ -231,8 +273,10 @@ class SheetReader:
 
     def _parse(self, number: int, cells, wanted: list[Column]) -> SheetRow | None:
         raw = {c.key: self._cell(cells, c.key) for c in wanted}
-        if all(cell is None or cell.value is None or str(cell.value).strip() == ""
-               for cell in raw.values()):
+        if all(
+            cell is None or cell.value is None or str(cell.value).strip() == ""
+            for cell in raw.values()
+        ):
             return None  # blank rows between data are harmless
         row = SheetRow(number)
         for column in wanted:
@@ -241,9 +285,9 @@ class SheetReader:
                 if cell is not None and cell.data_type == "f":
                     raise _CellError(
                         f"单元格是公式（{cell.value}）：请复制后“粘贴为数值”。",
-                        f"The cell holds a formula ({cell.value}); paste it as values.")
-                row.values[column.key] = parse_value(column, None if cell is None
-                                                     else cell.value)
+                        f"The cell holds a formula ({cell.value}); paste it as values.",
+                    )
+                row.values[column.key] = parse_value(column, None if cell is None else cell.value)
             except _CellError as error:
                 self.problem(number, column.key, error.zh, error.en)
             except ValidationError as error:
@@ -257,18 +301,23 @@ def _blank(value: object) -> bool:
 
 def _text(column: Column, value: object) -> str:
     if isinstance(value, bool | datetime | date):
-        raise _CellError(f"“{column.header}”应为文字，而不是 {value}。",
-                         f"'{column.en}' must be text, not {value}.")
+        raise _CellError(
+            f"“{column.header}”应为文字，而不是 {value}。",
+            f"'{column.en}' must be text, not {value}.",
+        )
     if isinstance(value, float) and value.is_integer():
         value = int(value)  # a number typed into a text column: 1001 stays 1001
-    return clean_text(value, column.header, column.en, max_length=column.max_length,
-                      required=column.required)
+    return clean_text(
+        value, column.header, column.en, max_length=column.max_length, required=column.required
+    )
 
 
 def _number(column: Column, value: object) -> Decimal:
     if isinstance(value, bool | datetime | date):
-        raise _CellError(f"“{column.header}”应为数字，而不是 {value}。",
-                         f"'{column.en}' must be a number, not {value}.")
+        raise _CellError(
+            f"“{column.header}”应为数字，而不是 {value}。",
+            f"'{column.en}' must be a number, not {value}.",
+        )
     if column.type == "money":
         return amount(value, column.header, column.en)
     return quantity(value, column.header, column.en, allow_zero=not column.required)
@@ -281,8 +330,10 @@ def _date(column: Column, value: object) -> date:
         return value
     if isinstance(value, str):
         return iso_date(value, column.header, column.en)
-    raise _CellError(f"“{column.header}”应为日期（如 2026-12-31），而不是 {value}。",
-                     f"'{column.en}' must be a date such as 2026-12-31, not {value}.")
+    raise _CellError(
+        f"“{column.header}”应为日期（如 2026-12-31），而不是 {value}。",
+        f"'{column.en}' must be a date such as 2026-12-31, not {value}.",
+    )
 
 
 def _choice(column: Column, value: object) -> object:
@@ -290,12 +341,20 @@ def _choice(column: Column, value: object) -> object:
     if key in column.choices:
         return column.choices[key]
     choices = "、".join(label for label in column.choices if not label.isascii())
-    raise _CellError(f"“{column.header}”应为 {choices} 之一，而不是“{value}”。",
-                     f"'{column.en}' must be one of {choices}, not '{value}'.")
+    raise _CellError(
+        f"“{column.header}”应为 {choices} 之一，而不是“{value}”。",
+        f"'{column.en}' must be one of {choices}, not '{value}'.",
+    )
 
 
-PARSERS = {"text": _text, "quantity": _number, "money": _number, "date": _date,
-           "choice": _choice, "yes_no": _choice}
+PARSERS = {
+    "text": _text,
+    "quantity": _number,
+    "money": _number,
+    "date": _date,
+    "choice": _choice,
+    "yes_no": _choice,
+}
 
 
 def parse_value(column: Column, value: object) -> object:

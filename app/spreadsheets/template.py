@@ -23,8 +23,10 @@ CHOICES_SHEET = "选项"
 
 def write_template(session: Session, name: str, path: str | Path) -> None:
     if name not in LAYOUTS:
-        raise ValidationError(f"没有“{name}”模板；可选：{'、'.join(LAYOUTS)}。",
-                              f"There is no template '{name}'; choose from {', '.join(LAYOUTS)}.")
+        raise ValidationError(
+            f"没有“{name}”模板；可选：{'、'.join(LAYOUTS)}。",
+            f"There is no template '{name}'; choose from {', '.join(LAYOUTS)}.",
+        )
     with workbook(path) as book:
         if LAYOUTS[name] is not ORDERS:
             SheetWriter(book, LAYOUTS[name])
@@ -34,7 +36,8 @@ def write_template(session: Session, name: str, path: str | Path) -> None:
         columns = [("party", "客户/供应商", parties), ("sku", "产品编码", skus)]
         lists = {
             key: f"='{CHOICES_SHEET}'!${letter}$2:${letter}${len(values) + 1}"
-            for letter, (key, _header, values) in zip("AB", columns, strict=True) if values
+            for letter, (key, _header, values) in zip("AB", columns, strict=True)
+            if values
         }
         SheetWriter(book, ORDERS, lists)
         sheet = book.add_worksheet(CHOICES_SHEET)

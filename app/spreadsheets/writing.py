@@ -49,24 +49,40 @@ def workbook(path: str | Path) -> Iterator[xlsxwriter.Workbook]:
             book.close()
             os.replace(partial, path)
         except (FileCreateError, OSError) as error:
-            raise ValidationError(f"无法写入文件 {path}：{error}",
-                                  f"Cannot write the file {path}: {error}") from None
+            raise ValidationError(
+                f"无法写入文件 {path}：{error}", f"Cannot write the file {path}: {error}"
+            ) from None
     finally:
         partial.unlink(missing_ok=True)
 
 
 class SheetWriter:
-    def __init__(self, book: xlsxwriter.Workbook, layout: SheetLayout,
-                 lists: dict[str, str] | None = None):
+    def __init__(
+        self, book: xlsxwriter.Workbook, layout: SheetLayout, lists: dict[str, str] | None = None
+    ):
         """`lists` maps a column key to a range holding its drop-down choices."""
         self.sheet: Worksheet = book.add_worksheet(layout.title)
         self.layout = layout
         self._row = FIRST_DATA_ROW - 1
         formats = {
-            "header": book.add_format({"bold": True, "bg_color": "#D9E1F2", "border": 1,
-                                       "align": "center", "valign": "vcenter"}),
-            "hint": book.add_format({"italic": True, "font_color": "#7F7F7F", "text_wrap": True,
-                                     "valign": "top", "font_size": 9}),
+            "header": book.add_format(
+                {
+                    "bold": True,
+                    "bg_color": "#D9E1F2",
+                    "border": 1,
+                    "align": "center",
+                    "valign": "vcenter",
+                }
+            ),
+            "hint": book.add_format(
+                {
+                    "italic": True,
+                    "font_color": "#7F7F7F",
+                    "text_wrap": True,
+                    "valign": "top",
+                    "font_size": 9,
+                }
+            ),
             "money": book.add_format({"num_format": MONEY_FORMAT}),
             "date": book.add_format({"num_format": DATE_FORMAT}),
             "integer": book.add_format({"num_format": INTEGER_FORMAT}),
@@ -84,10 +100,18 @@ class SheetWriter:
             choices = layout.dropdowns.get(column.key)
             source = (lists or {}).get(column.key) or choices
             if source and not column.informational:
-                sheet.data_validation(FIRST_DATA_ROW - 1, index, LAST_EXCEL_ROW, index, {
-                    "validate": "list", "source": source, "ignore_blank": True,
-                    "error_type": "warning" if column.key in (lists or {}) else "stop",
-                })
+                sheet.data_validation(
+                    FIRST_DATA_ROW - 1,
+                    index,
+                    LAST_EXCEL_ROW,
+                    index,
+                    {
+                        "validate": "list",
+                        "source": source,
+                        "ignore_blank": True,
+                        "error_type": "warning" if column.key in (lists or {}) else "stop",
+                    },
+                )
         sheet.freeze_panes(FIRST_DATA_ROW - 1, 0)
 
     def _writer_for(self, column: Column, formats) -> Callable[[int, int, object], None]:
@@ -95,9 +119,11 @@ class SheetWriter:
         if column.type == "money":
             return lambda r, c, v: sheet.write_number(r, c, float(v), formats["money"])
         if column.type == "quantity":
+
             def write_quantity(r: int, c: int, v: Decimal) -> None:
                 whole = v == v.to_integral_value()
                 sheet.write_number(r, c, float(v), formats["integer" if whole else "fraction"])
+
             return write_quantity
         if column.type == "date":
             return lambda r, c, v: sheet.write_datetime(r, c, v, formats["date"])

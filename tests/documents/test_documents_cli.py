@@ -6,8 +6,9 @@ import subprocess
 
 
 def _text(path) -> str:
-    return subprocess.run(["pdftotext", "-layout", str(path), "-"], check=True,
-                          capture_output=True, text=True).stdout
+    return subprocess.run(
+        ["pdftotext", "-layout", str(path), "-"], check=True, capture_output=True, text=True
+    ).stdout
 
 
 def test_print_writes_the_order_confirmation(office, cli, tmp_path):
@@ -21,8 +22,7 @@ def test_print_writes_the_order_confirmation(office, cli, tmp_path):
 
 def test_print_delivery_notes_of_every_waiting_order(office, placed, cli, tmp_path):
     target = tmp_path / "notes.pdf"
-    code, _, err = cli("print", "delivery-note", "--waiting", "-o", str(target),
-                       user="warehouse")
+    code, _, err = cli("print", "delivery-note", "--waiting", "-o", str(target), user="warehouse")
     assert code == 0, err
     assert placed in _text(target)
 
@@ -71,7 +71,9 @@ def test_template_export_and_import_on_the_command_line(office, cli, tmp_path):
     assert code == 3
     errors = json.loads(out)["errors"]
     assert [(e["sheet"], e["row"], e["column"]) for e in errors] == [
-        ("订单", 4, "I（数量）"), ("订单", 5, "C（客户/供应商）")]
+        ("订单", 4, "I（数量）"),
+        ("订单", 5, "C（客户/供应商）"),
+    ]
     assert err.splitlines()[0].startswith("工作表 订单，第 4 行，I（数量） 列：")
     assert "第 5 行" in err.splitlines()[1] and "无名公司" in err.splitlines()[1]
 
@@ -85,6 +87,5 @@ def test_template_export_and_import_on_the_command_line(office, cli, tmp_path):
 
 
 def test_export_filters_apply_to_orders_only(cli, tmp_path):
-    code, _, _ = cli("export", "parties", str(tmp_path / "p.xlsx"), "--kind", "sales",
-                     user="sales")
+    code, _, _ = cli("export", "parties", str(tmp_path / "p.xlsx"), "--kind", "sales", user="sales")
     assert code == 3

@@ -32,15 +32,21 @@ def _print(office, user, kind, number) -> bytes:
 
 def _prints(office) -> list[tuple[str, dict]]:
     with office.db.reading() as session:
-        return [(e.entity_ref, e.after) for e in session.scalars(
-            select(Event).where(Event.action == "print").order_by(Event.id))]
+        return [
+            (e.entity_ref, e.after)
+            for e in session.scalars(
+                select(Event).where(Event.action == "print").order_by(Event.id)
+            )
+        ]
 
 
 def _set_company(office):
     with office.db.unit_of_work() as session:
-        for key, value in [("company_name", "上海明德办公用品有限公司"),
-                           ("company_address", "上海市浦东新区张江路 88 号"),
-                           ("company_phone", "021-5888 6666")]:
+        for key, value in [
+            ("company_name", "上海明德办公用品有限公司"),
+            ("company_address", "上海市浦东新区张江路 88 号"),
+            ("company_phone", "021-5888 6666"),
+        ]:
             settings.change(session, office.admin, key, value)
 
 
@@ -49,8 +55,18 @@ def test_the_order_confirmation_shows_parties_lines_and_the_total_in_words(offic
     number = office.order("sales", lines=(("A-1", 10), ("B-2", 1, "1280.00")))
     document = pdf(_print(office, office.sales, "order", number))
     text = document.text()
-    for expected in ["销售订单确认书", number, "华东贸易有限公司", "A-1", "复印纸", "B-2",
-                     "打印机", "上海明德办公用品有限公司", "021-5888 6666", "壹仟伍佰叁拾元整"]:
+    for expected in [
+        "销售订单确认书",
+        number,
+        "华东贸易有限公司",
+        "A-1",
+        "复印纸",
+        "B-2",
+        "打印机",
+        "上海明德办公用品有限公司",
+        "021-5888 6666",
+        "壹仟伍佰叁拾元整",
+    ]:
         assert expected in text
     assert "第1页/共1页" in _squeezed(text)
     # Amounts right-aligned with two decimals: the line amounts end their rows.
@@ -64,8 +80,7 @@ def test_the_purchase_order_is_addressed_to_the_supplier(office, pdf):
     number = office.order("purchase", lines=(("B-2", 2, "1000.00"),))
     document = pdf(_print(office, office.purchasing, "purchase-order", number))
     text = document.text()
-    for expected in ["采购订单", number, "东莞精工制造厂", "供应商", "B-2", "2,000.00",
-                     "贰仟元整"]:
+    for expected in ["采购订单", number, "东莞精工制造厂", "供应商", "B-2", "2,000.00", "贰仟元整"]:
         assert expected in text
     assert all(font["emb"] == "yes" for font in document.fonts())
 
@@ -81,8 +96,18 @@ def test_the_delivery_note_shows_goods_carrier_tracking_and_no_price(office, shi
     number, shipment = shipped
     document = pdf(_print(office, office.warehouse, "delivery-note", number))
     text = document.text()
-    for expected in ["发货单", number, shipment, "华东贸易有限公司", "A-1", "复印纸", "B-2",
-                     "顺丰速运", "SF1234567890", "收货人签字"]:
+    for expected in [
+        "发货单",
+        number,
+        shipment,
+        "华东贸易有限公司",
+        "A-1",
+        "复印纸",
+        "B-2",
+        "顺丰速运",
+        "SF1234567890",
+        "收货人签字",
+    ]:
         assert expected in text
     # Services need no delivery; and no price or amount appears anywhere.
     assert "S-9" not in text
@@ -99,8 +124,7 @@ def test_a_delivery_note_prints_by_its_shipment_number_too(office, shipped, pdf)
     assert shipment in text and number in text
 
 
-def test_before_shipping_the_note_lists_what_is_to_ship_with_blanks_to_fill(office, placed,
-                                                                             pdf):
+def test_before_shipping_the_note_lists_what_is_to_ship_with_blanks_to_fill(office, placed, pdf):
     document = pdf(_print(office, office.warehouse, "delivery-note", placed))
     text = document.text()
     assert "A-1" in text and "S-9" not in text
@@ -120,21 +144,26 @@ def test_the_company_logo_prints_in_the_header(office, pdf, tmp_path):
     with office.db.unit_of_work() as session:
         settings.change(session, office.admin, "company_logo", str(logo))
     document = pdf(_print(office, office.sales, "order", office.order("sales")))
-    images = subprocess.run(["pdfimages", "-list", str(document.path)], capture_output=True,
-                            text=True, check=True).stdout.splitlines()[2:]
+    images = subprocess.run(
+        ["pdfimages", "-list", str(document.path)], capture_output=True, text=True, check=True
+    ).stdout.splitlines()[2:]
     assert len(images) == 1 and images[0].split()[3:5] == ["40", "40"]
 
 
 def _png(width: int, height: int) -> bytes:
     """A red square as PNG bytes."""
+
     def chunk(kind: bytes, data: bytes) -> bytes:
         body = kind + data
         return struct.pack(">I", len(data)) + body + struct.pack(">I", zlib.crc32(body))
 
     raw = b"".join(b"\0" + b"\xff\x00\x00" * width for _ in range(height))
-    return (b"\x89PNG\r\n\x1a\n"
-            + chunk(b"IHDR", struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0))
-            + chunk(b"IDAT", zlib.compress(raw)) + chunk(b"IEND", b""))
+    return (
+        b"\x89PNG\r\n\x1a\n"
+        + chunk(b"IHDR", struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0))
+        + chunk(b"IDAT", zlib.compress(raw))
+        + chunk(b"IEND", b"")
+    )
 
 
 def test_the_warehouse_may_not_print_prices_unless_allowed(office):
@@ -164,8 +193,9 @@ def test_a_batch_prints_one_note_per_order_waiting_at_the_warehouse(office, plac
     office.order("sales")  # a draft is not at the warehouse yet
     seen = []
     with office.db.unit_of_work() as session:
-        data = printing.print_delivery_notes(session, office.warehouse,
-                                             progress=lambda done, total: seen.append(done))
+        data = printing.print_delivery_notes(
+            session, office.warehouse, progress=lambda done, total: seen.append(done)
+        )
     pages = pdf(data).pages()
     assert len(pages) == 2
     assert placed in pages[0] and second in pages[1]
@@ -183,17 +213,31 @@ def test_a_cancelled_batch_records_no_print(office, placed):
 def test_the_return_note_layout_lists_returned_goods_and_the_refund(pdf):
     # The core has no return service yet: the layout is shown over a return's data.
     returned = PrintedOrder(
-        number="RO-2026-000004", kind="return", status_label="草稿",
+        number="RO-2026-000004",
+        kind="return",
+        status_label="草稿",
         party=PartyDetails("华东贸易有限公司", "王经理", "021-1234 5678", "上海市徐汇区"),
-        ordered_on=date(2026, 11, 25), due=None, note="包装破损", currency="CNY",
-        total=Decimal("50.00"), origin="SO-2026-000123",
+        ordered_on=date(2026, 11, 25),
+        due=None,
+        note="包装破损",
+        currency="CNY",
+        total=Decimal("50.00"),
+        origin="SO-2026-000123",
         lines=[PrintedLine("A-1", "复印纸", "箱", Decimal(2), Decimal("25.00"))],
     )
     company = Company("上海明德办公用品有限公司", "", "", "")
     document = pdf(render([return_note.layout(returned)], company))
     text = document.text()
-    for expected in ["退货单", "RO-2026-000004", "SO-2026-000123", "包装破损", "A-1", "50.00",
-                     "伍拾元整", "仓库收货"]:
+    for expected in [
+        "退货单",
+        "RO-2026-000004",
+        "SO-2026-000123",
+        "包装破损",
+        "A-1",
+        "50.00",
+        "伍拾元整",
+        "仓库收货",
+    ]:
         assert expected in text
     assert all(font["emb"] == "yes" for font in document.fonts())
 
@@ -207,5 +251,7 @@ def test_each_note_of_a_batch_numbers_its_own_pages(office, placed, pdf):
     long_pages = len(pages) - 1
     assert long_pages >= 2
     assert [_squeezed(page).split("第")[-1] for page in pages] == [
-        "1页/共1页", *(f"{n}页/共{long_pages}页" for n in range(1, long_pages + 1))]
+        "1页/共1页",
+        *(f"{n}页/共{long_pages}页" for n in range(1, long_pages + 1)),
+    ]
     assert placed in pages[0] and all(long_order in page for page in pages[1:])

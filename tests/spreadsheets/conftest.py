@@ -50,9 +50,15 @@ def empty_office(backend, request, tmp_path, password_hash) -> Office:
     with database.unit_of_work() as session:
         users = {}
         for role in ROLES:
-            users[role] = User(name=role, display_name=role, role=role,
-                               password_hash=password_hash, failed_logins=0, active=True,
-                               created_at=utcnow())
+            users[role] = User(
+                name=role,
+                display_name=role,
+                role=role,
+                password_hash=password_hash,
+                failed_logins=0,
+                active=True,
+                created_at=utcnow(),
+            )
             session.add(users[role])
     yield Office(database, users)
     database.dispose()

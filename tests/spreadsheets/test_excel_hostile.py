@@ -41,8 +41,9 @@ def _one_file_problem(office, path) -> str:
 
 
 def test_a_good_file_imports(office, write_sheet):
-    path = write_sheet([row("A-001", qty=2), row("A-001", sku="B-2", unit_price="99.5"),
-                        row("A-002")])
+    path = write_sheet(
+        [row("A-001", qty=2), row("A-001", sku="B-2", unit_price="99.5"), row("A-002")]
+    )
     with office.db.unit_of_work() as session:
         result = import_orders(session, office.sales, path)
     assert result.created == ["A-001", "A-002"]
@@ -56,8 +57,9 @@ def test_not_a_workbook(office, tmp_path):
 
 def test_a_csv_renamed_xlsx(office, tmp_path):
     path = tmp_path / "orders.xlsx"
-    path.write_text("订单号,类型,客户/供应商,产品编码,数量\nX-1,销售,华东贸易有限公司,A-1,1\n",
-                    encoding="utf-8")
+    path.write_text(
+        "订单号,类型,客户/供应商,产品编码,数量\nX-1,销售,华东贸易有限公司,A-1,1\n", encoding="utf-8"
+    )
     assert "CSV" in _one_file_problem(office, path)
 
 
@@ -127,11 +129,19 @@ def test_negative_zero_absurd_or_too_precise_quantities(office, write_sheet, qty
 
 
 def test_unknown_skus_and_parties_and_wrong_party_kind(office, write_sheet):
-    path = write_sheet([row("U-1", sku="NOPE"), row("U-2", party="不存在的公司"),
-                        row("U-3", party="东莞精工制造厂")])
+    path = write_sheet(
+        [
+            row("U-1", sku="NOPE"),
+            row("U-2", party="不存在的公司"),
+            row("U-3", party="东莞精工制造厂"),
+        ]
+    )
     problems = _rejected(office, path)
-    assert [(p.row, p.column) for p in problems] == [(2, "G（产品编码）"), (3, "C（客户/供应商）"),
-                                                     (4, "C（客户/供应商）")]
+    assert [(p.row, p.column) for p in problems] == [
+        (2, "G（产品编码）"),
+        (3, "C（客户/供应商）"),
+        (4, "C（客户/供应商）"),
+    ]
     assert "NOPE" in problems[0].zh and "不是客户" in problems[2].zh
 
 
@@ -150,8 +160,15 @@ def test_rows_of_one_order_must_agree(office, write_sheet):
 
 
 def test_every_bad_row_is_reported_at_once(office, write_sheet):
-    path = write_sheet([row("E-1", qty="x"), row("E-2"), row("E-3", sku="?"),
-                        row("E-4", kind="退货"), row("E-5", due="明天")])
+    path = write_sheet(
+        [
+            row("E-1", qty="x"),
+            row("E-2"),
+            row("E-3", sku="?"),
+            row("E-4", kind="退货"),
+            row("E-5", due="明天"),
+        ]
+    )
     problems = _rejected(office, path)
     assert [p.row for p in problems] == [2, 4, 5, 6]
     assert all(p.sheet == "订单" and p.column and p.zh and p.en for p in problems)
@@ -166,10 +183,15 @@ def test_a_purchase_order_file_needs_a_buyer(office, write_sheet):
 
 
 def test_duplicate_skus_in_a_product_file(office, write_sheet):
-    path = write_sheet([{"sku": "N-1", "name": "甲", "price": 1},
-                        {"sku": "N-1", "name": "乙", "price": 2},
-                        {"sku": "A-1", "name": "丙", "price": 3},
-                        {"sku": "N 2", "name": "丁", "price": 4}], layout=PRODUCTS)
+    path = write_sheet(
+        [
+            {"sku": "N-1", "name": "甲", "price": 1},
+            {"sku": "N-1", "name": "乙", "price": 2},
+            {"sku": "A-1", "name": "丙", "price": 3},
+            {"sku": "N 2", "name": "丁", "price": 4},
+        ],
+        layout=PRODUCTS,
+    )
     with pytest.raises(ImportRejected) as caught, office.db.unit_of_work() as session:
         import_products(session, office.admin, path)
     assert [p.row for p in caught.value.problems] == [3, 4, 5]
@@ -212,8 +234,7 @@ def test_formatted_empty_rows_below_the_data_do_not_count(office, write_sheet):
 def test_cancelling_leaves_nothing_imported(office, write_sheet):
     path = write_sheet([row(f"K-{i}") for i in range(120)])
     with pytest.raises(Cancelled), office.db.unit_of_work() as session:
-        import_orders(session, office.sales, path,
-                      cancelled=lambda: _order_count_in(session) >= 60)
+        import_orders(session, office.sales, path, cancelled=lambda: _order_count_in(session) >= 60)
     assert _order_count(office) == 0
 
 

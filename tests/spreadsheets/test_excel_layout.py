@@ -39,23 +39,37 @@ def test_the_orders_template_offers_kinds_parties_and_skus_as_drop_downs(office,
     assert lists["B3"] == '"销售,采购"'
     assert lists["C3"].startswith("'选项'!$A$2") and lists["G3"].startswith("'选项'!$B$2")
     choices = book["选项"]
-    assert [c.value for c in choices["A"]][1:] == ["Acme 😀 Ltd", "华东贸易有限公司",
-                                                    "东莞精工制造厂"]
+    assert [c.value for c in choices["A"]][1:] == [
+        "Acme 😀 Ltd",
+        "华东贸易有限公司",
+        "东莞精工制造厂",
+    ]
     assert [c.value for c in choices["B"]][1:] == ["A-1", "B-2", "S-9"]
 
 
 def test_the_order_export_formats_amounts_dates_and_quantities(office, tmp_path):
-    number = office.order("sales", lines=(("A-1", 10), ("B-2", "1.5", "1199.99")),
-                          due="2026-12-31", note="加急")
+    number = office.order(
+        "sales", lines=(("A-1", 10), ("B-2", "1.5", "1199.99")), due="2026-12-31", note="加急"
+    )
     path = tmp_path / "orders.xlsx"
     with office.db.reading() as session:
         assert export_orders(session, office.sales, path, OrderFilter(kind="sales")) == 1
     sheet = _open(path).active
     _header_is_formatted(sheet, ORDERS)
     first, second = sheet[3], sheet[4]
-    assert [c.value for c in first] == [number, "销售", "华东贸易有限公司",
-                                        datetime(2026, 12, 31), "加急", "草稿", "A-1", "复印纸",
-                                        10, 25, 250]
+    assert [c.value for c in first] == [
+        number,
+        "销售",
+        "华东贸易有限公司",
+        datetime(2026, 12, 31),
+        "加急",
+        "草稿",
+        "A-1",
+        "复印纸",
+        10,
+        25,
+        250,
+    ]
     assert first[3].number_format == "yyyy-mm-dd"
     assert first[8].number_format == "#,##0" and second[8].number_format == "#,##0.###"
     assert second[8].value == 1.5

@@ -16,33 +16,53 @@ from db.models import Order, Party, Product
 
 def _parties(db):
     with db.reading() as session:
-        return sorted((p.name, p.kind, p.contact, p.phone, p.address)
-                      for p in session.scalars(select(Party)))
+        return sorted(
+            (p.name, p.kind, p.contact, p.phone, p.address) for p in session.scalars(select(Party))
+        )
 
 
 def _products(db):
     with db.reading() as session:
-        return sorted((p.sku, p.name, p.unit, p.price, p.is_service, p.on_hand)
-                      for p in session.scalars(select(Product)))
+        return sorted(
+            (p.sku, p.name, p.unit, p.price, p.is_service, p.on_hand)
+            for p in session.scalars(select(Product))
+        )
 
 
 def _orders(db):
     with db.reading() as session:
         return sorted(
-            (o.number, o.kind, o.party.name, o.due, o.note, o.total,
-             tuple((line.product.sku, line.qty, line.unit_price) for line in o.lines))
+            (
+                o.number,
+                o.kind,
+                o.party.name,
+                o.due,
+                o.note,
+                o.total,
+                tuple((line.product.sku, line.qty, line.unit_price) for line in o.lines),
+            )
             for o in session.scalars(select(Order))
         )
 
 
 def _fill(office):
     with office.db.unit_of_work() as session:
-        add_party(session, office.admin, "深圳新材料有限公司", "supplier", contact="李四",
-                  phone="0755-8888 0000", address="深圳市南山区")
-        add_product(session, office.admin, "C-3", "订书机", "12.50", unit="台",
-                    opening_stock="7.5")
-    office.order("sales", lines=(("A-1", 10), ("B-2", "1.5", "1199.99"), ("S-9", 1)),
-                 due="2026-12-31", note="=SUM(A1) 不是公式")
+        add_party(
+            session,
+            office.admin,
+            "深圳新材料有限公司",
+            "supplier",
+            contact="李四",
+            phone="0755-8888 0000",
+            address="深圳市南山区",
+        )
+        add_product(session, office.admin, "C-3", "订书机", "12.50", unit="台", opening_stock="7.5")
+    office.order(
+        "sales",
+        lines=(("A-1", 10), ("B-2", "1.5", "1199.99"), ("S-9", 1)),
+        due="2026-12-31",
+        note="=SUM(A1) 不是公式",
+    )
     placed = office.order("sales", party="Acme 😀 Ltd", lines=(("C-3", 2),))
     with office.db.unit_of_work() as session:
         orders.advance(session, office.sales, placed, "submitted")
@@ -50,17 +70,23 @@ def _fill(office):
     office.order("purchase", party="深圳新材料有限公司", lines=(("C-3", 100),))
 
 
-def test_export_then_import_into_an_empty_database_gives_the_same_data(office, empty_office,
-                                                                         tmp_path):
+def test_export_then_import_into_an_empty_database_gives_the_same_data(
+    office, empty_office, tmp_path
+):
     _fill(office)
-    files = {name: tmp_path / f"{name}.xlsx" for name in
-             ("parties", "products", "sales", "purchase")}
+    files = {
+        name: tmp_path / f"{name}.xlsx" for name in ("parties", "products", "sales", "purchase")
+    }
     with office.db.reading() as session:
         assert export_parties(session, office.sales, files["parties"]) == 4
         assert export_products(session, office.sales, files["products"]) == 4
         assert export_orders(session, office.sales, files["sales"], OrderFilter(kind="sales")) == 2
-        assert export_orders(session, office.purchasing, files["purchase"],
-                             OrderFilter(kind="purchase")) == 2
+        assert (
+            export_orders(
+                session, office.purchasing, files["purchase"], OrderFilter(kind="purchase")
+            )
+            == 2
+        )
 
     with empty_office.db.unit_of_work() as session:
         assert len(import_parties(session, empty_office.admin, files["parties"]).created) == 4
@@ -90,8 +116,9 @@ def test_imported_numbers_move_the_numbering_on(office, empty_office, tmp_path):
     with empty_office.db.unit_of_work() as session:
         import_orders(session, empty_office.sales, path)
     with empty_office.db.unit_of_work() as session:
-        fresh = orders.create_order(session, empty_office.sales, "sales", "华东贸易有限公司",
-                                    [LineSpec("A-1", 1)])
+        fresh = orders.create_order(
+            session, empty_office.sales, "sales", "华东贸易有限公司", [LineSpec("A-1", 1)]
+        )
         prefix, year, last = number.rsplit("-", 2)[0], *number.rsplit("-", 2)[1:]
         assert fresh.number == f"{prefix}-{year}-{int(last) + 1:06d}"
 

@@ -38,8 +38,12 @@ def choose_print(window, label: str) -> None:
 
 def print_events(office, number: str) -> list[dict]:
     with office.db.reading() as session:
-        return [event.after for event in session.scalars(
-            select(Event).where(Event.entity_ref == number, Event.action == "print"))]
+        return [
+            event.after
+            for event in session.scalars(
+                select(Event).where(Event.entity_ref == number, Event.action == "print")
+            )
+        ]
 
 
 def orders_workbook(tmp_path, rows: list[tuple[str, str, int]]):
@@ -64,15 +68,15 @@ def test_preview_from_the_detail_panel_records_the_print(qtbot, office):
     choose_print(window, "销售订单确认书")
     qtbot.waitUntil(lambda: window.preview is not None, timeout=WAIT_MS)
     preview = window.preview
-    qtbot.waitUntil(lambda: preview.document.status() == QPdfDocument.Status.Ready,
-                    timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: preview.document.status() == QPdfDocument.Status.Ready, timeout=WAIT_MS)
     assert preview.page_count() >= 1 and preview.isVisible()
     assert number in preview.windowTitle()
     assert number in preview.document.getAllText(0).text()
     assert print_events(office, number) == [{"document": "order"}]
     # the timeline follows: the print is one of the order's events
-    qtbot.waitUntil(lambda: window.timeline.topLevelItem(0).text(3) == "Printed 销售订单确认书",
-                    timeout=WAIT_MS)
+    qtbot.waitUntil(
+        lambda: window.timeline.topLevelItem(0).text(3) == "Printed 销售订单确认书", timeout=WAIT_MS
+    )
 
 
 def test_the_warehouse_is_offered_the_delivery_note_only(qtbot, office):
@@ -100,10 +104,8 @@ def test_batch_printing_makes_one_delivery_note_per_waiting_order(qtbot, office)
     assert window.batch_print_action in window.findChild(QToolBar, "main_toolbar").actions()
     window.batch_print_action.trigger()  # returns when the progress dialog has closed
     preview = window.preview
-    qtbot.waitUntil(lambda: preview.document.status() == QPdfDocument.Status.Ready,
-                    timeout=WAIT_MS)
-    text = "".join(preview.document.getAllText(page).text()
-                   for page in range(preview.page_count()))
+    qtbot.waitUntil(lambda: preview.document.status() == QPdfDocument.Status.Ready, timeout=WAIT_MS)
+    text = "".join(preview.document.getAllText(page).text() for page in range(preview.page_count()))
     assert all(number in text for number in waiting) and draft not in text
     assert preview.page_count() == len(waiting)  # one short note per order
     assert [len(print_events(office, number)) for number in waiting] == [1, 1, 1]
@@ -118,23 +120,24 @@ def test_export_writes_the_list_as_filtered(qtbot, office, tmp_path):
     qtbot.waitUntil(lambda: window.model.rowCount() == 1, timeout=WAIT_MS)
     target = tmp_path / "orders.xlsx"
     window.export_to("orders", target)
-    rows = [row for row in load_workbook(target).active.iter_rows(min_row=3, values_only=True)
-            if row[0]]
+    rows = [
+        row for row in load_workbook(target).active.iter_rows(min_row=3, values_only=True) if row[0]
+    ]
     assert [(row[0], row[6]) for row in rows] == [(purchase, "A-1"), (purchase, "B-2")]
     assert sales not in {row[0] for row in rows}
     assert target.name in window.statusBar().currentMessage()
 
 
-def test_an_import_with_a_bad_row_shows_every_problem_and_imports_nothing(
-        qtbot, office, tmp_path):
+def test_an_import_with_a_bad_row_shows_every_problem_and_imports_nothing(qtbot, office, tmp_path):
     path = orders_workbook(tmp_path, [("W-1", "华东贸易有限公司", 1), ("W-2", "无名公司", -1)])
     window = open_desk(qtbot, office.db, office.sales)
     seen = {}
 
     def look(dialog: ImportErrorsDialog) -> None:
         table = dialog.table
-        seen["rows"] = [[table.item(r, c).text() for c in range(4)]
-                        for r in range(table.rowCount())]
+        seen["rows"] = [
+            [table.item(r, c).text() for c in range(4)] for r in range(table.rowCount())
+        ]
         dialog.save_to(tmp_path / "problems.xlsx")
         dialog.reject()
 

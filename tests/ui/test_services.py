@@ -50,8 +50,10 @@ def test_actions_follow_role_and_node(office):
     number = office.order()
     with office.db.reading() as session:
         order = orders.find_order(session, number)
-        kinds = {role: [a.kind for a in actions.available(session, office.users[role], order)]
-                 for role in ("sales", "warehouse", "finance")}
+        kinds = {
+            role: [a.kind for a in actions.available(session, office.users[role], order)]
+            for role in ("sales", "warehouse", "finance")
+        }
     assert kinds == {"sales": ["edit", "advance", "advance"], "warehouse": [], "finance": []}
     act(office, orders.advance, office.sales, number, "submitted")
     with office.db.reading() as session:
@@ -61,8 +63,11 @@ def test_actions_follow_role_and_node(office):
         assert actions.who_may(session, order) == "仓库"
     assert [(a.kind, a.target) for a in warehouse] == [("ship", None), ("advance", "prepared")]
     assert [a.kind for a in finance] == ["pay"]
-    assert [actions.kinds_to_create(office.users[r]) for r in ("sales", "purchasing", "owner")] \
-        == [["sales"], ["purchase"], []]
+    assert [actions.kinds_to_create(office.users[r]) for r in ("sales", "purchasing", "owner")] == [
+        ["sales"],
+        ["purchase"],
+        [],
+    ]
 
 
 def test_warehouse_sees_prices_only_when_allowed(office):
@@ -78,24 +83,43 @@ def test_a_draft_is_edited_with_its_version_checked(office):
     number = office.order()
     with office.db.reading() as session:
         version = orders.find_order(session, number).version
-    act(office, orders.update_draft, office.sales, number, "Acme 😀 Ltd",
-        [LineSpec("B-2", 2), LineSpec("S-9", 1, "150")], due="2030-01-31",
-        expected_version=version)
+    act(
+        office,
+        orders.update_draft,
+        office.sales,
+        number,
+        "Acme 😀 Ltd",
+        [LineSpec("B-2", 2), LineSpec("S-9", 1, "150")],
+        due="2030-01-31",
+        expected_version=version,
+    )
     with office.db.reading() as session:
         order = orders.find_order(session, number)
         assert order.party.name == "Acme 😀 Ltd" and order.total == Decimal("2710.00")
         assert [e.action for e in queries.order_events(session, order)] == ["create", "edit"]
     with pytest.raises(Conflict) as stale:
-        act(office, orders.update_draft, office.sales, number, "Acme 😀 Ltd",
-            [LineSpec("A-1", 1)], expected_version=version)
+        act(
+            office,
+            orders.update_draft,
+            office.sales,
+            number,
+            "Acme 😀 Ltd",
+            [LineSpec("A-1", 1)],
+            expected_version=version,
+        )
     assert stale.value.changed_by == "sales"
     with pytest.raises(PermissionDenied):
-        act(office, orders.update_draft, office.warehouse, number, "Acme 😀 Ltd",
-            [LineSpec("A-1", 1)])
+        act(
+            office,
+            orders.update_draft,
+            office.warehouse,
+            number,
+            "Acme 😀 Ltd",
+            [LineSpec("A-1", 1)],
+        )
     act(office, orders.advance, office.sales, number, "submitted")
     with pytest.raises(InvalidTransition):
-        act(office, orders.update_draft, office.sales, number, "Acme 😀 Ltd",
-            [LineSpec("A-1", 1)])
+        act(office, orders.update_draft, office.sales, number, "Acme 😀 Ltd", [LineSpec("A-1", 1)])
 
 
 def test_party_names_by_kind(office):

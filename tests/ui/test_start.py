@@ -24,8 +24,9 @@ def close_main_window(seen: list[str]) -> None:
     """Once the main window is up, note who is signed in and close it (ends the program)."""
 
     def look() -> None:
-        windows = [w for w in QApplication.topLevelWidgets()
-                   if isinstance(w, MainWindow) and w.isVisible()]
+        windows = [
+            w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow) and w.isVisible()
+        ]
         if windows:
             seen.append(windows[0].user_label.text())
             windows[0].close()

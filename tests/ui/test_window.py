@@ -115,8 +115,10 @@ def test_warehouse_sees_no_prices_and_cannot_record_payments(qtbot, office):
     window = open_desk(qtbot, office.db, office.warehouse)
     wait_for_node(qtbot, window, "已下单")
     assert window.list.isColumnHidden(PAID)
-    headers = [window.detail.lines.horizontalHeaderItem(c).text()
-               for c in range(window.detail.lines.columnCount())]
+    headers = [
+        window.detail.lines.horizontalHeaderItem(c).text()
+        for c in range(window.detail.lines.columnCount())
+    ]
     assert "Unit price" not in headers and len(headers) == 5
     assert window.detail.payments.isHidden()
     assert "Total" not in window.detail.facts.text()
@@ -164,8 +166,9 @@ def test_a_stale_save_shows_who_changed_the_order(qtbot, office):
 
     def reload(box: QMessageBox) -> None:
         seen.append(box.text())
-        next(b for b in box.buttons() if box.buttonRole(b) == QMessageBox.ButtonRole.AcceptRole
-             ).click()
+        next(
+            b for b in box.buttons() if box.buttonRole(b) == QMessageBox.ButtonRole.AcceptRole
+        ).click()
 
     answer(OrderEditor, edit)
     click_action(qtbot, window, "编辑草稿")

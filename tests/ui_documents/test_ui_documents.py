@@ -38,8 +38,12 @@ def _long_order_pdf(office) -> bytes:
 
 
 def _dark_pixels(image, step: int = 7) -> int:
-    return sum(1 for x in range(0, image.width(), step) for y in range(0, image.height(), step)
-               if QColor(image.pixel(x, y)).lightness() < 100)
+    return sum(
+        1
+        for x in range(0, image.width(), step)
+        for y in range(0, image.height(), step)
+        if QColor(image.pixel(x, y)).lightness() < 100
+    )
 
 
 def test_the_preview_shows_every_page(office, qtbot):
@@ -80,9 +84,10 @@ def _run(qtbot, dialog: JobDialog) -> JobDialog:
     qtbot.addWidget(dialog)
     dialog.show()
     dialog.start()
-    qtbot.waitUntil(lambda: not dialog.running() and (dialog.outcome is not None
-                                                        or dialog.error is not None),
-                    timeout=20_000)
+    qtbot.waitUntil(
+        lambda: not dialog.running() and (dialog.outcome is not None or dialog.error is not None),
+        timeout=20_000,
+    )
     return dialog
 
 
@@ -101,16 +106,18 @@ def _orders_file(tmp_path, count: int) -> Path:
 
 
 def test_an_import_runs_off_the_ui_thread_with_progress(office, qtbot, tmp_path):
-    dialog = JobDialog("导入订单", import_work(office.db, office.sales, "orders",
-                                               _orders_file(tmp_path, 120)))
+    dialog = JobDialog(
+        "导入订单", import_work(office.db, office.sales, "orders", _orders_file(tmp_path, 120))
+    )
     _run(qtbot, dialog)
     assert isinstance(dialog.outcome, ImportResult) and len(dialog.outcome.created) == 120
     assert dialog.bar.value() == dialog.bar.maximum() > 0
 
 
 def test_cancelling_an_import_leaves_nothing_imported(office, qtbot, tmp_path):
-    dialog = JobDialog("导入订单", import_work(office.db, office.sales, "orders",
-                                               _orders_file(tmp_path, 120)))
+    dialog = JobDialog(
+        "导入订单", import_work(office.db, office.sales, "orders", _orders_file(tmp_path, 120))
+    )
     dialog.cancel()  # as if clicked before the first row was read
     _run(qtbot, dialog)
     assert isinstance(dialog.error, Cancelled)
@@ -124,8 +131,9 @@ def test_a_rejected_import_shows_its_problems_and_saves_them(office, qtbot, tmp_
     book.active["I3"] = -1
     book.active["C4"] = "无名公司"
     book.save(path)
-    dialog = _run(qtbot, JobDialog("导入订单", import_work(office.db, office.sales, "orders",
-                                                          path)))
+    dialog = _run(
+        qtbot, JobDialog("导入订单", import_work(office.db, office.sales, "orders", path))
+    )
     assert isinstance(dialog.error, ImportRejected)
 
     table = ImportErrorsDialog(dialog.error.problems)
@@ -143,8 +151,9 @@ def test_a_rejected_import_shows_its_problems_and_saves_them(office, qtbot, tmp_
 def test_an_export_job_writes_the_workbook(office, qtbot, tmp_path):
     office.order("sales")
     target = tmp_path / "orders.xlsx"
-    dialog = _run(qtbot, JobDialog("导出订单", export_work(office.db, office.sales, "orders",
-                                                          target)))
+    dialog = _run(
+        qtbot, JobDialog("导出订单", export_work(office.db, office.sales, "orders", target))
+    )
     assert dialog.outcome == 1 and target.exists()
 
 
@@ -157,5 +166,7 @@ def test_batch_printing_of_waiting_orders(office, qtbot, orders_waiting):
     dialog = _run(qtbot, JobDialog("打印发货单", batch_print_work(office.db, office.warehouse)))
     assert dialog.outcome.startswith(b"%PDF")
     with office.db.reading() as session:
-        assert session.scalar(select(func.count()).select_from(Event)
-                              .where(Event.action == "print")) == orders_waiting
+        assert (
+            session.scalar(select(func.count()).select_from(Event).where(Event.action == "print"))
+            == orders_waiting
+        )
