@@ -12,9 +12,9 @@ from pathlib import Path
 import pytest
 from sqlalchemy import text
 
-from app import cli
 from app.clock import frozen_at, utcnow
 from app.masterdata import list_products
+from cli import commands as cli
 from db.engine import Database
 
 
@@ -38,15 +38,46 @@ def run(database, monkeypatch, capsys, tmp_path):
 def shop(run):
     """A database with demo users, a customer, a supplier and two products."""
     assert run("init", "--admin", "admin")[0] == 0
-    for name, role in [("sales", "sales"), ("warehouse", "warehouse"), ("finance", "finance"),
-                       ("service", "service"), ("owner", "owner"), ("buyer", "purchasing")]:
+    for name, role in [
+        ("sales", "sales"),
+        ("warehouse", "warehouse"),
+        ("finance", "finance"),
+        ("service", "service"),
+        ("owner", "owner"),
+        ("buyer", "purchasing"),
+    ]:
         assert run("user", "add", name, "--role", role, user="admin")[0] == 0
     assert run("party", "add", "华东贸易有限公司", "--kind", "customer", user="sales")[0] == 0
     assert run("party", "add", "东莞精工制造厂", "--kind", "supplier", user="buyer")[0] == 0
-    assert run("product", "add", "A-100", "--name", "复印纸", "--price", "128.00",
-               "--stock", "50", user="warehouse")[0] == 0
-    assert run("product", "add", "S-1", "--name", "安装", "--price", "200", "--service",
-               user="warehouse")[0] == 0
+    assert (
+        run(
+            "product",
+            "add",
+            "A-100",
+            "--name",
+            "复印纸",
+            "--price",
+            "128.00",
+            "--stock",
+            "50",
+            user="warehouse",
+        )[0]
+        == 0
+    )
+    assert (
+        run(
+            "product",
+            "add",
+            "S-1",
+            "--name",
+            "安装",
+            "--price",
+            "200",
+            "--service",
+            user="warehouse",
+        )[0]
+        == 0
+    )
     return run
 
 
@@ -56,14 +87,27 @@ def _new_user_password(monkeypatch):
 
 
 def test_a_sales_order_through_the_command_line(shop):
-    code, out, _ = shop("order", "create", "--kind", "sales", "--party", "华东贸易有限公司",
-                        "--line", "A-100:10", "S-1:1:150", "--due", "2026-12-01", user="sales")
+    code, out, _ = shop(
+        "order",
+        "create",
+        "--kind",
+        "sales",
+        "--party",
+        "华东贸易有限公司",
+        "--line",
+        "A-100:10",
+        "S-1:1:150",
+        "--due",
+        "2026-12-01",
+        user="sales",
+    )
     assert code == 0
     number = out.strip()
     assert number.startswith("SO-") and len(number) == len("SO-2026-000123")
     assert shop("order", "advance", number, "submitted", user="sales")[0] == 0
-    code, out, _ = shop("ship", number, "--carrier", "顺丰速运", "--tracking-no", "SF100",
-                        user="warehouse")
+    code, out, _ = shop(
+        "ship", number, "--carrier", "顺丰速运", "--tracking-no", "SF100", user="warehouse"
+    )
     assert code == 0 and out.startswith("SH-")
     assert shop("order", "advance", number, "delivered", user="service")[0] == 0
     assert shop("pay", number, "1430", "--method", "转账", "--ref", "B1", user="finance")[0] == 0
@@ -71,16 +115,46 @@ def test_a_sales_order_through_the_command_line(shop):
     code, out, _ = shop("order", "show", number, "--json", user="owner")
     shown = json.loads(out)
     assert code == 0
-    assert {k: shown[k] for k in ("number", "kind", "status", "status_label", "party",
-                                   "currency", "total", "paid", "due", "overdue", "parent",
-                                   "children")} == {
-        "number": number, "kind": "sales", "status": "paid", "status_label": "已收款",
-        "party": "华东贸易有限公司", "currency": "CNY", "total": "1430.00", "paid": "1430.00",
-        "due": "2026-12-01", "overdue": False, "parent": None, "children": []}
+    assert {
+        k: shown[k]
+        for k in (
+            "number",
+            "kind",
+            "status",
+            "status_label",
+            "party",
+            "currency",
+            "total",
+            "paid",
+            "due",
+            "overdue",
+            "parent",
+            "children",
+        )
+    } == {
+        "number": number,
+        "kind": "sales",
+        "status": "paid",
+        "status_label": "已收款",
+        "party": "华东贸易有限公司",
+        "currency": "CNY",
+        "total": "1430.00",
+        "paid": "1430.00",
+        "due": "2026-12-01",
+        "overdue": False,
+        "parent": None,
+        "children": [],
+    }
     assert isinstance(shown["version"], int)
-    assert shown["lines"][0] == {**shown["lines"][0], "sku": "A-100", "qty": "10",
-                                 "unit_price": "128.00", "shipped_qty": "10",
-                                 "received_qty": "0", "returned_qty": "0"}
+    assert shown["lines"][0] == {
+        **shown["lines"][0],
+        "sku": "A-100",
+        "qty": "10",
+        "unit_price": "128.00",
+        "shipped_qty": "10",
+        "received_qty": "0",
+        "returned_qty": "0",
+    }
     transitions = [(e["from"], e["to"]) for e in shown["events"] if e["action"] == "transition"]
     assert transitions[-1] == ("delivered", "paid")
     event = shown["events"][-1]
@@ -89,18 +163,43 @@ def test_a_sales_order_through_the_command_line(shop):
 
     code, out, _ = shop("product", "list", "--json", user="warehouse")
     products = {p["sku"]: p for p in json.loads(out)}
-    assert products["A-100"] == {"sku": "A-100", "name": "复印纸", "price": "128.00",
-                                 "service": False, "on_hand": "40", "reserved": "0",
-                                 "available": "40"}
+    assert products["A-100"] == {
+        "sku": "A-100",
+        "name": "复印纸",
+        "price": "128.00",
+        "service": False,
+        "on_hand": "40",
+        "reserved": "0",
+        "available": "40",
+    }
 
 
 def test_order_create_json_and_list_filters(shop):
-    code, out, _ = shop("order", "create", "--kind", "purchase", "--party", "东莞精工制造厂",
-                        "--line", "A-100:5:100", "--json", user="buyer")
+    code, out, _ = shop(
+        "order",
+        "create",
+        "--kind",
+        "purchase",
+        "--party",
+        "东莞精工制造厂",
+        "--line",
+        "A-100:5:100",
+        "--json",
+        user="buyer",
+    )
     created = json.loads(out)
     assert code == 0 and created["status"] == "draft" and created["total"] == "500.00"
-    shop("order", "create", "--kind", "sales", "--party", "华东贸易有限公司",
-         "--line", "A-100:1", user="sales")
+    shop(
+        "order",
+        "create",
+        "--kind",
+        "sales",
+        "--party",
+        "华东贸易有限公司",
+        "--line",
+        "A-100:1",
+        user="sales",
+    )
     code, out, _ = shop("order", "list", "--kind", "purchase", "--json", user="owner")
     assert [o["number"] for o in json.loads(out)] == [created["number"]]
     code, out, _ = shop("order", "list", "--json", "--limit", "1", user="owner")
@@ -115,14 +214,30 @@ def test_order_create_json_and_list_filters(shop):
 
 EXIT_CASES = [
     (["order", "show", "SO-1999-000001"], "sales", 3, "没有订单"),
-    (["order", "create", "--kind", "sales", "--party", "无此客户", "--line", "A-100:1"],
-     "sales", 3, "无此客户"),
-    (["order", "create", "--kind", "sales", "--party", "华东贸易有限公司", "--line",
-      "A-100:-3"], "sales", 3, "数量"),
-    (["order", "create", "--kind", "sales", "--party", "华东贸易有限公司", "--line",
-      "A-100"], "sales", 3, "SKU:数量"),
-    (["order", "create", "--kind", "sales", "--party", "华东贸易有限公司", "--line",
-      "A-100:1"], "warehouse", 4, "无权"),
+    (
+        ["order", "create", "--kind", "sales", "--party", "无此客户", "--line", "A-100:1"],
+        "sales",
+        3,
+        "无此客户",
+    ),
+    (
+        ["order", "create", "--kind", "sales", "--party", "华东贸易有限公司", "--line", "A-100:-3"],
+        "sales",
+        3,
+        "数量",
+    ),
+    (
+        ["order", "create", "--kind", "sales", "--party", "华东贸易有限公司", "--line", "A-100"],
+        "sales",
+        3,
+        "SKU:数量",
+    ),
+    (
+        ["order", "create", "--kind", "sales", "--party", "华东贸易有限公司", "--line", "A-100:1"],
+        "warehouse",
+        4,
+        "无权",
+    ),
     (["user", "add", "eve", "--role", "admin"], "sales", 4, "无权"),
     (["order", "list"], None, 4, "--user"),
     (["frobnicate"], "sales", 2, "invalid choice"),
@@ -142,8 +257,17 @@ def test_wrong_password_exits_4(shop):
 
 
 def test_invalid_transition_exits_3_and_changes_nothing(shop):
-    number = shop("order", "create", "--kind", "sales", "--party", "华东贸易有限公司",
-                  "--line", "A-100:1", user="sales")[1].strip()
+    number = shop(
+        "order",
+        "create",
+        "--kind",
+        "sales",
+        "--party",
+        "华东贸易有限公司",
+        "--line",
+        "A-100:1",
+        user="sales",
+    )[1].strip()
     code, _, err = shop("--lang", "en", "order", "advance", number, "completed", user="sales")
     assert code == 3 and "cannot go to 'Completed'" in err
     code, _, err = shop("order", "cancel", number, "--reason", "", user="sales")
@@ -153,8 +277,17 @@ def test_invalid_transition_exits_3_and_changes_nothing(shop):
 
 
 def test_english_labels(shop):
-    number = shop("order", "create", "--kind", "sales", "--party", "华东贸易有限公司",
-                  "--line", "A-100:1", user="sales")[1].strip()
+    number = shop(
+        "order",
+        "create",
+        "--kind",
+        "sales",
+        "--party",
+        "华东贸易有限公司",
+        "--line",
+        "A-100:1",
+        user="sales",
+    )[1].strip()
     shown = json.loads(shop("--lang", "en", "order", "show", number, "--json", user="sales")[1])
     assert shown["status_label"] == "Draft"
 
@@ -170,15 +303,26 @@ def test_audit_verify_exits_6_on_an_edited_record(shop, database):
 def test_alerts_json_shape(shop):
     assert json.loads(shop("alerts", "--json", user="owner")[1]) == []
     with frozen_at(utcnow() - timedelta(hours=30)):
-        number = shop("order", "create", "--kind", "sales", "--party", "华东贸易有限公司",
-                      "--line", "A-100:1", user="sales")[1].strip()
+        number = shop(
+            "order",
+            "create",
+            "--kind",
+            "sales",
+            "--party",
+            "华东贸易有限公司",
+            "--line",
+            "A-100:1",
+            user="sales",
+        )[1].strip()
         shop("order", "advance", number, "submitted", user="sales")
     code, out, _ = shop("alerts", "--json", user="owner")
     [alert] = json.loads(out)
-    assert code == 0 and set(alert) == {"number", "status", "owner_role", "since",
-                                        "late_by_hours"}
-    assert (alert["number"], alert["status"], alert["owner_role"]) == (number, "placed",
-                                                                       "warehouse")
+    assert code == 0 and set(alert) == {"number", "status", "owner_role", "since", "late_by_hours"}
+    assert (alert["number"], alert["status"], alert["owner_role"]) == (
+        number,
+        "placed",
+        "warehouse",
+    )
     assert 5.5 < alert["late_by_hours"] < 6.5  # 24 h allowed at placed, 30 h passed
 
 
@@ -206,15 +350,28 @@ ROOT = Path(__file__).resolve().parent.parent
 
 def test_the_installed_program_runs_demo_and_lists(tmp_path):
     """The real console script in a fresh process: demo data, then a JSON listing."""
-    env = {**os.environ, "ORDERTRAIL_PASSWORD": "demo",
-           "ORDERTRAIL_CONFIG": str(tmp_path / "c.json"),
-           "ORDERTRAIL_DB": str(tmp_path / "demo.db")}
+    env = {
+        **os.environ,
+        "ORDERTRAIL_PASSWORD": "demo",
+        "ORDERTRAIL_CONFIG": str(tmp_path / "c.json"),
+        "ORDERTRAIL_DB": str(tmp_path / "demo.db"),
+    }
     script = Path(sys.executable).with_name("ordertrail")
-    done = subprocess.run([str(script), "demo", "--orders", "30"], env=env,
-                          capture_output=True, text=True, timeout=120)
+    done = subprocess.run(
+        [str(script), "demo", "--orders", "30"],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert done.returncode == 0, done.stderr
-    listed = subprocess.run([str(script), "--user", "owner", "order", "list", "--json"],
-                            env=env, capture_output=True, text=True, timeout=60)
+    listed = subprocess.run(
+        [str(script), "--user", "owner", "order", "list", "--json"],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     orders = json.loads(listed.stdout)
     assert listed.returncode == 0 and len(orders) == 30
     statuses = {o["status"] for o in orders}
@@ -232,16 +389,34 @@ def test_settings_are_changed_by_an_admin_and_checked(shop):
     assert code == 3 and "审批金额" in err
     code, _, err = shop("setting", "set", "warehouse_sees_prices", "maybe", user="admin")
     assert code == 3 and "true 或 false" in err
-    number = shop("order", "create", "--kind", "sales", "--party", "华东贸易有限公司",
-                  "--line", "A-100:10", user="sales")[1].strip()
+    number = shop(
+        "order",
+        "create",
+        "--kind",
+        "sales",
+        "--party",
+        "华东贸易有限公司",
+        "--line",
+        "A-100:10",
+        user="sales",
+    )[1].strip()
     shop("order", "advance", number, "submitted", user="sales")
     shown = json.loads(shop("order", "show", number, "--json", user="sales")[1])
     assert shown["status"] == "submitted"  # 1280.00 is above the new approval amount
 
 
 def test_list_rows_carry_their_links_and_output_is_utf8(shop, monkeypatch):
-    shop("order", "create", "--kind", "sales", "--party", "华东贸易有限公司", "--line",
-         "A-100:1", user="sales")
+    shop(
+        "order",
+        "create",
+        "--kind",
+        "sales",
+        "--party",
+        "华东贸易有限公司",
+        "--line",
+        "A-100:1",
+        user="sales",
+    )
     code, out, _ = shop("order", "list", "--json", user="owner")
     row = json.loads(out)[0]
     assert code == 0 and row["parent"] is None and row["children"] == []
@@ -259,8 +434,17 @@ def test_an_unwritable_output_file_is_a_clear_refusal(shop, tmp_path):
     missing = str(tmp_path / "no" / "such" / "folder")
     code, _, err = shop("template", "products", f"{missing}/t.xlsx", user="admin")
     assert (code, "无法写入文件" in err) == (3, True)
-    number = shop("order", "create", "--kind", "sales", "--party", "华东贸易有限公司",
-                  "--line", "A-100:1", user="sales")[1].strip()
+    number = shop(
+        "order",
+        "create",
+        "--kind",
+        "sales",
+        "--party",
+        "华东贸易有限公司",
+        "--line",
+        "A-100:1",
+        user="sales",
+    )[1].strip()
     code, _, err = shop("print", "order", number, "-o", f"{missing}/x.pdf", user="sales")
     assert (code, "无法写入文件" in err) == (3, True)
     assert shop("print", "order", number, "-o", str(tmp_path / "x.pdf"), user="sales")[0] == 0

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sys
 
-from app import cli
+from cli import commands as cli
 
 
 def main(argv: list[str] | None = None) -> int:

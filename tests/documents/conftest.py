@@ -16,24 +16,44 @@ class Pdf:
         self.path.write_bytes(data)
 
     def text(self) -> str:
-        return subprocess.run(["pdftotext", "-layout", str(self.path), "-"], check=True,
-                              capture_output=True, text=True).stdout
+        return subprocess.run(
+            ["pdftotext", "-layout", str(self.path), "-"],
+            check=True,
+            capture_output=True,
+            text=True,
+        ).stdout
 
     def pages(self) -> list[str]:
         return self.text().split("\f")[:-1]
 
     def fonts(self) -> list[dict]:
         """pdffonts' table: one dict per font (name, type, emb, sub, ...)."""
-        lines = subprocess.run(["pdffonts", str(self.path)], check=True, capture_output=True,
-                               text=True).stdout.splitlines()[2:]
+        lines = subprocess.run(
+            ["pdffonts", str(self.path)], check=True, capture_output=True, text=True
+        ).stdout.splitlines()[2:]
         return [{"name": line.split()[0], "emb": line.split()[-5]} for line in lines]
 
     def qr_codes(self, page: int = 1) -> list[str]:
         image = self.path.with_suffix("")
-        subprocess.run(["pdftoppm", "-png", "-r", "150", "-f", str(page), "-l", str(page),
-                        "-singlefile", str(self.path), str(image)], check=True)
-        scanned = subprocess.run(["zbarimg", "--quiet", "--raw", f"{image}.png"],
-                                 capture_output=True, text=True).stdout
+        subprocess.run(
+            [
+                "pdftoppm",
+                "-png",
+                "-r",
+                "150",
+                "-f",
+                str(page),
+                "-l",
+                str(page),
+                "-singlefile",
+                str(self.path),
+                str(image),
+            ],
+            check=True,
+        )
+        scanned = subprocess.run(
+            ["zbarimg", "--quiet", "--raw", f"{image}.png"], capture_output=True, text=True
+        ).stdout
         return scanned.split()
 
 
@@ -69,7 +89,7 @@ def placed(office):
 @pytest.fixture
 def cli(office, monkeypatch, capsys, tmp_path):
     """Run `ordertrail --db <the office database> --user USER ...`; returns (code, out, err)."""
-    from app import cli as command_line
+    from cli import commands as command_line
     from tests.conftest import PASSWORD
 
     monkeypatch.setenv("ORDERTRAIL_CONFIG", str(tmp_path / "config.json"))

@@ -14,18 +14,17 @@ from pathlib import Path
 
 from sqlalchemy.exc import IntegrityError, OperationalError
 
+from app import audit, config, masterdata, orders, printing, queries, settings, workflow
+from app.demo import DEMO_PASSWORD, build_demo
+from app.errors import AuthenticationFailed, OrderTrailError, ValidationError
+from app.orders import LineSpec, MoveSpec
+from app.setup import ensure_admin, open_database
+from app.spreadsheets.export import EXPORTERS, export_orders
+from app.spreadsheets.importing import IMPORTERS
+from app.spreadsheets.reading import ImportRejected
+from app.spreadsheets.template import write_template
+from app.users import add_user, sign_in
 from db.engine import Database
-
-from . import audit, config, masterdata, orders, printing, queries, settings, workflow
-from .demo import DEMO_PASSWORD, build_demo
-from .errors import AuthenticationFailed, OrderTrailError, ValidationError
-from .orders import LineSpec, MoveSpec
-from .setup import ensure_admin, open_database
-from .spreadsheets.export import EXPORTERS, export_orders
-from .spreadsheets.importing import IMPORTERS
-from .spreadsheets.reading import ImportRejected
-from .spreadsheets.template import write_template
-from .users import add_user, sign_in
 
 MAX_LIST_LIMIT = 10_000_000
 EXIT_OK, EXIT_BUG, EXIT_USAGE, EXIT_REJECTED, EXIT_DENIED, EXIT_CONFLICT, EXIT_AUDIT = range(7)
@@ -53,8 +52,10 @@ class Context:
     def acting_user(self):
         name = self.args.user or os.environ.get("ORDERTRAIL_USER")
         if not name:
-            raise AuthenticationFailed("请用 --user 或 ORDERTRAIL_USER 指定用户。",
-                                       "Give the acting user with --user or ORDERTRAIL_USER.")
+            raise AuthenticationFailed(
+                "请用 --user 或 ORDERTRAIL_USER 指定用户。",
+                "Give the acting user with --user or ORDERTRAIL_USER.",
+            )
         return sign_in(self.database, name, _password(f"{name} password: "))
 
 
@@ -63,8 +64,9 @@ def _password(prompt: str) -> str:
     if password is not None:
         return password
     if not sys.stdin or not sys.stdin.isatty():
-        raise AuthenticationFailed("没有密码：请设置 ORDERTRAIL_PASSWORD。",
-                                   "No password: set ORDERTRAIL_PASSWORD.")
+        raise AuthenticationFailed(
+            "没有密码：请设置 ORDERTRAIL_PASSWORD。", "No password: set ORDERTRAIL_PASSWORD."
+        )
     return getpass.getpass(prompt)
 
 
@@ -75,39 +77,50 @@ def _json(value) -> None:
 def _line(text: str) -> LineSpec:
     parts = text.split(":")
     if len(parts) not in (2, 3) or not parts[0]:
-        raise ValidationError(f"明细“{text}”应写成 SKU:数量[:单价]。",
-                              f"The line '{text}' must be SKU:QTY[:PRICE].")
+        raise ValidationError(
+            f"明细“{text}”应写成 SKU:数量[:单价]。", f"The line '{text}' must be SKU:QTY[:PRICE]."
+        )
     return LineSpec(parts[0], parts[1], parts[2] if len(parts) == 3 else None)
 
 
 def _move(text: str) -> MoveSpec:
     parts = text.split(":")
     if len(parts) != 2 or not parts[0]:
-        raise ValidationError(f"明细“{text}”应写成 SKU:数量。",
-                              f"The line '{text}' must be SKU:QTY.")
+        raise ValidationError(
+            f"明细“{text}”应写成 SKU:数量。", f"The line '{text}' must be SKU:QTY."
+        )
     return MoveSpec(parts[0], parts[1])
 
 
 # --- commands ---------------------------------------------------------------------------
 
+
 def cmd_init(ctx: Context) -> int:
     if ensure_admin(ctx.database, ctx.args.admin, _password(f"{ctx.args.admin} password: ")):
-        ctx.say(f"数据库已就绪，已创建管理员 {ctx.args.admin}。",
-                f"Database ready; admin {ctx.args.admin} created.")
+        ctx.say(
+            f"数据库已就绪，已创建管理员 {ctx.args.admin}。",
+            f"Database ready; admin {ctx.args.admin} created.",
+        )
     else:
-        ctx.say("数据库已就绪（已有用户，未创建管理员）。",
-                "Database ready (it has users already; no admin created).")
+        ctx.say(
+            "数据库已就绪（已有用户，未创建管理员）。",
+            "Database ready (it has users already; no admin created).",
+        )
     return EXIT_OK
 
 
 def cmd_demo(ctx: Context) -> int:
     made = build_demo(ctx.database, ctx.args.orders, ctx.args.seed)
     if made:
-        ctx.say(f"已生成演示数据：{made} 张订单；演示用户密码均为 {DEMO_PASSWORD}。",
-                f"Demo data made: {made} orders; every demo user's password is {DEMO_PASSWORD}.")
+        ctx.say(
+            f"已生成演示数据：{made} 张订单；演示用户密码均为 {DEMO_PASSWORD}。",
+            f"Demo data made: {made} orders; every demo user's password is {DEMO_PASSWORD}.",
+        )
     else:
-        ctx.say("数据库里已有订单，未再生成演示数据。",
-                "The database already has orders; no demo data added.")
+        ctx.say(
+            "数据库里已有订单，未再生成演示数据。",
+            "The database already has orders; no demo data added.",
+        )
     return EXIT_OK
 
 
@@ -117,8 +130,10 @@ def _new_password(name: str) -> str:
     if password is not None:
         return password
     if not sys.stdin or not sys.stdin.isatty():
-        raise ValidationError("请用 ORDERTRAIL_NEW_PASSWORD 给出新用户的密码。",
-                              "Give the new user's password in ORDERTRAIL_NEW_PASSWORD.")
+        raise ValidationError(
+            "请用 ORDERTRAIL_NEW_PASSWORD 给出新用户的密码。",
+            "Give the new user's password in ORDERTRAIL_NEW_PASSWORD.",
+        )
     password = getpass.getpass(f"{name} new password: ")
     if getpass.getpass(f"{name} new password again: ") != password:
         raise ValidationError("两次输入的密码不一致。", "The two passwords differ.")
@@ -146,8 +161,9 @@ def cmd_product_add(ctx: Context) -> int:
     actor = ctx.acting_user()
     a = ctx.args
     with ctx.database.unit_of_work() as session:
-        masterdata.add_product(session, actor, a.sku, a.name, a.price, opening_stock=a.stock,
-                               service=a.service)
+        masterdata.add_product(
+            session, actor, a.sku, a.name, a.price, opening_stock=a.stock, service=a.service
+        )
     ctx.say(f"已添加产品 {a.sku}。", f"Product {a.sku} added.")
     return EXIT_OK
 
@@ -160,20 +176,26 @@ def cmd_product_list(ctx: Context) -> int:
         _json(rows)
     else:
         for r in rows:
-            print(f"{r['sku']:<12} {r['name']:<24} {r['price']:>12} "
-                  f"{r['on_hand']:>10} {r['reserved']:>10} {r['available']:>10}")
+            print(
+                f"{r['sku']:<12} {r['name']:<24} {r['price']:>12} "
+                f"{r['on_hand']:>10} {r['reserved']:>10} {r['available']:>10}"
+            )
     return EXIT_OK
 
 
 def _print_order(ctx: Context, detail: dict) -> None:
     en = ctx.lang == "en"
-    print(f"{detail['number']}  {detail['status_label']}  {detail['party']}  "
-          f"{detail['currency']} {detail['total']}  {'paid' if en else '已付'} {detail['paid']}"
-          + ("  OVERDUE" if detail["overdue"] and en else "  已超时" if detail["overdue"] else ""))
+    print(
+        f"{detail['number']}  {detail['status_label']}  {detail['party']}  "
+        f"{detail['currency']} {detail['total']}  {'paid' if en else '已付'} {detail['paid']}"
+        + ("  OVERDUE" if detail["overdue"] and en else "  已超时" if detail["overdue"] else "")
+    )
     for line in detail.get("lines", []):
-        print(f"  {line['sku']:<10} {line['qty']:>8} × {line['unit_price']:>10}  "
-              f"{'shipped' if en else '已发'} {line['shipped_qty']}  "
-              f"{'received' if en else '已收'} {line['received_qty']}")
+        print(
+            f"  {line['sku']:<10} {line['qty']:>8} × {line['unit_price']:>10}  "
+            f"{'shipped' if en else '已发'} {line['shipped_qty']}  "
+            f"{'received' if en else '已收'} {line['received_qty']}"
+        )
     for event in detail.get("events", []):
         move = f" {event['from']} → {event['to']}" if event["to"] else ""
         print(f"  {event['at']}  {event['user']:<10} {event['action']}{move}  {event['comment']}")
@@ -196,8 +218,9 @@ def cmd_order_create(ctx: Context) -> int:
 def cmd_order_show(ctx: Context) -> int:
     ctx.acting_user()
     with ctx.database.reading() as session:
-        detail = queries.order_detail(session, orders.find_order(session, ctx.args.number),
-                                      ctx.lang)
+        detail = queries.order_detail(
+            session, orders.find_order(session, ctx.args.number), ctx.lang
+        )
     if ctx.args.json:
         _json(detail)
     else:
@@ -209,13 +232,15 @@ def cmd_order_list(ctx: Context) -> int:
     ctx.acting_user()
     a = ctx.args
     if a.limit is not None and not 0 <= a.limit <= MAX_LIST_LIMIT:
-        raise ValidationError(f"--limit 必须在 0 到 {MAX_LIST_LIMIT:,} 之间。",
-                              f"--limit must be between 0 and {MAX_LIST_LIMIT:,}.")
-    f = queries.OrderFilter(kind=a.kind, status=a.status, overdue=a.overdue, party=a.party,
-                            text=a.search)
+        raise ValidationError(
+            f"--limit 必须在 0 到 {MAX_LIST_LIMIT:,} 之间。",
+            f"--limit must be between 0 and {MAX_LIST_LIMIT:,}.",
+        )
+    f = queries.OrderFilter(
+        kind=a.kind, status=a.status, overdue=a.overdue, party=a.party, text=a.search
+    )
     with ctx.database.reading() as session:
-        rows = queries.order_rows(session, queries.list_orders(session, f, limit=a.limit),
-                                  ctx.lang)
+        rows = queries.order_rows(session, queries.list_orders(session, f, limit=a.limit), ctx.lang)
     if a.json:
         _json(rows)
     else:
@@ -236,8 +261,9 @@ def cmd_order_advance(ctx: Context) -> int:
     actor = ctx.acting_user()
     a = ctx.args
     with ctx.database.unit_of_work() as session:
-        orders.advance(session, actor, a.number, a.node, comment=a.comment or "",
-                       reason=a.comment or "")
+        orders.advance(
+            session, actor, a.number, a.node, comment=a.comment or "", reason=a.comment or ""
+        )
     return _changed(ctx, a.number)
 
 
@@ -273,8 +299,9 @@ def cmd_pay(ctx: Context) -> int:
     actor = ctx.acting_user()
     a = ctx.args
     with ctx.database.unit_of_work() as session:
-        orders.record_payment(session, actor, a.number, a.amount, method=a.method or "",
-                              reference=a.ref or "")
+        orders.record_payment(
+            session, actor, a.number, a.amount, method=a.method or "", reference=a.ref or ""
+        )
     return _changed(ctx, a.number)
 
 
@@ -283,12 +310,18 @@ def cmd_alerts(ctx: Context) -> int:
     with ctx.database.reading() as session:
         rows = queries.alerts(session, ctx.lang)
     if ctx.args.json:
-        _json([{k: r[k] for k in ("number", "status", "owner_role", "since", "late_by_hours")}
-               for r in rows])
+        _json(
+            [
+                {k: r[k] for k in ("number", "status", "owner_role", "since", "late_by_hours")}
+                for r in rows
+            ]
+        )
     else:
         for r in rows:
-            print(f"{r['number']:<16} {r['status_label']:<10} {r['owner_role']:<12} "
-                  f"{r['since']}  +{r['late_by_hours']}h")
+            print(
+                f"{r['number']:<16} {r['status_label']:<10} {r['owner_role']:<12} "
+                f"{r['since']}  +{r['late_by_hours']}h"
+            )
     return EXIT_OK
 
 
@@ -296,12 +329,16 @@ def cmd_print(ctx: Context) -> int:
     actor = ctx.acting_user()
     a = ctx.args
     if a.waiting != (a.number is None) or (a.waiting and a.kind != "delivery-note"):
-        raise ValidationError("请给出单号，或用 delivery-note --waiting 打印全部待发货订单。",
-                              "Give a number, or delivery-note --waiting for every order "
-                              "waiting at the warehouse.")
+        raise ValidationError(
+            "请给出单号，或用 delivery-note --waiting 打印全部待发货订单。",
+            "Give a number, or delivery-note --waiting for every order waiting at the warehouse.",
+        )
     with ctx.database.unit_of_work() as session:
-        pdf = (printing.print_delivery_notes(session, actor) if a.waiting
-               else printing.print_document(session, actor, a.kind, a.number))
+        pdf = (
+            printing.print_delivery_notes(session, actor)
+            if a.waiting
+            else printing.print_document(session, actor, a.kind, a.number)
+        )
         # Written before the commit: a file that cannot be written records no print.
         Path(a.output).write_bytes(pdf)
     ctx.say(f"已生成 {a.output}。", f"Written to {a.output}.")
@@ -331,21 +368,27 @@ def cmd_import(ctx: Context) -> int:
     if a.json:
         _json(result.as_dict())
     else:
-        ctx.say(f"已导入 {len(result.created)} 条（{result.rows} 行）。",
-                f"Imported {len(result.created)} records ({result.rows} rows).")
+        ctx.say(
+            f"已导入 {len(result.created)} 条（{result.rows} 行）。",
+            f"Imported {len(result.created)} records ({result.rows} rows).",
+        )
     return EXIT_OK
 
 
 def cmd_export(ctx: Context) -> int:
     actor = ctx.acting_user()
     a = ctx.args
-    order_filter = queries.OrderFilter(kind=a.kind, status=a.status, overdue=a.overdue,
-                                       party=a.party, text=a.search)
+    order_filter = queries.OrderFilter(
+        kind=a.kind, status=a.status, overdue=a.overdue, party=a.party, text=a.search
+    )
     if a.what != "orders" and order_filter != queries.OrderFilter():
         raise ValidationError("筛选条件只适用于导出订单。", "Filters apply to orders only.")
     with ctx.database.reading() as session:
-        count = (export_orders(session, actor, a.file, order_filter) if a.what == "orders"
-                 else EXPORTERS[a.what](session, actor, a.file))
+        count = (
+            export_orders(session, actor, a.file, order_filter)
+            if a.what == "orders"
+            else EXPORTERS[a.what](session, actor, a.file)
+        )
     ctx.say(f"已导出 {count} 条到 {a.file}。", f"Exported {count} records to {a.file}.")
     return EXIT_OK
 
@@ -359,8 +402,10 @@ def cmd_audit_verify(ctx: Context) -> int:
 
 def cmd_backup(ctx: Context) -> int:
     if ctx.database.sqlite_path is None:
-        raise ValidationError("备份命令只适用于 SQLite 数据库；PostgreSQL 请用 pg_dump。",
-                              "backup works on a SQLite database; use pg_dump for PostgreSQL.")
+        raise ValidationError(
+            "备份命令只适用于 SQLite 数据库；PostgreSQL 请用 pg_dump。",
+            "backup works on a SQLite database; use pg_dump for PostgreSQL.",
+        )
     target = ctx.database.backup_to(ctx.args.file)
     ctx.say(f"已备份到 {target}。", f"Backed up to {target}.")
     return EXIT_OK
@@ -388,6 +433,7 @@ def cmd_setting_set(ctx: Context) -> int:
 
 # --- the parser -------------------------------------------------------------------------
 
+
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="ordertrail", description="OrderTrail 采销订单跟踪")
     parser.add_argument("--db", help="database URL or SQLite file path")
@@ -410,20 +456,23 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--orders", type=int, default=200)
     p.add_argument("--seed", type=int, default=1)
 
-    users = commands.add_parser("user").add_subparsers(dest="subcommand", required=True,
-                                                        parser_class=_Parser)
+    users = commands.add_parser("user").add_subparsers(
+        dest="subcommand", required=True, parser_class=_Parser
+    )
     p = command(users, "add", cmd_user_add)
     p.add_argument("name")
     p.add_argument("--role", required=True)
 
-    parties = commands.add_parser("party").add_subparsers(dest="subcommand", required=True,
-                                                          parser_class=_Parser)
+    parties = commands.add_parser("party").add_subparsers(
+        dest="subcommand", required=True, parser_class=_Parser
+    )
     p = command(parties, "add", cmd_party_add)
     p.add_argument("name")
     p.add_argument("--kind", required=True, choices=["customer", "supplier"])
 
-    products = commands.add_parser("product").add_subparsers(dest="subcommand", required=True,
-                                                             parser_class=_Parser)
+    products = commands.add_parser("product").add_subparsers(
+        dest="subcommand", required=True, parser_class=_Parser
+    )
     p = command(products, "add", cmd_product_add)
     p.add_argument("sku")
     p.add_argument("--name", required=True)
@@ -432,8 +481,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--service", action="store_true")
     with_json(command(products, "list", cmd_product_list))
 
-    order = commands.add_parser("order").add_subparsers(dest="subcommand", required=True,
-                                                        parser_class=_Parser)
+    order = commands.add_parser("order").add_subparsers(
+        dest="subcommand", required=True, parser_class=_Parser
+    )
     p = with_json(command(order, "create", cmd_order_create))
     p.add_argument("--kind", required=True, choices=["sales", "purchase"])
     p.add_argument("--party", required=True)
@@ -474,8 +524,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("kind", choices=printing.KINDS)
     p.add_argument("number", nargs="?")
     p.add_argument("-o", "--output", required=True)
-    p.add_argument("--waiting", action="store_true",
-                   help="delivery notes of every order waiting at the warehouse")
+    p.add_argument(
+        "--waiting",
+        action="store_true",
+        help="delivery notes of every order waiting at the warehouse",
+    )
     p = command(commands, "template", cmd_template, help="an empty import workbook")
     p.add_argument("what", choices=list(IMPORTERS))
     p.add_argument("file")
@@ -490,13 +543,15 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--overdue", action="store_true")
     p.add_argument("--party")
     p.add_argument("--search")
-    audits = commands.add_parser("audit").add_subparsers(dest="subcommand", required=True,
-                                                         parser_class=_Parser)
+    audits = commands.add_parser("audit").add_subparsers(
+        dest="subcommand", required=True, parser_class=_Parser
+    )
     command(audits, "verify", cmd_audit_verify)
     p = command(commands, "backup", cmd_backup)
     p.add_argument("file")
-    setting = commands.add_parser("setting").add_subparsers(dest="subcommand", required=True,
-                                                            parser_class=_Parser)
+    setting = commands.add_parser("setting").add_subparsers(
+        dest="subcommand", required=True, parser_class=_Parser
+    )
     with_json(command(setting, "list", cmd_setting_list))
     p = command(setting, "set", cmd_setting_set)
     p.add_argument("key")
@@ -519,8 +574,11 @@ def run(args: argparse.Namespace) -> int:
     try:
         database, _backup = open_database(config.database_url(args.db))
     except OperationalError as error:
-        print(("无法打开数据库：" if lang == "zh" else "Cannot open the database: ")
-              + str(error.orig).strip(), file=sys.stderr)
+        print(
+            ("无法打开数据库：" if lang == "zh" else "Cannot open the database: ")
+            + str(error.orig).strip(),
+            file=sys.stderr,
+        )
         return EXIT_REJECTED
     ctx = Context(args, lang, database)
     try:
@@ -530,12 +588,19 @@ def run(args: argparse.Namespace) -> int:
         return error.exit_code
     except IntegrityError:
         # Two desktops adding the same name at the same moment: the database refused one.
-        print("刚有其他人添加了同样的记录，请检查后重试。" if lang == "zh" else
-              "Someone else just added the same record; check and try again.", file=sys.stderr)
+        print(
+            "刚有其他人添加了同样的记录，请检查后重试。"
+            if lang == "zh"
+            else "Someone else just added the same record; check and try again.",
+            file=sys.stderr,
+        )
         return EXIT_REJECTED
     except OSError as error:  # an output file that cannot be written
-        print(("无法写入文件：" if lang == "zh" else "Cannot write the file: ")
-              + f"{error.filename or ''} {error.strerror or error}".strip(), file=sys.stderr)
+        print(
+            ("无法写入文件：" if lang == "zh" else "Cannot write the file: ")
+            + f"{error.filename or ''} {error.strerror or error}".strip(),
+            file=sys.stderr,
+        )
         return EXIT_REJECTED
     except OperationalError as error:
         print(str(error.orig).strip(), file=sys.stderr)
