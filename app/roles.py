@@ -55,10 +55,15 @@ def roles_label(roles: frozenset[str] | set[str] | list[str], lang: str = "zh") 
     return separator.join(role_label(r, lang) for r in sorted(roles))
 
 
+def holds_any(user: User, roles: frozenset[str] | set[str]) -> bool:
+    """Whether the user holds one of these roles: the one place a role is checked."""
+    return user.role in roles
+
+
 def require(user: User, permission: str) -> None:
     """Raise PermissionDenied unless the user's role holds the permission."""
     allowed = PERMISSIONS[permission]
-    if user.role in allowed:
+    if holds_any(user, allowed):
         return
     zh_action, en_action = ACTION_LABELS[permission]
     raise PermissionDenied(
