@@ -1,8 +1,8 @@
 """What a user may do to an order right now, for the window's buttons.
 
-Workflow steps come from the workflow engine; recording facts (shipping,
-receiving, paying) and editing a draft come from the role permissions and the
-node the order is at. The services check everything again when called.
+Everything comes from the order's workflow: the facts its node allows and who
+may record them, and the manual steps this user may take. The services check
+everything again when called.
 """
 
 from __future__ import annotations
@@ -13,14 +13,14 @@ from sqlalchemy.orm import Session
 
 from db.models import Order, User
 
-from . import workflow
-from .orders import CREATE_PERMISSION, FLOW_OF_KIND, PAYABLE_AFTER, RECEIVABLE_AT, SHIPPABLE_AT
-from .roles import PERMISSIONS, roles_label
+from . import kinds, workflow
+from .orders import may_create
+from .roles import holds_any, roles_label
 
 
 @dataclass(frozen=True)
 class Action:
-    kind: str  # "advance", "edit", "ship", "receive" or "pay"
+    kind: str  # "advance", or the fact to record: "edit", "ship", "receive", "sign", "pay"
     zh: str
     en: str
     target: str | None = None  # the node an "advance" moves to
@@ -30,44 +30,50 @@ class Action:
         return self.en if lang == "en" else self.zh
 
 
-def kinds_to_create(user: User) -> list[str]:
+# The button for each fact; a payment reads as money in on a sale, money out on a purchase.
+FACT_BUTTONS = {
+    "edit": ("编辑草稿", "Edit draft"),
+    "ship": ("登记发货", "Ship"),
+    "receive": ("登记收货", "Receive"),
+    "sign": ("登记签收", "Sign for a shipment"),
+}
+PAY_BUTTONS = {
+    "customer": ("登记收款", "Record receipt"),
+    "supplier": ("登记付款", "Record payment"),
+}
+
+
+def kinds_to_create(session: Session, user: User) -> list[str]:
     """The kinds of order this user may create (and edit while they are drafts)."""
-    return [
-        kind
-        for kind, permission in CREATE_PERMISSION.items()
-        if user.role in PERMISSIONS[permission]
-    ]
+    return [kind for kind in kinds.CREATABLE if may_create(session, user, kind)]
+
+
+def records_anywhere(session: Session, user: User, fact: str) -> bool:
+    """Whether the user may record this fact on orders of some active workflow."""
+    return any(
+        holds_any(user, workflow.active_workflow(session, name).facts.get(fact, frozenset()))
+        for name in dict.fromkeys(kind.workflow for kind in kinds.KINDS.values())
+    )
 
 
 def available(session: Session, user: User, order: Order) -> list[Action]:
     spec = workflow.spec_for(session, order)
-    flow = FLOW_OF_KIND.get(order.kind, "sales")
     result = []
-    if order.status == spec.initial and order.kind in kinds_to_create(user):
-        result.append(Action("edit", "编辑草稿", "Edit draft"))
-    if flow == "sales" and order.status in SHIPPABLE_AT and user.role in PERMISSIONS["ship"]:
-        result.append(Action("ship", "登记发货", "Ship"))
-    if flow == "purchase" and order.status in RECEIVABLE_AT and user.role in PERMISSIONS["receive"]:
-        result.append(Action("receive", "登记收货", "Receive"))
-    if (
-        user.role in PERMISSIONS["record_payment"]
-        and order.status not in PAYABLE_AFTER
-        and not spec.node(order.status).terminal
-    ):
-        sales = flow == "sales"
-        result.append(
-            Action(
-                "pay",
-                "登记收款" if sales else "登记付款",
-                "Record receipt" if sales else "Record payment",
-            )
+    for fact in ("edit", "ship", "receive", "sign", "pay"):
+        if not workflow.may_record(spec, user, order, fact):
+            continue
+        if fact == "sign" and all(s.delivered_at is not None for s in order.shipments):
+            continue  # nothing shipped is waiting for a signature
+        zh, en = (
+            PAY_BUTTONS[kinds.KINDS[order.kind].party_kind] if fact == "pay" else FACT_BUTTONS[fact]
         )
+        result.append(Action(fact, zh, en))
     for t in workflow.allowed_transitions(session, user, order):
         result.append(Action("advance", t.zh, t.en, target=t.target, requires=t.requires))
     return result
 
 
 def who_may(session: Session, order: Order, lang: str = "zh") -> str:
-    """The roles that own the order's next step, for a hint to everyone else."""
-    roles = workflow.spec_for(session, order).responsible_roles(order.status)
-    return roles_label(roles, lang)
+    """The role that owns the order's next step, for a hint to everyone else."""
+    owner = workflow.spec_for(session, order).owner_of(order.status)
+    return roles_label({owner} if owner else set(), lang)

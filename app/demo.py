@@ -16,7 +16,7 @@ from sqlalchemy import func, select
 from db.engine import Database
 from db.models import Order, User
 
-from . import masterdata, orders
+from . import masterdata, orders, walkthrough, workflow
 from .clock import frozen_at, utcnow
 from .orders import LineSpec, MoveSpec
 from .progress import progress_of
@@ -67,29 +67,9 @@ SERVICES = [
 ]
 CARRIERS = ["顺丰速运", "中通快递", "德邦物流", "京东物流"]
 
-# Where the demo orders stop, with weights: every node appears.
-SALES_TARGETS = {
-    "draft": 3,
-    "submitted": 3,
-    "placed": 4,
-    "prepared": 3,
-    "partly_shipped": 2,
-    "shipped": 4,
-    "delivered": 3,
-    "paid": 3,
-    "completed": 6,
-    "cancelled": 2,
-}
-PURCHASE_TARGETS = {
-    "draft": 2,
-    "submitted": 2,
-    "placed": 4,
-    "partly_received": 2,
-    "received": 3,
-    "paid": 2,
-    "completed": 5,
-    "cancelled": 1,
-}
+# How often the demo orders stop at each kind of place, so that every node appears.
+WEIGHT_OF_NODE, WEIGHT_OF_FINISHED, WEIGHT_OF_CANCELLED, WEIGHT_OF_PART_MOVED = 3, 6, 2, 2
+PART_MOVED = "part_moved"  # a target: half of one line shipped or received, then stop
 
 
 def has_orders(database: Database) -> bool:
@@ -124,8 +104,12 @@ def _master_data(database: Database, users: dict[str, User]) -> None:
             )
 
 
+MAX_STEPS = 30  # more than any workflow's ordinary path
+
+
 class _Story:
-    """Takes one order through the steps up to its target, advancing a private clock."""
+    """Takes one order along its workflow up to a target, advancing a private clock, each
+    step in its own unit of work by a user of the role that owns it."""
 
     def __init__(
         self, database: Database, users: dict[str, User], rng: random.Random, start: datetime
@@ -140,6 +124,74 @@ class _Story:
         with frozen_at(self.moment), self.database.unit_of_work() as session:
             return action(session, *args, **kwargs)
 
+    def take(self, step: walkthrough.Step, number: str, lines: list[MoveSpec] | None = None):
+        user = self.users[step.role]
+        if step.action == "advance":
+            text = "同意" if "comment" in step.requires else ""
+            self.step(orders.advance, user, number, step.target, comment=text, reason=text)
+        elif step.action == "ship":
+            carrier = self.rng.choice(CARRIERS)
+            tracking = f"{self.rng.randint(10**11, 10**12 - 1)}"
+            self.step(orders.ship, user, number, carrier, tracking, lines, hours=(2, 20))
+        elif step.action == "receive":
+            self.step(orders.receive, user, number, lines, hours=(48, 120))
+        elif step.action == "sign":
+            self.step(_sign_all, user, number, hours=(24, 60))
+        elif step.action == "pay":
+            reference = f"BK{self.rng.randint(100000, 999999)}"
+            balance = _balance(self, number)
+            self.step(
+                orders.record_payment, user, number, balance, method="银行转账", reference=reference
+            )
+
+    def walk_to(self, number: str, target: str) -> None:
+        """Along the workflow's ordinary path until the order reaches `target`; for
+        PART_MOVED, until half of one line can be shipped or received."""
+        for _ in range(MAX_STEPS):
+            with self.database.reading() as session:
+                order = orders.find_order(session, number)
+                if order.status == target:
+                    return
+                step = walkthrough.next_step(session, order)
+                part = _half_a_line(session, order) if target == PART_MOVED else None
+            if step is None:
+                return
+            if part is not None and step.action in ("ship", "receive"):
+                self.take(step, number, part)
+                return
+            self.take(step, number)
+
+    def cancel(self, number: str, spec: workflow.WorkflowSpec, creator: str) -> None:
+        """Cancelled somewhere after submission, before anything happens that would make
+        cancelling impossible."""
+        sources = next(t for t in spec.transitions if t.target == spec.cancelled).sources
+        for _ in range(MAX_STEPS):
+            with self.database.reading() as session:
+                order = orders.find_order(session, number)
+                step = walkthrough.next_step(session, order)
+            if order.status in sources and order.status != spec.initial:
+                stays = step is not None and step.action == "advance" and step.target in sources
+                if not stays or self.rng.random() < 0.5:
+                    break
+            if step is None:
+                break
+            self.take(step, number)
+        self.step(orders.cancel, self.users[creator], number, "客户取消订单")
+
+
+def _sign_all(session, user: User, number: str) -> None:
+    order = orders.find_order(session, number)
+    for shipment in [s.number for s in order.shipments if s.delivered_at is None]:
+        orders.confirm_delivery(session, user, shipment)
+
+
+def _half_a_line(session, order) -> list[MoveSpec] | None:
+    """Half of the first goods line, for an order on which nothing has moved yet."""
+    if progress_of(session, order).anything_moved:
+        return None
+    goods = [line for line in order.lines if not line.product.is_service and line.qty >= 2]
+    return [MoveSpec(goods[0].product.sku, goods[0].qty // 2)] if goods else None
+
 
 def _lines(rng: random.Random, large: bool) -> list[LineSpec]:
     chosen = rng.sample(PRODUCTS, rng.randint(1, 4))
@@ -151,98 +203,22 @@ def _lines(rng: random.Random, large: bool) -> list[LineSpec]:
     return lines
 
 
-def _placed(story: _Story, number: str, target: str, creator: str, cancel_reason: str) -> bool:
-    """Submit (and approve where needed) up to `target`; True if the story goes on."""
-    u = story.users
-    if target == "draft":
-        return False
-    story.step(orders.advance, u[creator], number, "submitted")
-    if target == "submitted":
-        return False
-    with story.database.reading() as session:
-        status = orders.find_order(session, number).status
-    if status == "submitted":
-        story.step(orders.advance, u["owner"], number, "placed", comment="同意")
-    if target == "cancelled":
-        story.step(orders.cancel, u[creator], number, cancel_reason)
-        return False
-    return target != "placed"
-
-
-def _sales_story(story: _Story, number: str, target: str) -> None:
-    u, rng = story.users, story.rng
-    if not _placed(story, number, target, "sales", "客户取消订单"):
-        return
-    story.step(orders.advance, u["warehouse"], number, "prepared")
-    if target == "prepared":
-        return
-    carrier = rng.choice(CARRIERS)
-    tracking = f"{rng.randint(10**11, 10**12 - 1)}"
-    if target == "partly_shipped":
-        with story.database.reading() as session:
-            first = orders.find_order(session, number).lines[0]
-            sku, qty = first.product.sku, first.qty
-        if first.product.is_service or qty < 2:
-            return
-        story.step(
-            orders.ship, u["warehouse"], number, carrier, tracking, [MoveSpec(sku, (qty // 2))]
-        )
-        return
-    story.step(orders.ship, u["warehouse"], number, carrier, tracking, hours=(2, 20))
-    if target == "shipped":
-        return
-    story.step(orders.advance, u["service"], number, "delivered", hours=(24, 60))
-    if target == "delivered":
-        if rng.random() < 0.5:
-            story.step(
-                orders.record_payment, u["finance"], number, _part(story, number), method="银行转账"
-            )
-        return
-    story.step(
-        orders.record_payment,
-        u["finance"],
-        number,
-        _balance(story, number),
-        method="银行转账",
-        reference=f"BK{rng.randint(100000, 999999)}",
-    )
-    if target == "paid":
-        return
-    story.step(orders.advance, u["service"], number, "completed", hours=(4, 48))
-
-
-def _purchase_story(story: _Story, number: str, target: str) -> None:
-    u = story.users
-    if not _placed(story, number, target, "purchasing", "供应商缺货"):
-        return
-    if target == "partly_received":
-        with story.database.reading() as session:
-            first = orders.find_order(session, number).lines[0]
-            sku, qty = first.product.sku, first.qty
-        if qty >= 2:
-            story.step(
-                orders.receive, u["warehouse"], number, [MoveSpec(sku, qty // 2)], hours=(48, 120)
-            )
-        return
-    story.step(orders.receive, u["warehouse"], number, hours=(48, 120))
-    if target == "received":
-        return
-    story.step(
-        orders.record_payment, u["finance"], number, _balance(story, number), method="银行转账"
-    )
-    if target == "paid":
-        return
-    story.step(orders.advance, u["purchasing"], number, "completed")
+def _targets(spec: workflow.WorkflowSpec) -> dict[str, int]:
+    """Where demo orders of this workflow stop, with weights."""
+    targets = {}
+    for code, node in spec.nodes.items():
+        if code == spec.cancelled:
+            targets[code] = WEIGHT_OF_CANCELLED
+        else:
+            targets[code] = WEIGHT_OF_FINISHED if node.terminal else WEIGHT_OF_NODE
+    targets[PART_MOVED] = WEIGHT_OF_PART_MOVED
+    return targets
 
 
 def _balance(story: _Story, number: str) -> Decimal:
     with story.database.reading() as session:
         order = orders.find_order(session, number)
         return order.total - progress_of(session, order).paid
-
-
-def _part(story: _Story, number: str) -> Decimal:
-    return (_balance(story, number) / 2).quantize(Decimal("0.01"))
 
 
 def build_demo(database: Database, orders_wanted: int = 200, seed: int = 1) -> int:
@@ -252,39 +228,31 @@ def build_demo(database: Database, orders_wanted: int = 200, seed: int = 1) -> i
     rng = random.Random(seed)
     users = _users(database)
     _master_data(database, users)
+    with database.reading() as session:
+        specs = {kind: workflow.active_workflow(session, kind) for kind in ("sales", "purchase")}
+    targets = {kind: _targets(spec) for kind, spec in specs.items()}
     now = utcnow()
     for index in range(orders_wanted):
-        purchase = rng.random() < 0.25
-        targets = PURCHASE_TARGETS if purchase else SALES_TARGETS
-        target = rng.choices(list(targets), weights=list(targets.values()))[0]
+        kind = "purchase" if rng.random() < 0.25 else "sales"
+        spec = specs[kind]
+        target = rng.choices(list(targets[kind]), weights=list(targets[kind].values()))[0]
         start = now - timedelta(
             days=30 * (orders_wanted - index) / orders_wanted, hours=rng.uniform(0, 12)
         )
-        large = target == "submitted" or rng.random() < 0.05
+        # Orders meant to wait for approval are large enough to need it.
+        large = target == spec.submission().target or rng.random() < 0.05
         lines = _lines(rng, large)
+        if kind == "purchase":
+            lines = [line for line in lines if not line.sku.startswith("S-")]
         story = _Story(database, users, rng, start)
         due = (start + timedelta(days=rng.randint(3, 20))).date()
-        if purchase:
-            lines = [line for line in lines if line.sku.startswith(tuple("ABCDEF"))]
-            order = story.step(
-                orders.create_order,
-                users["purchasing"],
-                "purchase",
-                rng.choice(SUPPLIERS),
-                lines,
-                due=due,
-                hours=(0, 0),
-            )
-            _purchase_story(story, order.number, target)
+        creator = min(spec.facts["edit"])
+        party = rng.choice(SUPPLIERS if kind == "purchase" else CUSTOMERS)
+        order = story.step(
+            orders.create_order, users[creator], kind, party, lines, due=due, hours=(0, 0)
+        )
+        if target == spec.cancelled:
+            story.cancel(order.number, spec, creator)
         else:
-            order = story.step(
-                orders.create_order,
-                users["sales"],
-                "sales",
-                rng.choice(CUSTOMERS),
-                lines,
-                due=due,
-                hours=(0, 0),
-            )
-            _sales_story(story, order.number, target)
+            story.walk_to(order.number, target)
     return orders_wanted

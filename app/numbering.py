@@ -11,12 +11,11 @@ from sqlalchemy.orm import Session
 from db.models import NumberSequence
 
 from .clock import utcnow
+from .kinds import KINDS
 
+# Each kind of order numbers its own series; documents of facts have theirs.
 PREFIXES = {
-    "sales": "SO",
-    "purchase": "PO",
-    "return": "RO",
-    "supplementary": "SP",
+    **{code: kind.number_prefix for code, kind in KINDS.items()},
     "shipment": "SH",
     "receipt": "GR",
 }

@@ -8,6 +8,7 @@ engine take the automatic steps that follow.
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
@@ -29,23 +30,17 @@ from db.models import (
     User,
 )
 
-from . import audit, changes, stock, workflow
+from . import audit, changes, kinds, stock, workflow
 from .clock import utcnow
-from .errors import Conflict, InvalidTransition, NotFound, ValidationError
+from .errors import Conflict, NotFound, PermissionDenied, ValidationError
 from .masterdata import find_parties, find_party
 from .money import line_amount, total_of
 from .numbering import claim_number, next_number, next_numbers
-from .progress import progress_of
-from .roles import require
+from .progress import LineProgress, progress_of
+from .roles import holds_any, role_label, roles_label
 from .validation import amount, clean_text, iso_date, quantity, within_amount_limit
 
 ZERO = Decimal(0)
-FLOW_OF_KIND = {"sales": "sales", "purchase": "purchase", "supplementary": "sales"}
-PARTY_KIND_OF_FLOW = {"sales": "customer", "purchase": "supplier"}
-CREATE_PERMISSION = {"sales": "create_sales_order", "purchase": "create_purchase_order"}
-# The nodes at which a shipment or a receipt may be recorded.
-SHIPPABLE_AT = frozenset({"placed", "prepared"})
-RECEIVABLE_AT = frozenset({"placed"})
 
 
 @dataclass(frozen=True)
@@ -135,10 +130,6 @@ def _save(session: Session, order: Order) -> None:
     _save_all(session, [order])
 
 
-def _flow(order: Order) -> str:
-    return FLOW_OF_KIND.get(order.kind, "sales")
-
-
 # --- creating and changing ----------------------------------------------------------------
 
 
@@ -169,15 +160,9 @@ def create_order(
 
 def create_orders(session: Session, user: User, kind: str, drafts: list[OrderDraft]) -> list[Order]:
     """New draft orders, all or none (many at once for imports and bulk entry)."""
-    if kind not in CREATE_PERMISSION:
-        raise ValidationError(
-            f"订单类型必须是 sales 或 purchase，而不是“{kind}”。",
-            f"The order kind must be sales or purchase, not '{kind}'.",
-        )
-    require(user, CREATE_PERMISSION[kind])
-    parties = find_parties(session, [d.party for d in drafts], PARTY_KIND_OF_FLOW[kind])
+    spec = require_may_create(session, user, kind)
+    parties = find_parties(session, [d.party for d in drafts], kinds.KINDS[kind].party_kind)
     products = _products_for(session, [line for d in drafts for line in d.lines])
-    spec = workflow.active_workflow(session, kind)
     now = utcnow()
     rows, lines_of = [], []
     for draft in drafts:
@@ -265,6 +250,30 @@ def create_orders(session: Session, user: User, kind: str, drafts: list[OrderDra
     return orders
 
 
+def require_may_create(session: Session, user: User, kind: str) -> workflow.WorkflowSpec:
+    """The workflow new orders of `kind` start on, if this user may create them: whoever
+    may edit its drafts."""
+    order_kind = kinds.creatable_kind(kind)
+    spec = workflow.active_workflow(session, order_kind.workflow)
+    creators = spec.facts.get("edit", frozenset())
+    if not holds_any(user, creators):
+        raise PermissionDenied(
+            f"{role_label(user.role)}（{user.name}）无权创建{order_kind.zh}订单；"
+            f"可由{roles_label(creators)}操作。",
+            f"{user.name} ({role_label(user.role, 'en')}) may not create "
+            f"{order_kind.en.lower()} orders; allowed: {roles_label(creators, 'en')}.",
+        )
+    return spec
+
+
+def may_create(session: Session, user: User, kind: str) -> bool:
+    try:
+        require_may_create(session, user, kind)
+    except PermissionDenied:
+        return False
+    return True
+
+
 def _given_number(session: Session, kind: str, number: str) -> str:
     number = clean_text(number, "订单号", "order number", max_length=32)
     if any(ch.isspace() for ch in number):
@@ -335,35 +344,21 @@ def update_draft(
 
     Once submitted an order is no longer edited in place."""
     order = _load_for_change(session, number, expected_version)
-    require(user, CREATE_PERMISSION[order.kind])
-    spec = workflow.spec_for(session, order)
-    if order.status != spec.initial:
-        node = spec.node(order.status)
-        raise InvalidTransition(
-            f"订单 {order.number} 在“{node.zh}”，只有草稿可以修改。",
-            f"Order {order.number} is at '{node.en}'; only a draft can be edited.",
-        )
     if not lines:
         raise ValidationError("订单至少需要一行明细。", "An order needs at least one line.")
     before = snapshot(order)
-    order.party = find_party(session, party_name, PARTY_KIND_OF_FLOW[order.kind])
-    order.due = iso_date(due, "交期", "due date") if due not in (None, "") else None
-    order.note = clean_text(note, "备注", "note", max_length=2000, required=False, multiline=True)
-    order.lines = _build_lines(session, lines)
-    order.total = total_of((line.qty, line.unit_price) for line in order.lines)
-    session.flush()
-    audit.record(
-        session,
-        user.name,
-        entity="order",
-        ref=order.number,
-        order_id=order.id,
-        action="edit",
-        before=before,
-        after=snapshot(order),
-    )
-    _save(session, order)
-    return order
+
+    def record() -> tuple[object, dict]:
+        order.party = find_party(session, party_name, kinds.KINDS[order.kind].party_kind)
+        order.due = iso_date(due, "交期", "due date") if due not in (None, "") else None
+        order.note = clean_text(
+            note, "备注", "note", max_length=2000, required=False, multiline=True
+        )
+        order.lines = _build_lines(session, lines)
+        order.total = total_of((line.qty, line.unit_price) for line in order.lines)
+        return order, snapshot(order)
+
+    return _record_fact(session, user, order, "edit", "edit", record, before=before)
 
 
 def snapshot(order: Order) -> dict:
@@ -401,7 +396,7 @@ def submit_new_orders(
     """Create orders and submit them at once (bulk entry): those under the approval
     amount are placed, with their stock reserved, all in the caller's unit of work."""
     orders = create_orders(session, user, kind, drafts)
-    workflow.advance(session, user, orders, "submitted")
+    workflow.submit(session, user, orders)
     _save_all(session, orders)
     return orders
 
@@ -409,12 +404,46 @@ def submit_new_orders(
 def cancel(
     session: Session, user: User, number: str, reason: str, *, expected_version: int | None = None
 ) -> Order:
-    return advance(
-        session, user, number, "cancelled", reason=reason, expected_version=expected_version
+    order = _load_for_change(session, number, expected_version)
+    target = workflow.spec_for(session, order).cancelled
+    workflow.advance(session, user, [order], target, reason=reason)
+    _save(session, order)
+    return order
+
+
+# --- facts: shipments, receipts, signatures, payments ------------------------------------
+
+
+def _record_fact(
+    session: Session,
+    user: User,
+    order: Order,
+    fact: str,
+    action: str,
+    record: Callable[[], tuple[object, dict]],
+    *,
+    before: dict | None = None,
+) -> object:
+    """The one way a fact is recorded on an order: the workflow must allow `fact` at the
+    order's node for this user; `record()` writes it and says what to audit; the facts
+    must still justify the node the order is at; then the automatic steps follow."""
+    spec = workflow.require_fact(session, user, order, fact)
+    document, after = record()
+    session.flush()
+    workflow.require_node_still_holds(session, spec, order)
+    audit.record(
+        session,
+        user.name,
+        entity="order",
+        ref=order.number,
+        order_id=order.id,
+        action=action,
+        before=before,
+        after=after,
     )
-
-
-# --- facts: shipments, receipts, payments --------------------------------------------------
+    workflow.settle(session, user, [order])
+    _save(session, order)
+    return document
 
 
 def _remaining(order: Order, done: dict[int, Decimal]) -> dict[int, Decimal]:
@@ -425,8 +454,89 @@ def _remaining(order: Order, done: dict[int, Decimal]) -> dict[int, Decimal]:
     }
 
 
+@dataclass(frozen=True)
+class Movement:
+    """A kind of goods movement against an order's lines: how much of a line it has done
+    so far, what it does to stock, and the document that records it."""
+
+    fact: str
+    zh: str
+    en: str
+    series: str  # the number series of its documents
+    done: Callable[[LineProgress], Decimal]
+    move_stock: Callable[[Session, User, Order, dict[int, Decimal]], None]
+    document: Callable[..., Shipment | Receipt]
+
+
+SHIPPING = Movement(
+    "ship",
+    "发",
+    "ship",
+    "shipment",
+    lambda line: line.shipped,
+    stock.issue,
+    lambda number, order, user, per_line, **details: Shipment(
+        number=number,
+        order=order,
+        shipped_at=utcnow(),
+        shipped_by_id=user.id,
+        lines=[ShipmentLine(order_line_id=lid, qty=qty) for lid, qty in per_line.items()],
+        **details,
+    ),
+)
+RECEIVING = Movement(
+    "receive",
+    "收",
+    "receive",
+    "receipt",
+    lambda line: line.received,
+    stock.receive_goods,
+    lambda number, order, user, per_line: Receipt(
+        number=number,
+        order=order,
+        received_at=utcnow(),
+        received_by_id=user.id,
+        lines=[ReceiptLine(order_line_id=lid, qty=qty) for lid, qty in per_line.items()],
+    ),
+)
+
+
+def _move_goods(
+    session: Session,
+    user: User,
+    movement: Movement,
+    number: str,
+    lines: list[MoveSpec] | None,
+    expected_version: int | None,
+    **details: str,
+) -> Shipment | Receipt:
+    order = _load_for_change(session, number, expected_version)
+
+    def record() -> tuple[object, dict]:
+        done = {lid: movement.done(lp) for lid, lp in progress_of(session, order).lines.items()}
+        verb = (movement.zh, movement.en)
+        per_line = _allocate(order, lines, _remaining(order, done), verb)
+        movement.move_stock(session, user, order, _per_product(order, per_line))
+        document = movement.document(
+            next_number(session, movement.series), order, user, per_line, **details
+        )
+        session.add(document)
+        skus = {line.id: line.product.sku for line in order.lines}
+        after = {
+            "document": document.number,
+            **details,
+            "lines": [[skus[lid], qty] for lid, qty in per_line.items()],
+        }
+        return document, after
+
+    return _record_fact(session, user, order, movement.fact, movement.fact, record)
+
+
 def _allocate(
-    order: Order, moves: list[MoveSpec] | None, remaining: dict[int, Decimal], verb: tuple[str, str]
+    order: Order,
+    moves: list[MoveSpec] | None,
+    remaining: dict[int, Decimal],
+    verb: tuple[str, str],
 ) -> dict[int, Decimal]:
     """Quantities per order line: all that remains, or the requested SKUs spread over lines."""
     if not moves:
@@ -473,21 +583,6 @@ def _per_product(order: Order, per_line: dict[int, Decimal]) -> dict[int, Decima
     return totals
 
 
-def _require_status(
-    order: Order, allowed: frozenset[str], zh_action: str, en_action: str, session: Session
-) -> None:
-    if order.status in allowed:
-        return
-    spec = workflow.spec_for(session, order)
-    zh_nodes = "、".join(spec.node(code).zh for code in sorted(allowed, key=spec.order.index))
-    en_nodes = ", ".join(spec.node(code).en for code in sorted(allowed, key=spec.order.index))
-    node = spec.node(order.status)
-    raise InvalidTransition(
-        f"订单 {order.number} 在“{node.zh}”，不能{zh_action}；只有在{zh_nodes}时可以。",
-        f"Order {order.number} is at '{node.en}': cannot {en_action}; only at {en_nodes}.",
-    )
-
-
 def ship(
     session: Session,
     user: User,
@@ -499,80 +594,18 @@ def ship(
     expected_version: int | None = None,
 ) -> Shipment:
     """Record a shipment (delivery note) with its carrier and tracking number."""
-    require(user, "ship")
-    order = _load_for_change(session, number, expected_version)
-    if _flow(order) != "sales":
-        raise ValidationError(
-            f"{order.number} 不是销售订单，不能发货。",
-            f"{order.number} is not a sales order; it cannot be shipped.",
-        )
-    _require_status(order, SHIPPABLE_AT, "发货", "ship", session)
     carrier = clean_text(carrier, "承运商", "carrier", max_length=100)
     tracking_no = clean_text(tracking_no, "运单号", "tracking number", max_length=100)
-    shipped = {lid: lp.shipped for lid, lp in progress_of(session, order).lines.items()}
-    per_line = _allocate(order, lines, _remaining(order, shipped), ("发", "ship"))
-    stock.issue(session, user, order, _per_product(order, per_line))
-    shipment = Shipment(
-        number=next_number(session, "shipment"),
-        order=order,
+    return _move_goods(
+        session,
+        user,
+        SHIPPING,
+        number,
+        lines,
+        expected_version,
         carrier=carrier,
         tracking_no=tracking_no,
-        shipped_at=utcnow(),
-        shipped_by_id=user.id,
-        lines=[ShipmentLine(order_line_id=lid, qty=qty) for lid, qty in per_line.items()],
     )
-    session.add(shipment)
-    session.flush()
-    audit.record(
-        session,
-        user.name,
-        entity="order",
-        ref=order.number,
-        order_id=order.id,
-        action="ship",
-        after=_movement(order, shipment.number, per_line, carrier=carrier, tracking_no=tracking_no),
-    )
-    workflow.settle(session, user, [order])
-    _save(session, order)
-    return shipment
-
-
-def _movement(order: Order, document: str, per_line: dict[int, Decimal], **extra) -> dict:
-    skus = {line.id: line.product.sku for line in order.lines}
-    return {
-        "document": document,
-        **extra,
-        "lines": [[skus[lid], qty] for lid, qty in per_line.items()],
-    }
-
-
-def confirm_delivery(session: Session, user: User, shipment_number: str) -> Shipment:
-    """The customer signed for one shipment; the order follows once all are signed."""
-    shipment = session.scalar(select(Shipment).where(Shipment.number == shipment_number.strip()))
-    if shipment is None:
-        raise NotFound(
-            f"没有发货单“{shipment_number}”。", f"There is no shipment '{shipment_number}'."
-        )
-    order = find_order(session, shipment.order.number, for_change=True)
-    workflow.require_transition_role(session, user, order, "delivered")
-    if shipment.delivered_at is not None:
-        raise ValidationError(
-            f"发货单 {shipment.number} 已签收。",
-            f"Shipment {shipment.number} is already signed for.",
-        )
-    shipment.delivered_at = utcnow()
-    audit.record(
-        session,
-        user.name,
-        entity="order",
-        ref=order.number,
-        order_id=order.id,
-        action="signed",
-        after={"document": shipment.number},
-    )
-    workflow.settle(session, user, [order])
-    _save(session, order)
-    return shipment
 
 
 def receive(
@@ -584,42 +617,28 @@ def receive(
     expected_version: int | None = None,
 ) -> Receipt:
     """Record goods of a purchase order arriving; stock rises."""
-    require(user, "receive")
-    order = _load_for_change(session, number, expected_version)
-    if _flow(order) != "purchase":
-        raise ValidationError(
-            f"{order.number} 不是采购订单，不能收货。",
-            f"{order.number} is not a purchase order; nothing to receive.",
+    return _move_goods(session, user, RECEIVING, number, lines, expected_version)
+
+
+def confirm_delivery(session: Session, user: User, shipment_number: str) -> Shipment:
+    """The customer signed for one shipment; the order follows once all are signed."""
+    shipment = session.scalar(select(Shipment).where(Shipment.number == shipment_number.strip()))
+    if shipment is None:
+        raise NotFound(
+            f"没有发货单“{shipment_number}”。", f"There is no shipment '{shipment_number}'."
         )
-    _require_status(order, RECEIVABLE_AT, "收货", "receive", session)
-    received = {lid: lp.received for lid, lp in progress_of(session, order).lines.items()}
-    per_line = _allocate(order, lines, _remaining(order, received), ("收", "receive"))
-    stock.receive_goods(session, user, order, _per_product(order, per_line))
-    receipt = Receipt(
-        number=next_number(session, "receipt"),
-        order=order,
-        received_at=utcnow(),
-        received_by_id=user.id,
-        lines=[ReceiptLine(order_line_id=lid, qty=qty) for lid, qty in per_line.items()],
-    )
-    session.add(receipt)
-    session.flush()
-    audit.record(
-        session,
-        user.name,
-        entity="order",
-        ref=order.number,
-        order_id=order.id,
-        action="receive",
-        after=_movement(order, receipt.number, per_line),
-    )
-    workflow.settle(session, user, [order])
-    _save(session, order)
-    return receipt
+    order = find_order(session, shipment.order.number, for_change=True)
 
+    def record() -> tuple[object, dict]:
+        if shipment.delivered_at is not None:
+            raise ValidationError(
+                f"发货单 {shipment.number} 已签收。",
+                f"Shipment {shipment.number} is already signed for.",
+            )
+        shipment.delivered_at = utcnow()
+        return shipment, {"document": shipment.number}
 
-# Nodes at which payments may not yet be recorded.
-PAYABLE_AFTER = frozenset({"draft", "submitted"})
+    return _record_fact(session, user, order, "sign", "signed", record)
 
 
 def record_payment(
@@ -633,53 +652,34 @@ def record_payment(
     expected_version: int | None = None,
 ) -> Payment:
     """Money in (sales) or out (purchase); a negative amount is a refund."""
-    require(user, "record_payment")
     order = _load_for_change(session, number, expected_version)
     money = amount(value, "金额", "amount", allow_negative=True)
     if money == 0:
         raise ValidationError("金额不能为 0。", "The amount must not be 0.")
-    spec = workflow.spec_for(session, order)
-    node = spec.node(order.status)
-    if order.status in PAYABLE_AFTER or node.terminal:
-        raise InvalidTransition(
-            f"订单 {order.number} 在“{node.zh}”，不能登记款项。",
-            f"Order {order.number} is at '{node.en}'; no payment can be recorded.",
+    method = clean_text(method, "付款方式", "method", max_length=50, required=False)
+    reference = clean_text(reference, "参考号", "reference", max_length=100, required=False)
+
+    def record() -> tuple[object, dict]:
+        paid = progress_of(session, order).paid
+        if paid + money < 0:
+            raise ValidationError(
+                f"退款 {-money:,.2f} 超过已收付的 {paid:,.2f}。",
+                f"The refund {-money:,.2f} exceeds the {paid:,.2f} paid.",
+            )
+        if paid + money > order.total:
+            raise ValidationError(
+                f"金额 {money:,.2f} 超过未付余额 {order.total - paid:,.2f}。",
+                f"The amount {money:,.2f} exceeds the open balance {order.total - paid:,.2f}.",
+            )
+        payment = Payment(
+            order=order,
+            amount=money,
+            paid_at=utcnow(),
+            recorded_by_id=user.id,
+            method=method,
+            reference=reference,
         )
-    paid = progress_of(session, order).paid
-    if paid + money < 0:
-        raise ValidationError(
-            f"退款 {-money:,.2f} 超过已收付的 {paid:,.2f}。",
-            f"The refund {-money:,.2f} exceeds the {paid:,.2f} paid.",
-        )
-    if paid + money < order.total and "fully_paid" in spec.entry_guards(order.status):
-        raise ValidationError(
-            f"订单 {order.number} 已结清（{node.zh}），不能退款；退款请通过退货处理。",
-            f"Order {order.number} is settled ('{node.en}'); refunds go through a return.",
-        )
-    if paid + money > order.total:
-        raise ValidationError(
-            f"金额 {money:,.2f} 超过未付余额 {order.total - paid:,.2f}。",
-            f"The amount {money:,.2f} exceeds the open balance {order.total - paid:,.2f}.",
-        )
-    payment = Payment(
-        order=order,
-        amount=money,
-        paid_at=utcnow(),
-        recorded_by_id=user.id,
-        method=clean_text(method, "付款方式", "method", max_length=50, required=False),
-        reference=clean_text(reference, "参考号", "reference", max_length=100, required=False),
-    )
-    session.add(payment)
-    audit.record(
-        session,
-        user.name,
-        entity="order",
-        ref=order.number,
-        order_id=order.id,
-        action="refund" if money < 0 else "payment",
-        after={"amount": money, "method": payment.method, "reference": payment.reference},
-    )
-    session.flush()
-    workflow.settle(session, user, [order])
-    _save(session, order)
-    return payment
+        session.add(payment)
+        return payment, {"amount": money, "method": method, "reference": reference}
+
+    return _record_fact(session, user, order, "pay", "refund" if money < 0 else "payment", record)

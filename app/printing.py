@@ -12,12 +12,12 @@ from dataclasses import dataclass
 from importlib import import_module
 from typing import TYPE_CHECKING
 
-from sqlalchemy import select
+from sqlalchemy import and_, or_, select
 from sqlalchemy.orm import Session, selectinload
 
 from db.models import Order, Shipment, User
 
-from . import audit, workflow
+from . import audit, kinds, workflow
 from .errors import NotFound, ValidationError
 from .jobs import CancelCheck, Job, ProgressCallback
 from .orders import find_order
@@ -29,21 +29,13 @@ if TYPE_CHECKING:
 
 # The layouts (and reportlab behind them) load on the first print, not at start-up.
 
-KINDS = ("order", "purchase-order", "delivery-note", "return-note")
-PRICED_LAYOUTS = {
-    "sales": "order_confirmation",
-    "supplementary": "order_confirmation",
-    "purchase": "purchase_order",
-    "return": "return_note",
-}
-# Documents that only some orders have: (order kind, its name in zh and en).
-REQUIRED_ORDER_KIND = {
-    "purchase-order": ("purchase", "采购订单", "purchase order"),
-    "return-note": ("return", "退货单", "return order"),
-}
-SALES_KINDS = ("sales", "supplementary")
-# The nodes at which orders.ship accepts a shipment: the warehouse's morning pile.
-WAITING_AT_WAREHOUSE = ("placed", "prepared")
+DELIVERY_NOTE = "delivery-note"
+# What `print KIND` may name: an order's own document by its general name or its kind's.
+KINDS = (
+    "order",
+    *dict.fromkeys(k.print_name for k in kinds.KINDS.values() if k.print_name != "order"),
+    DELIVERY_NOTE,
+)
 
 
 @dataclass(frozen=True)
@@ -58,43 +50,71 @@ class Printable:
         return self.en if lang == "en" else self.zh
 
 
-# Each kind of order prints as its own priced document.
-OWN_DOCUMENT = {
-    "sales": Printable("order", "销售订单确认书", "Sales order confirmation"),
-    "supplementary": Printable("order", "销售订单确认书", "Sales order confirmation"),
-    "purchase": Printable("purchase-order", "采购订单", "Purchase order"),
-    "return": Printable("return-note", "退货单", "Return note"),
-}
-DELIVERY_NOTE = Printable("delivery-note", "发货单", "Delivery note")
+DELIVERY_NOTE_PRINTABLE = Printable(DELIVERY_NOTE, "发货单", "Delivery note")
+
+
+def own_document(order_kind: str) -> Printable:
+    """The priced document an order of this kind prints as."""
+    kind = kinds.KINDS[order_kind]
+    return Printable(kind.print_name, kind.document_zh, kind.document_en)
 
 
 def document_name(kind: str, order_kind: str, lang: str = "zh") -> str:
     """What a print event printed, for the timeline: "order" prints by the order's kind."""
-    if kind == "order" and order_kind in OWN_DOCUMENT:
-        return OWN_DOCUMENT[order_kind].label(lang)
-    known = {p.kind: p for p in (*OWN_DOCUMENT.values(), DELIVERY_NOTE)}
-    return known[kind].label(lang) if kind in known else kind
+    if kind == DELIVERY_NOTE:
+        return DELIVERY_NOTE_PRINTABLE.label(lang)
+    if kind == "order" and order_kind in kinds.KINDS:
+        return own_document(order_kind).label(lang)
+    named = [k for k in kinds.KINDS.values() if k.print_name == kind]
+    return named[0].document_label(lang) if named else kind
+
+
+def _has_goods_for_a_note(session: Session, spec: workflow.WorkflowSpec, order: Order) -> bool:
+    """A delivery note lists goods waiting to ship, or a shipment made."""
+    if spec.allows(order.status, "ship"):
+        return True
+    return (
+        session.scalar(select(Shipment.id).where(Shipment.order_id == order.id).limit(1))
+        is not None
+    )
 
 
 def printable(session: Session, user: User, order: Order) -> list[Printable]:
-    """The documents this user may print for the order now.
-
-    A draft or cancelled order confirms nothing, so it has no document of its own; a
-    delivery note needs goods at the warehouse or a shipment; prices stay hidden from
-    whoever may not see them.
-    """
+    """The documents this user may print for the order now: those its node lists, with
+    prices hidden from whoever may not see them, and a delivery note only where there
+    are goods to ship or a shipment."""
+    spec = workflow.spec_for(session, order)
+    prints = spec.node(order.status).prints
     result = []
-    own = OWN_DOCUMENT.get(order.kind)
+    if "order" in prints and sees_prices(session, user):
+        result.append(own_document(order.kind))
     if (
-        own is not None
-        and order.status not in (workflow.spec_for(session, order).initial, "cancelled")
-        and sees_prices(session, user)
+        DELIVERY_NOTE in prints
+        and kinds.KINDS[order.kind].delivery_notes
+        and _has_goods_for_a_note(session, spec, order)
     ):
-        result.append(own)
-    shipped = session.scalar(select(Shipment.id).where(Shipment.order_id == order.id).limit(1))
-    if order.kind in SALES_KINDS and (order.status in WAITING_AT_WAREHOUSE or shipped is not None):
-        result.append(DELIVERY_NOTE)
+        result.append(DELIVERY_NOTE_PRINTABLE)
     return result
+
+
+def _require_printable_at_node(
+    session: Session, order: Order, document: str, zh: str, en: str
+) -> workflow.WorkflowSpec:
+    spec = workflow.spec_for(session, order)
+    if document in spec.node(order.status).prints:
+        return spec
+    node = spec.node(order.status)
+    anywhere = [spec.node(code) for code in spec.order if document in spec.node(code).prints]
+    if not anywhere:
+        raise ValidationError(
+            f"订单 {order.number} 没有{zh}。", f"Order {order.number} has no {en}."
+        )
+    where = "、".join(n.zh for n in anywhere)
+    raise ValidationError(
+        f"订单 {order.number} 在“{node.zh}”，不能打印{zh}；可在{where}时打印。",
+        f"Order {order.number} is at '{node.en}': no {en} can be printed there; it can at "
+        f"{', '.join(n.en for n in anywhere)}.",
+    )
 
 
 def _documents(*names: str):
@@ -105,11 +125,13 @@ def _delivery_note(session: Session, number: str) -> tuple[Order, Document, str]
     content, delivery_note = _documents("content", "delivery_note")
     shipment = session.scalar(select(Shipment).where(Shipment.number == number.strip()))
     order = shipment.order if shipment is not None else find_order(session, number)
-    if order.kind not in SALES_KINDS:
+    if not kinds.KINDS[order.kind].delivery_notes:
         raise ValidationError(
-            f"{order.number} 不是销售订单，没有发货单。",
-            f"{order.number} is not a sales order; it has no delivery note.",
+            f"{order.number} 是{kinds.KINDS[order.kind].title_zh}，没有发货单。",
+            f"{order.number} is a {kinds.KINDS[order.kind].title_en.lower()}; it has no "
+            "delivery note.",
         )
+    spec = _require_printable_at_node(session, order, DELIVERY_NOTE, "发货单", "delivery note")
     shipment = shipment or content.latest_shipment(session, order)
     if shipment is not None:
         return (
@@ -117,7 +139,7 @@ def _delivery_note(session: Session, number: str) -> tuple[Order, Document, str]
             delivery_note.layout(content.printed_shipment(session, shipment)),
             shipment.number,
         )
-    if order.status not in WAITING_AT_WAREHOUSE:
+    if not spec.allows(order.status, "ship"):
         raise ValidationError(
             f"订单 {order.number} 尚未下单或已不再发货，没有发货单可打印。",
             f"Order {order.number} is not waiting at the warehouse and has "
@@ -133,7 +155,7 @@ def _delivery_note(session: Session, number: str) -> tuple[Order, Document, str]
 
 
 def _document(session: Session, user: User, kind: str, number: str) -> tuple[Order, Document, str]:
-    if kind == "delivery-note":
+    if kind == DELIVERY_NOTE:
         return _delivery_note(session, number)
     if kind not in KINDS:
         raise ValidationError(
@@ -141,15 +163,16 @@ def _document(session: Session, user: User, kind: str, number: str) -> tuple[Ord
             f"There is no document kind '{kind}'; choose from {', '.join(KINDS)}.",
         )
     order = find_order(session, number)
-    if kind in REQUIRED_ORDER_KIND:
-        required, zh, en = REQUIRED_ORDER_KIND[kind]
-        if order.kind != required:
-            raise ValidationError(
-                f"{order.number} 不是{zh}，不能打印为{zh}。",
-                f"{order.number} is not a {en}; it cannot print as one.",
-            )
+    own = own_document(order.kind)
+    if kind not in ("order", own.kind):
+        named = next(k for k in kinds.KINDS.values() if k.print_name == kind)
+        raise ValidationError(
+            f"{order.number} 不是{named.document_zh}，不能打印为{named.document_zh}。",
+            f"{order.number} is not a {named.document_en.lower()}; it cannot print as one.",
+        )
+    _require_printable_at_node(session, order, "order", own.zh, own.en.lower())
     require_prices_visible(session, user)
-    content, layout = _documents("content", PRICED_LAYOUTS[order.kind])
+    content, layout = _documents("content", kinds.KINDS[order.kind].document)
     return order, layout.layout(content.printed_order(session, order)), ""
 
 
@@ -176,11 +199,21 @@ def print_document(session: Session, user: User, kind: str, number: str) -> byte
 
 
 def waiting_at_warehouse(session: Session) -> list[Order]:
-    """Sales orders placed or prepared but not yet shipped, oldest first."""
+    """Orders at a node where goods may be shipped, oldest first: the morning pile."""
+    at_shipping = [
+        and_(Order.workflow_id == spec.id, Order.status.in_(spec.nodes_allowing("ship")))
+        for spec in workflow.all_specs(session)
+        if spec.nodes_allowing("ship")
+    ]
+    if not at_shipping:
+        return []
     return list(
         session.scalars(
             select(Order)
-            .where(Order.kind.in_(SALES_KINDS), Order.status.in_(WAITING_AT_WAREHOUSE))
+            .where(
+                or_(*at_shipping),
+                Order.kind.in_([code for code, kind in kinds.KINDS.items() if kind.delivery_notes]),
+            )
             .options(selectinload(Order.lines))
             .order_by(Order.created_at, Order.id)
         )

@@ -103,7 +103,7 @@ def _count_of_shipments(*conditions):
 
 
 # Built once: constructing these statements costs more than running them on a small batch.
-_returning, _return_order = aliased(OrderLine), aliased(Order)
+_returning, _received_back = aliased(OrderLine), aliased(ReceiptLine)
 _LINES = (
     select(
         OrderLine.id,
@@ -112,11 +112,11 @@ _LINES = (
         Product.is_service,
         _sum_of(ShipmentLine.qty, ShipmentLine.order_line_id == OrderLine.id),
         _sum_of(ReceiptLine.qty, ReceiptLine.order_line_id == OrderLine.id),
+        # Returned is what came back: goods received against return lines of this line.
         _sum_of(
-            _returning.qty,
+            _received_back.qty,
             _returning.origin_line_id == OrderLine.id,
-            _return_order.id == _returning.order_id,
-            _return_order.status != "cancelled",
+            _received_back.order_line_id == _returning.id,
         ),
     )
     .join(Product, Product.id == OrderLine.product_id)

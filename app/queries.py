@@ -13,6 +13,7 @@ from db.models import Event, Order, Party, Payment, Shipment, StockMove
 
 from . import workflow
 from .clock import utcnow
+from .kinds import KINDS
 from .masterdata import list_products
 from .progress import Progress, progress_of_orders
 
@@ -107,8 +108,12 @@ def order_summary(
     return {
         "number": order.number,
         "kind": order.kind,
+        "kind_label": KINDS[order.kind].title(lang),
+        # Which progress tells how far its goods are: shipping or receiving.
+        "goods_fact": "receive" if spec.nodes_allowing("receive") else "ship",
         "status": order.status,
         "status_label": node.label(lang),
+        "status_color": node.color,
         "party": order.party.name,
         "currency": order.currency,
         "total": _money(order.total),
@@ -116,7 +121,7 @@ def order_summary(
         "due": order.due.isoformat() if order.due else None,
         "overdue": workflow.is_overdue(spec, order, now or utcnow()),
         "version": order.version,
-        "owner_roles": sorted(spec.responsible_roles(order.status)),
+        "owner_roles": [owner] if (owner := spec.owner_of(order.status)) else [],
         "status_since": _stamp(order.status_since),
         "progress": {
             "shipped_pct": progress.shipped_pct,
@@ -266,7 +271,7 @@ def alerts(session: Session, lang: str = "zh") -> list[dict]:
                 "number": order.number,
                 "status": order.status,
                 "status_label": spec.node(order.status).label(lang),
-                "owner_role": ",".join(sorted(spec.responsible_roles(order.status))),
+                "owner_role": spec.owner_of(order.status) or "",
                 "since": _stamp(order.status_since),
                 "late_by_hours": round((now - deadline).total_seconds() / 3600, 1),
             }

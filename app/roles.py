@@ -1,7 +1,8 @@
 """Roles and what each may do outside the workflow's own transitions.
 
-Who may move an order from node to node is part of the workflow definition
-(app/workflow_defaults.py); this table covers the facts and the master data.
+Who may create orders, record facts on them and move them from node to node is
+part of each workflow definition (app/workflow_defaults.py); this table covers
+master data, users, settings and the workflows themselves.
 """
 
 from __future__ import annotations
@@ -21,27 +22,19 @@ ROLES: dict[str, tuple[str, str]] = {
 }
 
 PERMISSIONS: dict[str, frozenset[str]] = {
-    "create_sales_order": frozenset({"sales"}),
-    "create_purchase_order": frozenset({"purchasing"}),
-    "ship": frozenset({"warehouse"}),
-    "receive": frozenset({"warehouse"}),
-    "record_payment": frozenset({"finance"}),
     "add_party": frozenset({"sales", "purchasing", "admin"}),
     "add_product": frozenset({"purchasing", "warehouse", "admin"}),
     "manage_users": frozenset({"admin"}),
     "change_settings": frozenset({"admin"}),
+    "manage_workflows": frozenset({"admin"}),
 }
 
 ACTION_LABELS: dict[str, tuple[str, str]] = {
-    "create_sales_order": ("创建销售订单", "create sales orders"),
-    "create_purchase_order": ("创建采购订单", "create purchase orders"),
-    "ship": ("发货", "ship goods"),
-    "receive": ("收货入库", "receive goods"),
-    "record_payment": ("登记收付款", "record payments"),
     "add_party": ("新增客户/供应商", "add customers or suppliers"),
     "add_product": ("新增产品", "add products"),
     "manage_users": ("管理用户", "manage users"),
     "change_settings": ("修改设置", "change settings"),
+    "manage_workflows": ("修改流程", "change workflows"),
 }
 
 

@@ -22,9 +22,9 @@ from db.models import Notification, Order, User, Workflow
 
 from . import audit, settings, stock
 from .clock import utcnow
-from .errors import InvalidTransition, PermissionDenied, ValidationError
+from .errors import InvalidTransition, NotFound, PermissionDenied, ValidationError
 from .progress import Progress, progress_of_orders
-from .roles import role_label, roles_label
+from .roles import holds_any, role_label, roles_label
 
 
 @dataclass(frozen=True)
@@ -32,8 +32,11 @@ class Node:
     code: str
     zh: str
     en: str
-    owner: str | None
+    owner: str | None  # the role whose queue an order waiting here is in
     limit_hours: int | None
+    color: str
+    allows: frozenset[str]  # facts that may be recorded here
+    prints: tuple[str, ...]  # documents that may be printed here
     terminal: bool
 
     def label(self, lang: str = "zh") -> str:
@@ -67,13 +70,20 @@ class Transition:
 
 
 class WorkflowSpec:
-    """A workflow definition read from its stored data."""
+    """A workflow definition read from its stored data (checked by app/workflow_versions.py
+    before it is stored)."""
 
-    def __init__(self, workflow_id: int, definition: dict):
+    def __init__(self, workflow_id: int, definition: dict, version: int = 1):
         self.id = workflow_id
+        self.version = version
+        self.definition = definition
         self.kind: str = definition["kind"]
         self.initial: str = definition["initial"]
         self.fulfilled: str = definition["fulfilled"]
+        self.cancelled: str = definition["void"]
+        self.facts: dict[str, frozenset[str]] = {
+            fact: frozenset(roles) for fact, roles in definition["facts"].items()
+        }
         self.nodes: dict[str, Node] = {
             code: Node(
                 code,
@@ -81,6 +91,9 @@ class WorkflowSpec:
                 n["label"]["en"],
                 n.get("owner"),
                 n.get("limit_hours"),
+                n.get("color") or "#8a8f98",
+                frozenset(n.get("allows", ())),
+                tuple(n.get("prints", ())),
                 bool(n.get("terminal")),
             )
             for code, n in definition["nodes"].items()
@@ -102,17 +115,16 @@ class WorkflowSpec:
             )
             for t in definition["transitions"]
         ]
-        self._check()
+        self._fulfilled_or_later = self._forward_closure(self.fulfilled)
 
-    def _check(self) -> None:
-        for t in self.transitions:
-            for code in (*t.sources, t.target):
-                if code not in self.nodes:
-                    raise ValueError(f"transition {t.name} names unknown node {code}")
-            if t.guard is not None and t.guard not in GUARDS:
-                raise ValueError(f"transition {t.name} names unknown guard {t.guard}")
-            if t.effect is not None and t.effect not in EFFECTS:
-                raise ValueError(f"transition {t.name} names unknown effect {t.effect}")
+    def _forward_closure(self, start: str) -> frozenset[str]:
+        seen, todo = {start}, [start]
+        while todo:
+            for t in self.leaving(todo.pop()):
+                if t.forward and t.target not in seen:
+                    seen.add(t.target)
+                    todo.append(t.target)
+        return frozenset(seen)
 
     def node(self, code: str) -> Node:
         return self.nodes[code]
@@ -124,14 +136,30 @@ class WorkflowSpec:
         """The conditions under which an order got to this node (that must keep holding)."""
         return {t.guard for t in self.transitions if t.target == code and t.guard}
 
-    def responsible_roles(self, code: str) -> frozenset[str]:
-        """Who owns the next step of an order waiting at this node."""
-        return frozenset(role for t in self.leaving(code) if t.forward for role in t.roles)
+    def invariants(self, code: str) -> set[str]:
+        """The guards that hold for every way into this node: the facts must keep them."""
+        entering = [t for t in self.transitions if t.target == code]
+        if not entering:
+            return set()
+        return set.intersection(*({t.guard} if t.guard else set() for t in entering))
+
+    def submission(self) -> Transition:
+        """The step that takes a new order out of its initial node."""
+        return next(t for t in self.leaving(self.initial) if t.manual and t.forward)
+
+    def owner_of(self, code: str) -> str | None:
+        """Who owns the next step of an order waiting at this node (its queue)."""
+        node = self.nodes[code]
+        return None if node.terminal else node.owner
+
+    def allows(self, code: str, fact: str) -> bool:
+        return fact in self.nodes[code].allows
+
+    def nodes_allowing(self, fact: str) -> list[str]:
+        return [code for code in self.order if fact in self.nodes[code].allows]
 
     def is_before_fulfilment(self, code: str) -> bool:
-        return not self.nodes[code].terminal and self.order.index(code) < self.order.index(
-            self.fulfilled
-        )
+        return not self.nodes[code].terminal and code not in self._fulfilled_or_later
 
 
 _SPECS: dict[tuple[URL, int], WorkflowSpec] = {}
@@ -147,7 +175,7 @@ def spec_by_id(session: Session, workflow_id: int) -> WorkflowSpec:
         spec = _SPECS.get(key)
         if spec is None:
             row = session.get(Workflow, workflow_id)
-            spec = _SPECS[key] = WorkflowSpec(row.id, row.definition)
+            spec = _SPECS[key] = WorkflowSpec(row.id, row.definition, row.version)
         local[workflow_id] = spec
     return spec
 
@@ -157,17 +185,40 @@ def spec_for(session: Session, order: Order) -> WorkflowSpec:
 
 
 def active_workflow(session: Session, kind: str) -> WorkflowSpec:
-    row = session.scalars(
-        select(Workflow)
+    """The version new orders of this workflow start on; read from the database each
+    time, so a version stored on another desktop is taken at once."""
+    workflow_id = session.scalar(
+        select(Workflow.id)
         .where(Workflow.kind == kind, Workflow.active)
         .order_by(Workflow.version.desc())
         .limit(1)
-    ).one()
-    return spec_by_id(session, row.id)
+    )
+    if workflow_id is None:
+        raise NotFound(f"没有“{kind}”流程。", f"There is no '{kind}' workflow.")
+    return spec_by_id(session, workflow_id)
 
 
 def all_specs(session: Session) -> list[WorkflowSpec]:
-    return [spec_by_id(session, wid) for wid in session.scalars(select(Workflow.id))]
+    local = session.info.get("all_workflow_ids")
+    if local is None:
+        local = session.info["all_workflow_ids"] = list(
+            session.scalars(select(Workflow.id).order_by(Workflow.id))
+        )
+    return [spec_by_id(session, wid) for wid in local]
+
+
+def find_node(spec: WorkflowSpec, given: str) -> str:
+    """A node by its code or by its label in either language."""
+    wanted = (given or "").strip()
+    if wanted in spec.nodes:
+        return wanted
+    for node in spec.nodes.values():
+        if wanted in (node.zh, node.en) or wanted.lower() == node.en.lower():
+            return node.code
+    known = ", ".join(f"{n.code} ({n.zh})" for n in spec.nodes.values())
+    raise ValidationError(
+        f"没有节点“{given}”。可用节点：{known}。", f"There is no node '{given}'. Nodes: {known}."
+    )
 
 
 # --- guards: None when the transition may be taken, else (zh, en) why not ---------------
@@ -285,14 +336,8 @@ EFFECTS: dict[str, Callable[[Session, User, list[Order]], None]] = {
 
 def _find_manual(session: Session, spec: WorkflowSpec, order: Order, target: str) -> Transition:
     current = spec.node(order.status)
-    if target not in spec.nodes:
-        known = ", ".join(spec.order)
-        raise ValidationError(
-            f"没有节点“{target}”。可用节点：{known}。",
-            f"There is no node '{target}'. Nodes: {known}.",
-        )
-    wanted = spec.node(target)
-    candidates = [t for t in spec.leaving(order.status) if t.target == target]
+    wanted = spec.node(find_node(spec, target))
+    candidates = [t for t in spec.leaving(order.status) if t.target == wanted.code]
     manual = [t for t in candidates if t.manual]
     if manual:
         return manual[0]
@@ -321,7 +366,7 @@ def allowed_transitions(session: Session, user: User, order: Order) -> list[Tran
     facts = Facts(session, [order])
     result = []
     for t in spec.leaving(order.status):
-        if not t.manual or user.role not in t.roles:
+        if not t.manual or not holds_any(user, t.roles):
             continue
         if t.guard and GUARDS[t.guard](facts, order) is not None:
             continue
@@ -329,17 +374,59 @@ def allowed_transitions(session: Session, user: User, order: Order) -> list[Tran
     return result
 
 
+def _denied(user: User, zh_action: str, en_action: str, allowed: frozenset[str]):
+    return PermissionDenied(
+        f"{role_label(user.role)}（{user.name}）不能{zh_action}；"
+        f"可由{roles_label(allowed) or '无人'}操作。",
+        f"{user.name} ({role_label(user.role, 'en')}) may not {en_action}; "
+        f"allowed: {roles_label(allowed, 'en') or 'nobody'}.",
+    )
+
+
 def require_transition_role(session: Session, user: User, order: Order, target: str) -> Transition:
     """The manual transition to `target`, if the user's role may take it now."""
     transition = _find_manual(session, spec_for(session, order), order, target)
-    if user.role not in transition.roles:
-        raise PermissionDenied(
-            f"{role_label(user.role)}（{user.name}）不能执行“{transition.zh}”；"
-            f"可由{roles_label(transition.roles)}操作。",
-            f"{user.name} ({role_label(user.role, 'en')}) may not '{transition.en}'; "
-            f"allowed: {roles_label(transition.roles, 'en')}.",
-        )
+    if not holds_any(user, transition.roles):
+        raise _denied(user, f"执行“{transition.zh}”", f"'{transition.en}'", transition.roles)
     return transition
+
+
+# What each fact is called in messages.
+FACT_NAMES = {
+    "edit": ("修改草稿", "edit drafts"),
+    "ship": ("发货", "ship goods"),
+    "receive": ("收货入库", "receive goods"),
+    "sign": ("登记签收", "sign for shipments"),
+    "pay": ("登记收付款", "record payments"),
+}
+
+
+def may_record(spec: WorkflowSpec, user: User, order: Order, fact: str) -> bool:
+    """Whether the user may record this fact on the order now (for buttons and menus)."""
+    return spec.allows(order.status, fact) and holds_any(user, spec.facts.get(fact, frozenset()))
+
+
+def require_fact(session: Session, user: User, order: Order, fact: str) -> WorkflowSpec:
+    """Refuse unless the order's workflow lets this user record `fact` at its node now."""
+    spec = spec_for(session, order)
+    zh_fact, en_fact = FACT_NAMES[fact]
+    allowed_at = spec.nodes_allowing(fact)
+    if not allowed_at:
+        raise ValidationError(
+            f"订单 {order.number} 的流程中没有“{zh_fact}”这一步。",
+            f"The workflow of order {order.number} has no step to {en_fact}.",
+        )
+    if not holds_any(user, spec.facts.get(fact, frozenset())):
+        raise _denied(user, zh_fact, en_fact, spec.facts.get(fact, frozenset()))
+    if not spec.allows(order.status, fact):
+        node = spec.node(order.status)
+        zh_nodes = "、".join(spec.node(code).zh for code in allowed_at)
+        en_nodes = ", ".join(spec.node(code).en for code in allowed_at)
+        raise InvalidTransition(
+            f"订单 {order.number} 在“{node.zh}”，不能{zh_fact}；只有在{zh_nodes}时可以。",
+            f"Order {order.number} is at '{node.en}': cannot {en_fact}; only at {en_nodes}.",
+        )
+    return spec
 
 
 def advance(
@@ -355,12 +442,19 @@ def advance(
     ones that follow. Any order that may not move stops the whole batch."""
     # Node changes are written once, when the caller saves the orders.
     with session.no_autoflush:
-        _advance(session, user, orders, target, comment, reason)
+        moved = _advance(session, user, orders, target, comment, reason)
+        moved |= _settle(session, user, orders)
+        _notify(session, moved)
 
 
 def _advance(
-    session: Session, user: User, orders: list[Order], target: str, comment: str, reason: str
-) -> None:
+    session: Session,
+    user: User,
+    orders: list[Order],
+    target: str,
+    comment: str,
+    reason: str,
+) -> set[Order]:
     facts = Facts(session, orders)
     moves = []
     for order in orders:
@@ -381,18 +475,40 @@ def _advance(
             )
         moves.append((order, transition))
     _take(session, user, moves, "manual", reason or comment)
-    _settle(session, user, orders)
+    return {order for order, _ in moves}
+
+
+def submit(session: Session, user: User, orders: list[Order]) -> None:
+    """Take new orders out of their initial node (bulk entry), all on one workflow."""
+    if orders:
+        advance(session, user, orders, spec_for(session, orders[0]).submission().target)
+
+
+def require_node_still_holds(session: Session, spec: WorkflowSpec, order: Order) -> None:
+    """Refuse a fact that would undo what the order's node stands for (a refund that leaves
+    a settled order short): such changes go through a change document."""
+    facts = Facts(session, [order])
+    for guard in sorted(spec.invariants(order.status)):
+        why = GUARDS[guard](facts, order)
+        if why is not None:
+            node = spec.node(order.status)
+            raise ValidationError(
+                f"订单 {order.number} 已到“{node.zh}”，这样登记会使它不再成立（{why[0]}）；"
+                "退款或退回请通过退货处理。",
+                f"Order {order.number} is at '{node.en}' and this would undo it ({why[1]}); "
+                "refunds go through a return.",
+            )
 
 
 def settle(session: Session, user: User, orders: list[Order]) -> None:
     """Take every automatic transition whose guard holds, round after round."""
     session.flush()  # the guards read the facts just recorded
     with session.no_autoflush:
-        _settle(session, user, orders)
+        _notify(session, _settle(session, user, orders))
 
 
-def _settle(session: Session, user: User, orders: list[Order]) -> None:
-    pending = list(orders)
+def _settle(session: Session, user: User, orders: list[Order]) -> set[Order]:
+    pending, moved = list(orders), set()
     while pending:
         facts = Facts(session, pending)
         moves = []
@@ -403,10 +519,16 @@ def _settle(session: Session, user: User, orders: list[Order]) -> None:
                     break
         _take(session, user, moves, "auto", "")
         pending = [order for order, _ in moves]
+        moved.update(pending)
+    return moved
 
 
 def _take(
-    session: Session, user: User, moves: list[tuple[Order, Transition]], trigger: str, comment: str
+    session: Session,
+    user: User,
+    moves: list[tuple[Order, Transition]],
+    trigger: str,
+    comment: str,
 ) -> None:
     by_effect: dict[str, list[Order]] = {}
     for order, transition in moves:
@@ -415,7 +537,6 @@ def _take(
     for effect, orders in by_effect.items():
         EFFECTS[effect](session, user, orders)
     now = utcnow()
-    notices = []
     for order, transition in moves:
         source = order.status
         order.status = transition.target
@@ -432,25 +553,32 @@ def _take(
             after={"status": transition.target, "transition": transition.name, "trigger": trigger},
             comment=comment,
         )
-        notices.extend(_next_step_notices(spec_for(session, order), order))
-    if notices:
-        session.execute(Notification.__table__.insert(), notices)
 
 
-def _next_step_notices(spec: WorkflowSpec, order: Order) -> list[dict]:
-    """Tell the roles that own the next step; a finished order waits on nobody."""
-    node = spec.node(order.status)
-    return [
-        {
-            "at": order.status_since,
-            "recipient_role": role,
-            "order_id": order.id,
-            "kind": "next_step",
-            "message": f"订单 {order.number}（{order.party.name}）已到“{node.zh}”，"
-            f"等待{role_label(role)}处理。",
-        }
-        for role in sorted(spec.responsible_roles(node.code))
-    ]
+def _notify(session: Session, moved: set[Order]) -> None:
+    """Tell the role that owns the next step of each order where it came to rest (not at
+    the nodes it passed through, such as an approval that was skipped)."""
+    rows = []
+    for order in sorted(moved, key=lambda o: o.id):
+        role = spec_for(session, order).owner_of(order.status)
+        if role is not None:
+            params = {
+                "number": order.number,
+                "party": order.party.name,
+                "workflow_id": order.workflow_id,
+                "node": order.status,
+            }
+            rows.append(
+                {
+                    "at": order.status_since,
+                    "recipient_role": role,
+                    "order_id": order.id,
+                    "kind": "next_step",
+                    "params": params,
+                }
+            )
+    if rows:
+        session.execute(Notification.__table__.insert(), rows)
 
 
 # --- lateness: computed from the time limits, never stored --------------------------------

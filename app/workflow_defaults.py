@@ -2,18 +2,51 @@
 
 Seeded into the `workflows` table as version 1. An admin may rename nodes,
 change owners and time limits or add nodes by storing a new version; orders
-keep the version they started with. Guards and effects name functions of
-app/workflow.py; `trigger` is `manual` (a person of `roles`), `auto` (taken as
-soon as the guard holds) or `semi` (either). On an automatic step, `roles` are
-the people whose recorded facts (a shipment, a receipt) make the guard hold:
-they own the next step while the order waits there.
+keep the version they started with. This is the only module that names nodes.
+
+A definition holds:
+- `initial`, `fulfilled` and `void`: the node a new order starts at, the node from
+  which it counts as fulfilled (no longer late against its due date), and the node
+  that means it was called off;
+- `facts`: who may record each kind of fact (`edit` a draft, `ship`, `receive`,
+  `sign` for a shipment, `pay`): the one source of those roles;
+- `nodes`: per node its labels, `owner` (the role whose queue the order is in while
+  it waits there), `limit_hours` (how long it may wait), `color`, `allows` (the facts
+  that may be recorded there), `prints` (the documents that may be printed there)
+  and `terminal`;
+- `transitions`: `trigger` is `manual` (a person of `roles`), `auto` (taken as soon as
+  the guard holds) or `semi` (either). Guards and effects name functions of
+  app/workflow.py; `requires` lists inputs (`reason`, `comment`); a `forward: false`
+  step (reject, cancel) goes back or aside rather than on.
 """
 
 from __future__ import annotations
 
+# The roles and facts a definition may name, and the documents a node may print.
+FACTS = ("edit", "ship", "receive", "sign", "pay")
+DOCUMENTS = ("order", "delivery-note")
 
-def _node(zh: str, en: str, owner: str | None, limit_hours: int | None = None, **extra) -> dict:
-    return {"label": {"zh": zh, "en": en}, "owner": owner, "limit_hours": limit_hours, **extra}
+
+def _node(
+    zh: str,
+    en: str,
+    owner: str | None,
+    color: str,
+    limit_hours: int | None = None,
+    *,
+    allows: tuple[str, ...] = (),
+    prints: tuple[str, ...] = ("order",),
+    terminal: bool = False,
+) -> dict:
+    return {
+        "label": {"zh": zh, "en": en},
+        "owner": owner,
+        "limit_hours": limit_hours,
+        "color": color,
+        "allows": list(allows),
+        "prints": list(prints),
+        "terminal": terminal,
+    }
 
 
 def _step(name: str, sources: list[str], target: str, zh: str, en: str, **extra) -> dict:
@@ -31,20 +64,65 @@ def _step(name: str, sources: list[str], target: str, zh: str, en: str, **extra)
     }
 
 
+WAREHOUSE_PRINTS = ("order", "delivery-note")
+
 SALES = {
     "kind": "sales",
     "initial": "draft",
     "fulfilled": "delivered",
+    "void": "cancelled",
+    "facts": {
+        "edit": ["sales"],
+        "ship": ["warehouse"],
+        "sign": ["service"],
+        "pay": ["finance"],
+    },
     "nodes": {
-        "draft": _node("草稿", "Draft", "sales"),
-        "submitted": _node("待审批", "Awaiting approval", "owner", 8),
-        "placed": _node("已下单", "Placed", "sales", 24),
-        "prepared": _node("已备货", "Prepared", "warehouse", 24),
-        "shipped": _node("已发货", "Shipped", "warehouse", 72),
-        "delivered": _node("已签收", "Delivered", "service", 30 * 24),
-        "paid": _node("已收款", "Paid", "finance", 3 * 24),
-        "completed": _node("已完成", "Completed", "service", terminal=True),
-        "cancelled": _node("已取消", "Cancelled", None, terminal=True),
+        "draft": _node("草稿", "Draft", "sales", "#8a8f98", allows=("edit",), prints=()),
+        "submitted": _node("待审批", "Awaiting approval", "owner", "#d48806", 8),
+        "placed": _node(
+            "已下单",
+            "Placed",
+            "warehouse",
+            "#1677ff",
+            24,
+            allows=("ship", "sign", "pay"),
+            prints=WAREHOUSE_PRINTS,
+        ),
+        "prepared": _node(
+            "已备货",
+            "Prepared",
+            "warehouse",
+            "#13a8a8",
+            24,
+            allows=("ship", "sign", "pay"),
+            prints=WAREHOUSE_PRINTS,
+        ),
+        "shipped": _node(
+            "已发货",
+            "Shipped",
+            "service",
+            "#2f54eb",
+            72,
+            allows=("sign", "pay"),
+            prints=WAREHOUSE_PRINTS,
+        ),
+        "delivered": _node(
+            "已签收",
+            "Delivered",
+            "finance",
+            "#08979c",
+            30 * 24,
+            allows=("pay",),
+            prints=WAREHOUSE_PRINTS,
+        ),
+        "paid": _node(
+            "已收款", "Paid", "service", "#389e0d", 3 * 24, allows=("pay",), prints=WAREHOUSE_PRINTS
+        ),
+        "completed": _node(
+            "已完成", "Completed", None, "#237804", prints=WAREHOUSE_PRINTS, terminal=True
+        ),
+        "cancelled": _node("已取消", "Cancelled", None, "#a8071a", prints=(), terminal=True),
     },
     "transitions": [
         _step(
@@ -88,7 +166,6 @@ SALES = {
             "All shipped",
             trigger="auto",
             guard="all_shipped",
-            roles=["warehouse"],
         ),
         _step(
             "deliver",
@@ -107,7 +184,6 @@ SALES = {
             "All signed for",
             trigger="auto",
             guard="all_delivered",
-            roles=["service"],
         ),
         _step(
             "settle",
@@ -139,14 +215,22 @@ PURCHASE = {
     "kind": "purchase",
     "initial": "draft",
     "fulfilled": "received",
+    "void": "cancelled",
+    "facts": {
+        "edit": ["purchasing"],
+        "receive": ["warehouse"],
+        "pay": ["finance"],
+    },
     "nodes": {
-        "draft": _node("草稿", "Draft", "purchasing"),
-        "submitted": _node("待审批", "Awaiting approval", "owner", 8),
-        "placed": _node("已下单", "Ordered", "purchasing", 7 * 24),
-        "received": _node("已到货入库", "Received", "warehouse", 30 * 24),
-        "paid": _node("已付款", "Paid", "finance", 3 * 24),
-        "completed": _node("已完成", "Completed", "purchasing", terminal=True),
-        "cancelled": _node("已取消", "Cancelled", None, terminal=True),
+        "draft": _node("草稿", "Draft", "purchasing", "#8a8f98", allows=("edit",), prints=()),
+        "submitted": _node("待审批", "Awaiting approval", "owner", "#d48806", 8),
+        "placed": _node(
+            "已下单", "Ordered", "warehouse", "#1677ff", 7 * 24, allows=("receive", "pay")
+        ),
+        "received": _node("已到货入库", "Received", "finance", "#08979c", 30 * 24, allows=("pay",)),
+        "paid": _node("已付款", "Paid", "purchasing", "#389e0d", 3 * 24, allows=("pay",)),
+        "completed": _node("已完成", "Completed", None, "#237804", terminal=True),
+        "cancelled": _node("已取消", "Cancelled", None, "#a8071a", prints=(), terminal=True),
     },
     "transitions": [
         _step(
@@ -186,7 +270,6 @@ PURCHASE = {
             "All received",
             trigger="auto",
             guard="all_received",
-            roles=["warehouse"],
         ),
         _step(
             "settle",

@@ -49,7 +49,7 @@ def queue_clause(session: Session, role: str):
     """Orders at a node whose next step `role` owns, in whichever workflow version they run."""
     parts = []
     for spec in workflow.all_specs(session):
-        nodes = [code for code in spec.order if role in spec.responsible_roles(code)]
+        nodes = [code for code in spec.order if spec.owner_of(code) == role]
         if nodes:
             parts.append(and_(Order.workflow_id == spec.id, Order.status.in_(nodes)))
     return or_(*parts) if parts else false()

@@ -14,16 +14,28 @@ from pathlib import Path
 
 from sqlalchemy.exc import IntegrityError, OperationalError
 
-from app import audit, config, masterdata, orders, printing, queries, settings, workflow
+from app import (
+    audit,
+    config,
+    masterdata,
+    orders,
+    printing,
+    queries,
+    settings,
+    workflow,
+    workflow_versions,
+)
 from app.demo import DEMO_PASSWORD, build_demo
 from app.errors import AuthenticationFailed, OrderTrailError, ValidationError
 from app.orders import LineSpec, MoveSpec
+from app.roles import role_label, roles_label
 from app.setup import ensure_admin, open_database
 from app.spreadsheets.export import EXPORTERS, export_orders
 from app.spreadsheets.importing import IMPORTERS
 from app.spreadsheets.reading import ImportRejected
 from app.spreadsheets.template import write_template
 from app.users import add_user, sign_in
+from app.workflow_defaults import DEFAULT_WORKFLOWS
 from db.engine import Database
 
 MAX_LIST_LIMIT = 10_000_000
@@ -187,14 +199,14 @@ def _print_order(ctx: Context, detail: dict) -> None:
     en = ctx.lang == "en"
     print(
         f"{detail['number']}  {detail['status_label']}  {detail['party']}  "
-        f"{detail['currency']} {detail['total']}  {'paid' if en else '已付'} {detail['paid']}"
+        f"{detail['currency']} {detail['total']}  {'Paid' if en else '已付'} {detail['paid']}"
         + ("  OVERDUE" if detail["overdue"] and en else "  已超时" if detail["overdue"] else "")
     )
     for line in detail.get("lines", []):
         print(
             f"  {line['sku']:<10} {line['qty']:>8} × {line['unit_price']:>10}  "
-            f"{'shipped' if en else '已发'} {line['shipped_qty']}  "
-            f"{'received' if en else '已收'} {line['received_qty']}"
+            f"{'Shipped' if en else '已发'} {line['shipped_qty']}  "
+            f"{'Received' if en else '已收'} {line['received_qty']}"
         )
     for event in detail.get("events", []):
         move = f" {event['from']} → {event['to']}" if event["to"] else ""
@@ -293,6 +305,87 @@ def cmd_receive(ctx: Context) -> int:
         number = orders.receive(session, actor, a.number, moves).number
     print(number)
     return _changed(ctx, a.number)
+
+
+def cmd_sign(ctx: Context) -> int:
+    actor = ctx.acting_user()
+    with ctx.database.unit_of_work() as session:
+        number = orders.confirm_delivery(session, actor, ctx.args.shipment).order.number
+    return _changed(ctx, number)
+
+
+def _workflow_kind(kind: str) -> str:
+    if kind not in DEFAULT_WORKFLOWS:
+        known = ", ".join(DEFAULT_WORKFLOWS)
+        raise ValidationError(
+            f"没有“{kind}”流程；可选：{known}。", f"There is no '{kind}' workflow; choose {known}."
+        )
+    return kind
+
+
+def cmd_workflow_show(ctx: Context) -> int:
+    kind = _workflow_kind(ctx.args.kind)
+    with ctx.database.reading() as session:
+        spec = workflow.active_workflow(session, kind)
+    if ctx.args.json:
+        _json({"version": spec.version, **spec.definition})
+        return EXIT_OK
+    en = ctx.lang == "en"
+    print(f"{kind} v{spec.version}")
+    for code in spec.order:
+        node = spec.node(code)
+        owner = role_label(node.owner, ctx.lang) if node.owner else "—"
+        limit = f"{node.limit_hours} h" if node.limit_hours else "—"
+        steps = ", ".join(
+            f"{t.label(ctx.lang)} → {spec.node(t.target).label(ctx.lang)}"
+            for t in spec.leaving(code)
+        )
+        facts = ",".join(sorted(node.allows)) or "—"
+        print(f"  {code:<12} {node.label(ctx.lang):<10} {owner:<8} {limit:<7} {facts:<18} {steps}")
+    print(
+        ("  facts: " if en else "  事实：")
+        + "; ".join(f"{fact}={roles_label(roles, ctx.lang)}" for fact, roles in spec.facts.items())
+    )
+    return EXIT_OK
+
+
+def cmd_workflow_versions(ctx: Context) -> int:
+    kind = _workflow_kind(ctx.args.kind)
+    with ctx.database.reading() as session:
+        rows = workflow_versions.versions(session, kind)
+    for row in rows:
+        mark = "*" if row["active"] else " "
+        print(
+            f"{mark} v{row['version']:<4} {row['created_at']:%Y-%m-%d %H:%M}  "
+            f"{row['nodes']} nodes  {row['orders']} orders"
+        )
+    return EXIT_OK
+
+
+def cmd_workflow_export(ctx: Context) -> int:
+    kind = _workflow_kind(ctx.args.kind)
+    with ctx.database.reading() as session:
+        text = workflow_versions.exported(workflow.active_workflow(session, kind))
+    Path(ctx.args.file).write_text(text, encoding="utf-8")
+    return EXIT_OK
+
+
+def cmd_workflow_import(ctx: Context) -> int:
+    actor = ctx.acting_user()
+    kind = _workflow_kind(ctx.args.kind)
+    path = Path(ctx.args.file)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as error:
+        raise ValidationError(f"无法读取 {path}：{error}", f"Cannot read {path}: {error}") from None
+    definition = workflow_versions.read_definition(text, str(path))
+    with ctx.database.unit_of_work() as session:
+        version = workflow_versions.store_version(session, actor, kind, definition).version
+    ctx.say(
+        f"已保存 {kind} 流程 v{version}，新订单从现在起使用它。",
+        f"Stored {kind} workflow v{version}; new orders use it from now on.",
+    )
+    return EXIT_OK
 
 
 def cmd_pay(ctx: Context) -> int:
@@ -519,7 +612,24 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("amount")
     p.add_argument("--method")
     p.add_argument("--ref")
+    p = command(commands, "sign", cmd_sign, help="the customer signed for one shipment")
+    p.add_argument("shipment")
     with_json(command(commands, "alerts", cmd_alerts))
+    flows = commands.add_parser("workflow", help="the workflows as data").add_subparsers(
+        dest="subcommand", required=True, parser_class=_Parser
+    )
+    p = with_json(command(flows, "show", cmd_workflow_show, help="the active definition"))
+    p.add_argument("kind")
+    p = command(flows, "versions", cmd_workflow_versions, help="every stored version")
+    p.add_argument("kind")
+    p = command(flows, "export", cmd_workflow_export, help="the active definition as JSON")
+    p.add_argument("kind")
+    p.add_argument("file")
+    p = command(
+        flows, "import", cmd_workflow_import, help="store a JSON definition as the new version"
+    )
+    p.add_argument("kind")
+    p.add_argument("file")
     p = command(commands, "print", cmd_print, help="a printed document as PDF")
     p.add_argument("kind", choices=printing.KINDS)
     p.add_argument("number", nargs="?")

@@ -291,7 +291,7 @@ class Notification(Base):
     recipient_role: Mapped[str] = mapped_column(String(32))
     order_id: Mapped[int | None] = mapped_column(ForeignKey("orders.id"), index=True)
     kind: Mapped[str] = mapped_column(String(32))
-    message: Mapped[str] = mapped_column(Text)
+    params: Mapped[dict] = mapped_column(JSON)  # worded for each reader by app/notifications.py
     read_at: Mapped[datetime | None] = mapped_column(DateTime)
 
 

@@ -15,8 +15,9 @@ from sqlalchemy import create_engine, text
 
 from app import workflow
 from app.masterdata import add_party, add_product
-from app.orders import LineSpec, create_order
+from app.orders import LineSpec, create_order, find_orders
 from app.setup import open_database
+from app.workflow import submit
 from db.engine import Database
 from db.models import Base, User
 
@@ -159,6 +160,14 @@ class Office:
             )
             return order.number
 
+    def placed(self, kind: str = "sales", lines=(("A-1", 10),), **kwargs) -> str:
+        """A new order, submitted (and placed where no approval is needed): its number."""
+        number = self.order(kind, lines, **kwargs)
+        creator = self.sales if kind == "sales" else self.purchasing
+        with self.db.unit_of_work() as session:
+            submit(session, creator, find_orders(session, [number]))
+        return number
+
 
 @pytest.fixture
 def office(database, password_hash) -> Office:
@@ -186,6 +195,22 @@ def office(database, password_hash) -> Office:
         add_product(session, users["warehouse"], "B-2", "打印机", "1280.00", opening_stock=5)
         add_product(session, users["warehouse"], "S-9", "安装服务", "200.00", service=True)
     return Office(database, users)
+
+
+@pytest.fixture
+def cli(office, monkeypatch, capsys, tmp_path):
+    """Run `ordertrail --db <the office database> --user USER ...`; returns (code, out, err)."""
+    from cli import commands as command_line
+
+    monkeypatch.setenv("ORDERTRAIL_CONFIG", str(tmp_path / "config.json"))
+    monkeypatch.setenv("ORDERTRAIL_PASSWORD", PASSWORD)
+
+    def invoke(*args: str, user: str):
+        code = command_line.main(["--db", office.db.url, "--user", user, *args])
+        captured = capsys.readouterr()
+        return code, captured.out, captured.err
+
+    return invoke
 
 
 def money(value: str) -> Decimal:

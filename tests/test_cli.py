@@ -445,6 +445,7 @@ def test_an_unwritable_output_file_is_a_clear_refusal(shop, tmp_path):
         "A-100:1",
         user="sales",
     )[1].strip()
+    assert shop("order", "advance", number, "submitted", user="sales")[0] == 0
     code, _, err = shop("print", "order", number, "-o", f"{missing}/x.pdf", user="sales")
     assert (code, "无法写入文件" in err) == (3, True)
     assert shop("print", "order", number, "-o", str(tmp_path / "x.pdf"), user="sales")[0] == 0

@@ -205,6 +205,28 @@ class ReceiveDialog(_FormDialog):
         return self.table.moves() or []
 
 
+class SignDialog(_FormDialog):
+    """Which shipment the customer signed for."""
+
+    def __init__(self, detail: dict, parent=None):
+        super().__init__(self.tr("Signed for: %1").replace("%1", detail["number"]), parent)
+        self.shipment = QComboBox()
+        for shipment in detail["shipments"]:
+            if shipment["delivered_at"] is None:
+                self.shipment.addItem(
+                    f"{shipment['number']}  {shipment['carrier']}  {shipment['tracking_no']}",
+                    shipment["number"],
+                )
+        self.form.addRow(self.tr("Shipment"), self.shipment)
+        self.check()
+
+    def validate(self) -> str:
+        return "" if self.shipment.count() else self.tr("Every shipment is signed for.")
+
+    def value(self) -> str:
+        return self.shipment.currentData()
+
+
 class PaymentDialog(_FormDialog):
     def __init__(self, detail: dict, parent=None):
         super().__init__(self.tr("Payment for %1").replace("%1", detail["number"]), parent)

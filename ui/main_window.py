@@ -28,7 +28,7 @@ from app import actions, config, orders, printing, worklist
 from app.actions import Action
 from app.errors import OrderTrailError
 from app.jobs import Cancelled
-from app.roles import PERMISSIONS, role_label
+from app.roles import role_label
 from app.spreadsheets.importing import may_import
 from app.spreadsheets.reading import ImportRejected
 from app.spreadsheets.template import write_template
@@ -158,7 +158,7 @@ class MainWindow(QMainWindow):
         self.new_action = QAction(self.tr("New order"), self)
         self.new_action.setShortcut(QKeySequence.StandardKey.New)
         self.new_action.triggered.connect(self.new_order)
-        creates = actions.kinds_to_create(user)
+        creates = self.workspace.read(lambda s: actions.kinds_to_create(s, user))
         self.new_action.setEnabled(bool(creates))
         if not creates:
             self.new_action.setToolTip(
@@ -208,7 +208,8 @@ class MainWindow(QMainWindow):
         self.batch_print_action.setIconText(self.tr("Print delivery notes"))  # on the toolbar
         self.batch_print_action.triggered.connect(self.print_waiting_delivery_notes)
         menu.addAction(self.batch_print_action)
-        if user.role in PERMISSIONS["ship"]:  # the warehouse prints them every morning
+        # Whoever ships prints them every morning.
+        if self.workspace.read(lambda s: actions.records_anywhere(s, user, "ship")):
             toolbar.addAction(self.batch_print_action)
         menu.addSeparator()
         templates = menu.addMenu(self.tr("Download an Excel template"))
@@ -227,7 +228,7 @@ class MainWindow(QMainWindow):
             exported.triggered.connect(lambda _=False, w=what: self.choose_export(w))
             imported = imports.addAction(name)
             imported.triggered.connect(lambda _=False, w=what: self.choose_import(w))
-            imported.setEnabled(may_import(user, what))
+            imported.setEnabled(self.workspace.read(lambda s, w=what: may_import(s, user, w)))
             self.export_actions[what], self.import_actions[what] = exported, imported
         self.export_actions["orders"].setEnabled(self.workspace.sees_prices)
 
@@ -356,7 +357,8 @@ class MainWindow(QMainWindow):
     # --- actions ----------------------------------------------------------------------------
 
     def new_order(self) -> None:
-        kind = actions.kinds_to_create(self.workspace.user)[0]
+        user = self.workspace.user
+        kind = self.workspace.read(lambda s: actions.kinds_to_create(s, user))[0]
         editor = OrderEditor(self.workspace, kind, parent=self)
         if self._ask(editor) and editor.saved_number:
             self.show_order(editor.saved_number)
@@ -398,6 +400,10 @@ class MainWindow(QMainWindow):
                 self.workspace.act(
                     orders.receive, number, dialog.values(), expected_version=version, **common
                 )
+        elif action.kind == "sign":
+            dialog = dialogs.SignDialog(detail, self)
+            if self._ask(dialog):
+                self.workspace.act(orders.confirm_delivery, dialog.value(), **common)
         elif action.kind == "pay":
             dialog = dialogs.PaymentDialog(detail, self)
             if self._ask(dialog):

@@ -29,6 +29,7 @@ def load(session, user, number: str, lang: str) -> dict:
     detail = queries.order_detail(session, order, lang)
     spec = workflow.spec_for(session, order)
     detail["node_labels"] = {code: node.label(lang) for code, node in spec.nodes.items()}
+    detail["node_colors"] = {code: node.color for code, node in spec.nodes.items()}
     detail["actions"] = actions.available(session, user, order)
     detail["waiting_for"] = actions.who_may(session, order, lang)
     detail["printable"] = printing.printable(session, user, order)
@@ -174,16 +175,11 @@ class OrderDetail(QWidget):
     def show_order(self, detail: dict) -> None:
         self.detail = detail
         prices = self.workspace.sees_prices
-        kind = {"sales": self.tr("Sales order"), "purchase": self.tr("Purchase order")}.get(
-            detail["kind"], detail["kind"]
-        )
-        self.title.setText(f"{detail['number']}  ·  {kind}")
-        self.chip.show_node(detail["status"], detail["status_label"])
+        self.title.setText(f"{detail['number']}  ·  {detail['kind_label']}")
+        self.chip.show_node(detail["status_color"], detail["status_label"])
         self.chip.show()
         progress = detail["progress"]
-        moved = (
-            progress["received_pct"] if detail["kind"] == "purchase" else progress["shipped_pct"]
-        )
+        moved = progress["received_pct" if detail["goods_fact"] == "receive" else "shipped_pct"]
         facts = [
             self.tr("Party: %1").replace("%1", detail["party"]),
             self.tr("Due: %1").replace("%1", detail["due"] or "—"),
@@ -229,7 +225,7 @@ class OrderDetail(QWidget):
                     line["sku"],
                     line["name"],
                     line["qty"],
-                    line["received_qty"] if detail["kind"] == "purchase" else line["shipped_qty"],
+                    line["received_qty" if detail["goods_fact"] == "receive" else "shipped_qty"],
                     line["returned_qty"],
                     *([line["unit_price"]] if prices else []),
                 ]

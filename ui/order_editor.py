@@ -25,7 +25,8 @@ from PySide6.QtWidgets import (
 )
 
 from app import orders, queries, worklist
-from app.orders import PARTY_KIND_OF_FLOW, LineSpec
+from app.kinds import KINDS
+from app.orders import LineSpec
 from ui import dialogs
 from ui.workspace import Workspace
 
@@ -66,9 +67,11 @@ class OrderEditor(QDialog):
         super().__init__(parent)
         self.workspace = workspace
         self.kind = kind
+        # What the editor asks for depends on whom the order is with.
+        to_customer = KINDS[kind].party_kind == "customer"
         self.detail = detail
         self.saved_number: str | None = None
-        title = self.tr("New sales order") if kind == "sales" else self.tr("New purchase order")
+        title = self.tr("New sales order") if to_customer else self.tr("New purchase order")
         if detail:
             title = self.tr("Edit draft %1").replace("%1", detail["number"])
         self.setWindowTitle(title)
@@ -79,13 +82,13 @@ class OrderEditor(QDialog):
         self.party.setEditable(True)
         self.party.addItem("")
         self.party.addItems(
-            workspace.read(lambda s: worklist.party_names(s, PARTY_KIND_OF_FLOW[kind]))
+            workspace.read(lambda s: worklist.party_names(s, KINDS[kind].party_kind))
         )
         self.party.completer().setFilterMode(Qt.MatchFlag.MatchContains)
         self.party.completer().setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
         self.party.lineEdit().setPlaceholderText(
             self.tr("Type to search customers")
-            if kind == "sales"
+            if to_customer
             else self.tr("Type to search suppliers")
         )
         self.has_due = QCheckBox(self.tr("Due date"))
@@ -138,7 +141,7 @@ class OrderEditor(QDialog):
         self.buttons.rejected.connect(self.reject)
 
         form = QFormLayout()
-        form.addRow(self.tr("Customer") if kind == "sales" else self.tr("Supplier"), self.party)
+        form.addRow(self.tr("Customer") if to_customer else self.tr("Supplier"), self.party)
         form.addRow(due_row)
         form.addRow(self.tr("Note"), self.note)
         layout = QVBoxLayout(self)

@@ -41,6 +41,7 @@ from PySide6.QtWidgets import (
 )
 
 from app import workflow, worklist
+from app.kinds import KINDS
 from app.roles import roles_label
 from app.worklist import ListQuery
 from ui import background, node_chip
@@ -106,12 +107,7 @@ class OrderTableModel(QAbstractTableModel):
         ]
 
     def kind_label(self, kind: str) -> str:
-        return {
-            "sales": self.tr("Sales"),
-            "purchase": self.tr("Purchase"),
-            "supplementary": self.tr("Supplementary"),
-            "return": self.tr("Return"),
-        }.get(kind, kind)
+        return KINDS[kind].label(self.workspace.lang)
 
     # --- loading --------------------------------------------------------------------------
     # The first page is read at once, so a new list shows its top rows without a flicker;
@@ -272,10 +268,9 @@ class OrderTableModel(QAbstractTableModel):
         if column == NODE:
             return row["status_label"]
         if column == MOVED:
-            moved = (
-                progress["received_pct"] if row["kind"] == "purchase" else progress["shipped_pct"]
+            return (
+                f"{progress['received_pct' if row['goods_fact'] == 'receive' else 'shipped_pct']}%"
             )
-            return f"{moved}%"
         if column == PAID:
             return f"{progress['paid_pct']}%"
         if column == DUE:
@@ -299,7 +294,7 @@ class NodeDelegate(QStyledItemDelegate):
             QStyle.PrimitiveElement.PE_PanelItemViewItem, option, painter, self.parent()
         )
         if row is not None:
-            node_chip.paint(painter, option.rect, row["status"], row["status_label"])
+            node_chip.paint(painter, option.rect, row["status_color"], row["status_label"])
 
 
 class PercentDelegate(QStyledItemDelegate):
@@ -356,7 +351,7 @@ class OrderListView(QTableView):
         workspace = model.workspace
         labels = workspace.read(lambda s: node_labels(s, workspace.lang))
         chip = max(metrics.horizontalAdvance(label) for _, label in labels) + 24
-        kinds = max(metrics.horizontalAdvance(model.kind_label(k)) for k in ("sales", "purchase"))
+        kinds = max(metrics.horizontalAdvance(model.kind_label(k)) for k in KINDS)
         widths = {
             NUMBER: metrics.horizontalAdvance("SO-2026-000000") + 16,
             KIND: kinds + 16,
@@ -381,12 +376,9 @@ class OrderFilterBar(QWidget):
         super().__init__(parent)
         self.workspace = workspace
         self.kind = QComboBox()
-        for code, label in (
-            (None, self.tr("All kinds")),
-            ("sales", self.tr("Sales")),
-            ("purchase", self.tr("Purchase")),
-        ):
-            self.kind.addItem(label, code)
+        self.kind.addItem(self.tr("All kinds"), None)
+        for code, kind in KINDS.items():
+            self.kind.addItem(kind.label(workspace.lang), code)
         self.node = QComboBox()
         self.node.addItem(self.tr("All nodes"), None)
         for code, label in workspace.read(lambda s: node_labels(s, workspace.lang)):
@@ -472,7 +464,7 @@ def _date(value: QDate) -> date:
 def node_labels(session, lang: str) -> list[tuple[str, str]]:
     """Every node of the active workflows once; a code both share shows both labels."""
     labels: dict[str, list[str]] = {}
-    for kind in ("sales", "purchase"):
+    for kind in dict.fromkeys(kind.workflow for kind in KINDS.values()):
         spec = workflow.active_workflow(session, kind)
         for code in spec.order:
             label = spec.node(code).label(lang)

@@ -6,7 +6,6 @@ from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QHeaderView, QTreeWidget, QTreeWidgetItem
 
 from app import printing
-from ui import node_chip
 from ui.formats import local_time
 from ui.workspace import Workspace
 
@@ -83,7 +82,7 @@ class Timeline(QTreeWidget):
             item = QTreeWidgetItem([local_time(event["at"]), event["user"], move, note])
             item.setToolTip(NOTE, note)
             if event["to"]:
-                item.setForeground(MOVE, node_chip.color_of(event["to"]))
+                item.setForeground(MOVE, QColor(detail["node_colors"][event["to"]]))
             if event["details"].get("trigger") == "auto":
                 item.setForeground(WHO, QColor("#8c8c8c"))
                 item.setToolTip(WHO, self.tr("Taken automatically when its condition held"))

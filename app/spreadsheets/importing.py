@@ -21,9 +21,10 @@ from db.models import Order, Party, Product, User
 from .. import audit
 from ..errors import OrderTrailError, PermissionDenied
 from ..jobs import CancelCheck, Job, ProgressCallback
+from ..kinds import CREATABLE, KINDS
 from ..masterdata import PARTY_KINDS, add_party, add_product
-from ..orders import CREATE_PERMISSION, PARTY_KIND_OF_FLOW, LineSpec, create_order
-from ..roles import PERMISSIONS, require
+from ..orders import LineSpec, create_order, may_create, require_may_create
+from ..roles import PERMISSIONS, holds_any, require
 from .layouts import ORDERS, PARTIES, PRODUCTS, SheetLayout
 from .reading import ImportRejected, RowProblem, SheetReader, SheetRow
 
@@ -286,7 +287,7 @@ def _check_references(run: _Import, groups: list[_OrderRows]) -> None:
     for group in groups:
         kind, party = group.field("kind"), group.field("party")
         if kind and party:
-            wanted = PARTY_KIND_OF_FLOW[kind]
+            wanted = KINDS[kind].party_kind
             if party not in party_kinds:
                 run.reader.problem(
                     group.first.number,
@@ -331,7 +332,7 @@ def import_orders(
     rows = run.read()
     groups = _group_orders(run, rows)
     for kind in sorted({group.field("kind") for group in groups} - {None}):
-        require(user, CREATE_PERMISSION[kind])
+        require_may_create(session, user, kind)
     _check_references(run, groups)
     run.stop_if_problems()
 
@@ -355,12 +356,12 @@ def import_orders(
     return run.finish(created, len(rows))
 
 
-def may_import(user: User, what: str) -> bool:
+def may_import(session: Session, user: User, what: str) -> bool:
     """Whether the user may import this kind of workbook at all; for orders, each order's
     kind is checked again when the file is read."""
     if what == "orders":
-        return any(user.role in PERMISSIONS[p] for p in CREATE_PERMISSION.values())
-    return user.role in PERMISSIONS[{"parties": "add_party", "products": "add_product"}[what]]
+        return any(may_create(session, user, kind) for kind in CREATABLE)
+    return holds_any(user, PERMISSIONS[{"parties": "add_party", "products": "add_product"}[what]])
 
 
 IMPORTERS = {"orders": import_orders, "parties": import_parties, "products": import_products}

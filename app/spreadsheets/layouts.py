@@ -8,15 +8,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from ..kinds import CREATABLE, KINDS
+
 HEADER_ROW, HINT_ROW, FIRST_DATA_ROW = 1, 2, 3
 
-KIND_LABELS = {"sales": "销售", "purchase": "采购", "return": "退货", "supplementary": "补单"}
-IMPORTABLE_ORDER_KINDS = {
-    "销售": "sales",
-    "采购": "purchase",
-    "sales": "sales",
-    "purchase": "purchase",
-}
+KIND_LABELS = {code: kind.zh for code, kind in KINDS.items()}
+IMPORTABLE_ORDER_KINDS = {name: code for code in CREATABLE for name in (code, KINDS[code].zh)}
 PARTY_KINDS = {
     "客户": "customer",
     "供应商": "supplier",

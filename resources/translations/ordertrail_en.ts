@@ -4,108 +4,108 @@
 <context>
     <name>FirstRunDialog</name>
     <message>
-        <location filename="../../ui/login.py" line="106"/>
+        <location filename="../../ui/login.py" line="114"/>
         <source>Welcome to OrderTrail</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/login.py" line="107"/>
+        <location filename="../../ui/login.py" line="116"/>
         <source>Use a database file on this computer (recommended for one to a few desks)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/login.py" line="109"/>
+        <location filename="../../ui/login.py" line="118"/>
         <source>Connect to a PostgreSQL server (for a larger office)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/login.py" line="116"/>
+        <location filename="../../ui/login.py" line="125"/>
         <source>Choose…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/login.py" line="123"/>
+        <location filename="../../ui/login.py" line="132"/>
         <source>File</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/login.py" line="133"/>
+        <location filename="../../ui/login.py" line="142"/>
         <source>Test connection</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/login.py" line="139"/>
+        <location filename="../../ui/login.py" line="148"/>
         <source>Host</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/login.py" line="140"/>
+        <location filename="../../ui/login.py" line="149"/>
         <source>Port</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/login.py" line="141"/>
+        <location filename="../../ui/login.py" line="150"/>
         <source>Database</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/login.py" line="142"/>
+        <location filename="../../ui/login.py" line="151"/>
         <source>User</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/login.py" line="143"/>
-        <location filename="../../ui/login.py" line="157"/>
+        <location filename="../../ui/login.py" line="152"/>
+        <location filename="../../ui/login.py" line="166"/>
         <source>Password</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/login.py" line="154"/>
+        <location filename="../../ui/login.py" line="163"/>
         <source>First administrator (only if the database has no users)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/login.py" line="156"/>
+        <location filename="../../ui/login.py" line="165"/>
         <source>User name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/login.py" line="158"/>
+        <location filename="../../ui/login.py" line="167"/>
         <source>Repeat password</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/login.py" line="172"/>
+        <location filename="../../ui/login.py" line="191"/>
         <source>Database file</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/login.py" line="187"/>
+        <location filename="../../ui/login.py" line="212"/>
         <source>Connecting…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/login.py" line="194"/>
+        <location filename="../../ui/login.py" line="219"/>
         <source>Connected.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/login.py" line="200"/>
+        <location filename="../../ui/login.py" line="225"/>
         <source>Not reached: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/login.py" line="204"/>
+        <location filename="../../ui/login.py" line="229"/>
         <source>The two passwords differ.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/login.py" line="206"/>
+        <location filename="../../ui/login.py" line="232"/>
         <source>The password needs at least %1 characters.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/login.py" line="209"/>
+        <location filename="../../ui/login.py" line="237"/>
         <source>Fill in every field.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -113,12 +113,12 @@
 <context>
     <name>ImportErrorsDialog</name>
     <message>
-        <location filename="../../ui/documents_dialog.py" line="182"/>
+        <location filename="../../ui/documents_dialog.py" line="194"/>
         <source>Nothing was imported</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/documents_dialog.py" line="184"/>
+        <location filename="../../ui/documents_dialog.py" line="198"/>
         <source>The file has %n problem(s); nothing was imported. Fix them and import the file again.</source>
         <translation>
             <numerusform>The file has %n problem; nothing was imported. Fix it and import the file again.</numerusform>
@@ -126,32 +126,32 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/documents_dialog.py" line="190"/>
+        <location filename="../../ui/documents_dialog.py" line="209"/>
         <source>Sheet</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/documents_dialog.py" line="190"/>
+        <location filename="../../ui/documents_dialog.py" line="209"/>
         <source>Row</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/documents_dialog.py" line="190"/>
+        <location filename="../../ui/documents_dialog.py" line="209"/>
         <source>Column</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/documents_dialog.py" line="190"/>
+        <location filename="../../ui/documents_dialog.py" line="209"/>
         <source>Problem</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/documents_dialog.py" line="204"/>
+        <location filename="../../ui/documents_dialog.py" line="228"/>
         <source>Save as Excel…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/documents_dialog.py" line="215"/>
+        <location filename="../../ui/documents_dialog.py" line="240"/>
         <source>Save the problems</source>
         <translation type="unfinished"></translation>
     </message>
@@ -159,12 +159,12 @@
 <context>
     <name>JobDialog</name>
     <message>
-        <location filename="../../ui/documents_dialog.py" line="112"/>
+        <location filename="../../ui/documents_dialog.py" line="124"/>
         <source>Cancel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/documents_dialog.py" line="141"/>
+        <location filename="../../ui/documents_dialog.py" line="153"/>
         <source>Cancelling… nothing will be changed.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -172,37 +172,37 @@
 <context>
     <name>LoginDialog</name>
     <message>
-        <location filename="../../ui/login.py" line="53"/>
+        <location filename="../../ui/login.py" line="58"/>
         <source>Sign in to OrderTrail</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/login.py" line="58"/>
+        <location filename="../../ui/login.py" line="63"/>
         <source>Remember my user name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/login.py" line="64"/>
+        <location filename="../../ui/login.py" line="70"/>
         <source>Sign in</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/login.py" line="68"/>
+        <location filename="../../ui/login.py" line="74"/>
         <source>User</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/login.py" line="69"/>
+        <location filename="../../ui/login.py" line="75"/>
         <source>Password</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/login.py" line="71"/>
+        <location filename="../../ui/login.py" line="77"/>
         <source>Database: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/login.py" line="83"/>
+        <location filename="../../ui/login.py" line="89"/>
         <source>Signing in…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -215,171 +215,171 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="104"/>
+        <location filename="../../ui/main_window.py" line="105"/>
         <source>%1 (%2) · database %3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="135"/>
+        <location filename="../../ui/main_window.py" line="139"/>
         <source>My work</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="135"/>
+        <location filename="../../ui/main_window.py" line="140"/>
         <source>All orders</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="136"/>
+        <location filename="../../ui/main_window.py" line="141"/>
         <source>Sales</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="136"/>
+        <location filename="../../ui/main_window.py" line="142"/>
         <source>Purchases</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="137"/>
+        <location filename="../../ui/main_window.py" line="143"/>
         <source>Exceptions</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="137"/>
+        <location filename="../../ui/main_window.py" line="144"/>
         <source>Stock</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="138"/>
+        <location filename="../../ui/main_window.py" line="145"/>
         <source>Finance</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="138"/>
+        <location filename="../../ui/main_window.py" line="146"/>
         <source>Dashboard</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="149"/>
+        <location filename="../../ui/main_window.py" line="158"/>
         <source>New order</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="155"/>
+        <location filename="../../ui/main_window.py" line="166"/>
         <source>Orders are created by sales (sales orders) and purchasing (purchase orders).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="157"/>
+        <location filename="../../ui/main_window.py" line="169"/>
         <source>Refresh</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="160"/>
+        <location filename="../../ui/main_window.py" line="172"/>
         <source>Search</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="164"/>
+        <location filename="../../ui/main_window.py" line="176"/>
         <source>Main</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="171"/>
+        <location filename="../../ui/main_window.py" line="183"/>
         <source>&amp;File</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="175"/>
-        <location filename="../../ui/main_window.py" line="494"/>
+        <location filename="../../ui/main_window.py" line="187"/>
+        <location filename="../../ui/main_window.py" line="569"/>
         <source>Language</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="182"/>
+        <location filename="../../ui/main_window.py" line="194"/>
         <source>Quit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="189"/>
+        <location filename="../../ui/main_window.py" line="202"/>
         <source>Orders</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="190"/>
+        <location filename="../../ui/main_window.py" line="203"/>
         <source>Customers and suppliers</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="191"/>
+        <location filename="../../ui/main_window.py" line="204"/>
         <source>Products</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="192"/>
+        <location filename="../../ui/main_window.py" line="206"/>
         <source>&amp;Documents</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="193"/>
+        <location filename="../../ui/main_window.py" line="207"/>
         <source>Print delivery notes of waiting orders</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="194"/>
+        <location filename="../../ui/main_window.py" line="208"/>
         <source>Print delivery notes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="200"/>
+        <location filename="../../ui/main_window.py" line="215"/>
         <source>Download an Excel template</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="201"/>
-        <location filename="../../ui/main_window.py" line="415"/>
+        <location filename="../../ui/main_window.py" line="216"/>
+        <location filename="../../ui/main_window.py" line="479"/>
         <source>Export to Excel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="202"/>
-        <location filename="../../ui/main_window.py" line="431"/>
+        <location filename="../../ui/main_window.py" line="217"/>
+        <location filename="../../ui/main_window.py" line="502"/>
         <source>Import from Excel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="210"/>
+        <location filename="../../ui/main_window.py" line="226"/>
         <source>Orders (the list as filtered)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="264"/>
+        <location filename="../../ui/main_window.py" line="288"/>
         <source>%1 arrives in a later version.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="312"/>
+        <location filename="../../ui/main_window.py" line="340"/>
         <source>Orders updated at %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="336"/>
-        <location filename="../../ui/main_window.py" line="411"/>
+        <location filename="../../ui/main_window.py" line="366"/>
+        <location filename="../../ui/main_window.py" line="475"/>
         <source>Saved %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="401"/>
+        <location filename="../../ui/main_window.py" line="464"/>
         <source>Save the template</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="424"/>
+        <location filename="../../ui/main_window.py" line="493"/>
         <source>Exporting %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="427"/>
+        <location filename="../../ui/main_window.py" line="497"/>
         <source>Exported %n record(s) to %1</source>
         <translation>
             <numerusform>Exported %n record to %1</numerusform>
@@ -387,12 +387,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="439"/>
+        <location filename="../../ui/main_window.py" line="509"/>
         <source>Importing %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="446"/>
+        <location filename="../../ui/main_window.py" line="517"/>
         <source>Imported %n record(s)</source>
         <translation>
             <numerusform>Imported %n record</numerusform>
@@ -400,22 +400,22 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="455"/>
+        <location filename="../../ui/main_window.py" line="526"/>
         <source>Printing delivery notes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="459"/>
+        <location filename="../../ui/main_window.py" line="530"/>
         <source>Delivery notes of waiting orders</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="485"/>
+        <location filename="../../ui/main_window.py" line="556"/>
         <source>%1: %2 done</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="495"/>
+        <location filename="../../ui/main_window.py" line="569"/>
         <source>The new language is used from the next start.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -423,187 +423,177 @@
 <context>
     <name>OrderDetail</name>
     <message>
-        <location filename="../../ui/order_detail.py" line="95"/>
+        <location filename="../../ui/order_detail.py" line="97"/>
         <source>SKU</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/order_detail.py" line="95"/>
+        <location filename="../../ui/order_detail.py" line="98"/>
         <source>Product</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/order_detail.py" line="95"/>
+        <location filename="../../ui/order_detail.py" line="99"/>
         <source>Ordered</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/order_detail.py" line="96"/>
+        <location filename="../../ui/order_detail.py" line="100"/>
         <source>Shipped / received</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/order_detail.py" line="96"/>
+        <location filename="../../ui/order_detail.py" line="101"/>
         <source>Returned</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/order_detail.py" line="98"/>
+        <location filename="../../ui/order_detail.py" line="104"/>
         <source>Unit price</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/order_detail.py" line="100"/>
+        <location filename="../../ui/order_detail.py" line="108"/>
         <source>Shipment</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/order_detail.py" line="100"/>
+        <location filename="../../ui/order_detail.py" line="109"/>
         <source>Carrier</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/order_detail.py" line="100"/>
+        <location filename="../../ui/order_detail.py" line="110"/>
         <source>Tracking no.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/order_detail.py" line="101"/>
+        <location filename="../../ui/order_detail.py" line="111"/>
         <source>Shipped</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/order_detail.py" line="101"/>
+        <location filename="../../ui/order_detail.py" line="112"/>
         <source>Signed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/order_detail.py" line="102"/>
+        <location filename="../../ui/order_detail.py" line="117"/>
         <source>Amount</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/order_detail.py" line="102"/>
+        <location filename="../../ui/order_detail.py" line="117"/>
         <source>Method</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/order_detail.py" line="102"/>
+        <location filename="../../ui/order_detail.py" line="117"/>
         <source>Reference</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/order_detail.py" line="103"/>
+        <location filename="../../ui/order_detail.py" line="117"/>
         <source>Paid at</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/order_detail.py" line="106"/>
+        <location filename="../../ui/order_detail.py" line="122"/>
         <source>Print / preview</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/order_detail.py" line="118"/>
+        <location filename="../../ui/order_detail.py" line="134"/>
         <source>What you can do now</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/order_detail.py" line="123"/>
+        <location filename="../../ui/order_detail.py" line="139"/>
         <source>Payments</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/order_detail.py" line="124"/>
+        <location filename="../../ui/order_detail.py" line="141"/>
         <source>Lines</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/order_detail.py" line="125"/>
+        <location filename="../../ui/order_detail.py" line="143"/>
         <source>Shipments</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/order_detail.py" line="141"/>
+        <location filename="../../ui/order_detail.py" line="162"/>
         <source>No order selected</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/order_detail.py" line="157"/>
-        <source>Sales order</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/order_detail.py" line="157"/>
-        <source>Purchase order</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/order_detail.py" line="166"/>
+        <location filename="../../ui/order_detail.py" line="184"/>
         <source>Party: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/order_detail.py" line="167"/>
+        <location filename="../../ui/order_detail.py" line="185"/>
         <source>Due: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/order_detail.py" line="168"/>
+        <location filename="../../ui/order_detail.py" line="186"/>
         <source>Shipped / received: %1%</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/order_detail.py" line="171"/>
+        <location filename="../../ui/order_detail.py" line="191"/>
         <source>Total: %1 %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/order_detail.py" line="173"/>
+        <location filename="../../ui/order_detail.py" line="196"/>
         <source>Paid: %1 (%2%)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/order_detail.py" line="175"/>
+        <location filename="../../ui/order_detail.py" line="201"/>
         <source>Waiting for: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/order_detail.py" line="176"/>
+        <location filename="../../ui/order_detail.py" line="201"/>
         <source>nobody</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/order_detail.py" line="179"/>
+        <location filename="../../ui/order_detail.py" line="205"/>
         <source>Overdue</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/order_detail.py" line="185"/>
+        <location filename="../../ui/order_detail.py" line="212"/>
         <source>Belongs to %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/order_detail.py" line="187"/>
+        <location filename="../../ui/order_detail.py" line="215"/>
         <source>Linked documents: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/order_detail.py" line="190"/>
+        <location filename="../../ui/order_detail.py" line="218"/>
         <source>Note: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/order_detail.py" line="201"/>
+        <location filename="../../ui/order_detail.py" line="244"/>
         <source>not yet</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/order_detail.py" line="213"/>
+        <location filename="../../ui/order_detail.py" line="262"/>
         <source>Nothing for you to do here: the next step belongs to %1.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/order_detail.py" line="216"/>
+        <location filename="../../ui/order_detail.py" line="267"/>
         <source>This order is finished.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -611,112 +601,112 @@
 <context>
     <name>OrderEditor</name>
     <message>
-        <location filename="../../ui/order_editor.py" line="71"/>
+        <location filename="../../ui/order_editor.py" line="74"/>
         <source>New sales order</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/order_editor.py" line="71"/>
+        <location filename="../../ui/order_editor.py" line="74"/>
         <source>New purchase order</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/order_editor.py" line="73"/>
+        <location filename="../../ui/order_editor.py" line="76"/>
         <source>Edit draft %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/order_editor.py" line="86"/>
+        <location filename="../../ui/order_editor.py" line="90"/>
         <source>Type to search customers</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/order_editor.py" line="87"/>
+        <location filename="../../ui/order_editor.py" line="92"/>
         <source>Type to search suppliers</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/order_editor.py" line="88"/>
+        <location filename="../../ui/order_editor.py" line="94"/>
         <source>Due date</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/order_editor.py" line="101"/>
+        <location filename="../../ui/order_editor.py" line="109"/>
         <source>SKU</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/order_editor.py" line="101"/>
+        <location filename="../../ui/order_editor.py" line="110"/>
         <source>Product</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/order_editor.py" line="102"/>
+        <location filename="../../ui/order_editor.py" line="111"/>
         <source>Quantity</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/order_editor.py" line="102"/>
+        <location filename="../../ui/order_editor.py" line="112"/>
         <source>Unit price</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/order_editor.py" line="103"/>
+        <location filename="../../ui/order_editor.py" line="113"/>
         <source>Amount</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/order_editor.py" line="111"/>
+        <location filename="../../ui/order_editor.py" line="124"/>
         <source>Add line</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/order_editor.py" line="113"/>
+        <location filename="../../ui/order_editor.py" line="126"/>
         <source>Remove line</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/order_editor.py" line="130"/>
+        <location filename="../../ui/order_editor.py" line="144"/>
         <source>Customer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/order_editor.py" line="130"/>
+        <location filename="../../ui/order_editor.py" line="144"/>
         <source>Supplier</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/order_editor.py" line="132"/>
+        <location filename="../../ui/order_editor.py" line="146"/>
         <source>Note</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/order_editor.py" line="195"/>
+        <location filename="../../ui/order_editor.py" line="209"/>
         <source>Line %1: choose a product from the list</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/order_editor.py" line="197"/>
+        <location filename="../../ui/order_editor.py" line="212"/>
         <source>Line %1: the quantity must be more than 0, with at most 3 decimals</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/order_editor.py" line="199"/>
+        <location filename="../../ui/order_editor.py" line="216"/>
         <source>Line %1: the price must be 0 or more, with at most 2 decimals</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/order_editor.py" line="217"/>
+        <location filename="../../ui/order_editor.py" line="240"/>
         <source>Total: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/order_editor.py" line="220"/>
+        <location filename="../../ui/order_editor.py" line="243"/>
         <source>Choose the party.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/order_editor.py" line="222"/>
+        <location filename="../../ui/order_editor.py" line="245"/>
         <source>Add at least one line.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -724,42 +714,32 @@
 <context>
     <name>OrderFilterBar</name>
     <message>
-        <location filename="../../ui/order_list.py" line="339"/>
+        <location filename="../../ui/order_list.py" line="379"/>
         <source>All kinds</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/order_list.py" line="339"/>
-        <source>Sales</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/order_list.py" line="340"/>
-        <source>Purchase</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/order_list.py" line="343"/>
+        <location filename="../../ui/order_list.py" line="383"/>
         <source>All nodes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/order_list.py" line="349"/>
+        <location filename="../../ui/order_list.py" line="389"/>
         <source>Any party</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/order_list.py" line="353"/>
+        <location filename="../../ui/order_list.py" line="393"/>
         <source>Created between</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/order_list.py" line="361"/>
+        <location filename="../../ui/order_list.py" line="401"/>
         <source>Overdue only</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/order_list.py" line="363"/>
+        <location filename="../../ui/order_list.py" line="403"/>
         <source>Search number, party, tracking no. (Ctrl+F)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -767,72 +747,52 @@
 <context>
     <name>OrderTableModel</name>
     <message>
-        <location filename="../../ui/order_list.py" line="83"/>
+        <location filename="../../ui/order_list.py" line="98"/>
         <source>Number</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/order_list.py" line="83"/>
+        <location filename="../../ui/order_list.py" line="99"/>
         <source>Kind</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/order_list.py" line="83"/>
+        <location filename="../../ui/order_list.py" line="100"/>
         <source>Party</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/order_list.py" line="83"/>
+        <location filename="../../ui/order_list.py" line="101"/>
         <source>Node</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/order_list.py" line="84"/>
+        <location filename="../../ui/order_list.py" line="102"/>
         <source>Shipped / received</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/order_list.py" line="84"/>
+        <location filename="../../ui/order_list.py" line="103"/>
         <source>Paid</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/order_list.py" line="84"/>
+        <location filename="../../ui/order_list.py" line="104"/>
         <source>Due</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/order_list.py" line="85"/>
+        <location filename="../../ui/order_list.py" line="105"/>
         <source>Waiting for</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/order_list.py" line="85"/>
+        <location filename="../../ui/order_list.py" line="106"/>
         <source>Last change</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/order_list.py" line="88"/>
-        <source>Sales</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/order_list.py" line="88"/>
-        <source>Purchase</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/order_list.py" line="89"/>
-        <source>Supplementary</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/order_list.py" line="89"/>
-        <source>Return</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/order_list.py" line="232"/>
+        <location filename="../../ui/order_list.py" line="257"/>
         <source>Overdue at this node or past its due date</source>
         <translation type="unfinished"></translation>
     </message>
@@ -840,37 +800,37 @@
 <context>
     <name>PaymentDialog</name>
     <message>
-        <location filename="../../ui/dialogs.py" line="196"/>
+        <location filename="../../ui/dialogs.py" line="232"/>
         <source>Payment for %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="204"/>
+        <location filename="../../ui/dialogs.py" line="241"/>
         <source>Open balance</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="206"/>
+        <location filename="../../ui/dialogs.py" line="243"/>
         <source>Amount (negative for a refund)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="207"/>
+        <location filename="../../ui/dialogs.py" line="244"/>
         <source>Method</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="208"/>
+        <location filename="../../ui/dialogs.py" line="245"/>
         <source>Reference</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="217"/>
+        <location filename="../../ui/dialogs.py" line="254"/>
         <source>The amount must be a number other than 0.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="219"/>
+        <location filename="../../ui/dialogs.py" line="256"/>
         <source>The amount is more than the open balance.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -878,17 +838,17 @@
 <context>
     <name>PrintPreview</name>
     <message>
-        <location filename="../../ui/print_preview.py" line="74"/>
+        <location filename="../../ui/print_preview.py" line="79"/>
         <source>Print…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/print_preview.py" line="75"/>
+        <location filename="../../ui/print_preview.py" line="80"/>
         <source>Save as PDF…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/print_preview.py" line="98"/>
+        <location filename="../../ui/print_preview.py" line="104"/>
         <source>Save as PDF</source>
         <translation type="unfinished"></translation>
     </message>
@@ -896,37 +856,37 @@
 <context>
     <name>ReceiveDialog</name>
     <message>
-        <location filename="../../ui/dialogs.py" line="175"/>
+        <location filename="../../ui/dialogs.py" line="188"/>
         <source>Receive %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="177"/>
+        <location filename="../../ui/dialogs.py" line="191"/>
         <source>SKU</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="177"/>
+        <location filename="../../ui/dialogs.py" line="191"/>
         <source>Product</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="177"/>
+        <location filename="../../ui/dialogs.py" line="191"/>
         <source>Still to come</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="178"/>
+        <location filename="../../ui/dialogs.py" line="191"/>
         <source>Received now</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="187"/>
+        <location filename="../../ui/dialogs.py" line="201"/>
         <source>Each quantity must be a number between 0 and what is still open.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="188"/>
+        <location filename="../../ui/dialogs.py" line="202"/>
         <source>Receive at least one item.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -934,86 +894,104 @@
 <context>
     <name>ShipDialog</name>
     <message>
-        <location filename="../../ui/dialogs.py" line="136"/>
+        <location filename="../../ui/dialogs.py" line="145"/>
         <source>Ship %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="141"/>
-        <location filename="../../ui/dialogs.py" line="147"/>
+        <location filename="../../ui/dialogs.py" line="150"/>
+        <location filename="../../ui/dialogs.py" line="157"/>
         <source>Carrier</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="143"/>
+        <location filename="../../ui/dialogs.py" line="152"/>
         <source>Tracking number from the waybill</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="145"/>
+        <location filename="../../ui/dialogs.py" line="155"/>
         <source>SKU</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="145"/>
+        <location filename="../../ui/dialogs.py" line="155"/>
         <source>Product</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="145"/>
+        <location filename="../../ui/dialogs.py" line="155"/>
         <source>Still to ship</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="146"/>
+        <location filename="../../ui/dialogs.py" line="155"/>
         <source>Ship now</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="148"/>
+        <location filename="../../ui/dialogs.py" line="158"/>
         <source>Tracking no.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="158"/>
+        <location filename="../../ui/dialogs.py" line="168"/>
         <source>Choose or type the carrier.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="160"/>
+        <location filename="../../ui/dialogs.py" line="170"/>
         <source>Type the tracking number.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="163"/>
+        <location filename="../../ui/dialogs.py" line="173"/>
         <source>Each quantity must be a number between 0 and what is still open.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="165"/>
+        <location filename="../../ui/dialogs.py" line="175"/>
         <source>Ship at least one item.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SignDialog</name>
+    <message>
+        <location filename="../../ui/dialogs.py" line="212"/>
+        <source>Signed for: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs.py" line="220"/>
+        <source>Shipment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs.py" line="224"/>
+        <source>Every shipment is signed for.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>StepDialog</name>
     <message>
-        <location filename="../../ui/dialogs.py" line="235"/>
+        <location filename="../../ui/dialogs.py" line="275"/>
         <source>Reason</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="235"/>
+        <location filename="../../ui/dialogs.py" line="275"/>
         <source>Comment</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="236"/>
+        <location filename="../../ui/dialogs.py" line="276"/>
         <source>Comment (optional)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="242"/>
+        <location filename="../../ui/dialogs.py" line="282"/>
         <source>Please write why.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1036,7 +1014,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/timeline.py" line="23"/>
+        <location filename="../../ui/timeline.py" line="22"/>
         <source>Comment and details</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1046,42 +1024,42 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/timeline.py" line="30"/>
+        <location filename="../../ui/timeline.py" line="31"/>
         <source>Edited draft</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/timeline.py" line="31"/>
+        <location filename="../../ui/timeline.py" line="33"/>
         <source>Shipped</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/timeline.py" line="32"/>
+        <location filename="../../ui/timeline.py" line="34"/>
         <source>Signed for</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/timeline.py" line="32"/>
+        <location filename="../../ui/timeline.py" line="35"/>
         <source>Received goods</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/timeline.py" line="33"/>
+        <location filename="../../ui/timeline.py" line="36"/>
         <source>Payment</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/timeline.py" line="33"/>
+        <location filename="../../ui/timeline.py" line="37"/>
         <source>Refund</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/timeline.py" line="34"/>
+        <location filename="../../ui/timeline.py" line="38"/>
         <source>Printed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/timeline.py" line="74"/>
+        <location filename="../../ui/timeline.py" line="88"/>
         <source>Taken automatically when its condition held</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1094,22 +1072,22 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="38"/>
+        <location filename="../../ui/dialogs.py" line="39"/>
         <source>Reload</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="46"/>
+        <location filename="../../ui/dialogs.py" line="47"/>
         <source>Not done</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="50"/>
+        <location filename="../../ui/dialogs.py" line="53"/>
         <source>Unexpected error</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="49"/>
+        <location filename="../../ui/dialogs.py" line="50"/>
         <source>Nothing was changed. Details: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1117,7 +1095,7 @@
 <context>
     <name>start</name>
     <message>
-        <location filename="../../ui/app.py" line="89"/>
+        <location filename="../../ui/app.py" line="91"/>
         <source>Cannot open the database</source>
         <translation type="unfinished"></translation>
     </message>

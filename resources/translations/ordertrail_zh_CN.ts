@@ -4,108 +4,108 @@
 <context>
     <name>FirstRunDialog</name>
     <message>
-        <location filename="../../ui/login.py" line="106"/>
+        <location filename="../../ui/login.py" line="114"/>
         <source>Welcome to OrderTrail</source>
         <translation>欢迎使用 采销订单跟踪</translation>
     </message>
     <message>
-        <location filename="../../ui/login.py" line="107"/>
+        <location filename="../../ui/login.py" line="116"/>
         <source>Use a database file on this computer (recommended for one to a few desks)</source>
         <translation>使用本机数据库文件（适合一到几台电脑）</translation>
     </message>
     <message>
-        <location filename="../../ui/login.py" line="109"/>
+        <location filename="../../ui/login.py" line="118"/>
         <source>Connect to a PostgreSQL server (for a larger office)</source>
         <translation>连接 PostgreSQL 服务器（多人办公室）</translation>
     </message>
     <message>
-        <location filename="../../ui/login.py" line="116"/>
+        <location filename="../../ui/login.py" line="125"/>
         <source>Choose…</source>
         <translation>选择…</translation>
     </message>
     <message>
-        <location filename="../../ui/login.py" line="123"/>
+        <location filename="../../ui/login.py" line="132"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../ui/login.py" line="133"/>
+        <location filename="../../ui/login.py" line="142"/>
         <source>Test connection</source>
         <translation>测试连接</translation>
     </message>
     <message>
-        <location filename="../../ui/login.py" line="139"/>
+        <location filename="../../ui/login.py" line="148"/>
         <source>Host</source>
         <translation>主机</translation>
     </message>
     <message>
-        <location filename="../../ui/login.py" line="140"/>
+        <location filename="../../ui/login.py" line="149"/>
         <source>Port</source>
         <translation>端口</translation>
     </message>
     <message>
-        <location filename="../../ui/login.py" line="141"/>
+        <location filename="../../ui/login.py" line="150"/>
         <source>Database</source>
         <translation>数据库</translation>
     </message>
     <message>
-        <location filename="../../ui/login.py" line="142"/>
+        <location filename="../../ui/login.py" line="151"/>
         <source>User</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../../ui/login.py" line="143"/>
-        <location filename="../../ui/login.py" line="157"/>
+        <location filename="../../ui/login.py" line="152"/>
+        <location filename="../../ui/login.py" line="166"/>
         <source>Password</source>
         <translation>密码</translation>
     </message>
     <message>
-        <location filename="../../ui/login.py" line="154"/>
+        <location filename="../../ui/login.py" line="163"/>
         <source>First administrator (only if the database has no users)</source>
         <translation>首个管理员（仅在数据库还没有用户时创建）</translation>
     </message>
     <message>
-        <location filename="../../ui/login.py" line="156"/>
+        <location filename="../../ui/login.py" line="165"/>
         <source>User name</source>
         <translation>用户名</translation>
     </message>
     <message>
-        <location filename="../../ui/login.py" line="158"/>
+        <location filename="../../ui/login.py" line="167"/>
         <source>Repeat password</source>
         <translation>确认密码</translation>
     </message>
     <message>
-        <location filename="../../ui/login.py" line="172"/>
+        <location filename="../../ui/login.py" line="191"/>
         <source>Database file</source>
         <translation>数据库文件</translation>
     </message>
     <message>
-        <location filename="../../ui/login.py" line="187"/>
+        <location filename="../../ui/login.py" line="212"/>
         <source>Connecting…</source>
         <translation>正在连接…</translation>
     </message>
     <message>
-        <location filename="../../ui/login.py" line="194"/>
+        <location filename="../../ui/login.py" line="219"/>
         <source>Connected.</source>
         <translation>连接成功。</translation>
     </message>
     <message>
-        <location filename="../../ui/login.py" line="200"/>
+        <location filename="../../ui/login.py" line="225"/>
         <source>Not reached: %1</source>
         <translation>无法连接：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/login.py" line="204"/>
+        <location filename="../../ui/login.py" line="229"/>
         <source>The two passwords differ.</source>
         <translation>两次输入的密码不一致。</translation>
     </message>
     <message>
-        <location filename="../../ui/login.py" line="206"/>
+        <location filename="../../ui/login.py" line="232"/>
         <source>The password needs at least %1 characters.</source>
         <translation>密码至少需要 %1 个字符。</translation>
     </message>
     <message>
-        <location filename="../../ui/login.py" line="209"/>
+        <location filename="../../ui/login.py" line="237"/>
         <source>Fill in every field.</source>
         <translation>请填写所有字段。</translation>
     </message>
@@ -113,44 +113,44 @@
 <context>
     <name>ImportErrorsDialog</name>
     <message>
-        <location filename="../../ui/documents_dialog.py" line="182"/>
+        <location filename="../../ui/documents_dialog.py" line="194"/>
         <source>Nothing was imported</source>
         <translation>未导入任何数据</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/documents_dialog.py" line="184"/>
+        <location filename="../../ui/documents_dialog.py" line="198"/>
         <source>The file has %n problem(s); nothing was imported. Fix them and import the file again.</source>
         <translation>
             <numerusform>文件有 %n 处问题，未导入任何数据。请改正后重新导入。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/documents_dialog.py" line="190"/>
+        <location filename="../../ui/documents_dialog.py" line="209"/>
         <source>Sheet</source>
         <translation>工作表</translation>
     </message>
     <message>
-        <location filename="../../ui/documents_dialog.py" line="190"/>
+        <location filename="../../ui/documents_dialog.py" line="209"/>
         <source>Row</source>
         <translation>行</translation>
     </message>
     <message>
-        <location filename="../../ui/documents_dialog.py" line="190"/>
+        <location filename="../../ui/documents_dialog.py" line="209"/>
         <source>Column</source>
         <translation>列</translation>
     </message>
     <message>
-        <location filename="../../ui/documents_dialog.py" line="190"/>
+        <location filename="../../ui/documents_dialog.py" line="209"/>
         <source>Problem</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../ui/documents_dialog.py" line="204"/>
+        <location filename="../../ui/documents_dialog.py" line="228"/>
         <source>Save as Excel…</source>
         <translation>另存为 Excel…</translation>
     </message>
     <message>
-        <location filename="../../ui/documents_dialog.py" line="215"/>
+        <location filename="../../ui/documents_dialog.py" line="240"/>
         <source>Save the problems</source>
         <translation>保存问题清单</translation>
     </message>
@@ -158,12 +158,12 @@
 <context>
     <name>JobDialog</name>
     <message>
-        <location filename="../../ui/documents_dialog.py" line="112"/>
+        <location filename="../../ui/documents_dialog.py" line="124"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../ui/documents_dialog.py" line="141"/>
+        <location filename="../../ui/documents_dialog.py" line="153"/>
         <source>Cancelling… nothing will be changed.</source>
         <translation>正在取消…不会做任何修改。</translation>
     </message>
@@ -171,37 +171,37 @@
 <context>
     <name>LoginDialog</name>
     <message>
-        <location filename="../../ui/login.py" line="53"/>
+        <location filename="../../ui/login.py" line="58"/>
         <source>Sign in to OrderTrail</source>
         <translation>登录 采销订单跟踪</translation>
     </message>
     <message>
-        <location filename="../../ui/login.py" line="58"/>
+        <location filename="../../ui/login.py" line="63"/>
         <source>Remember my user name</source>
         <translation>记住用户名</translation>
     </message>
     <message>
-        <location filename="../../ui/login.py" line="64"/>
+        <location filename="../../ui/login.py" line="70"/>
         <source>Sign in</source>
         <translation>登录</translation>
     </message>
     <message>
-        <location filename="../../ui/login.py" line="68"/>
+        <location filename="../../ui/login.py" line="74"/>
         <source>User</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../../ui/login.py" line="69"/>
+        <location filename="../../ui/login.py" line="75"/>
         <source>Password</source>
         <translation>密码</translation>
     </message>
     <message>
-        <location filename="../../ui/login.py" line="71"/>
+        <location filename="../../ui/login.py" line="77"/>
         <source>Database: %1</source>
         <translation>数据库：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/login.py" line="83"/>
+        <location filename="../../ui/login.py" line="89"/>
         <source>Signing in…</source>
         <translation>正在登录…</translation>
     </message>
@@ -214,205 +214,205 @@
         <translation>采销订单跟踪</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="104"/>
+        <location filename="../../ui/main_window.py" line="105"/>
         <source>%1 (%2) · database %3</source>
         <translation>%1（%2）· 数据库 %3</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="135"/>
+        <location filename="../../ui/main_window.py" line="139"/>
         <source>My work</source>
         <translation>待我处理</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="135"/>
+        <location filename="../../ui/main_window.py" line="140"/>
         <source>All orders</source>
         <translation>全部订单</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="136"/>
+        <location filename="../../ui/main_window.py" line="141"/>
         <source>Sales</source>
         <translation>销售订单</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="136"/>
+        <location filename="../../ui/main_window.py" line="142"/>
         <source>Purchases</source>
         <translation>采购订单</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="137"/>
+        <location filename="../../ui/main_window.py" line="143"/>
         <source>Exceptions</source>
         <translation>异常订单</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="137"/>
+        <location filename="../../ui/main_window.py" line="144"/>
         <source>Stock</source>
         <translation>库存</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="138"/>
+        <location filename="../../ui/main_window.py" line="145"/>
         <source>Finance</source>
         <translation>财务</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="138"/>
+        <location filename="../../ui/main_window.py" line="146"/>
         <source>Dashboard</source>
         <translation>看板</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="149"/>
+        <location filename="../../ui/main_window.py" line="158"/>
         <source>New order</source>
         <translation>新建订单</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="155"/>
+        <location filename="../../ui/main_window.py" line="166"/>
         <source>Orders are created by sales (sales orders) and purchasing (purchase orders).</source>
         <translation>订单由销售（销售订单）和采购（采购订单）创建。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="157"/>
+        <location filename="../../ui/main_window.py" line="169"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="160"/>
+        <location filename="../../ui/main_window.py" line="172"/>
         <source>Search</source>
         <translation>搜索</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="164"/>
+        <location filename="../../ui/main_window.py" line="176"/>
         <source>Main</source>
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="171"/>
+        <location filename="../../ui/main_window.py" line="183"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="175"/>
-        <location filename="../../ui/main_window.py" line="494"/>
+        <location filename="../../ui/main_window.py" line="187"/>
+        <location filename="../../ui/main_window.py" line="569"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="182"/>
+        <location filename="../../ui/main_window.py" line="194"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="189"/>
+        <location filename="../../ui/main_window.py" line="202"/>
         <source>Orders</source>
         <translation>订单</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="190"/>
+        <location filename="../../ui/main_window.py" line="203"/>
         <source>Customers and suppliers</source>
         <translation>客户与供应商</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="191"/>
+        <location filename="../../ui/main_window.py" line="204"/>
         <source>Products</source>
         <translation>产品</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="192"/>
+        <location filename="../../ui/main_window.py" line="206"/>
         <source>&amp;Documents</source>
         <translation>单据(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="193"/>
+        <location filename="../../ui/main_window.py" line="207"/>
         <source>Print delivery notes of waiting orders</source>
         <translation>批量打印待发货订单的发货单</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="194"/>
+        <location filename="../../ui/main_window.py" line="208"/>
         <source>Print delivery notes</source>
         <translation>打印发货单</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="200"/>
+        <location filename="../../ui/main_window.py" line="215"/>
         <source>Download an Excel template</source>
         <translation>下载 Excel 模板</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="201"/>
-        <location filename="../../ui/main_window.py" line="415"/>
+        <location filename="../../ui/main_window.py" line="216"/>
+        <location filename="../../ui/main_window.py" line="479"/>
         <source>Export to Excel</source>
         <translation>导出到 Excel</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="202"/>
-        <location filename="../../ui/main_window.py" line="431"/>
+        <location filename="../../ui/main_window.py" line="217"/>
+        <location filename="../../ui/main_window.py" line="502"/>
         <source>Import from Excel</source>
         <translation>从 Excel 导入</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="210"/>
+        <location filename="../../ui/main_window.py" line="226"/>
         <source>Orders (the list as filtered)</source>
         <translation>订单（按当前列表筛选）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="264"/>
+        <location filename="../../ui/main_window.py" line="288"/>
         <source>%1 arrives in a later version.</source>
         <translation>“%1”将在后续版本提供。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="312"/>
+        <location filename="../../ui/main_window.py" line="340"/>
         <source>Orders updated at %1</source>
         <translation>订单已于 %1 更新</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="336"/>
-        <location filename="../../ui/main_window.py" line="411"/>
+        <location filename="../../ui/main_window.py" line="366"/>
+        <location filename="../../ui/main_window.py" line="475"/>
         <source>Saved %1</source>
         <translation>已保存 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="401"/>
+        <location filename="../../ui/main_window.py" line="464"/>
         <source>Save the template</source>
         <translation>保存模板</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="424"/>
+        <location filename="../../ui/main_window.py" line="493"/>
         <source>Exporting %1</source>
         <translation>正在导出：%1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="427"/>
+        <location filename="../../ui/main_window.py" line="497"/>
         <source>Exported %n record(s) to %1</source>
         <translation>
             <numerusform>已导出 %n 条记录到 %1</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="439"/>
+        <location filename="../../ui/main_window.py" line="509"/>
         <source>Importing %1</source>
         <translation>正在导入：%1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="446"/>
+        <location filename="../../ui/main_window.py" line="517"/>
         <source>Imported %n record(s)</source>
         <translation>
             <numerusform>已导入 %n 条记录</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="455"/>
+        <location filename="../../ui/main_window.py" line="526"/>
         <source>Printing delivery notes</source>
         <translation>正在打印发货单</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="459"/>
+        <location filename="../../ui/main_window.py" line="530"/>
         <source>Delivery notes of waiting orders</source>
         <translation>待发货订单的发货单</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="485"/>
+        <location filename="../../ui/main_window.py" line="556"/>
         <source>%1: %2 done</source>
         <translation>%1：已%2</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="495"/>
+        <location filename="../../ui/main_window.py" line="569"/>
         <source>The new language is used from the next start.</source>
         <translation>新的语言将在下次启动时生效。</translation>
     </message>
@@ -420,187 +420,177 @@
 <context>
     <name>OrderDetail</name>
     <message>
-        <location filename="../../ui/order_detail.py" line="95"/>
+        <location filename="../../ui/order_detail.py" line="97"/>
         <source>SKU</source>
         <translation>产品编码</translation>
     </message>
     <message>
-        <location filename="../../ui/order_detail.py" line="95"/>
+        <location filename="../../ui/order_detail.py" line="98"/>
         <source>Product</source>
         <translation>产品</translation>
     </message>
     <message>
-        <location filename="../../ui/order_detail.py" line="95"/>
+        <location filename="../../ui/order_detail.py" line="99"/>
         <source>Ordered</source>
         <translation>订购</translation>
     </message>
     <message>
-        <location filename="../../ui/order_detail.py" line="96"/>
+        <location filename="../../ui/order_detail.py" line="100"/>
         <source>Shipped / received</source>
         <translation>发货/到货</translation>
     </message>
     <message>
-        <location filename="../../ui/order_detail.py" line="96"/>
+        <location filename="../../ui/order_detail.py" line="101"/>
         <source>Returned</source>
         <translation>已退</translation>
     </message>
     <message>
-        <location filename="../../ui/order_detail.py" line="98"/>
+        <location filename="../../ui/order_detail.py" line="104"/>
         <source>Unit price</source>
         <translation>单价</translation>
     </message>
     <message>
-        <location filename="../../ui/order_detail.py" line="100"/>
+        <location filename="../../ui/order_detail.py" line="108"/>
         <source>Shipment</source>
         <translation>发货单</translation>
     </message>
     <message>
-        <location filename="../../ui/order_detail.py" line="100"/>
+        <location filename="../../ui/order_detail.py" line="109"/>
         <source>Carrier</source>
         <translation>承运商</translation>
     </message>
     <message>
-        <location filename="../../ui/order_detail.py" line="100"/>
+        <location filename="../../ui/order_detail.py" line="110"/>
         <source>Tracking no.</source>
         <translation>运单号</translation>
     </message>
     <message>
-        <location filename="../../ui/order_detail.py" line="101"/>
+        <location filename="../../ui/order_detail.py" line="111"/>
         <source>Shipped</source>
         <translation>发货时间</translation>
     </message>
     <message>
-        <location filename="../../ui/order_detail.py" line="101"/>
+        <location filename="../../ui/order_detail.py" line="112"/>
         <source>Signed</source>
         <translation>签收时间</translation>
     </message>
     <message>
-        <location filename="../../ui/order_detail.py" line="102"/>
+        <location filename="../../ui/order_detail.py" line="117"/>
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../ui/order_detail.py" line="102"/>
+        <location filename="../../ui/order_detail.py" line="117"/>
         <source>Method</source>
         <translation>方式</translation>
     </message>
     <message>
-        <location filename="../../ui/order_detail.py" line="102"/>
+        <location filename="../../ui/order_detail.py" line="117"/>
         <source>Reference</source>
         <translation>参考号</translation>
     </message>
     <message>
-        <location filename="../../ui/order_detail.py" line="103"/>
+        <location filename="../../ui/order_detail.py" line="117"/>
         <source>Paid at</source>
         <translation>付款时间</translation>
     </message>
     <message>
-        <location filename="../../ui/order_detail.py" line="106"/>
+        <location filename="../../ui/order_detail.py" line="122"/>
         <source>Print / preview</source>
         <translation>打印/预览</translation>
     </message>
     <message>
-        <location filename="../../ui/order_detail.py" line="118"/>
+        <location filename="../../ui/order_detail.py" line="134"/>
         <source>What you can do now</source>
         <translation>您现在可以</translation>
     </message>
     <message>
-        <location filename="../../ui/order_detail.py" line="123"/>
+        <location filename="../../ui/order_detail.py" line="139"/>
         <source>Payments</source>
         <translation>收付款</translation>
     </message>
     <message>
-        <location filename="../../ui/order_detail.py" line="124"/>
+        <location filename="../../ui/order_detail.py" line="141"/>
         <source>Lines</source>
         <translation>明细</translation>
     </message>
     <message>
-        <location filename="../../ui/order_detail.py" line="125"/>
+        <location filename="../../ui/order_detail.py" line="143"/>
         <source>Shipments</source>
         <translation>发货</translation>
     </message>
     <message>
-        <location filename="../../ui/order_detail.py" line="141"/>
+        <location filename="../../ui/order_detail.py" line="162"/>
         <source>No order selected</source>
         <translation>未选择订单</translation>
     </message>
     <message>
-        <location filename="../../ui/order_detail.py" line="157"/>
-        <source>Sales order</source>
-        <translation>销售订单</translation>
-    </message>
-    <message>
-        <location filename="../../ui/order_detail.py" line="157"/>
-        <source>Purchase order</source>
-        <translation>采购订单</translation>
-    </message>
-    <message>
-        <location filename="../../ui/order_detail.py" line="166"/>
+        <location filename="../../ui/order_detail.py" line="184"/>
         <source>Party: %1</source>
         <translation>客户/供应商：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/order_detail.py" line="167"/>
+        <location filename="../../ui/order_detail.py" line="185"/>
         <source>Due: %1</source>
         <translation>交期：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/order_detail.py" line="168"/>
+        <location filename="../../ui/order_detail.py" line="186"/>
         <source>Shipped / received: %1%</source>
         <translation>发货/到货：%1%</translation>
     </message>
     <message>
-        <location filename="../../ui/order_detail.py" line="171"/>
+        <location filename="../../ui/order_detail.py" line="191"/>
         <source>Total: %1 %2</source>
         <translation>金额：%1 %2</translation>
     </message>
     <message>
-        <location filename="../../ui/order_detail.py" line="173"/>
+        <location filename="../../ui/order_detail.py" line="196"/>
         <source>Paid: %1 (%2%)</source>
         <translation>已收付：%1（%2%）</translation>
     </message>
     <message>
-        <location filename="../../ui/order_detail.py" line="175"/>
+        <location filename="../../ui/order_detail.py" line="201"/>
         <source>Waiting for: %1</source>
         <translation>待处理：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/order_detail.py" line="176"/>
+        <location filename="../../ui/order_detail.py" line="201"/>
         <source>nobody</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../ui/order_detail.py" line="179"/>
+        <location filename="../../ui/order_detail.py" line="205"/>
         <source>Overdue</source>
         <translation>已超时</translation>
     </message>
     <message>
-        <location filename="../../ui/order_detail.py" line="185"/>
+        <location filename="../../ui/order_detail.py" line="212"/>
         <source>Belongs to %1</source>
         <translation>所属订单：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/order_detail.py" line="187"/>
+        <location filename="../../ui/order_detail.py" line="215"/>
         <source>Linked documents: %1</source>
         <translation>关联单据：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/order_detail.py" line="190"/>
+        <location filename="../../ui/order_detail.py" line="218"/>
         <source>Note: %1</source>
         <translation>备注：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/order_detail.py" line="201"/>
+        <location filename="../../ui/order_detail.py" line="244"/>
         <source>not yet</source>
         <translation>未签收</translation>
     </message>
     <message>
-        <location filename="../../ui/order_detail.py" line="213"/>
+        <location filename="../../ui/order_detail.py" line="262"/>
         <source>Nothing for you to do here: the next step belongs to %1.</source>
         <translation>此订单暂无需您处理：下一步由%1负责。</translation>
     </message>
     <message>
-        <location filename="../../ui/order_detail.py" line="216"/>
+        <location filename="../../ui/order_detail.py" line="267"/>
         <source>This order is finished.</source>
         <translation>此订单已结束。</translation>
     </message>
@@ -608,112 +598,112 @@
 <context>
     <name>OrderEditor</name>
     <message>
-        <location filename="../../ui/order_editor.py" line="71"/>
+        <location filename="../../ui/order_editor.py" line="74"/>
         <source>New sales order</source>
         <translation>新建销售订单</translation>
     </message>
     <message>
-        <location filename="../../ui/order_editor.py" line="71"/>
+        <location filename="../../ui/order_editor.py" line="74"/>
         <source>New purchase order</source>
         <translation>新建采购订单</translation>
     </message>
     <message>
-        <location filename="../../ui/order_editor.py" line="73"/>
+        <location filename="../../ui/order_editor.py" line="76"/>
         <source>Edit draft %1</source>
         <translation>编辑草稿 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/order_editor.py" line="86"/>
+        <location filename="../../ui/order_editor.py" line="90"/>
         <source>Type to search customers</source>
         <translation>输入以搜索客户</translation>
     </message>
     <message>
-        <location filename="../../ui/order_editor.py" line="87"/>
+        <location filename="../../ui/order_editor.py" line="92"/>
         <source>Type to search suppliers</source>
         <translation>输入以搜索供应商</translation>
     </message>
     <message>
-        <location filename="../../ui/order_editor.py" line="88"/>
+        <location filename="../../ui/order_editor.py" line="94"/>
         <source>Due date</source>
         <translation>交期</translation>
     </message>
     <message>
-        <location filename="../../ui/order_editor.py" line="101"/>
+        <location filename="../../ui/order_editor.py" line="109"/>
         <source>SKU</source>
         <translation>产品编码</translation>
     </message>
     <message>
-        <location filename="../../ui/order_editor.py" line="101"/>
+        <location filename="../../ui/order_editor.py" line="110"/>
         <source>Product</source>
         <translation>产品</translation>
     </message>
     <message>
-        <location filename="../../ui/order_editor.py" line="102"/>
+        <location filename="../../ui/order_editor.py" line="111"/>
         <source>Quantity</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../ui/order_editor.py" line="102"/>
+        <location filename="../../ui/order_editor.py" line="112"/>
         <source>Unit price</source>
         <translation>单价</translation>
     </message>
     <message>
-        <location filename="../../ui/order_editor.py" line="103"/>
+        <location filename="../../ui/order_editor.py" line="113"/>
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../ui/order_editor.py" line="111"/>
+        <location filename="../../ui/order_editor.py" line="124"/>
         <source>Add line</source>
         <translation>添加明细</translation>
     </message>
     <message>
-        <location filename="../../ui/order_editor.py" line="113"/>
+        <location filename="../../ui/order_editor.py" line="126"/>
         <source>Remove line</source>
         <translation>删除明细</translation>
     </message>
     <message>
-        <location filename="../../ui/order_editor.py" line="130"/>
+        <location filename="../../ui/order_editor.py" line="144"/>
         <source>Customer</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../ui/order_editor.py" line="130"/>
+        <location filename="../../ui/order_editor.py" line="144"/>
         <source>Supplier</source>
         <translation>供应商</translation>
     </message>
     <message>
-        <location filename="../../ui/order_editor.py" line="132"/>
+        <location filename="../../ui/order_editor.py" line="146"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/order_editor.py" line="195"/>
+        <location filename="../../ui/order_editor.py" line="209"/>
         <source>Line %1: choose a product from the list</source>
         <translation>第 %1 行：请从列表中选择产品</translation>
     </message>
     <message>
-        <location filename="../../ui/order_editor.py" line="197"/>
+        <location filename="../../ui/order_editor.py" line="212"/>
         <source>Line %1: the quantity must be more than 0, with at most 3 decimals</source>
         <translation>第 %1 行：数量必须大于 0，最多 3 位小数</translation>
     </message>
     <message>
-        <location filename="../../ui/order_editor.py" line="199"/>
+        <location filename="../../ui/order_editor.py" line="216"/>
         <source>Line %1: the price must be 0 or more, with at most 2 decimals</source>
         <translation>第 %1 行：单价不能为负，最多 2 位小数</translation>
     </message>
     <message>
-        <location filename="../../ui/order_editor.py" line="217"/>
+        <location filename="../../ui/order_editor.py" line="240"/>
         <source>Total: %1</source>
         <translation>合计：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/order_editor.py" line="220"/>
+        <location filename="../../ui/order_editor.py" line="243"/>
         <source>Choose the party.</source>
         <translation>请选择客户或供应商。</translation>
     </message>
     <message>
-        <location filename="../../ui/order_editor.py" line="222"/>
+        <location filename="../../ui/order_editor.py" line="245"/>
         <source>Add at least one line.</source>
         <translation>请至少添加一行明细。</translation>
     </message>
@@ -721,42 +711,32 @@
 <context>
     <name>OrderFilterBar</name>
     <message>
-        <location filename="../../ui/order_list.py" line="339"/>
+        <location filename="../../ui/order_list.py" line="379"/>
         <source>All kinds</source>
         <translation>全部类型</translation>
     </message>
     <message>
-        <location filename="../../ui/order_list.py" line="339"/>
-        <source>Sales</source>
-        <translation>销售</translation>
-    </message>
-    <message>
-        <location filename="../../ui/order_list.py" line="340"/>
-        <source>Purchase</source>
-        <translation>采购</translation>
-    </message>
-    <message>
-        <location filename="../../ui/order_list.py" line="343"/>
+        <location filename="../../ui/order_list.py" line="383"/>
         <source>All nodes</source>
         <translation>全部节点</translation>
     </message>
     <message>
-        <location filename="../../ui/order_list.py" line="349"/>
+        <location filename="../../ui/order_list.py" line="389"/>
         <source>Any party</source>
         <translation>全部客户/供应商</translation>
     </message>
     <message>
-        <location filename="../../ui/order_list.py" line="353"/>
+        <location filename="../../ui/order_list.py" line="393"/>
         <source>Created between</source>
         <translation>创建日期</translation>
     </message>
     <message>
-        <location filename="../../ui/order_list.py" line="361"/>
+        <location filename="../../ui/order_list.py" line="401"/>
         <source>Overdue only</source>
         <translation>仅看超时</translation>
     </message>
     <message>
-        <location filename="../../ui/order_list.py" line="363"/>
+        <location filename="../../ui/order_list.py" line="403"/>
         <source>Search number, party, tracking no. (Ctrl+F)</source>
         <translation>搜索单号、客户/供应商、运单号（Ctrl+F）</translation>
     </message>
@@ -764,72 +744,52 @@
 <context>
     <name>OrderTableModel</name>
     <message>
-        <location filename="../../ui/order_list.py" line="83"/>
+        <location filename="../../ui/order_list.py" line="98"/>
         <source>Number</source>
         <translation>单号</translation>
     </message>
     <message>
-        <location filename="../../ui/order_list.py" line="83"/>
+        <location filename="../../ui/order_list.py" line="99"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../ui/order_list.py" line="83"/>
+        <location filename="../../ui/order_list.py" line="100"/>
         <source>Party</source>
         <translation>客户/供应商</translation>
     </message>
     <message>
-        <location filename="../../ui/order_list.py" line="83"/>
+        <location filename="../../ui/order_list.py" line="101"/>
         <source>Node</source>
         <translation>节点</translation>
     </message>
     <message>
-        <location filename="../../ui/order_list.py" line="84"/>
+        <location filename="../../ui/order_list.py" line="102"/>
         <source>Shipped / received</source>
         <translation>发货/到货</translation>
     </message>
     <message>
-        <location filename="../../ui/order_list.py" line="84"/>
+        <location filename="../../ui/order_list.py" line="103"/>
         <source>Paid</source>
         <translation>收付款</translation>
     </message>
     <message>
-        <location filename="../../ui/order_list.py" line="84"/>
+        <location filename="../../ui/order_list.py" line="104"/>
         <source>Due</source>
         <translation>交期</translation>
     </message>
     <message>
-        <location filename="../../ui/order_list.py" line="85"/>
+        <location filename="../../ui/order_list.py" line="105"/>
         <source>Waiting for</source>
         <translation>待处理人</translation>
     </message>
     <message>
-        <location filename="../../ui/order_list.py" line="85"/>
+        <location filename="../../ui/order_list.py" line="106"/>
         <source>Last change</source>
         <translation>最后修改</translation>
     </message>
     <message>
-        <location filename="../../ui/order_list.py" line="88"/>
-        <source>Sales</source>
-        <translation>销售</translation>
-    </message>
-    <message>
-        <location filename="../../ui/order_list.py" line="88"/>
-        <source>Purchase</source>
-        <translation>采购</translation>
-    </message>
-    <message>
-        <location filename="../../ui/order_list.py" line="89"/>
-        <source>Supplementary</source>
-        <translation>补单</translation>
-    </message>
-    <message>
-        <location filename="../../ui/order_list.py" line="89"/>
-        <source>Return</source>
-        <translation>退货</translation>
-    </message>
-    <message>
-        <location filename="../../ui/order_list.py" line="232"/>
+        <location filename="../../ui/order_list.py" line="257"/>
         <source>Overdue at this node or past its due date</source>
         <translation>在当前节点超时或已过交期</translation>
     </message>
@@ -837,37 +797,37 @@
 <context>
     <name>PaymentDialog</name>
     <message>
-        <location filename="../../ui/dialogs.py" line="196"/>
+        <location filename="../../ui/dialogs.py" line="232"/>
         <source>Payment for %1</source>
         <translation>登记收付款 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="204"/>
+        <location filename="../../ui/dialogs.py" line="241"/>
         <source>Open balance</source>
         <translation>未结金额</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="206"/>
+        <location filename="../../ui/dialogs.py" line="243"/>
         <source>Amount (negative for a refund)</source>
         <translation>金额（退款填负数）</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="207"/>
+        <location filename="../../ui/dialogs.py" line="244"/>
         <source>Method</source>
         <translation>方式</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="208"/>
+        <location filename="../../ui/dialogs.py" line="245"/>
         <source>Reference</source>
         <translation>参考号</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="217"/>
+        <location filename="../../ui/dialogs.py" line="254"/>
         <source>The amount must be a number other than 0.</source>
         <translation>金额必须是不为 0 的数字。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="219"/>
+        <location filename="../../ui/dialogs.py" line="256"/>
         <source>The amount is more than the open balance.</source>
         <translation>金额超过未结金额。</translation>
     </message>
@@ -875,17 +835,17 @@
 <context>
     <name>PrintPreview</name>
     <message>
-        <location filename="../../ui/print_preview.py" line="74"/>
+        <location filename="../../ui/print_preview.py" line="79"/>
         <source>Print…</source>
         <translation>打印…</translation>
     </message>
     <message>
-        <location filename="../../ui/print_preview.py" line="75"/>
+        <location filename="../../ui/print_preview.py" line="80"/>
         <source>Save as PDF…</source>
         <translation>另存为 PDF…</translation>
     </message>
     <message>
-        <location filename="../../ui/print_preview.py" line="98"/>
+        <location filename="../../ui/print_preview.py" line="104"/>
         <source>Save as PDF</source>
         <translation>另存为 PDF</translation>
     </message>
@@ -893,37 +853,37 @@
 <context>
     <name>ReceiveDialog</name>
     <message>
-        <location filename="../../ui/dialogs.py" line="175"/>
+        <location filename="../../ui/dialogs.py" line="188"/>
         <source>Receive %1</source>
         <translation>登记收货 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="177"/>
+        <location filename="../../ui/dialogs.py" line="191"/>
         <source>SKU</source>
         <translation>产品编码</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="177"/>
+        <location filename="../../ui/dialogs.py" line="191"/>
         <source>Product</source>
         <translation>产品</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="177"/>
+        <location filename="../../ui/dialogs.py" line="191"/>
         <source>Still to come</source>
         <translation>待到货</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="178"/>
+        <location filename="../../ui/dialogs.py" line="191"/>
         <source>Received now</source>
         <translation>本次收货</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="187"/>
+        <location filename="../../ui/dialogs.py" line="201"/>
         <source>Each quantity must be a number between 0 and what is still open.</source>
         <translation>每行数量必须在 0 到未完成数量之间。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="188"/>
+        <location filename="../../ui/dialogs.py" line="202"/>
         <source>Receive at least one item.</source>
         <translation>请至少收货一项。</translation>
     </message>
@@ -931,86 +891,104 @@
 <context>
     <name>ShipDialog</name>
     <message>
-        <location filename="../../ui/dialogs.py" line="136"/>
+        <location filename="../../ui/dialogs.py" line="145"/>
         <source>Ship %1</source>
         <translation>登记发货 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="141"/>
-        <location filename="../../ui/dialogs.py" line="147"/>
+        <location filename="../../ui/dialogs.py" line="150"/>
+        <location filename="../../ui/dialogs.py" line="157"/>
         <source>Carrier</source>
         <translation>承运商</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="143"/>
+        <location filename="../../ui/dialogs.py" line="152"/>
         <source>Tracking number from the waybill</source>
         <translation>面单上的运单号</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="145"/>
+        <location filename="../../ui/dialogs.py" line="155"/>
         <source>SKU</source>
         <translation>产品编码</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="145"/>
+        <location filename="../../ui/dialogs.py" line="155"/>
         <source>Product</source>
         <translation>产品</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="145"/>
+        <location filename="../../ui/dialogs.py" line="155"/>
         <source>Still to ship</source>
         <translation>待发货</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="146"/>
+        <location filename="../../ui/dialogs.py" line="155"/>
         <source>Ship now</source>
         <translation>本次发货</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="148"/>
+        <location filename="../../ui/dialogs.py" line="158"/>
         <source>Tracking no.</source>
         <translation>运单号</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="158"/>
+        <location filename="../../ui/dialogs.py" line="168"/>
         <source>Choose or type the carrier.</source>
         <translation>请选择或填写承运商。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="160"/>
+        <location filename="../../ui/dialogs.py" line="170"/>
         <source>Type the tracking number.</source>
         <translation>请填写运单号。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="163"/>
+        <location filename="../../ui/dialogs.py" line="173"/>
         <source>Each quantity must be a number between 0 and what is still open.</source>
         <translation>每行数量必须在 0 到未完成数量之间。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="165"/>
+        <location filename="../../ui/dialogs.py" line="175"/>
         <source>Ship at least one item.</source>
         <translation>请至少发出一项。</translation>
     </message>
 </context>
 <context>
+    <name>SignDialog</name>
+    <message>
+        <location filename="../../ui/dialogs.py" line="212"/>
+        <source>Signed for: %1</source>
+        <translation>登记签收：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs.py" line="220"/>
+        <source>Shipment</source>
+        <translation>发货单</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs.py" line="224"/>
+        <source>Every shipment is signed for.</source>
+        <translation>所有发货均已签收。</translation>
+    </message>
+</context>
+<context>
     <name>StepDialog</name>
     <message>
-        <location filename="../../ui/dialogs.py" line="235"/>
+        <location filename="../../ui/dialogs.py" line="275"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="235"/>
+        <location filename="../../ui/dialogs.py" line="275"/>
         <source>Comment</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="236"/>
+        <location filename="../../ui/dialogs.py" line="276"/>
         <source>Comment (optional)</source>
         <translation>说明（可选）</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="242"/>
+        <location filename="../../ui/dialogs.py" line="282"/>
         <source>Please write why.</source>
         <translation>请填写原因。</translation>
     </message>
@@ -1033,7 +1011,7 @@
         <translation>状态变化</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline.py" line="23"/>
+        <location filename="../../ui/timeline.py" line="22"/>
         <source>Comment and details</source>
         <translation>说明与详情</translation>
     </message>
@@ -1043,42 +1021,42 @@
         <translation>创建</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline.py" line="30"/>
+        <location filename="../../ui/timeline.py" line="31"/>
         <source>Edited draft</source>
         <translation>编辑草稿</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline.py" line="31"/>
+        <location filename="../../ui/timeline.py" line="33"/>
         <source>Shipped</source>
         <translation>发货</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline.py" line="32"/>
+        <location filename="../../ui/timeline.py" line="34"/>
         <source>Signed for</source>
         <translation>签收</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline.py" line="32"/>
+        <location filename="../../ui/timeline.py" line="35"/>
         <source>Received goods</source>
         <translation>收货入库</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline.py" line="33"/>
+        <location filename="../../ui/timeline.py" line="36"/>
         <source>Payment</source>
         <translation>收付款</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline.py" line="33"/>
+        <location filename="../../ui/timeline.py" line="37"/>
         <source>Refund</source>
         <translation>退款</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline.py" line="34"/>
+        <location filename="../../ui/timeline.py" line="38"/>
         <source>Printed</source>
         <translation>已打印</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline.py" line="74"/>
+        <location filename="../../ui/timeline.py" line="88"/>
         <source>Taken automatically when its condition held</source>
         <translation>条件满足后自动完成</translation>
     </message>
@@ -1091,22 +1069,22 @@
         <translation>订单已被他人修改</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="38"/>
+        <location filename="../../ui/dialogs.py" line="39"/>
         <source>Reload</source>
         <translation>重新载入</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="46"/>
+        <location filename="../../ui/dialogs.py" line="47"/>
         <source>Not done</source>
         <translation>未完成操作</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="50"/>
+        <location filename="../../ui/dialogs.py" line="53"/>
         <source>Unexpected error</source>
         <translation>意外错误</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="49"/>
+        <location filename="../../ui/dialogs.py" line="50"/>
         <source>Nothing was changed. Details: %1</source>
         <translation>未做任何修改。详细信息：%1</translation>
     </message>
@@ -1114,7 +1092,7 @@
 <context>
     <name>start</name>
     <message>
-        <location filename="../../ui/app.py" line="89"/>
+        <location filename="../../ui/app.py" line="91"/>
         <source>Cannot open the database</source>
         <translation>无法打开数据库</translation>
     </message>

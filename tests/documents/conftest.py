@@ -84,20 +84,3 @@ def placed(office):
     with office.db.unit_of_work() as session:
         orders.advance(session, office.sales, number, "submitted")
     return number
-
-
-@pytest.fixture
-def cli(office, monkeypatch, capsys, tmp_path):
-    """Run `ordertrail --db <the office database> --user USER ...`; returns (code, out, err)."""
-    from cli import commands as command_line
-    from tests.conftest import PASSWORD
-
-    monkeypatch.setenv("ORDERTRAIL_CONFIG", str(tmp_path / "config.json"))
-    monkeypatch.setenv("ORDERTRAIL_PASSWORD", PASSWORD)
-
-    def invoke(*args: str, user: str):
-        code = command_line.main(["--db", office.db.url, "--user", user, *args])
-        captured = capsys.readouterr()
-        return code, captured.out, captured.err
-
-    return invoke

@@ -12,7 +12,7 @@ def _text(path) -> str:
 
 
 def test_print_writes_the_order_confirmation(office, cli, tmp_path):
-    number = office.order("sales")
+    number = office.placed("sales")
     target = tmp_path / "confirmation.pdf"
     code, out, err = cli("print", "order", number, "-o", str(target), user="sales")
     assert code == 0, err
@@ -35,7 +35,7 @@ def test_print_of_an_unknown_order_exits_3_and_writes_nothing(cli, tmp_path):
 
 
 def test_print_of_prices_by_the_warehouse_is_denied(office, cli, tmp_path):
-    number = office.order("sales")
+    number = office.placed("sales")
     code, _, _ = cli("print", "order", number, "-o", str(tmp_path / "x.pdf"), user="warehouse")
     assert code == 4
 

@@ -63,11 +63,12 @@ def test_actions_follow_role_and_node(office):
         assert actions.who_may(session, order) == "仓库"
     assert [(a.kind, a.target) for a in warehouse] == [("ship", None), ("advance", "prepared")]
     assert [a.kind for a in finance] == ["pay"]
-    assert [actions.kinds_to_create(office.users[r]) for r in ("sales", "purchasing", "owner")] == [
-        ["sales"],
-        ["purchase"],
-        [],
-    ]
+    with office.db.reading() as session:
+        creates = [
+            actions.kinds_to_create(session, office.users[r])
+            for r in ("sales", "purchasing", "owner")
+        ]
+    assert creates == [["sales"], ["purchase"], []]
 
 
 def test_warehouse_sees_prices_only_when_allowed(office):

@@ -32,7 +32,8 @@ SCREENSHOTS = Path(__file__).resolve().parents[2] / "screenshots"
 
 
 def _long_order_pdf(office) -> bytes:
-    number = office.order("sales", lines=tuple(("A-1", i + 1) for i in range(60)))
+    # Large enough to wait for approval, where its confirmation prints.
+    number = office.placed("sales", lines=tuple(("A-1", 2 * i + 2) for i in range(60)))
     with office.db.unit_of_work() as session:
         return printing.print_document(session, office.sales, "order", number)
 

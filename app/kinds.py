@@ -1,0 +1,135 @@
+"""The kinds of order, one record each: its workflow, its party, its numbers and its document.
+
+Adding a kind of order is one entry here (and, for a new workflow, its definition);
+nothing else dispatches on the kind.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .errors import ValidationError
+
+
+@dataclass(frozen=True)
+class OrderKind:
+    code: str
+    zh: str  # short name, as in a workbook's 类型 column
+    en: str
+    title_zh: str  # what one such order is called
+    title_en: str
+    workflow: str  # the workflow its new orders start on
+    party_kind: str  # "customer" or "supplier"
+    number_prefix: str
+    document: str  # the layout module in app/documents/ of its own priced document
+    document_zh: str
+    document_en: str
+    print_name: str  # what `print KIND` calls its own document on the command line
+    creatable: bool  # whether people create it directly (else it is made from a parent)
+    delivery_notes: bool  # whether its goods go out with delivery notes
+
+    def label(self, lang: str = "zh") -> str:
+        return self.en if lang == "en" else self.zh
+
+    def title(self, lang: str = "zh") -> str:
+        return self.title_en if lang == "en" else self.title_zh
+
+    def document_label(self, lang: str = "zh") -> str:
+        return self.document_en if lang == "en" else self.document_zh
+
+
+_SALES_CONFIRMATION = {
+    "document": "order_confirmation",
+    "document_zh": "销售订单确认书",
+    "document_en": "Sales order confirmation",
+    "print_name": "order",
+}
+
+KINDS: dict[str, OrderKind] = {
+    kind.code: kind
+    for kind in (
+        OrderKind(
+            code="sales",
+            zh="销售",
+            en="Sales",
+            title_zh="销售订单",
+            title_en="Sales order",
+            workflow="sales",
+            party_kind="customer",
+            number_prefix="SO",
+            creatable=True,
+            delivery_notes=True,
+            **_SALES_CONFIRMATION,
+        ),
+        OrderKind(
+            code="purchase",
+            zh="采购",
+            en="Purchase",
+            title_zh="采购订单",
+            title_en="Purchase order",
+            workflow="purchase",
+            party_kind="supplier",
+            number_prefix="PO",
+            document="purchase_order",
+            document_zh="采购订单",
+            document_en="Purchase order",
+            print_name="purchase-order",
+            creatable=True,
+            delivery_notes=False,
+        ),
+        OrderKind(
+            code="supplementary",
+            zh="补单",
+            en="Supplementary",
+            title_zh="补单",
+            title_en="Supplementary order",
+            workflow="sales",
+            party_kind="customer",
+            number_prefix="SP",
+            creatable=False,
+            delivery_notes=True,
+            **_SALES_CONFIRMATION,
+        ),
+        OrderKind(
+            code="return",
+            zh="退货",
+            en="Return",
+            title_zh="退货单",
+            title_en="Return order",
+            workflow="sales",
+            party_kind="customer",
+            number_prefix="RO",
+            document="return_note",
+            document_zh="退货单",
+            document_en="Return note",
+            print_name="return-note",
+            creatable=False,
+            delivery_notes=False,
+        ),
+    )
+}
+CREATABLE = tuple(code for code, kind in KINDS.items() if kind.creatable)
+
+
+def kind_of(code: str) -> OrderKind:
+    """The kind by its code, or a clear refusal naming the kinds there are."""
+    kind = KINDS.get((code or "").strip())
+    if kind is None:
+        known = ", ".join(KINDS)
+        raise ValidationError(
+            f"订单类型必须是 {known} 之一，而不是“{code}”。",
+            f"The order kind must be one of {known}, not '{code}'.",
+        )
+    return kind
+
+
+def creatable_kind(code: str) -> OrderKind:
+    kind = kind_of(code)
+    if not kind.creatable:
+        known = ", ".join(CREATABLE)
+        raise ValidationError(
+            f"“{kind.zh}”不能直接创建，只能从原订单生成；可直接创建：{known}。",
+            f"A {kind.en.lower()} order is made from its parent order, not created directly; "
+            f"kinds to create: {known}.",
+        )
+    return kind
