@@ -164,7 +164,7 @@ class _Story:
     def cancel(self, number: str, spec: workflow.WorkflowSpec, creator: str) -> None:
         """Cancelled somewhere after submission, before anything happens that would make
         cancelling impossible."""
-        sources = next(t for t in spec.transitions if t.target == spec.cancelled).sources
+        sources = next(t for t in spec.transitions if t.target == spec.void).sources
         for _ in range(MAX_STEPS):
             with self.database.reading() as session:
                 order = orders.find_order(session, number)
@@ -207,7 +207,7 @@ def _targets(spec: workflow.WorkflowSpec) -> dict[str, int]:
     """Where demo orders of this workflow stop, with weights."""
     targets = {}
     for code, node in spec.nodes.items():
-        if code == spec.cancelled:
+        if code == spec.void:
             targets[code] = WEIGHT_OF_CANCELLED
         else:
             targets[code] = WEIGHT_OF_FINISHED if node.terminal else WEIGHT_OF_NODE
@@ -251,7 +251,7 @@ def build_demo(database: Database, orders_wanted: int = 200, seed: int = 1) -> i
         order = story.step(
             orders.create_order, users[creator], kind, party, lines, due=due, hours=(0, 0)
         )
-        if target == spec.cancelled:
+        if target == spec.void:
             story.cancel(order.number, spec, creator)
         else:
             story.walk_to(order.number, target)

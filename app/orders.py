@@ -405,7 +405,7 @@ def cancel(
     session: Session, user: User, number: str, reason: str, *, expected_version: int | None = None
 ) -> Order:
     order = _load_for_change(session, number, expected_version)
-    target = workflow.spec_for(session, order).cancelled
+    target = workflow.spec_for(session, order).void
     workflow.advance(session, user, [order], target, reason=reason)
     _save(session, order)
     return order

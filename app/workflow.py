@@ -80,7 +80,7 @@ class WorkflowSpec:
         self.kind: str = definition["kind"]
         self.initial: str = definition["initial"]
         self.fulfilled: str = definition["fulfilled"]
-        self.cancelled: str = definition["void"]
+        self.void: str = definition["void"]
         self.facts: dict[str, frozenset[str]] = {
             fact: frozenset(roles) for fact, roles in definition["facts"].items()
         }

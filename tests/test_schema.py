@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 from sqlalchemy import inspect, select
@@ -107,3 +109,55 @@ def test_two_desktops_opening_a_new_database_at_once(backend, request, tmp_path)
     with database.reading() as session:
         assert sorted(session.scalars(select(Workflow.kind))) == ["purchase", "sales"]
     database.dispose()
+
+
+def test_definitions_stored_before_nodes_declared_their_facts_get_the_same_rules(tmp_path):
+    """Revision 0003 rewrites the version-1 definitions of older databases in the new form,
+    node for node as the program applied them before; old notifications keep their text."""
+    import json
+    from pathlib import Path
+
+    from alembic import command
+
+    from app import notifications
+    from app.workflow_defaults import DEFAULT_WORKFLOWS
+    from db.engine import Database
+    from db.models import Notification, Workflow
+
+    old = json.loads(
+        (Path(__file__).parent / "data" / "workflows_before_0003.json").read_text("utf-8")
+    )
+    path = tmp_path / "older.db"
+    older = Database(str(path))
+    config = migrate._config()
+    with older.engine.begin() as connection:
+        config.attributes["connection"] = connection
+        command.upgrade(config, "0002")
+        for kind, definition in old.items():
+            connection.execute(
+                Workflow.__table__.insert().values(
+                    kind=kind,
+                    version=1,
+                    definition=definition,
+                    active=True,
+                    created_at=datetime(2026, 11, 1),
+                )
+            )
+        connection.exec_driver_sql(
+            "INSERT INTO notifications (at, recipient_role, kind, message) "
+            "VALUES ('2026-11-02 08:00:00', 'warehouse', 'next_step', '订单 SO-1 已到“已下单”')"
+        )
+    older.dispose()
+
+    database, backup = open_database(str(path))
+    try:
+        assert backup is not None
+        with database.reading() as session:
+            stored = {w.kind: w.definition for w in session.scalars(select(Workflow))}
+            notice = session.scalars(select(Notification)).one()
+            assert notifications.text(session, notice, "en") == "订单 SO-1 已到“已下单”"
+        for kind, new in DEFAULT_WORKFLOWS.items():
+            assert stored[kind]["nodes"] == new["nodes"]
+            assert (stored[kind]["facts"], stored[kind]["void"]) == (new["facts"], new["void"])
+    finally:
+        database.dispose()
