@@ -83,6 +83,30 @@ def record(
     )
 
 
+def record_on_order(
+    session: Session,
+    user_name: str,
+    order,
+    action: str,
+    *,
+    before: dict | None = None,
+    after: dict | None = None,
+    comment: str = "",
+) -> None:
+    """Queue one event in an order's timeline."""
+    record(
+        session,
+        user_name,
+        entity="order",
+        ref=order.number,
+        order_id=order.id,
+        action=action,
+        before=before,
+        after=after,
+        comment=comment,
+    )
+
+
 @listens_for(Session, "before_commit")
 def _chain_pending_events(session: Session) -> None:
     """Link the transaction's events to the chain as its very last step.

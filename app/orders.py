@@ -431,16 +431,7 @@ def _record_fact(
     document, after = record()
     session.flush()
     workflow.require_node_still_holds(session, spec, order)
-    audit.record(
-        session,
-        user.name,
-        entity="order",
-        ref=order.number,
-        order_id=order.id,
-        action=action,
-        before=before,
-        after=after,
-    )
+    audit.record_on_order(session, user.name, order, action, before=before, after=after)
     workflow.settle(session, user, [order])
     _save(session, order)
     return document

@@ -178,15 +178,7 @@ def _document(session: Session, user: User, kind: str, number: str) -> tuple[Ord
 
 def _record(session: Session, user: User, order: Order, kind: str, shipment: str) -> None:
     after = {"document": kind, **({"shipment": shipment} if shipment else {})}
-    audit.record(
-        session,
-        user.name,
-        entity="order",
-        ref=order.number,
-        order_id=order.id,
-        action="print",
-        after=after,
-    )
+    audit.record_on_order(session, user.name, order, "print", after=after)
 
 
 def print_document(session: Session, user: User, kind: str, number: str) -> bytes:

@@ -132,10 +132,6 @@ class WorkflowSpec:
     def leaving(self, code: str) -> list[Transition]:
         return [t for t in self.transitions if code in t.sources]
 
-    def entry_guards(self, code: str) -> set[str]:
-        """The conditions under which an order got to this node (that must keep holding)."""
-        return {t.guard for t in self.transitions if t.target == code and t.guard}
-
     def invariants(self, code: str) -> set[str]:
         """The guards that hold for every way into this node: the facts must keep them."""
         entering = [t for t in self.transitions if t.target == code]
@@ -542,13 +538,11 @@ def _take(
         order.status = transition.target
         order.status_since = now
         order.updated_at = now
-        audit.record(
+        audit.record_on_order(
             session,
             user.name,
-            entity="order",
-            ref=order.number,
-            order_id=order.id,
-            action="transition",
+            order,
+            "transition",
             before={"status": source},
             after={"status": transition.target, "transition": transition.name, "trigger": trigger},
             comment=comment,

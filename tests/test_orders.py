@@ -8,7 +8,7 @@ from decimal import Decimal
 import pytest
 from sqlalchemy import func, select
 
-from app import orders, queries, settings
+from app import notifications, orders, queries, settings
 from app.clock import frozen_at, utcnow
 from app.errors import (
     Conflict,
@@ -96,6 +96,22 @@ def test_large_order_waits_for_the_owner(office):
     with office.db.reading() as session:
         roles = set(session.scalars(select(Notification.recipient_role)))
     assert {"owner", "warehouse"} <= roles
+
+
+def test_the_next_role_is_told_where_the_order_rests_in_their_language(office):
+    number = office.order()
+    place(office, number)  # small: approval skipped, the order rests at placed
+    with office.db.reading() as session:
+        told = list(session.scalars(select(Notification)))
+        assert [(n.recipient_role, n.kind, n.params["node"]) for n in told] == [
+            ("warehouse", "next_step", "placed")
+        ]
+        assert notifications.text(session, told[0], "en") == (
+            f"Order {number} (华东贸易有限公司) is at 'Placed', waiting for Warehouse."
+        )
+        assert notifications.text(session, told[0]) == (
+            f"订单 {number}（华东贸易有限公司）已到“已下单”，等待仓库处理。"
+        )
 
 
 def test_rejecting_needs_a_comment_and_returns_to_draft(office):
