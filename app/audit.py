@@ -107,6 +107,11 @@ def record_on_order(
     )
 
 
+def pending(session: Session) -> list[dict]:
+    """The events the session's transaction has queued so far."""
+    return session.info.get(_PENDING, [])
+
+
 @listens_for(Session, "before_commit")
 def _chain_pending_events(session: Session) -> None:
     """Link the transaction's events to the chain as its very last step.

@@ -16,8 +16,9 @@ from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session, sessionmaker
 
-# Writers on one SQLite file wait this long for each other instead of failing.
-SQLITE_BUSY_TIMEOUT_S = 30
+# Writers wait this long for each other's locks (SQLite's busy timeout, PostgreSQL's
+# lock_timeout) instead of failing at once or, on PostgreSQL, waiting for ever.
+LOCK_WAIT_S = 30
 
 
 def normalize_url(target: str) -> str:
@@ -53,7 +54,7 @@ def _set_journal_mode(cursor, mode: str) -> None:
     Switching ignores the busy timeout: when two desktops open a new file at once,
     the one that finds it locked tries again for as long as a writer would wait.
     """
-    deadline = time.monotonic() + SQLITE_BUSY_TIMEOUT_S
+    deadline = time.monotonic() + LOCK_WAIT_S
     while cursor.execute("PRAGMA journal_mode").fetchone()[0].lower() != mode:
         try:
             cursor.execute(f"PRAGMA journal_mode = {mode}")
@@ -63,7 +64,7 @@ def _set_journal_mode(cursor, mode: str) -> None:
             time.sleep(0.05)
 
 
-def _configure_sqlite(engine: Engine, path: str | None) -> None:
+def _configure_sqlite(engine: Engine, path: str | None, lock_wait_s: float) -> None:
     use_wal = path is not None and not is_network_path(path)
 
     @event.listens_for(engine, "connect")
@@ -71,7 +72,7 @@ def _configure_sqlite(engine: Engine, path: str | None) -> None:
         # Let SQLAlchemy, not the driver, decide when a transaction begins.
         dbapi_connection.isolation_level = None
         cursor = dbapi_connection.cursor()
-        cursor.execute(f"PRAGMA busy_timeout = {SQLITE_BUSY_TIMEOUT_S * 1000}")
+        cursor.execute(f"PRAGMA busy_timeout = {int(lock_wait_s * 1000)}")
         cursor.execute("PRAGMA foreign_keys = ON")
         _set_journal_mode(cursor, "wal" if use_wal else "delete")
         cursor.execute("PRAGMA synchronous = NORMAL" if use_wal else "PRAGMA synchronous = FULL")
@@ -85,27 +86,28 @@ def _configure_sqlite(engine: Engine, path: str | None) -> None:
         connection.exec_driver_sql(f"BEGIN {mode}")
 
 
-def make_engine(url: str) -> Engine:
+def make_engine(url: str, lock_wait_s: float = LOCK_WAIT_S) -> Engine:
     url = normalize_url(url)
     parsed = make_url(url)
     if parsed.get_backend_name() == "sqlite":
         path = parsed.database if parsed.database not in (None, "", ":memory:") else None
         if path:
             Path(path).parent.mkdir(parents=True, exist_ok=True)
-        engine = create_engine(url, connect_args={"timeout": SQLITE_BUSY_TIMEOUT_S})
-        _configure_sqlite(engine, path)
+        engine = create_engine(url, connect_args={"timeout": lock_wait_s})
+        _configure_sqlite(engine, path, lock_wait_s)
         return engine
     # Short queries only: PostgreSQL's JIT once spent 240 ms compiling a 1 ms query whose
     # row estimate was off after a bulk load.
-    return create_engine(url, pool_pre_ping=True, connect_args={"options": "-c jit=off"})
+    options = f"-c jit=off -c lock_timeout={int(lock_wait_s * 1000)}"
+    return create_engine(url, pool_pre_ping=True, connect_args={"options": options})
 
 
 class Database:
     """One database the program works on: its engine and its units of work."""
 
-    def __init__(self, url: str):
+    def __init__(self, url: str, *, lock_wait_s: float = LOCK_WAIT_S):
         self.url = normalize_url(url)
-        self.engine = make_engine(self.url)
+        self.engine = make_engine(self.url, lock_wait_s)
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
         reader = self.engine.execution_options(read_only=True)
         if self.backend == "postgresql":
@@ -141,7 +143,7 @@ class Database:
             raise ValueError("backup needs a SQLite database")
         target = Path(target)
         target.parent.mkdir(parents=True, exist_ok=True)
-        source = sqlite3.connect(source_path, timeout=SQLITE_BUSY_TIMEOUT_S)
+        source = sqlite3.connect(source_path, timeout=LOCK_WAIT_S)
         try:
             copy = sqlite3.connect(target)
             try:
