@@ -48,7 +48,7 @@ class Outcome(Generic[T]):
     changes: Changes
 
 
-def run(database: Database, user: User | None, service: Callable[..., T], *args, **kwargs):
+def run(database: Database, user: User | None, service: Callable[..., T], /, *args, **kwargs):
     """`service(session, user, *args, **kwargs)` as one unit of work; an Outcome."""
     try:
         with database.unit_of_work() as session:

@@ -12,7 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from sqlalchemy.exc import IntegrityError, OperationalError
+from sqlalchemy.exc import OperationalError
 
 from app import (
     audit,
@@ -21,6 +21,7 @@ from app import (
     orders,
     printing,
     queries,
+    runner,
     settings,
     workflow,
     workflow_versions,
@@ -37,6 +38,7 @@ from app.spreadsheets.template import write_template
 from app.users import add_user, sign_in
 from app.workflow_defaults import DEFAULT_WORKFLOWS
 from db.engine import Database
+from db.models import User
 
 MAX_LIST_LIMIT = 10_000_000
 EXIT_OK, EXIT_BUG, EXIT_USAGE, EXIT_REJECTED, EXIT_DENIED, EXIT_CONFLICT, EXIT_AUDIT = range(7)
@@ -57,18 +59,26 @@ class Context:
     args: argparse.Namespace
     lang: str
     database: Database
+    user: User | None = None  # once signed in
 
     def say(self, zh: str, en: str) -> None:
         print(en if self.lang == "en" else zh, file=sys.stderr)
 
-    def acting_user(self):
+    def acting_user(self) -> User:
+        if self.user is not None:
+            return self.user
         name = self.args.user or os.environ.get("ORDERTRAIL_USER")
         if not name:
             raise AuthenticationFailed(
                 "请用 --user 或 ORDERTRAIL_USER 指定用户。",
                 "Give the acting user with --user or ORDERTRAIL_USER.",
             )
-        return sign_in(self.database, name, _password(f"{name} password: "))
+        self.user = sign_in(self.database, name, _password(f"{name} password: "))
+        return self.user
+
+    def act(self, service: Callable, /, *args, **kwargs):
+        """A changing command: the service run for the acting user as one unit of work."""
+        return runner.run(self.database, self.acting_user(), service, *args, **kwargs).value
 
 
 def _password(prompt: str) -> str:
@@ -153,29 +163,24 @@ def _new_password(name: str) -> str:
 
 
 def cmd_user_add(ctx: Context) -> int:
-    actor = ctx.acting_user()
+    ctx.acting_user()  # signed in before asking for the new password
     password = _new_password(ctx.args.name)
-    with ctx.database.unit_of_work() as session:
-        add_user(session, actor, ctx.args.name, ctx.args.role, password)
+    ctx.act(add_user, ctx.args.name, ctx.args.role, password)
     ctx.say(f"已添加用户 {ctx.args.name}。", f"User {ctx.args.name} added.")
     return EXIT_OK
 
 
 def cmd_party_add(ctx: Context) -> int:
-    actor = ctx.acting_user()
-    with ctx.database.unit_of_work() as session:
-        masterdata.add_party(session, actor, ctx.args.name, ctx.args.kind)
+    ctx.act(masterdata.add_party, ctx.args.name, ctx.args.kind)
     ctx.say(f"已添加 {ctx.args.name}。", f"{ctx.args.name} added.")
     return EXIT_OK
 
 
 def cmd_product_add(ctx: Context) -> int:
-    actor = ctx.acting_user()
     a = ctx.args
-    with ctx.database.unit_of_work() as session:
-        masterdata.add_product(
-            session, actor, a.sku, a.name, a.price, opening_stock=a.stock, service=a.service
-        )
+    ctx.act(
+        masterdata.add_product, a.sku, a.name, a.price, opening_stock=a.stock, service=a.service
+    )
     ctx.say(f"已添加产品 {a.sku}。", f"Product {a.sku} added.")
     return EXIT_OK
 
@@ -214,11 +219,9 @@ def _print_order(ctx: Context, detail: dict) -> None:
 
 
 def cmd_order_create(ctx: Context) -> int:
-    actor = ctx.acting_user()
     a = ctx.args
     lines = [_line(text) for text in a.line]
-    with ctx.database.unit_of_work() as session:
-        number = orders.create_order(session, actor, a.kind, a.party, lines, due=a.due).number
+    number = ctx.act(orders.create_order, a.kind, a.party, lines, due=a.due).number
     if a.json:
         with ctx.database.reading() as session:
             _json(queries.order_detail(session, orders.find_order(session, number), ctx.lang))
@@ -270,48 +273,32 @@ def _changed(ctx: Context, number: str) -> int:
 
 
 def cmd_order_advance(ctx: Context) -> int:
-    actor = ctx.acting_user()
     a = ctx.args
-    with ctx.database.unit_of_work() as session:
-        orders.advance(
-            session, actor, a.number, a.node, comment=a.comment or "", reason=a.comment or ""
-        )
+    ctx.act(orders.advance, a.number, a.node, comment=a.comment or "", reason=a.comment or "")
     return _changed(ctx, a.number)
 
 
 def cmd_order_cancel(ctx: Context) -> int:
-    actor = ctx.acting_user()
-    with ctx.database.unit_of_work() as session:
-        orders.cancel(session, actor, ctx.args.number, ctx.args.reason)
+    ctx.act(orders.cancel, ctx.args.number, ctx.args.reason)
     return _changed(ctx, ctx.args.number)
 
 
 def cmd_ship(ctx: Context) -> int:
-    actor = ctx.acting_user()
     a = ctx.args
     moves = [_move(text) for text in a.line] if a.line else None
-    with ctx.database.unit_of_work() as session:
-        shipment = orders.ship(session, actor, a.number, a.carrier, a.tracking_no, moves)
-        number = shipment.number
-    print(number)
+    print(ctx.act(orders.ship, a.number, a.carrier, a.tracking_no, moves).number)
     return _changed(ctx, a.number)
 
 
 def cmd_receive(ctx: Context) -> int:
-    actor = ctx.acting_user()
     a = ctx.args
     moves = [_move(text) for text in a.line] if a.line else None
-    with ctx.database.unit_of_work() as session:
-        number = orders.receive(session, actor, a.number, moves).number
-    print(number)
+    print(ctx.act(orders.receive, a.number, moves).number)
     return _changed(ctx, a.number)
 
 
 def cmd_sign(ctx: Context) -> int:
-    actor = ctx.acting_user()
-    with ctx.database.unit_of_work() as session:
-        number = orders.confirm_delivery(session, actor, ctx.args.shipment).order.number
-    return _changed(ctx, number)
+    return _changed(ctx, ctx.act(orders.confirm_delivery, ctx.args.shipment).order.number)
 
 
 def _workflow_kind(kind: str) -> str:
@@ -371,7 +358,7 @@ def cmd_workflow_export(ctx: Context) -> int:
 
 
 def cmd_workflow_import(ctx: Context) -> int:
-    actor = ctx.acting_user()
+    ctx.acting_user()  # signed in before the file is read
     kind = _workflow_kind(ctx.args.kind)
     path = Path(ctx.args.file)
     try:
@@ -379,8 +366,7 @@ def cmd_workflow_import(ctx: Context) -> int:
     except (OSError, UnicodeDecodeError) as error:
         raise ValidationError(f"无法读取 {path}：{error}", f"Cannot read {path}: {error}") from None
     definition = workflow_versions.read_definition(text, str(path))
-    with ctx.database.unit_of_work() as session:
-        version = workflow_versions.store_version(session, actor, kind, definition).version
+    version = ctx.act(workflow_versions.store_version, kind, definition).version
     ctx.say(
         f"已保存 {kind} 流程 v{version}，新订单从现在起使用它。",
         f"Stored {kind} workflow v{version}; new orders use it from now on.",
@@ -389,12 +375,8 @@ def cmd_workflow_import(ctx: Context) -> int:
 
 
 def cmd_pay(ctx: Context) -> int:
-    actor = ctx.acting_user()
     a = ctx.args
-    with ctx.database.unit_of_work() as session:
-        orders.record_payment(
-            session, actor, a.number, a.amount, method=a.method or "", reference=a.ref or ""
-        )
+    ctx.act(orders.record_payment, a.number, a.amount, method=a.method or "", reference=a.ref or "")
     return _changed(ctx, a.number)
 
 
@@ -419,14 +401,14 @@ def cmd_alerts(ctx: Context) -> int:
 
 
 def cmd_print(ctx: Context) -> int:
-    actor = ctx.acting_user()
     a = ctx.args
     if a.waiting != (a.number is None) or (a.waiting and a.kind != "delivery-note"):
         raise ValidationError(
             "请给出单号，或用 delivery-note --waiting 打印全部待发货订单。",
             "Give a number, or delivery-note --waiting for every order waiting at the warehouse.",
         )
-    with ctx.database.unit_of_work() as session:
+
+    def print_to_file(session, actor) -> None:
         pdf = (
             printing.print_delivery_notes(session, actor)
             if a.waiting
@@ -434,6 +416,8 @@ def cmd_print(ctx: Context) -> int:
         )
         # Written before the commit: a file that cannot be written records no print.
         Path(a.output).write_bytes(pdf)
+
+    ctx.act(print_to_file)
     ctx.say(f"已生成 {a.output}。", f"Written to {a.output}.")
     return EXIT_OK
 
@@ -447,11 +431,9 @@ def cmd_template(ctx: Context) -> int:
 
 
 def cmd_import(ctx: Context) -> int:
-    actor = ctx.acting_user()
     a = ctx.args
     try:
-        with ctx.database.unit_of_work() as session:
-            result = IMPORTERS[a.what](session, actor, a.file)
+        result = ctx.act(IMPORTERS[a.what], a.file)
     except ImportRejected as rejected:
         for problem in rejected.problems:
             print(problem.describe(ctx.lang), file=sys.stderr)
@@ -517,9 +499,7 @@ def cmd_setting_list(ctx: Context) -> int:
 
 
 def cmd_setting_set(ctx: Context) -> int:
-    actor = ctx.acting_user()
-    with ctx.database.unit_of_work() as session:
-        settings.change(session, actor, ctx.args.key, ctx.args.value)
+    ctx.act(settings.change, ctx.args.key, ctx.args.value)
     ctx.say(f"已修改设置 {ctx.args.key}。", f"Setting {ctx.args.key} changed.")
     return EXIT_OK
 
@@ -696,15 +676,6 @@ def run(args: argparse.Namespace) -> int:
     except OrderTrailError as error:
         print(error.message(lang), file=sys.stderr)
         return error.exit_code
-    except IntegrityError:
-        # Two desktops adding the same name at the same moment: the database refused one.
-        print(
-            "刚有其他人添加了同样的记录，请检查后重试。"
-            if lang == "zh"
-            else "Someone else just added the same record; check and try again.",
-            file=sys.stderr,
-        )
-        return EXIT_REJECTED
     except OSError as error:  # an output file that cannot be written
         print(
             ("无法写入文件：" if lang == "zh" else "Cannot write the file: ")
