@@ -137,6 +137,15 @@ def _forget_announced(session: Session) -> None:
     session.info.pop(_ANNOUNCED, None)
 
 
+def wake_others(session: Session, changed: Changes) -> None:
+    """On PostgreSQL, let other desktops hear of a change no announcement named, so they
+    read its events too (a print, a new party, a setting)."""
+    if not changed or session.info.get(_ANNOUNCED):
+        return
+    if session.get_bind().dialect.name == "postgresql":
+        session.execute(select(func.pg_notify(CHANNEL, "")))
+
+
 def announce(session: Session, orders: list[Order]) -> None:
     """Note the orders as changed; on PostgreSQL queue notices naming them (comma-separated),
     which are delivered only if the transaction commits."""

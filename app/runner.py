@@ -54,6 +54,7 @@ def run(database: Database, user: User | None, service: Callable[..., T], /, *ar
         with database.unit_of_work() as session:
             value = service(session, user, *args, **kwargs)
             changed = changes.of_session(session)
+            changes.wake_others(session, changed)
     except IntegrityError as error:
         taken = name_taken(error)
         if taken is None:

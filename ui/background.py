@@ -1,4 +1,8 @@
-"""Running database work off the UI thread and handing the result back to it."""
+"""The window's one way to run work off the UI thread and hand the result back to it.
+
+Reads that may take a while, every change (through app.runner) and long work with a
+progress bar all go through `run`.
+"""
 
 from __future__ import annotations
 
@@ -6,11 +10,14 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
+from app.jobs import ProgressCallback
+
 
 class _Relay(QObject):
     # Lives in the UI thread, so its signals are delivered there.
     done = Signal(object)
     failed = Signal(object)
+    progressed = Signal(int, int)
 
 
 class _Job(QRunnable):
@@ -32,12 +39,17 @@ _pending: set[_Relay] = set()
 
 
 def run(
-    work: Callable[[], object],
+    work: Callable[..., object],
     on_done: Callable[[object], None],
     on_error: Callable[[Exception], None],
     pool: QThreadPool | None = None,
+    on_progress: Callable[[int, int], None] | None = None,
 ) -> None:
-    """Call `work()` on a pool thread; then `on_done(result)` or `on_error(error)` in the UI."""
+    """Call `work()` on a pool thread; then `on_done(result)` or `on_error(error)` in the UI.
+
+    With `on_progress`, the work is called as `work(report)`: each `report(done, total)`
+    reaches `on_progress` in the UI thread.
+    """
     relay = _Relay()
     _pending.add(relay)
 
@@ -51,4 +63,12 @@ def run(
 
     relay.done.connect(lambda result: finish(on_done, result))
     relay.failed.connect(lambda error: finish(on_error, error))
-    (pool or QThreadPool.globalInstance()).start(_Job(work, relay))
+    job = work
+    if on_progress is not None:
+        relay.progressed.connect(on_progress)
+        report: ProgressCallback = relay.progressed.emit
+
+        def job():
+            return work(report)
+
+    (pool or QThreadPool.globalInstance()).start(_Job(job, relay))

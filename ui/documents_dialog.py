@@ -1,9 +1,9 @@
 """Import, export and batch printing off the UI thread, with a progress bar and a Cancel
 button; and the table of a rejected import's problems, which the user can save.
 
-The work runs in its own unit of work on a worker thread. Cancelling makes the service
-raise app.jobs.Cancelled inside that unit of work, which rolls back: nothing is left
-half imported, and a cancelled export leaves no file.
+Changing work runs through app.runner, as one unit of work on a pool thread. Cancelling
+makes the service raise app.jobs.Cancelled inside that unit of work, which rolls back:
+nothing is left half imported, and a cancelled export leaves no file.
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ import threading
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QThread, Signal, Slot
+from PySide6.QtCore import Slot
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -27,7 +27,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app import printing
+from app import printing, runner
+from app.changes import Changes
 from app.jobs import CancelCheck, ProgressCallback
 from app.queries import OrderFilter
 from app.spreadsheets.export import EXPORTERS, export_orders
@@ -37,6 +38,7 @@ from app.spreadsheets.reading import RowProblem
 from app.worklist import ListQuery
 from db.engine import Database
 from db.models import User
+from ui import background
 
 Work = Callable[[ProgressCallback, CancelCheck], object]
 
@@ -46,8 +48,7 @@ Work = Callable[[ProgressCallback, CancelCheck], object]
 
 def import_work(database: Database, user: User, what: str, path: str | Path) -> Work:
     def work(progress: ProgressCallback, cancelled: CancelCheck):
-        with database.unit_of_work() as session:
-            return IMPORTERS[what](session, user, path, progress, cancelled)
+        return runner.run(database, user, IMPORTERS[what], path, progress, cancelled)
 
     return work
 
@@ -71,11 +72,10 @@ def export_work(
 def batch_print_work(database: Database, user: User) -> Work:
     """Delivery notes of every order waiting at the warehouse, as one PDF."""
 
-    def work(progress: ProgressCallback, cancelled: CancelCheck) -> bytes:
-        with database.unit_of_work() as session:
-            return printing.print_delivery_notes(
-                session, user, progress=progress, cancelled=cancelled
-            )
+    def work(progress: ProgressCallback, cancelled: CancelCheck):
+        return runner.run(
+            database, user, printing.print_delivery_notes, progress=progress, cancelled=cancelled
+        )
 
     return work
 
@@ -83,40 +83,24 @@ def batch_print_work(database: Database, user: User) -> Work:
 # --- running it off the UI thread --------------------------------------------------------
 
 
-class _Worker(QObject):
-    progressed = Signal(int, int)
-    succeeded = Signal(object)
-    failed = Signal(object)
-
-    def __init__(self, work: Work, cancel: threading.Event):
-        super().__init__()
-        self.work = work
-        self.cancel = cancel
-
-    @Slot()
-    def run(self) -> None:
-        try:
-            result = self.work(self.progressed.emit, self.cancel.is_set)
-        except Exception as error:  # handed to the UI thread, which shows it
-            self.failed.emit(error)
-        else:
-            self.succeeded.emit(result)
-
-
 class JobDialog(QDialog):
     """Runs `work` on a worker thread while showing its progress.
 
-    After exec(): `outcome` holds what the work returned (accepted), or `error` what it
-    raised (rejected) — app.jobs.Cancelled when the user cancelled.
+    After exec(): `outcome` holds what the work returned (accepted) and `changes` what it
+    changed, or `error` what it raised (rejected) — app.jobs.Cancelled when the user
+    cancelled.
     """
 
     def __init__(self, title: str, work: Work, parent: QWidget | None = None):
         super().__init__(parent)
         self.setWindowTitle(title)
         self.setMinimumWidth(420)
+        self.work = work
         self.outcome: object = None
+        self.changes = Changes()
         self.error: Exception | None = None
         self._cancel = threading.Event()
+        self._running = False
 
         self.label = QLabel(title, self)
         self.bar = QProgressBar(self)
@@ -128,23 +112,21 @@ class JobDialog(QDialog):
         layout.addWidget(self.bar)
         layout.addWidget(self.cancel_button)
 
-        self._thread = QThread(self)
-        self._worker = _Worker(work, self._cancel)
-        self._worker.moveToThread(self._thread)
-        self._thread.started.connect(self._worker.run)
-        self._worker.progressed.connect(self._show_progress)
-        self._worker.succeeded.connect(self._succeeded)
-        self._worker.failed.connect(self._failed)
-
     def exec(self) -> int:
         self.start()
         return super().exec()
 
     def start(self) -> None:
-        self._thread.start()
+        self._running = True
+        background.run(
+            lambda report: self.work(report, self._cancel.is_set),
+            self._succeeded,
+            self._failed,
+            on_progress=self._show_progress,
+        )
 
     def running(self) -> bool:
-        return self._thread.isRunning()
+        return self._running
 
     @Slot()
     def cancel(self) -> None:
@@ -165,19 +147,16 @@ class JobDialog(QDialog):
             self.bar.setRange(0, total)
             self.bar.setValue(min(done, total))
 
-    def _stop_thread(self) -> None:
-        self._thread.quit()
-        self._thread.wait()
-
-    @Slot(object)
     def _succeeded(self, result: object) -> None:
-        self._stop_thread()
-        self.outcome = result
+        self._running = False
+        if isinstance(result, runner.Outcome):
+            self.outcome, self.changes = result.value, result.changes
+        else:
+            self.outcome = result
         self.accept()
 
-    @Slot(object)
     def _failed(self, error: Exception) -> None:
-        self._stop_thread()
+        self._running = False
         self.error = error
         super().reject()
 

@@ -1,8 +1,9 @@
-"""Hearing about orders changed on other desktops.
+"""Hearing about changes made on other desktops, as the same Changes the runner returns.
 
-PostgreSQL: a listener thread waits on LISTEN for the notices app/changes.py
-sends with each committed change. SQLite: `PRAGMA data_version` on a connection
-of our own changes whenever another connection commits, so it is polled.
+Something tells us when to look: on PostgreSQL a listener thread waits on LISTEN for
+the notices app/changes.py sends with each committed change; on SQLite `PRAGMA
+data_version` on a connection of our own changes whenever another connection commits,
+so it is polled. Then the audit events committed since we last looked say what changed.
 """
 
 from __future__ import annotations
@@ -11,22 +12,31 @@ import sqlite3
 import threading
 
 from PySide6.QtCore import QObject, QTimer, Signal
+from sqlalchemy import func, select
 from sqlalchemy.engine import make_url
 
-from app.changes import CHANNEL
+from app import changes
+from app.changes import CHANNEL, Changes
 from db.engine import Database
+from db.models import Event
 
 POLL_MS = 700
+# More new events than this (a big import) are not read one by one: anything may have changed.
+CATCH_UP_LIMIT = 2000
 
 
 class ChangeWatcher(QObject):
-    changed = Signal(str)  # the order number, or "" when SQLite cannot say which
+    changed = Signal(object)  # an app.changes.Changes
+    _noticed = Signal(str)  # from the listener thread to the UI thread
 
     def __init__(self, database: Database, parent=None):
         super().__init__(parent)
+        self.database = database
         self._stop = threading.Event()
         self._timer: QTimer | None = None
         self._thread: threading.Thread | None = None
+        with database.reading() as session:
+            self._seen = session.scalar(select(func.max(Event.id))) or 0
         if database.backend == "sqlite":
             self._sqlite = sqlite3.connect(database.sqlite_path, check_same_thread=False)
             self._version = self._data_version()
@@ -41,6 +51,7 @@ class ChangeWatcher(QObject):
                 url.render_as_string(hide_password=False), autocommit=True
             )
             self._connection.execute(f"LISTEN {CHANNEL}")
+            self._noticed.connect(self._heard)
             self._thread = threading.Thread(target=self._listen, name="order-notices", daemon=True)
             self._thread.start()
 
@@ -51,12 +62,36 @@ class ChangeWatcher(QObject):
         version = self._data_version()
         if version != self._version:
             self._version = version
-            self.changed.emit("")
+            self._heard("")
 
     def _listen(self) -> None:
         while not self._stop.is_set():
             for notice in self._connection.notifies(timeout=0.5):
-                self.changed.emit(notice.payload)
+                self._noticed.emit(notice.payload)
+
+    def _heard(self, numbers: str) -> None:
+        """Read what the events committed since the last look say, and pass it on."""
+        with self.database.reading() as session:
+            events = list(
+                session.execute(
+                    select(Event.id, Event.entity, Event.entity_ref, Event.action)
+                    .where(Event.id > self._seen)
+                    .order_by(Event.id)
+                    .limit(CATCH_UP_LIMIT + 1)
+                ).mappings()
+            )
+        if len(events) > CATCH_UP_LIMIT:
+            with self.database.reading() as session:
+                self._seen = session.scalar(select(func.max(Event.id))) or self._seen
+            self.changed.emit(Changes.anything())
+            return
+        if events:
+            self._seen = events[-1]["id"]
+        heard = changes.from_events(events) | Changes(
+            orders=frozenset(n for n in numbers.split(",") if n)
+        )
+        if heard:
+            self.changed.emit(heard)
 
     def stop(self) -> None:
         self._stop.set()

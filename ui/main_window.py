@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from app import actions, config, orders, printing, worklist
 from app.actions import Action
+from app.changes import Changes
 from app.errors import OrderTrailError
 from app.jobs import Cancelled
 from app.roles import role_label
@@ -109,7 +110,7 @@ class MainWindow(QMainWindow):
         )
         self.statusBar().addPermanentWidget(self.user_label)
 
-        self._pending: set[str] = set()
+        self._pending = Changes()
         self._refresh_timer = QTimer(self, singleShot=True, interval=REFRESH_DELAY_MS)
         self._refresh_timer.timeout.connect(self._refresh_now)
         self.watcher = ChangeWatcher(workspace.database, self)
@@ -168,7 +169,7 @@ class MainWindow(QMainWindow):
             )
         self.refresh_action = QAction(self.tr("Refresh"), self)
         self.refresh_action.setShortcut(QKeySequence.StandardKey.Refresh)
-        self.refresh_action.triggered.connect(lambda: self.schedule_refresh(""))
+        self.refresh_action.triggered.connect(lambda: self.schedule_refresh(Changes.anything()))
         search = QAction(self.tr("Search"), self)
         search.setShortcut(QKeySequence.StandardKey.Find)
         search.triggered.connect(self.focus_search)
@@ -334,25 +335,27 @@ class MainWindow(QMainWindow):
 
     # --- changes, here and on other desktops ------------------------------------------------
 
-    def _heard(self, number: str) -> None:
-        # SQLite cannot tell whose change it was, so the message does not say.
+    def _heard(self, changes: Changes) -> None:
         self.statusBar().showMessage(
             self.tr("Orders updated at %1").replace("%1", datetime.now().strftime("%H:%M:%S")), 5000
         )
-        self.schedule_refresh(number)
+        self.schedule_refresh(changes)
 
-    def schedule_refresh(self, number: str) -> None:
-        self._pending.add(number)
+    def schedule_refresh(self, changes: Changes) -> None:
+        self._pending |= changes
         self._refresh_timer.start()
 
     def _refresh_now(self) -> None:
-        numbers, self._pending = self._pending, set()
-        if self.pages.currentIndex() == 0:
+        """Each view reads again only if what changed concerns it."""
+        changes, self._pending = self._pending, Changes()
+        if self.pages.currentIndex() == 0 and changes.concerns_lists():
             self.model.refresh()
-        self._update_counts()
-        shown = self.detail.number
-        if shown and ("" in numbers or shown in numbers):
-            self.show_order(shown)
+        if changes.concerns_queues():
+            self._update_counts()
+        if changes.unknown or "parties" in changes.master_data:
+            self.filters.reload_parties()
+        if changes.concerns_order(self.detail.number):
+            self.show_order(self.detail.number)
 
     # --- actions ----------------------------------------------------------------------------
 
@@ -372,7 +375,6 @@ class MainWindow(QMainWindow):
             return
         number, version = detail["number"], detail["version"]
         common = dict(
-            number=number,
             on_done=lambda _r: self._done(action, number),
             on_error=lambda e: self._failed(e, number),
         )
@@ -445,7 +447,6 @@ class MainWindow(QMainWindow):
             printing.print_document,
             document.kind,
             number,
-            number=number,
             on_done=lambda pdf: self.show_preview(pdf, title),
             on_error=lambda e: self._failed(e, number),
         )
@@ -516,9 +517,7 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(
             self.tr("Imported %n record(s)", "", len(dialog.outcome.created)), 8000
         )
-        if what == "parties":
-            self.filters.reload_parties()
-        self.workspace.changed.emit("")
+        self.workspace.changed.emit(dialog.changes)
 
     def print_waiting_delivery_notes(self) -> None:
         """One PDF with a delivery note for every order waiting at the warehouse."""
@@ -526,7 +525,7 @@ class MainWindow(QMainWindow):
         dialog = self._run_job(self.tr("Printing delivery notes"), work)
         if self._job_failed(dialog):
             return
-        self.workspace.changed.emit("")  # each note is a print event on its order
+        self.workspace.changed.emit(dialog.changes)  # each note is a print event on its order
         self.show_preview(dialog.outcome, self.tr("Delivery notes of waiting orders"))
 
     def _run_job(self, title: str, work: Work) -> JobDialog:

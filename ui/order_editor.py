@@ -273,7 +273,6 @@ class OrderEditor(QDialog):
                 number,
                 party,
                 lines,
-                number=number,
                 expected_version=self.detail["version"],
                 on_done=self._saved,
                 on_error=self._failed,

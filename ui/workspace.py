@@ -1,7 +1,9 @@
 """The signed-in desktop: one database, one user, one language, and how work reaches them.
 
-Reads are short and run inline; every change is one unit of work run off the
-UI thread, after which `changed` tells every view which order moved.
+Reads are short and run inline; every change is one unit of work run by app.runner
+off the UI thread, after which `changed` hands every view what changed (an
+app.changes.Changes, also for changes heard from other desktops), and each view
+decides whether it concerns it.
 """
 
 from __future__ import annotations
@@ -11,14 +13,14 @@ from collections.abc import Callable
 from PySide6.QtCore import QObject, Signal
 from sqlalchemy.engine import make_url
 
-from app import worklist
+from app import runner, worklist
 from db.engine import Database
 from db.models import User
 from ui import background
 
 
 class Workspace(QObject):
-    changed = Signal(str)  # an order number, or "" when any order may have changed
+    changed = Signal(object)  # an app.changes.Changes
 
     def __init__(self, database: Database, user: User, lang: str):
         super().__init__()
@@ -36,24 +38,22 @@ class Workspace(QObject):
     def act(
         self,
         service: Callable,
+        /,
         *args,
         on_done: Callable[[object], None],
         on_error: Callable[[Exception], None],
-        number: str = "",
+        number: str = "",  # accepted from callers that name the order; the changes say it
         **kwargs,
     ) -> None:
-        """`service(session, user, *args, **kwargs)` as one unit of work, off the UI thread."""
+        """`service(session, user, *args, **kwargs)` as one unit of work, off the UI thread;
+        then `on_done(what it returned)` and `changed`, or `on_error(the typed error)`."""
         database, user = self.database, self.user
 
-        def work():
-            with database.unit_of_work() as session:
-                return service(session, user, *args, **kwargs)
+        def done(outcome: runner.Outcome) -> None:
+            on_done(outcome.value)
+            self.changed.emit(outcome.changes)
 
-        def done(result) -> None:
-            on_done(result)
-            self.changed.emit(number or getattr(result, "number", ""))
-
-        background.run(work, done, on_error)
+        background.run(lambda: runner.run(database, user, service, *args, **kwargs), done, on_error)
 
     def where(self) -> str:
         return self.where_of(self.database)

@@ -198,7 +198,7 @@ def test_imported_parties_are_offered_in_the_party_filter(qtbot, office, tmp_pat
     book.save(path)
     window = open_desk(qtbot, office.db, office.sales)
     window.import_from("parties", path)
-    assert window.filters.party.findText("西湖文具店") > 0
+    qtbot.waitUntil(lambda: window.filters.party.findText("西湖文具店") > 0, timeout=2000)
 
 
 def test_cancel_in_the_progress_dialog_leaves_nothing_imported(qtbot, office, tmp_path):
