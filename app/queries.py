@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import date, datetime, time, timedelta
 from decimal import Decimal
 
-from sqlalchemy import Select, func, or_, select
+from sqlalchemy import Select, and_, false, func, or_, select
 from sqlalchemy.orm import Session
 
 from db.models import Event, Order, Party, Payment, Shipment, StockMove
@@ -22,17 +22,34 @@ PAGE = 500
 
 @dataclass(frozen=True)
 class OrderFilter:
+    """Which orders a list shows (the window's, the command line's, an export), in what order."""
+
     kind: str | None = None
     status: str | None = None
     overdue: bool = False
     party: str | None = None
     text: str | None = None
     statuses: tuple[str, ...] | None = None
+    created_from: date | None = None
+    created_to: date | None = None
+    queue_of: str | None = None  # a role: only orders waiting for that role
+    sort: str = "created"  # a key of app.worklist.SORTS; `filtered` is always newest first
+    descending: bool = True
 
 
 def _like(text: str) -> str:
     escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
     return f"%{escaped}%"
+
+
+def queue_clause(session: Session, role: str):
+    """Orders at a node whose next step `role` owns, in whichever workflow version they run."""
+    parts = []
+    for spec in workflow.all_specs(session):
+        nodes = [code for code in spec.order if spec.owner_of(code) == role]
+        if nodes:
+            parts.append(and_(Order.workflow_id == spec.id, Order.status.in_(nodes)))
+    return or_(*parts) if parts else false()
 
 
 def filtered(session: Session, f: OrderFilter, now: datetime | None = None) -> Select:
@@ -65,6 +82,14 @@ def filtered(session: Session, f: OrderFilter, now: datetime | None = None) -> S
         )
     if f.overdue:
         query = query.where(workflow.overdue_clause(workflow.all_specs(session), now or utcnow()))
+    if f.created_from:
+        query = query.where(Order.created_at >= datetime.combine(f.created_from, time.min))
+    if f.created_to:
+        query = query.where(
+            Order.created_at < datetime.combine(f.created_to + timedelta(days=1), time.min)
+        )
+    if f.queue_of:
+        query = query.where(queue_clause(session, f.queue_of))
     return query.order_by(Order.created_at.desc(), Order.id.desc())
 
 

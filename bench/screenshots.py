@@ -118,14 +118,13 @@ def main() -> int:
     work = Path(tempfile.mkdtemp(prefix="ordertrail-shots-"))
     os.environ["ORDERTRAIL_CONFIG"] = str(work / "desktop.json")  # no remembered layout
 
-    from app import demo, queries
+    from app import demo, order_view, queries
     from app.demo import DEMO_PASSWORD
     from app.setup import open_database
     from app.users import sign_in
     from ui import i18n
     from ui.app import application, open_window
     from ui.dialogs import ShipDialog
-    from ui.order_detail import load
     from ui.order_editor import QTY, SKU, OrderEditor
 
     database, _ = open_database(str(work / "demo.db"))
@@ -160,7 +159,7 @@ def main() -> int:
                     order = queries.list_orders(
                         session, queries.OrderFilter(kind="sales", status="prepared"), limit=1
                     )[0]
-                    detail = load(session, window.workspace.user, order.number, lang)
+                    detail = order_view.read(session, window.workspace.user, order.number, lang)
                 dialog = ShipDialog(detail, window)
                 dialog.carrier.setCurrentText("顺丰速运")
                 dialog.tracking.setText("SF1402558890")

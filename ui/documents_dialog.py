@@ -35,7 +35,6 @@ from app.spreadsheets.export import EXPORTERS, export_orders
 from app.spreadsheets.importing import IMPORTERS
 from app.spreadsheets.problem_report import write_problems
 from app.spreadsheets.reading import RowProblem
-from app.worklist import ListQuery
 from db.engine import Database
 from db.models import User
 from ui import background
@@ -58,7 +57,7 @@ def export_work(
     user: User,
     what: str,
     path: str | Path,
-    order_filter: OrderFilter | ListQuery | None = None,
+    order_filter: OrderFilter | None = None,
 ) -> Work:
     def work(progress: ProgressCallback, cancelled: CancelCheck):
         with database.reading() as session:

@@ -24,17 +24,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app import actions, config, orders, printing, worklist
+from app import actions, config, order_view, orders, printing, worklist
 from app.actions import Action
 from app.changes import Changes
 from app.errors import OrderTrailError
 from app.jobs import Cancelled
+from app.queries import OrderFilter
 from app.roles import role_label
 from app.spreadsheets.importing import may_import
 from app.spreadsheets.reading import ImportRejected
 from app.spreadsheets.template import write_template
-from app.worklist import ListQuery
-from ui import dialogs, order_detail
+from ui import dialogs
 from ui.documents_dialog import (
     ImportErrorsDialog,
     JobDialog,
@@ -273,14 +273,14 @@ class MainWindow(QMainWindow):
         item = self.nav.currentItem()
         return item.data(KEY_ROLE) if item else "all"
 
-    def base_query(self) -> ListQuery:
+    def base_query(self) -> OrderFilter:
         key = self.page_key
         return {
-            "mine": ListQuery(queue_of=self.workspace.user.role),
-            "sales": ListQuery(kind="sales"),
-            "purchase": ListQuery(kind="purchase"),
-            "exceptions": ListQuery(overdue=True),
-        }.get(key, ListQuery())
+            "mine": OrderFilter(queue_of=self.workspace.user.role),
+            "sales": OrderFilter(kind="sales"),
+            "purchase": OrderFilter(kind="purchase"),
+            "exceptions": OrderFilter(overdue=True),
+        }.get(key, OrderFilter())
 
     def _nav_changed(self, current, _previous) -> None:
         key = current.data(KEY_ROLE) if current else "all"
@@ -315,7 +315,7 @@ class MainWindow(QMainWindow):
 
     def _update_counts(self) -> None:
         role = self.workspace.user.role
-        mine = self.workspace.read(lambda s: worklist.count(s, ListQuery(queue_of=role)))
+        mine = self.workspace.read(lambda s: worklist.count(s, OrderFilter(queue_of=role)))
         self.nav.item(ORDER_PAGES.index("mine")).setText(f"{self.nav_labels['mine']} ({mine})")
 
     # --- one order --------------------------------------------------------------------------
@@ -328,7 +328,7 @@ class MainWindow(QMainWindow):
     def show_order(self, number: str) -> None:
         workspace = self.workspace
         detail = workspace.read(
-            lambda s: order_detail.load(s, workspace.user, number, workspace.lang)
+            lambda s: order_view.read(s, workspace.user, number, workspace.lang)
         )
         self.detail.show_order(detail)
         self.timeline.show_events(detail)

@@ -16,24 +16,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app import actions, orders, printing, queries, workflow
+from app import printing
 from app.actions import Action
 from ui.formats import local_time
 from ui.node_chip import NodeChip
 from ui.workspace import Workspace
-
-
-def load(session, user, number: str, lang: str) -> dict:
-    """The order in full plus what the panels need beside it: node labels and actions."""
-    order = orders.find_order(session, number)
-    detail = queries.order_detail(session, order, lang)
-    spec = workflow.spec_for(session, order)
-    detail["node_labels"] = {code: node.label(lang) for code, node in spec.nodes.items()}
-    detail["node_colors"] = {code: node.color for code, node in spec.nodes.items()}
-    detail["actions"] = actions.available(session, user, order)
-    detail["waiting_for"] = actions.who_may(session, order, lang)
-    detail["printable"] = printing.printable(session, user, order)
-    return detail
 
 
 def _table(headers: list[str], stretch: int | None) -> QTableWidget:

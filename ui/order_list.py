@@ -40,10 +40,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app import workflow, worklist
+from app import worklist
 from app.kinds import KINDS
+from app.queries import OrderFilter
 from app.roles import roles_label
-from app.worklist import ListQuery
 from ui import background, node_chip
 from ui.formats import local_time
 from ui.workspace import Workspace
@@ -79,7 +79,7 @@ class OrderTableModel(QAbstractTableModel):
     def __init__(self, workspace: Workspace, parent=None):
         super().__init__(parent)
         self.workspace = workspace
-        self.query = ListQuery()
+        self.query = OrderFilter()
         self._count = 0
         self._pages: OrderedDict[int, list[dict]] = OrderedDict()
         self._stale: set[int] = set()  # shown until their fresh copy arrives
@@ -115,7 +115,7 @@ class OrderTableModel(QAbstractTableModel):
     # thread and shown when it arrives, so neither filtering nor scrolling waits for a
     # scan of the whole table. Rows whose page has not arrived yet show empty.
 
-    def set_query(self, query: ListQuery) -> None:
+    def set_query(self, query: OrderFilter) -> None:
         self.beginResetModel()
         self.query = query
         self._generation += 1
@@ -349,7 +349,7 @@ class OrderListView(QTableView):
         header.setStretchLastSection(True)
         metrics = self.fontMetrics()
         workspace = model.workspace
-        labels = workspace.read(lambda s: node_labels(s, workspace.lang))
+        labels = workspace.read(lambda s: worklist.node_labels(s, workspace.lang))
         chip = max(metrics.horizontalAdvance(label) for _, label in labels) + 24
         kinds = max(metrics.horizontalAdvance(model.kind_label(k)) for k in KINDS)
         widths = {
@@ -381,7 +381,7 @@ class OrderFilterBar(QWidget):
             self.kind.addItem(kind.label(workspace.lang), code)
         self.node = QComboBox()
         self.node.addItem(self.tr("All nodes"), None)
-        for code, label in workspace.read(lambda s: node_labels(s, workspace.lang)):
+        for code, label in workspace.read(lambda s: worklist.node_labels(s, workspace.lang)):
             self.node.addItem(label, code)
         self.party = QComboBox()
         self.party.setEditable(True)
@@ -443,7 +443,7 @@ class OrderFilterBar(QWidget):
         self.party.setCurrentText(typed)
         self.party.blockSignals(False)
 
-    def apply_to(self, query: ListQuery) -> ListQuery:
+    def apply_to(self, query: OrderFilter) -> OrderFilter:
         dated = self.dated.isChecked()
         return replace(
             query,
@@ -459,15 +459,3 @@ class OrderFilterBar(QWidget):
 
 def _date(value: QDate) -> date:
     return date(value.year(), value.month(), value.day())
-
-
-def node_labels(session, lang: str) -> list[tuple[str, str]]:
-    """Every node of the active workflows once; a code both share shows both labels."""
-    labels: dict[str, list[str]] = {}
-    for kind in dict.fromkeys(kind.workflow for kind in KINDS.values()):
-        spec = workflow.active_workflow(session, kind)
-        for code in spec.order:
-            label = spec.node(code).label(lang)
-            if label not in labels.setdefault(code, []):
-                labels[code].append(label)
-    return [(code, " / ".join(names)) for code, names in labels.items()]

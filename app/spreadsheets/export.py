@@ -11,12 +11,11 @@ from sqlalchemy.orm import Session
 
 from db.models import Order, OrderLine, Party, Product, User
 
-from .. import workflow, worklist
+from .. import workflow
 from ..jobs import CancelCheck, Job, ProgressCallback
 from ..money import line_amount
 from ..price_visibility import require_prices_visible
 from ..queries import OrderFilter, filtered
-from ..worklist import ListQuery
 from .layouts import KIND_LABELS, ORDERS, PARTIES, PARTY_KIND_LABELS, PRODUCTS
 from .writing import SheetWriter, workbook
 
@@ -28,7 +27,7 @@ def export_orders(
     session: Session,
     user: User,
     path: str | Path,
-    order_filter: OrderFilter | ListQuery | None = None,
+    order_filter: OrderFilter | None = None,
     progress: ProgressCallback | None = None,
     cancelled: CancelCheck | None = None,
 ) -> int:
@@ -36,10 +35,7 @@ def export_orders(
     filtered), newest first, one row per line; returns the number of orders written."""
     require_prices_visible(session, user)
     job = Job(progress, cancelled)
-    if isinstance(order_filter, ListQuery):
-        orders = worklist.matching(session, order_filter)
-    else:
-        orders = filtered(session, order_filter or OrderFilter())
+    orders = filtered(session, order_filter or OrderFilter())
     ids = orders.with_only_columns(Order.id)
     total = session.scalar(select(func.count()).select_from(ids.order_by(None).subquery()))
     rows = session.execute(

@@ -5,11 +5,11 @@ from __future__ import annotations
 from openpyxl import load_workbook
 
 from app import orders
+from app.queries import OrderFilter
 from app.spreadsheets.export import export_orders
-from app.worklist import ListQuery
 
 
-def exported_numbers(office, tmp_path, query: ListQuery) -> set[str]:
+def exported_numbers(office, tmp_path, query: OrderFilter) -> set[str]:
     path = tmp_path / "orders.xlsx"
     with office.db.reading() as session:
         export_orders(session, office.owner, path, query)
@@ -23,7 +23,7 @@ def test_export_follows_the_list_query(office, tmp_path):
     purchase = office.order("purchase")
     with office.db.unit_of_work() as session:
         orders.advance(session, office.sales, placed, "submitted")
-    assert exported_numbers(office, tmp_path, ListQuery()) == {draft, placed, purchase}
-    assert exported_numbers(office, tmp_path, ListQuery(kind="purchase")) == {purchase}
-    assert exported_numbers(office, tmp_path, ListQuery(queue_of="warehouse")) == {placed}
-    assert exported_numbers(office, tmp_path, ListQuery(text=draft)) == {draft}
+    assert exported_numbers(office, tmp_path, OrderFilter()) == {draft, placed, purchase}
+    assert exported_numbers(office, tmp_path, OrderFilter(kind="purchase")) == {purchase}
+    assert exported_numbers(office, tmp_path, OrderFilter(queue_of="warehouse")) == {placed}
+    assert exported_numbers(office, tmp_path, OrderFilter(text=draft)) == {draft}

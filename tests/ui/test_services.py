@@ -9,7 +9,7 @@ import pytest
 from app import actions, orders, queries, settings, worklist
 from app.errors import Conflict, InvalidTransition, PermissionDenied
 from app.orders import LineSpec
-from app.worklist import ListQuery
+from app.queries import OrderFilter
 
 
 def act(office, service, *args, **kwargs):
@@ -17,7 +17,7 @@ def act(office, service, *args, **kwargs):
         return service(session, *args, **kwargs)
 
 
-def listed(office, q: ListQuery) -> list[str]:
+def listed(office, q: OrderFilter) -> list[str]:
     with office.db.reading() as session:
         return [row["number"] for row in worklist.page(session, q, 0, 100)]
 
@@ -26,24 +26,24 @@ def test_pages_sort_and_count_in_the_database(office):
     numbers = [office.order(lines=(("A-1", n),)) for n in (1, 2, 3)]
     purchase = office.order("purchase")
     with office.db.reading() as session:
-        assert worklist.count(session, ListQuery()) == 4
-        assert worklist.count(session, ListQuery(kind="sales")) == 3
-        first = worklist.page(session, ListQuery(sort="number", descending=False), 0, 2)
-        rest = worklist.page(session, ListQuery(sort="number", descending=False), 2, 2)
+        assert worklist.count(session, OrderFilter()) == 4
+        assert worklist.count(session, OrderFilter(kind="sales")) == 3
+        first = worklist.page(session, OrderFilter(sort="number", descending=False), 0, 2)
+        rest = worklist.page(session, OrderFilter(sort="number", descending=False), 2, 2)
     assert [r["number"] for r in first + rest] == sorted(numbers + [purchase])
     assert first[0]["updated_at"] is not None and first[0]["status_label"] == "草稿"
-    assert listed(office, ListQuery(text=numbers[1][-4:])) == [numbers[1]]
-    assert listed(office, ListQuery(party="东莞精工制造厂")) == [purchase]
+    assert listed(office, OrderFilter(text=numbers[1][-4:])) == [numbers[1]]
+    assert listed(office, OrderFilter(party="东莞精工制造厂")) == [purchase]
 
 
 def test_each_role_has_its_own_queue(office):
     draft = office.order()
     submitted = office.order()
     act(office, orders.advance, office.sales, submitted, "submitted")
-    assert listed(office, ListQuery(queue_of="sales")) == [draft]
+    assert listed(office, OrderFilter(queue_of="sales")) == [draft]
     # a small order skips approval and waits for the warehouse to prepare it
-    assert listed(office, ListQuery(queue_of="warehouse")) == [submitted]
-    assert listed(office, ListQuery(queue_of="finance")) == []
+    assert listed(office, OrderFilter(queue_of="warehouse")) == [submitted]
+    assert listed(office, OrderFilter(queue_of="finance")) == []
 
 
 def test_actions_follow_role_and_node(office):
@@ -132,7 +132,7 @@ def test_party_names_by_kind(office):
 def test_overdue_orders_are_listed_like_the_alerts(office):
     late = office.order(due="2020-01-01")
     office.order(due="2999-01-01")
-    assert listed(office, ListQuery(overdue=True)) == [late]
+    assert listed(office, OrderFilter(overdue=True)) == [late]
     with office.db.reading() as session:
         assert [a["number"] for a in queries.alerts(session)] == [late]
-        assert worklist.count(session, ListQuery(overdue=True)) == 1
+        assert worklist.count(session, OrderFilter(overdue=True)) == 1
