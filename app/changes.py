@@ -84,13 +84,9 @@ class Changes:
         return self.unknown or bool(self.workflows) or number in self.orders
 
     def concerns_lists(self) -> bool:
-        """Whether a list of orders may show other rows or other values now."""
-        return (
-            self.unknown
-            or bool(self.orders)
-            or bool(self.workflows)
-            or "parties" in self.master_data
-        )
+        """Whether a list of orders may show other rows or other values now (parties and
+        products are only ever added, so new ones are in no listed order yet)."""
+        return self.unknown or bool(self.orders) or bool(self.workflows)
 
     def concerns_queues(self) -> bool:
         """Whether the number of orders waiting at each node may differ now."""
