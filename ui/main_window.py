@@ -114,6 +114,8 @@ class MainWindow(QMainWindow):
         self._refresh_timer = QTimer(self, singleShot=True, interval=REFRESH_DELAY_MS)
         self._refresh_timer.timeout.connect(self._refresh_now)
         self.watcher = ChangeWatcher(workspace.database, self)
+        # Other desktops' changes reach every view the way this desktop's own do.
+        self.watcher.changed.connect(workspace.changed)
         self.watcher.changed.connect(self._heard)
         workspace.changed.connect(self.schedule_refresh)
         self.filters.changed.connect(self.apply_filters)
@@ -335,11 +337,10 @@ class MainWindow(QMainWindow):
 
     # --- changes, here and on other desktops ------------------------------------------------
 
-    def _heard(self, changes: Changes) -> None:
+    def _heard(self, _changes: Changes) -> None:
         self.statusBar().showMessage(
             self.tr("Orders updated at %1").replace("%1", datetime.now().strftime("%H:%M:%S")), 5000
         )
-        self.schedule_refresh(changes)
 
     def schedule_refresh(self, changes: Changes) -> None:
         self._pending |= changes
