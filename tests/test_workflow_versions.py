@@ -10,7 +10,7 @@ from datetime import timedelta
 import pytest
 from sqlalchemy import func, select
 
-from app import actions, orders, printing, queries, workflow, worklist
+from app import actions, orders, printing, queries, workflow
 from app.clock import frozen_at, utcnow
 from app.errors import PermissionDenied, ValidationError
 from app.workflow_defaults import SALES
@@ -71,7 +71,7 @@ def _at(office, number: str) -> str:
 
 def _queue(office, role: str) -> set[str]:
     with office.db.reading() as session:
-        query = select(Order.number).where(worklist.queue_clause(session, role))
+        query = select(Order.number).where(queries.queue_clause(session, role))
         return set(session.scalars(query))
 
 
