@@ -7,6 +7,7 @@ screen shows them (to see that everything fits):
 The admin renames 已备货 to 已拣货, inserts 已质检 after it, stops shipping at 已拣货 and
 stores the result (workflow-editor-LANG.png, the inserted node selected); then an order
 started on it waits at 已质检 in the warehouse's queue (workflow-warehouse-LANG.png).
+Also the dialog that inserts the node, and the editor once the version is stored.
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from screenshots import settle  # noqa: E402
+from screenshots import settle, when_shown  # noqa: E402
 
 
 def screen_shot(app, path: Path) -> None:
@@ -27,28 +28,34 @@ def screen_shot(app, path: Path) -> None:
     app.primaryScreen().grabWindow(0).save(str(path))
 
 
-def edit_sales(app, editor, lang: str) -> None:
+def edit_sales(app, editor, folder: Path, lang: str) -> None:
     """Rename the prepared node, insert an inspection after it, stop shipping there."""
     from ui.workflow_editor import InsertNodeDialog
 
     editor.kind_box.setCurrentIndex(editor.kind_box.findData("sales"))
-    spec = editor.active
-    prepared = next(code for code, node in spec.nodes.items() if node.zh == "已备货")
+    prepared = next(code for code, node in editor.active.nodes.items() if node.zh == "已备货")
     editor.select(prepared)
     editor.name_zh.setText("已拣货")
     editor.name_en.setText("Picked")
-    dialog = InsertNodeDialog(editor.definition, prepared, lang, editor)
-    dialog.code.setText("inspected")
-    dialog.name_zh.setText("已质检")
-    dialog.name_en.setText("Inspected")
-    dialog.limit.setValue(2)
-    dialog.step_zh.setText("质检通过")
-    dialog.step_en.setText("Passed inspection")
-    dialog.accept()
-    editor.definition = dialog.definition
+
+    def inspection(dialog: InsertNodeDialog) -> bool:
+        dialog.code.setText("inspected")
+        dialog.name_zh.setText("已质检")
+        dialog.name_en.setText("Inspected")
+        dialog.limit.setValue(2)
+        dialog.step_zh.setText("质检通过")
+        dialog.step_en.setText("Passed inspection")
+        settle(app, 3)
+        dialog.grab().save(str(folder / f"workflow-insert-{lang}.png"))
+        dialog.accept()
+        return True
+
+    when_shown(InsertNodeDialog, inspection)
+    editor.insert_button.click()
+    added = editor.selected
     editor.select(prepared)
     editor.allows["ship"].setChecked(False)
-    editor.select("inspected")
+    editor.select(added)
     settle(app, 5)
 
 
@@ -79,7 +86,7 @@ def main() -> int:
     settle(app)
     admin.workflows_action.trigger()
     editor = admin.findChild(WorkflowEditor)
-    edit_sales(app, editor, lang)
+    edit_sales(app, editor, folder, lang)
     screen_shot(app, folder / f"workflow-editor-{lang}.png")
     editor.save()
     for _ in range(100):

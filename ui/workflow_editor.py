@@ -10,6 +10,7 @@ from collections.abc import Callable
 from PySide6.QtCore import QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPainterPath, QPen, QPolygonF
 from PySide6.QtWidgets import (
+    QApplication,
     QCheckBox,
     QColorDialog,
     QComboBox,
@@ -193,7 +194,7 @@ class InsertNodeDialog(QDialog):
         self.name_zh, self.name_en = QLineEdit(), QLineEdit()
         self.owner = _owner_box(lang)
         self.owner.setCurrentIndex(max(0, self.owner.findData(definition["nodes"][after]["owner"])))
-        self.limit = _limit_box(self)
+        self.limit = _limit_box()
         self.step_zh, self.step_en = QLineEdit(), QLineEdit()
         self.step_zh.setPlaceholderText(self.tr("the button, e.g. 质检通过"))
         self.step_en.setPlaceholderText(self.tr("the button, e.g. Passed inspection"))
@@ -225,6 +226,7 @@ class InsertNodeDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(self.problem)
         layout.addWidget(self.buttons)
+        self.setMinimumWidth(440)
 
     def accept(self) -> None:
         try:
@@ -247,11 +249,11 @@ class InsertNodeDialog(QDialog):
         super().accept()
 
 
-def _limit_box(parent: QWidget) -> QSpinBox:
+def _limit_box() -> QSpinBox:
     box = QSpinBox()
     box.setRange(0, MAX_LIMIT_HOURS)
-    box.setSpecialValueText(parent.tr("no limit"))
-    box.setSuffix(parent.tr(" h"))
+    box.setSpecialValueText(QApplication.translate("WorkflowEditor", "no limit"))
+    box.setSuffix(QApplication.translate("WorkflowEditor", " h"))
     return box
 
 
@@ -282,7 +284,7 @@ class WorkflowEditor(QDialog):
         self.name_zh, self.name_en = QLineEdit(), QLineEdit()
         self.owner = _owner_box(lang)
         self.owner.insertItem(0, self.tr("(none: terminal)"), None)
-        self.limit = _limit_box(self)
+        self.limit = _limit_box()
         self.color = QPushButton()
         self.color.clicked.connect(self.choose_color)
         self.allows = {fact: QCheckBox(_text(lang, FACT_NAMES[fact])) for fact in FACTS}
@@ -328,6 +330,8 @@ class WorkflowEditor(QDialog):
 
         self.problem_list = QListWidget()
         self.difference_list = QListWidget()
+        for listing in (self.problem_list, self.difference_list):
+            listing.setWordWrap(True)
         self.difference_title = QLabel()
         preview_group = QGroupBox(self.tr("Preview"))
         preview = QVBoxLayout(preview_group)

@@ -107,6 +107,19 @@ def test_a_broken_edit_is_named_and_cannot_be_saved(qtbot, office):
     assert not editor.save_button.isEnabled()
     editor.name_en.setText("Paid 😀")
     assert editor.save_button.isEnabled()
+    said: list[str] = []
+
+    def bad_code(dialog: InsertNodeDialog) -> None:
+        dialog.code.setText("质检")
+        dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
+        said.append(dialog.problem.text())
+        dialog.buttons.button(QDialogButtonBox.StandardButton.Cancel).click()
+
+    click_node(editor, "prepared")
+    answer(InsertNodeDialog, bad_code)
+    editor.insert_button.click()
+    assert said == ["节点代码“质检”无效：只能用小写字母、数字和下划线，以字母开头。"]
+    assert len(editor.definition["nodes"]) == 9
 
 
 @sqlite_only
