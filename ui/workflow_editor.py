@@ -55,6 +55,10 @@ def _text(lang: str, pair: tuple[str, str]) -> str:
     return pair[1] if lang == "en" else pair[0]
 
 
+def _name(node: dict, lang: str) -> str:
+    return node["label"]["en" if lang == "en" else "zh"]
+
+
 def shown_order(definition: dict) -> list[str]:
     """Nodes top to bottom: the workflow's order, the terminal nodes last."""
     nodes = definition["nodes"]
@@ -101,7 +105,7 @@ class WorkflowDiagram(QGraphicsView):
         box.setData(CODE_ROLE, code)
         box.setToolTip(code)
         ink = color if terminal else QColor("white")
-        name = QGraphicsSimpleTextItem(node["label"]["en" if self.lang == "en" else "zh"], box)
+        name = QGraphicsSimpleTextItem(_name(node, self.lang), box)
         bold = QFont(name.font())
         bold.setBold(True)
         name.setFont(bold)
@@ -200,21 +204,15 @@ class InsertNodeDialog(QDialog):
         self.step_en.setPlaceholderText(self.tr("the button, e.g. Passed inspection"))
         self.before = QComboBox()
         for code in workflow_edit.successors(definition, after):
-            self.before.addItem(
-                definition["nodes"][code]["label"]["zh" if lang != "en" else "en"], code
-            )
+            self.before.addItem(_name(definition["nodes"][code], lang), code)
         self.problem = QLabel()
         self.problem.setWordWrap(True)
         self.problem.setStyleSheet(f"color: {PROBLEM_COLOR};")
         form = QFormLayout()
-        label = definition["nodes"][after]["label"]["en" if lang == "en" else "zh"]
+        label = _name(definition["nodes"][after], lang)
         form.addRow(self.tr("After"), QLabel(label))
         form.addRow(self.tr("Before"), self.before)
-        form.addRow(self.tr("Code"), self.code)
-        form.addRow(self.tr("Name (Chinese)"), self.name_zh)
-        form.addRow(self.tr("Name (English)"), self.name_en)
-        form.addRow(self.tr("Owner"), self.owner)
-        form.addRow(self.tr("Time limit"), self.limit)
+        _add_node_rows(form, self.code, self.name_zh, self.name_en, self.owner, self.limit)
         form.addRow(self.tr("Step (Chinese)"), self.step_zh)
         form.addRow(self.tr("Step (English)"), self.step_en)
         self.buttons = QDialogButtonBox(
@@ -247,6 +245,19 @@ class InsertNodeDialog(QDialog):
             self.problem.setText(error.message(self.lang))
             return
         super().accept()
+
+
+def _add_node_rows(form: QFormLayout, *fields: QWidget) -> None:
+    """The rows every node has, in the node form and in the insert dialog."""
+    labels = (
+        QApplication.translate("WorkflowEditor", "Code"),
+        QApplication.translate("WorkflowEditor", "Name (Chinese)"),
+        QApplication.translate("WorkflowEditor", "Name (English)"),
+        QApplication.translate("WorkflowEditor", "Owner"),
+        QApplication.translate("WorkflowEditor", "Time limit"),
+    )
+    for label, field in zip(labels, fields, strict=True):
+        form.addRow(label, field)
 
 
 def _limit_box() -> QSpinBox:
@@ -313,11 +324,7 @@ class WorkflowEditor(QDialog):
                 )
 
         node_form = QFormLayout()
-        node_form.addRow(self.tr("Code"), self.code)
-        node_form.addRow(self.tr("Name (Chinese)"), self.name_zh)
-        node_form.addRow(self.tr("Name (English)"), self.name_en)
-        node_form.addRow(self.tr("Owner"), self.owner)
-        node_form.addRow(self.tr("Time limit"), self.limit)
+        _add_node_rows(node_form, self.code, self.name_zh, self.name_en, self.owner, self.limit)
         node_form.addRow(self.tr("Colour"), self.color)
         node_form.addRow(self.tr("May record"), _column(self.allows.values()))
         node_form.addRow(self.tr("May print"), _column(self.prints.values()))

@@ -189,37 +189,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/workflow_editor.py" line="213"/>
-        <source>Code</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <location filename="../../ui/workflow_editor.py" line="214"/>
-        <source>Name (Chinese)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/workflow_editor.py" line="215"/>
-        <source>Name (English)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/workflow_editor.py" line="216"/>
-        <source>Owner</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/workflow_editor.py" line="217"/>
-        <source>Time limit</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/workflow_editor.py" line="218"/>
         <source>Step (Chinese)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/workflow_editor.py" line="219"/>
+        <location filename="../../ui/workflow_editor.py" line="215"/>
         <source>Step (English)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1163,173 +1138,173 @@
 <context>
     <name>WorkflowEditor</name>
     <message>
-        <location filename="../../ui/workflow_editor.py" line="254"/>
+        <location filename="../../ui/workflow_editor.py" line="264"/>
         <source>no limit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/workflow_editor.py" line="255"/>
+        <location filename="../../ui/workflow_editor.py" line="265"/>
         <source> h</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/workflow_editor.py" line="266"/>
-        <location filename="../../ui/workflow_editor.py" line="408"/>
+        <location filename="../../ui/workflow_editor.py" line="276"/>
+        <location filename="../../ui/workflow_editor.py" line="416"/>
         <source>Workflows</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/workflow_editor.py" line="285"/>
+        <location filename="../../ui/workflow_editor.py" line="295"/>
         <source>(none: terminal)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/workflow_editor.py" line="291"/>
+        <location filename="../../ui/workflow_editor.py" line="301"/>
         <source>Insert a node after this one…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/workflow_editor.py" line="293"/>
+        <location filename="../../ui/workflow_editor.py" line="303"/>
         <source>Remove this node</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/workflow_editor.py" line="315"/>
+        <location filename="../../ui/workflow_editor.py" line="251"/>
         <source>Code</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/workflow_editor.py" line="316"/>
+        <location filename="../../ui/workflow_editor.py" line="252"/>
         <source>Name (Chinese)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/workflow_editor.py" line="317"/>
+        <location filename="../../ui/workflow_editor.py" line="253"/>
         <source>Name (English)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/workflow_editor.py" line="318"/>
+        <location filename="../../ui/workflow_editor.py" line="254"/>
         <source>Owner</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/workflow_editor.py" line="319"/>
+        <location filename="../../ui/workflow_editor.py" line="255"/>
         <source>Time limit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/workflow_editor.py" line="320"/>
+        <location filename="../../ui/workflow_editor.py" line="326"/>
         <source>Colour</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/workflow_editor.py" line="321"/>
+        <location filename="../../ui/workflow_editor.py" line="327"/>
         <source>May record</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/workflow_editor.py" line="322"/>
+        <location filename="../../ui/workflow_editor.py" line="328"/>
         <source>May print</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/workflow_editor.py" line="323"/>
+        <location filename="../../ui/workflow_editor.py" line="329"/>
         <source>Node</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/workflow_editor.py" line="333"/>
+        <location filename="../../ui/workflow_editor.py" line="341"/>
         <source>Preview</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/workflow_editor.py" line="335"/>
+        <location filename="../../ui/workflow_editor.py" line="343"/>
         <source>Problems</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/workflow_editor.py" line="341"/>
+        <location filename="../../ui/workflow_editor.py" line="349"/>
         <source>Version</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/workflow_editor.py" line="341"/>
+        <location filename="../../ui/workflow_editor.py" line="349"/>
         <source>Stored</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/workflow_editor.py" line="341"/>
+        <location filename="../../ui/workflow_editor.py" line="349"/>
         <source>Nodes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/workflow_editor.py" line="341"/>
+        <location filename="../../ui/workflow_editor.py" line="349"/>
         <source>Orders</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/workflow_editor.py" line="349"/>
+        <location filename="../../ui/workflow_editor.py" line="357"/>
         <source>Versions</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/workflow_editor.py" line="360"/>
+        <location filename="../../ui/workflow_editor.py" line="368"/>
         <source>Save as a new version</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/workflow_editor.py" line="365"/>
+        <location filename="../../ui/workflow_editor.py" line="373"/>
         <source>Workflow</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/workflow_editor.py" line="368"/>
+        <location filename="../../ui/workflow_editor.py" line="376"/>
         <source>Click a node to edit it. Dashed arrows are automatic steps.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/workflow_editor.py" line="408"/>
+        <location filename="../../ui/workflow_editor.py" line="416"/>
         <source>Discard the changes not saved yet?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/workflow_editor.py" line="428"/>
+        <location filename="../../ui/workflow_editor.py" line="436"/>
         <source>The start, the fulfilled node and the cancelled node stay.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/workflow_editor.py" line="448"/>
+        <location filename="../../ui/workflow_editor.py" line="456"/>
         <source>None: this workflow may be stored.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/workflow_editor.py" line="450"/>
+        <location filename="../../ui/workflow_editor.py" line="458"/>
         <source>Changes from the active version v%1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/workflow_editor.py" line="460"/>
+        <location filename="../../ui/workflow_editor.py" line="468"/>
         <source>v%1 (active)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/workflow_editor.py" line="460"/>
+        <location filename="../../ui/workflow_editor.py" line="468"/>
         <source>v%1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/workflow_editor.py" line="483"/>
+        <location filename="../../ui/workflow_editor.py" line="491"/>
         <source>Colour of the node</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/workflow_editor.py" line="508"/>
+        <location filename="../../ui/workflow_editor.py" line="516"/>
         <source>Saving…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/workflow_editor.py" line="521"/>
+        <location filename="../../ui/workflow_editor.py" line="529"/>
         <source>Stored as version %1: new orders start on it.</source>
         <translation type="unfinished"></translation>
     </message>

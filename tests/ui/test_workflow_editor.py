@@ -123,6 +123,22 @@ def test_a_broken_edit_is_named_and_cannot_be_saved(qtbot, office):
 
 
 @sqlite_only
+def test_switching_workflows_asks_before_dropping_edits(qtbot, office):
+    editor = open_editor(qtbot, office)
+    click_node(editor, "paid")
+    editor.limit.setValue(5)
+    purchase = editor.kind_box.findData("purchase")
+    answer(QMessageBox, lambda box: box.button(QMessageBox.StandardButton.No).click())
+    editor.kind_box.setCurrentIndex(purchase)
+    assert editor.kind == "sales" and editor.kind_box.currentData() == "sales"
+    assert editor.definition["nodes"]["paid"]["limit_hours"] == 5
+    answer(QMessageBox, lambda box: box.button(QMessageBox.StandardButton.Yes).click())
+    editor.kind_box.setCurrentIndex(purchase)
+    assert editor.kind == "purchase" and "已到货入库" in diagram_texts(editor)
+    assert editor.selected == "draft" and not editor.save_button.isEnabled()
+
+
+@sqlite_only
 def test_a_node_where_orders_wait_is_not_removed(qtbot, office):
     number = office.placed()
     with office.db.unit_of_work() as session:
