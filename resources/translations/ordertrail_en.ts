@@ -159,42 +159,42 @@
 <context>
     <name>InsertNodeDialog</name>
     <message>
-        <location filename="../../ui/workflow_editor.py" line="189"/>
+        <location filename="../../ui/workflow_editor.py" line="193"/>
         <source>Insert a node</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/workflow_editor.py" line="193"/>
+        <location filename="../../ui/workflow_editor.py" line="197"/>
         <source>e.g. inspected (letters, digits, _)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/workflow_editor.py" line="199"/>
+        <location filename="../../ui/workflow_editor.py" line="203"/>
         <source>the button, e.g. 质检通过</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/workflow_editor.py" line="200"/>
+        <location filename="../../ui/workflow_editor.py" line="204"/>
         <source>the button, e.g. Passed inspection</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/workflow_editor.py" line="211"/>
+        <location filename="../../ui/workflow_editor.py" line="213"/>
         <source>After</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/workflow_editor.py" line="212"/>
+        <location filename="../../ui/workflow_editor.py" line="214"/>
         <source>Before</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/workflow_editor.py" line="214"/>
+        <location filename="../../ui/workflow_editor.py" line="216"/>
         <source>Step (Chinese)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/workflow_editor.py" line="215"/>
+        <location filename="../../ui/workflow_editor.py" line="217"/>
         <source>Step (English)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1120,17 +1120,17 @@
 <context>
     <name>WorkflowDiagram</name>
     <message>
-        <location filename="../../ui/workflow_editor.py" line="110"/>
+        <location filename="../../ui/workflow_editor.py" line="114"/>
         <source>end</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/workflow_editor.py" line="114"/>
+        <location filename="../../ui/workflow_editor.py" line="118"/>
         <source>%1 h</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/workflow_editor.py" line="114"/>
+        <location filename="../../ui/workflow_editor.py" line="118"/>
         <source>no limit</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1138,173 +1138,173 @@
 <context>
     <name>WorkflowEditor</name>
     <message>
-        <location filename="../../ui/workflow_editor.py" line="264"/>
+        <location filename="../../ui/workflow_editor.py" line="266"/>
         <source>no limit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/workflow_editor.py" line="265"/>
+        <location filename="../../ui/workflow_editor.py" line="267"/>
         <source> h</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/workflow_editor.py" line="276"/>
-        <location filename="../../ui/workflow_editor.py" line="416"/>
+        <location filename="../../ui/workflow_editor.py" line="278"/>
+        <location filename="../../ui/workflow_editor.py" line="418"/>
         <source>Workflows</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/workflow_editor.py" line="295"/>
+        <location filename="../../ui/workflow_editor.py" line="297"/>
         <source>(none: terminal)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/workflow_editor.py" line="301"/>
+        <location filename="../../ui/workflow_editor.py" line="303"/>
         <source>Insert a node after this one…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/workflow_editor.py" line="303"/>
+        <location filename="../../ui/workflow_editor.py" line="305"/>
         <source>Remove this node</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/workflow_editor.py" line="251"/>
+        <location filename="../../ui/workflow_editor.py" line="253"/>
         <source>Code</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/workflow_editor.py" line="252"/>
+        <location filename="../../ui/workflow_editor.py" line="254"/>
         <source>Name (Chinese)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/workflow_editor.py" line="253"/>
+        <location filename="../../ui/workflow_editor.py" line="255"/>
         <source>Name (English)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/workflow_editor.py" line="254"/>
+        <location filename="../../ui/workflow_editor.py" line="256"/>
         <source>Owner</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/workflow_editor.py" line="255"/>
+        <location filename="../../ui/workflow_editor.py" line="257"/>
         <source>Time limit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/workflow_editor.py" line="326"/>
+        <location filename="../../ui/workflow_editor.py" line="328"/>
         <source>Colour</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/workflow_editor.py" line="327"/>
+        <location filename="../../ui/workflow_editor.py" line="329"/>
         <source>May record</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/workflow_editor.py" line="328"/>
+        <location filename="../../ui/workflow_editor.py" line="330"/>
         <source>May print</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/workflow_editor.py" line="329"/>
+        <location filename="../../ui/workflow_editor.py" line="331"/>
         <source>Node</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/workflow_editor.py" line="341"/>
+        <location filename="../../ui/workflow_editor.py" line="343"/>
         <source>Preview</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/workflow_editor.py" line="343"/>
+        <location filename="../../ui/workflow_editor.py" line="345"/>
         <source>Problems</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/workflow_editor.py" line="349"/>
+        <location filename="../../ui/workflow_editor.py" line="351"/>
         <source>Version</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/workflow_editor.py" line="349"/>
+        <location filename="../../ui/workflow_editor.py" line="351"/>
         <source>Stored</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/workflow_editor.py" line="349"/>
+        <location filename="../../ui/workflow_editor.py" line="351"/>
         <source>Nodes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/workflow_editor.py" line="349"/>
+        <location filename="../../ui/workflow_editor.py" line="351"/>
         <source>Orders</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/workflow_editor.py" line="357"/>
+        <location filename="../../ui/workflow_editor.py" line="359"/>
         <source>Versions</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/workflow_editor.py" line="368"/>
+        <location filename="../../ui/workflow_editor.py" line="370"/>
         <source>Save as a new version</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/workflow_editor.py" line="373"/>
+        <location filename="../../ui/workflow_editor.py" line="375"/>
         <source>Workflow</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/workflow_editor.py" line="376"/>
+        <location filename="../../ui/workflow_editor.py" line="378"/>
         <source>Click a node to edit it. Dashed arrows are automatic steps.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/workflow_editor.py" line="416"/>
+        <location filename="../../ui/workflow_editor.py" line="418"/>
         <source>Discard the changes not saved yet?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/workflow_editor.py" line="436"/>
+        <location filename="../../ui/workflow_editor.py" line="438"/>
         <source>The start, the fulfilled node and the cancelled node stay.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/workflow_editor.py" line="456"/>
+        <location filename="../../ui/workflow_editor.py" line="458"/>
         <source>None: this workflow may be stored.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/workflow_editor.py" line="458"/>
+        <location filename="../../ui/workflow_editor.py" line="460"/>
         <source>Changes from the active version v%1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/workflow_editor.py" line="468"/>
+        <location filename="../../ui/workflow_editor.py" line="470"/>
         <source>v%1 (active)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/workflow_editor.py" line="468"/>
+        <location filename="../../ui/workflow_editor.py" line="470"/>
         <source>v%1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/workflow_editor.py" line="491"/>
+        <location filename="../../ui/workflow_editor.py" line="493"/>
         <source>Colour of the node</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/workflow_editor.py" line="516"/>
+        <location filename="../../ui/workflow_editor.py" line="518"/>
         <source>Saving…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/workflow_editor.py" line="529"/>
+        <location filename="../../ui/workflow_editor.py" line="531"/>
         <source>Stored as version %1: new orders start on it.</source>
         <translation type="unfinished"></translation>
     </message>

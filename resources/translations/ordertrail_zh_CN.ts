@@ -158,42 +158,42 @@
 <context>
     <name>InsertNodeDialog</name>
     <message>
-        <location filename="../../ui/workflow_editor.py" line="189"/>
+        <location filename="../../ui/workflow_editor.py" line="193"/>
         <source>Insert a node</source>
         <translation>插入节点</translation>
     </message>
     <message>
-        <location filename="../../ui/workflow_editor.py" line="193"/>
+        <location filename="../../ui/workflow_editor.py" line="197"/>
         <source>e.g. inspected (letters, digits, _)</source>
         <translation>例如 inspected（小写字母、数字、下划线）</translation>
     </message>
     <message>
-        <location filename="../../ui/workflow_editor.py" line="199"/>
+        <location filename="../../ui/workflow_editor.py" line="203"/>
         <source>the button, e.g. 质检通过</source>
         <translation>按钮名称，例如 质检通过</translation>
     </message>
     <message>
-        <location filename="../../ui/workflow_editor.py" line="200"/>
+        <location filename="../../ui/workflow_editor.py" line="204"/>
         <source>the button, e.g. Passed inspection</source>
         <translation>按钮名称，例如 Passed inspection</translation>
     </message>
     <message>
-        <location filename="../../ui/workflow_editor.py" line="211"/>
+        <location filename="../../ui/workflow_editor.py" line="213"/>
         <source>After</source>
         <translation>插在其后</translation>
     </message>
     <message>
-        <location filename="../../ui/workflow_editor.py" line="212"/>
+        <location filename="../../ui/workflow_editor.py" line="214"/>
         <source>Before</source>
         <translation>插在其前</translation>
     </message>
     <message>
-        <location filename="../../ui/workflow_editor.py" line="214"/>
+        <location filename="../../ui/workflow_editor.py" line="216"/>
         <source>Step (Chinese)</source>
         <translation>步骤（中文）</translation>
     </message>
     <message>
-        <location filename="../../ui/workflow_editor.py" line="215"/>
+        <location filename="../../ui/workflow_editor.py" line="217"/>
         <source>Step (English)</source>
         <translation>步骤（英文）</translation>
     </message>
@@ -1117,17 +1117,17 @@
 <context>
     <name>WorkflowDiagram</name>
     <message>
-        <location filename="../../ui/workflow_editor.py" line="110"/>
+        <location filename="../../ui/workflow_editor.py" line="114"/>
         <source>end</source>
         <translation>终点</translation>
     </message>
     <message>
-        <location filename="../../ui/workflow_editor.py" line="114"/>
+        <location filename="../../ui/workflow_editor.py" line="118"/>
         <source>%1 h</source>
         <translation>%1 小时</translation>
     </message>
     <message>
-        <location filename="../../ui/workflow_editor.py" line="114"/>
+        <location filename="../../ui/workflow_editor.py" line="118"/>
         <source>no limit</source>
         <translation>不限时</translation>
     </message>
@@ -1135,173 +1135,173 @@
 <context>
     <name>WorkflowEditor</name>
     <message>
-        <location filename="../../ui/workflow_editor.py" line="264"/>
+        <location filename="../../ui/workflow_editor.py" line="266"/>
         <source>no limit</source>
         <translation>不限时</translation>
     </message>
     <message>
-        <location filename="../../ui/workflow_editor.py" line="265"/>
+        <location filename="../../ui/workflow_editor.py" line="267"/>
         <source> h</source>
         <translation> 小时</translation>
     </message>
     <message>
-        <location filename="../../ui/workflow_editor.py" line="276"/>
-        <location filename="../../ui/workflow_editor.py" line="416"/>
+        <location filename="../../ui/workflow_editor.py" line="278"/>
+        <location filename="../../ui/workflow_editor.py" line="418"/>
         <source>Workflows</source>
         <translation>流程设置</translation>
     </message>
     <message>
-        <location filename="../../ui/workflow_editor.py" line="295"/>
+        <location filename="../../ui/workflow_editor.py" line="297"/>
         <source>(none: terminal)</source>
         <translation>（无：终点）</translation>
     </message>
     <message>
-        <location filename="../../ui/workflow_editor.py" line="301"/>
+        <location filename="../../ui/workflow_editor.py" line="303"/>
         <source>Insert a node after this one…</source>
         <translation>在此节点后插入节点…</translation>
     </message>
     <message>
-        <location filename="../../ui/workflow_editor.py" line="303"/>
+        <location filename="../../ui/workflow_editor.py" line="305"/>
         <source>Remove this node</source>
         <translation>删除此节点</translation>
     </message>
     <message>
-        <location filename="../../ui/workflow_editor.py" line="251"/>
+        <location filename="../../ui/workflow_editor.py" line="253"/>
         <source>Code</source>
         <translation>代码</translation>
     </message>
     <message>
-        <location filename="../../ui/workflow_editor.py" line="252"/>
+        <location filename="../../ui/workflow_editor.py" line="254"/>
         <source>Name (Chinese)</source>
         <translation>中文名称</translation>
     </message>
     <message>
-        <location filename="../../ui/workflow_editor.py" line="253"/>
+        <location filename="../../ui/workflow_editor.py" line="255"/>
         <source>Name (English)</source>
         <translation>英文名称</translation>
     </message>
     <message>
-        <location filename="../../ui/workflow_editor.py" line="254"/>
+        <location filename="../../ui/workflow_editor.py" line="256"/>
         <source>Owner</source>
         <translation>负责角色</translation>
     </message>
     <message>
-        <location filename="../../ui/workflow_editor.py" line="255"/>
+        <location filename="../../ui/workflow_editor.py" line="257"/>
         <source>Time limit</source>
         <translation>时限</translation>
     </message>
     <message>
-        <location filename="../../ui/workflow_editor.py" line="326"/>
+        <location filename="../../ui/workflow_editor.py" line="328"/>
         <source>Colour</source>
         <translation>颜色</translation>
     </message>
     <message>
-        <location filename="../../ui/workflow_editor.py" line="327"/>
+        <location filename="../../ui/workflow_editor.py" line="329"/>
         <source>May record</source>
         <translation>可登记</translation>
     </message>
     <message>
-        <location filename="../../ui/workflow_editor.py" line="328"/>
+        <location filename="../../ui/workflow_editor.py" line="330"/>
         <source>May print</source>
         <translation>可打印</translation>
     </message>
     <message>
-        <location filename="../../ui/workflow_editor.py" line="329"/>
+        <location filename="../../ui/workflow_editor.py" line="331"/>
         <source>Node</source>
         <translation>节点</translation>
     </message>
     <message>
-        <location filename="../../ui/workflow_editor.py" line="341"/>
+        <location filename="../../ui/workflow_editor.py" line="343"/>
         <source>Preview</source>
         <translation>预览</translation>
     </message>
     <message>
-        <location filename="../../ui/workflow_editor.py" line="343"/>
+        <location filename="../../ui/workflow_editor.py" line="345"/>
         <source>Problems</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../ui/workflow_editor.py" line="349"/>
+        <location filename="../../ui/workflow_editor.py" line="351"/>
         <source>Version</source>
         <translation>版本</translation>
     </message>
     <message>
-        <location filename="../../ui/workflow_editor.py" line="349"/>
+        <location filename="../../ui/workflow_editor.py" line="351"/>
         <source>Stored</source>
         <translation>保存时间</translation>
     </message>
     <message>
-        <location filename="../../ui/workflow_editor.py" line="349"/>
+        <location filename="../../ui/workflow_editor.py" line="351"/>
         <source>Nodes</source>
         <translation>节点数</translation>
     </message>
     <message>
-        <location filename="../../ui/workflow_editor.py" line="349"/>
+        <location filename="../../ui/workflow_editor.py" line="351"/>
         <source>Orders</source>
         <translation>订单数</translation>
     </message>
     <message>
-        <location filename="../../ui/workflow_editor.py" line="357"/>
+        <location filename="../../ui/workflow_editor.py" line="359"/>
         <source>Versions</source>
         <translation>版本</translation>
     </message>
     <message>
-        <location filename="../../ui/workflow_editor.py" line="368"/>
+        <location filename="../../ui/workflow_editor.py" line="370"/>
         <source>Save as a new version</source>
         <translation>保存为新版本</translation>
     </message>
     <message>
-        <location filename="../../ui/workflow_editor.py" line="373"/>
+        <location filename="../../ui/workflow_editor.py" line="375"/>
         <source>Workflow</source>
         <translation>流程</translation>
     </message>
     <message>
-        <location filename="../../ui/workflow_editor.py" line="376"/>
+        <location filename="../../ui/workflow_editor.py" line="378"/>
         <source>Click a node to edit it. Dashed arrows are automatic steps.</source>
         <translation>点击节点进行编辑。虚线箭头为自动步骤。</translation>
     </message>
     <message>
-        <location filename="../../ui/workflow_editor.py" line="416"/>
+        <location filename="../../ui/workflow_editor.py" line="418"/>
         <source>Discard the changes not saved yet?</source>
         <translation>放弃尚未保存的修改？</translation>
     </message>
     <message>
-        <location filename="../../ui/workflow_editor.py" line="436"/>
+        <location filename="../../ui/workflow_editor.py" line="438"/>
         <source>The start, the fulfilled node and the cancelled node stay.</source>
         <translation>起点、履约节点和取消节点不能删除。</translation>
     </message>
     <message>
-        <location filename="../../ui/workflow_editor.py" line="456"/>
+        <location filename="../../ui/workflow_editor.py" line="458"/>
         <source>None: this workflow may be stored.</source>
         <translation>无：此流程可以保存。</translation>
     </message>
     <message>
-        <location filename="../../ui/workflow_editor.py" line="458"/>
+        <location filename="../../ui/workflow_editor.py" line="460"/>
         <source>Changes from the active version v%1</source>
         <translation>与当前版本 v%1 相比的改动</translation>
     </message>
     <message>
-        <location filename="../../ui/workflow_editor.py" line="468"/>
+        <location filename="../../ui/workflow_editor.py" line="470"/>
         <source>v%1 (active)</source>
         <translation>v%1（当前）</translation>
     </message>
     <message>
-        <location filename="../../ui/workflow_editor.py" line="468"/>
+        <location filename="../../ui/workflow_editor.py" line="470"/>
         <source>v%1</source>
         <translation>v%1</translation>
     </message>
     <message>
-        <location filename="../../ui/workflow_editor.py" line="491"/>
+        <location filename="../../ui/workflow_editor.py" line="493"/>
         <source>Colour of the node</source>
         <translation>节点颜色</translation>
     </message>
     <message>
-        <location filename="../../ui/workflow_editor.py" line="516"/>
+        <location filename="../../ui/workflow_editor.py" line="518"/>
         <source>Saving…</source>
         <translation>正在保存…</translation>
     </message>
     <message>
-        <location filename="../../ui/workflow_editor.py" line="529"/>
+        <location filename="../../ui/workflow_editor.py" line="531"/>
         <source>Stored as version %1: new orders start on it.</source>
         <translation>已保存为第 %1 版：新订单将按此流程进行。</translation>
     </message>
