@@ -30,11 +30,11 @@ from app.changes import Changes
 from app.errors import OrderTrailError
 from app.jobs import Cancelled
 from app.queries import OrderFilter
-from app.roles import role_label
+from app.roles import PERMISSIONS, holds_any, role_label
 from app.spreadsheets.importing import may_import
 from app.spreadsheets.reading import ImportRejected
 from app.spreadsheets.template import write_template
-from ui import dialogs
+from ui import dialogs, workflow_editor
 from ui.documents_dialog import (
     ImportErrorsDialog,
     JobDialog,
@@ -198,6 +198,12 @@ class MainWindow(QMainWindow):
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         quit_action.triggered.connect(self.close)
         self._build_document_actions(toolbar)
+        if holds_any(user, PERMISSIONS["manage_workflows"]):
+            settings_menu = self.menuBar().addMenu(self.tr("&Settings"))
+            self.workflows_action = settings_menu.addAction(self.tr("Workflows…"))
+            self.workflows_action.triggered.connect(
+                lambda: workflow_editor.open_editor(self, self.workspace)
+            )
 
     def _build_document_actions(self, toolbar: QToolBar) -> None:
         user = self.workspace.user

@@ -156,6 +156,49 @@
     </message>
 </context>
 <context>
+    <name>InsertNodeDialog</name>
+    <message>
+        <location filename="../../ui/workflow_editor.py" line="193"/>
+        <source>Insert a node</source>
+        <translation>插入节点</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workflow_editor.py" line="197"/>
+        <source>e.g. inspected (letters, digits, _)</source>
+        <translation>例如 inspected（小写字母、数字、下划线）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workflow_editor.py" line="203"/>
+        <source>the button, e.g. 质检通过</source>
+        <translation>按钮名称，例如 质检通过</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workflow_editor.py" line="204"/>
+        <source>the button, e.g. Passed inspection</source>
+        <translation>按钮名称，例如 Passed inspection</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workflow_editor.py" line="213"/>
+        <source>After</source>
+        <translation>插在其后</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workflow_editor.py" line="214"/>
+        <source>Before</source>
+        <translation>插在其前</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workflow_editor.py" line="216"/>
+        <source>Step (Chinese)</source>
+        <translation>步骤（中文）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workflow_editor.py" line="217"/>
+        <source>Step (English)</source>
+        <translation>步骤（英文）</translation>
+    </message>
+</context>
+<context>
     <name>JobDialog</name>
     <message>
         <location filename="../../ui/documents_dialog.py" line="124"/>
@@ -290,7 +333,7 @@
     </message>
     <message>
         <location filename="../../ui/main_window.py" line="187"/>
-        <location filename="../../ui/main_window.py" line="569"/>
+        <location filename="../../ui/main_window.py" line="575"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
@@ -300,119 +343,129 @@
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="202"/>
+        <location filename="../../ui/main_window.py" line="199"/>
+        <source>&amp;Settings</source>
+        <translation>设置(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="200"/>
+        <source>Workflows…</source>
+        <translation>流程设置…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="208"/>
         <source>Orders</source>
         <translation>订单</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="203"/>
+        <location filename="../../ui/main_window.py" line="209"/>
         <source>Customers and suppliers</source>
         <translation>客户与供应商</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="204"/>
+        <location filename="../../ui/main_window.py" line="210"/>
         <source>Products</source>
         <translation>产品</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="206"/>
+        <location filename="../../ui/main_window.py" line="212"/>
         <source>&amp;Documents</source>
         <translation>单据(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="207"/>
+        <location filename="../../ui/main_window.py" line="213"/>
         <source>Print delivery notes of waiting orders</source>
         <translation>批量打印待发货订单的发货单</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="208"/>
+        <location filename="../../ui/main_window.py" line="214"/>
         <source>Print delivery notes</source>
         <translation>打印发货单</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="215"/>
+        <location filename="../../ui/main_window.py" line="221"/>
         <source>Download an Excel template</source>
         <translation>下载 Excel 模板</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="216"/>
-        <location filename="../../ui/main_window.py" line="479"/>
+        <location filename="../../ui/main_window.py" line="222"/>
+        <location filename="../../ui/main_window.py" line="485"/>
         <source>Export to Excel</source>
         <translation>导出到 Excel</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="217"/>
-        <location filename="../../ui/main_window.py" line="502"/>
+        <location filename="../../ui/main_window.py" line="223"/>
+        <location filename="../../ui/main_window.py" line="508"/>
         <source>Import from Excel</source>
         <translation>从 Excel 导入</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="226"/>
+        <location filename="../../ui/main_window.py" line="232"/>
         <source>Orders (the list as filtered)</source>
         <translation>订单（按当前列表筛选）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="288"/>
+        <location filename="../../ui/main_window.py" line="294"/>
         <source>%1 arrives in a later version.</source>
         <translation>“%1”将在后续版本提供。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="340"/>
+        <location filename="../../ui/main_window.py" line="346"/>
         <source>Orders updated at %1</source>
         <translation>订单已于 %1 更新</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="366"/>
-        <location filename="../../ui/main_window.py" line="475"/>
+        <location filename="../../ui/main_window.py" line="372"/>
+        <location filename="../../ui/main_window.py" line="481"/>
         <source>Saved %1</source>
         <translation>已保存 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="464"/>
+        <location filename="../../ui/main_window.py" line="470"/>
         <source>Save the template</source>
         <translation>保存模板</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="493"/>
+        <location filename="../../ui/main_window.py" line="499"/>
         <source>Exporting %1</source>
         <translation>正在导出：%1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="497"/>
+        <location filename="../../ui/main_window.py" line="503"/>
         <source>Exported %n record(s) to %1</source>
         <translation>
             <numerusform>已导出 %n 条记录到 %1</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="509"/>
+        <location filename="../../ui/main_window.py" line="515"/>
         <source>Importing %1</source>
         <translation>正在导入：%1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="517"/>
+        <location filename="../../ui/main_window.py" line="523"/>
         <source>Imported %n record(s)</source>
         <translation>
             <numerusform>已导入 %n 条记录</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="526"/>
+        <location filename="../../ui/main_window.py" line="532"/>
         <source>Printing delivery notes</source>
         <translation>正在打印发货单</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="530"/>
+        <location filename="../../ui/main_window.py" line="536"/>
         <source>Delivery notes of waiting orders</source>
         <translation>待发货订单的发货单</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="556"/>
+        <location filename="../../ui/main_window.py" line="562"/>
         <source>%1: %2 done</source>
         <translation>%1：已%2</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="569"/>
+        <location filename="../../ui/main_window.py" line="575"/>
         <source>The new language is used from the next start.</source>
         <translation>新的语言将在下次启动时生效。</translation>
     </message>
@@ -1059,6 +1112,198 @@
         <location filename="../../ui/timeline.py" line="88"/>
         <source>Taken automatically when its condition held</source>
         <translation>条件满足后自动完成</translation>
+    </message>
+</context>
+<context>
+    <name>WorkflowDiagram</name>
+    <message>
+        <location filename="../../ui/workflow_editor.py" line="114"/>
+        <source>end</source>
+        <translation>终点</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workflow_editor.py" line="118"/>
+        <source>%1 h</source>
+        <translation>%1 小时</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workflow_editor.py" line="118"/>
+        <source>no limit</source>
+        <translation>不限时</translation>
+    </message>
+</context>
+<context>
+    <name>WorkflowEditor</name>
+    <message>
+        <location filename="../../ui/workflow_editor.py" line="266"/>
+        <source>no limit</source>
+        <translation>不限时</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workflow_editor.py" line="267"/>
+        <source> h</source>
+        <translation> 小时</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workflow_editor.py" line="278"/>
+        <location filename="../../ui/workflow_editor.py" line="418"/>
+        <source>Workflows</source>
+        <translation>流程设置</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workflow_editor.py" line="297"/>
+        <source>(none: terminal)</source>
+        <translation>（无：终点）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workflow_editor.py" line="303"/>
+        <source>Insert a node after this one…</source>
+        <translation>在此节点后插入节点…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workflow_editor.py" line="305"/>
+        <source>Remove this node</source>
+        <translation>删除此节点</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workflow_editor.py" line="253"/>
+        <source>Code</source>
+        <translation>代码</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workflow_editor.py" line="254"/>
+        <source>Name (Chinese)</source>
+        <translation>中文名称</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workflow_editor.py" line="255"/>
+        <source>Name (English)</source>
+        <translation>英文名称</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workflow_editor.py" line="256"/>
+        <source>Owner</source>
+        <translation>负责角色</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workflow_editor.py" line="257"/>
+        <source>Time limit</source>
+        <translation>时限</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workflow_editor.py" line="328"/>
+        <source>Colour</source>
+        <translation>颜色</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workflow_editor.py" line="329"/>
+        <source>May record</source>
+        <translation>可登记</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workflow_editor.py" line="330"/>
+        <source>May print</source>
+        <translation>可打印</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workflow_editor.py" line="331"/>
+        <source>Node</source>
+        <translation>节点</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workflow_editor.py" line="343"/>
+        <source>Preview</source>
+        <translation>预览</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workflow_editor.py" line="345"/>
+        <source>Problems</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workflow_editor.py" line="351"/>
+        <source>Version</source>
+        <translation>版本</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workflow_editor.py" line="351"/>
+        <source>Stored</source>
+        <translation>保存时间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workflow_editor.py" line="351"/>
+        <source>Nodes</source>
+        <translation>节点数</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workflow_editor.py" line="351"/>
+        <source>Orders</source>
+        <translation>订单数</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workflow_editor.py" line="359"/>
+        <source>Versions</source>
+        <translation>版本</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workflow_editor.py" line="370"/>
+        <source>Save as a new version</source>
+        <translation>保存为新版本</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workflow_editor.py" line="375"/>
+        <source>Workflow</source>
+        <translation>流程</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workflow_editor.py" line="378"/>
+        <source>Click a node to edit it. Dashed arrows are automatic steps.</source>
+        <translation>点击节点进行编辑。虚线箭头为自动步骤。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workflow_editor.py" line="418"/>
+        <source>Discard the changes not saved yet?</source>
+        <translation>放弃尚未保存的修改？</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workflow_editor.py" line="438"/>
+        <source>The start, the fulfilled node and the cancelled node stay.</source>
+        <translation>起点、履约节点和取消节点不能删除。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workflow_editor.py" line="458"/>
+        <source>None: this workflow may be stored.</source>
+        <translation>无：此流程可以保存。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workflow_editor.py" line="460"/>
+        <source>Changes from the active version v%1</source>
+        <translation>与当前版本 v%1 相比的改动</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workflow_editor.py" line="470"/>
+        <source>v%1 (active)</source>
+        <translation>v%1（当前）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workflow_editor.py" line="470"/>
+        <source>v%1</source>
+        <translation>v%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workflow_editor.py" line="493"/>
+        <source>Colour of the node</source>
+        <translation>节点颜色</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workflow_editor.py" line="518"/>
+        <source>Saving…</source>
+        <translation>正在保存…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workflow_editor.py" line="531"/>
+        <source>Stored as version %1: new orders start on it.</source>
+        <translation>已保存为第 %1 版：新订单将按此流程进行。</translation>
     </message>
 </context>
 <context>
