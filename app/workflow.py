@@ -309,6 +309,15 @@ GUARDS: dict[str, Callable[[Facts, Order], Reason]] = {
 }
 
 
+# Which fact, recorded at the node, makes each guard of an automatic step hold.
+GUARD_FACTS = {
+    "all_shipped": "ship",
+    "all_received": "receive",
+    "all_delivered": "sign",
+    "fully_paid": "pay",
+}
+
+
 # --- effects: what a transition does besides moving the node, for a batch of orders ------
 
 

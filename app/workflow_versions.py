@@ -16,7 +16,7 @@ from . import audit
 from .clock import utcnow
 from .errors import ValidationError
 from .roles import ROLES, require
-from .workflow import EFFECTS, GUARDS, WorkflowSpec, active_workflow, spec_by_id
+from .workflow import EFFECTS, GUARD_FACTS, GUARDS, WorkflowSpec, active_workflow, spec_by_id
 from .workflow_defaults import DOCUMENTS, FACTS
 
 TRIGGERS = ("manual", "auto", "semi")
@@ -246,6 +246,15 @@ def _graph_problems(d: dict) -> Iterator[Problem]:
                 f"节点“{code}”是死路：从它到不了任何终点。",
                 f"Node '{code}' is a dead end: no terminal node can be reached from it.",
             )
+    for code, node in nodes.items():
+        if not node.get("terminal") and not any(
+            _moves_on(t, node) for t in transitions if code in t["from"] and t.get("forward", True)
+        ):
+            yield (
+                f"节点“{code}”没有前进的路：没有手动步骤，也不能在此登记让自动步骤成立的事实。",
+                f"Node '{code}' has no way on: no manual step, and nothing may be recorded there "
+                "that makes its automatic step hold.",
+            )
     automatic = {
         code: {t["to"] for t in transitions if code in t["from"] and t["trigger"] != "manual"}
         for code in nodes
@@ -254,6 +263,15 @@ def _graph_problems(d: dict) -> Iterator[Problem]:
     if loop:
         path = " → ".join(loop)
         yield (f"自动步骤构成循环：{path}。", f"Automatic steps form a loop: {path}.")
+
+
+def _moves_on(transition: dict, node: dict) -> bool:
+    """Whether an order at `node` can get through `transition`: by hand, or by a fact
+    that may be recorded there (or a condition no fact needs to bring about)."""
+    if transition["trigger"] != "auto":
+        return True
+    fact = GUARD_FACTS.get(transition["guard"])
+    return fact is None or fact in node.get("allows", [])
 
 
 def _cycle(edges: dict[str, set[str]]) -> list[str]:

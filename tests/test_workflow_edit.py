@@ -34,14 +34,14 @@ def test_node_fields_change_in_a_copy():
     d = workflow_edit.set_owner(d, "shipped", "sales")
     d = workflow_edit.set_limit(d, "prepared", 4)
     d = workflow_edit.set_color(d, "prepared", "#fa8c16")
-    d = workflow_edit.set_allows(d, "prepared", ["sign", "pay"])
+    d = workflow_edit.set_allows(d, "prepared", ["ship", "pay"])
     d = workflow_edit.set_prints(d, "prepared", ["delivery-note"])
     assert d["nodes"]["prepared"] == {
         **SALES["nodes"]["prepared"],
         "label": {"zh": "已拣货", "en": "Picked"},
         "limit_hours": 4,
         "color": "#fa8c16",
-        "allows": ["sign", "pay"],
+        "allows": ["ship", "pay"],
         "prints": ["delivery-note"],
     }
     assert d["nodes"]["shipped"]["owner"] == "sales"

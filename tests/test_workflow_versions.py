@@ -216,6 +216,11 @@ INVALID = [
     ),
     ("unknown fact", lambda d: d["nodes"]["paid"]["allows"].append("fly"), "unknown allows"),
     ("no owner", lambda d: d["nodes"]["placed"].update(owner=None), "needs an owner"),
+    (
+        "no way on",
+        lambda d: d["nodes"]["prepared"].update(allows=["pay"]),
+        "Node 'prepared' has no way on",
+    ),
     ("wrong kind", lambda d: d.update(kind="purchase"), "should be 'sales'"),
 ]
 
