@@ -18,7 +18,7 @@ from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, initialize, invariant, precondition, rule
 from sqlalchemy import func, select
 
-from app import audit, orders, queries, walkthrough, workflow
+from app import audit, orders, queries, walkthrough, workflow, workflow_edit
 from app.clock import utcnow
 from app.errors import OrderTrailError
 from app.masterdata import add_party, add_product
@@ -46,42 +46,23 @@ NODES = [
 ]
 
 
-def _with_step_after(definition: dict, after: str, code: str, owner: str, takes: tuple) -> dict:
-    """A manual node `code` owned by `owner` right after `after`, taking over the facts
-    in `takes` from it (an inspection before shipping, a check before paying...)."""
-    d = copy.deepcopy(definition)
-    nodes = {}
-    for name, node in d["nodes"].items():
-        nodes[name] = node
-        if name == after:
-            nodes[code] = {
-                **copy.deepcopy(node),
-                "label": {"zh": f"{code}中", "en": code.title()},
-                "owner": owner,
-                "limit_hours": 3,
-            }
-            node["allows"] = [fact for fact in node["allows"] if fact not in takes]
-    d["nodes"] = nodes
-    for t in d["transitions"]:
-        if after in t["from"] and t.get("forward", True):
-            t["from"] = [code if name == after else name for name in t["from"]]
-        elif after in t["from"]:
-            t["from"].append(code)
-    d["transitions"].append(
-        {
-            "name": f"to_{code}",
-            "from": [after],
-            "to": code,
-            "label": {"zh": code, "en": code},
-            "trigger": "manual",
-            "roles": [owner],
-            "guard": None,
-            "effect": None,
-            "requires": [],
-            "forward": True,
-        }
+def _with_step_after(
+    definition: dict, after: str, before: str, code: str, owner: str, takes: tuple
+) -> dict:
+    """A manual node `code` owned by `owner` between `after` and `before`, taking over the
+    facts in `takes` from `after` (an inspection before shipping, a check before paying)."""
+    d = workflow_edit.insert_node(
+        definition,
+        after,
+        before,
+        code,
+        label={"zh": f"{code}中", "en": code.title()},
+        owner=owner,
+        limit_hours=3,
+        step_label={"zh": code, "en": code},
     )
-    return d
+    kept = [fact for fact in d["nodes"][after]["allows"] if fact not in takes]
+    return workflow_edit.set_allows(d, after, kept)
 
 
 def _renamed_and_retimed(definition: dict) -> dict:
@@ -97,14 +78,16 @@ def _renamed_and_retimed(definition: dict) -> dict:
 EDITS = {
     "defaults": dict,
     "inspection before shipping": lambda: {
-        "sales": _with_step_after(SALES, "prepared", "inspected", "warehouse", ("ship",))
+        "sales": _with_step_after(SALES, "prepared", "shipped", "inspected", "warehouse", ("ship",))
     },
     "check before paying, renamed purchases": lambda: {
-        "sales": _with_step_after(SALES, "shipped", "checked", "service", ("sign",)),
+        "sales": _with_step_after(SALES, "shipped", "delivered", "checked", "service", ("sign",)),
         "purchase": _renamed_and_retimed(PURCHASE),
     },
     "quality check of received goods": lambda: {
-        "purchase": _with_step_after(PURCHASE, "placed", "counted", "purchasing", ("receive",))
+        "purchase": _with_step_after(
+            PURCHASE, "placed", "received", "counted", "purchasing", ("receive",)
+        )
     },
 }
 
