@@ -12,18 +12,24 @@ from datetime import datetime, timedelta
 from decimal import Decimal
 
 from sqlalchemy import func, select
+from sqlalchemy.orm import Session
 
 from db.engine import Database
-from db.models import Order, User
+from db.models import Order, Party, Product, Setting, User
 
-from . import masterdata, orders, walkthrough, workflow
+from . import audit, masterdata, orders, walkthrough, workflow
 from .clock import frozen_at, utcnow
+from .errors import ValidationError
 from .orders import LineSpec, MoveSpec
 from .progress import progress_of
 from .roles import ROLES
+from .setup import SYSTEM
 from .users import create_user
 
 DEMO_PASSWORD = "demo"
+MAX_DEMO_ORDERS = 100_000
+# Present while demo data is being made: a demo stopped half-way may be run again to finish.
+UNFINISHED = "demo_unfinished"
 
 CUSTOMERS = [
     "华东贸易有限公司",
@@ -72,36 +78,38 @@ WEIGHT_OF_NODE, WEIGHT_OF_FINISHED, WEIGHT_OF_CANCELLED, WEIGHT_OF_PART_MOVED = 
 PART_MOVED = "part_moved"  # a target: half of one line shipped or received, then stop
 
 
-def has_orders(database: Database) -> bool:
-    with database.reading() as session:
-        return bool(session.scalar(select(func.count(Order.id))))
+def _holds_anything(session: Session) -> bool:
+    return any(
+        session.scalar(select(table.id).limit(1)) is not None
+        for table in (User, Party, Product, Order)
+    )
 
 
-def _users(database: Database) -> dict[str, User]:
-    with database.unit_of_work() as session:
-        existing = {u.name: u for u in session.scalars(select(User))}
-        for role in ROLES:
-            if role not in existing:
-                existing[role] = create_user(session, role, role, DEMO_PASSWORD)
-    return existing
+def _users(session: Session) -> dict[str, User]:
+    users = {}
+    for role in ROLES:
+        users[role] = create_user(session, role, role, DEMO_PASSWORD)
+        audit.record(
+            session, SYSTEM, entity="user", ref=role, action="create", after={"role": role}
+        )
+    return users
 
 
-def _master_data(database: Database, users: dict[str, User]) -> None:
-    with database.unit_of_work() as session:
-        for name in CUSTOMERS:
-            masterdata.add_party(
-                session, users["sales"], name, "customer", phone="021-5555-0100", address="中国"
-            )
-        for name in SUPPLIERS:
-            masterdata.add_party(session, users["purchasing"], name, "supplier")
-        for sku, name, unit, price in PRODUCTS:
-            masterdata.add_product(
-                session, users["warehouse"], sku, name, price, unit=unit, opening_stock=5000
-            )
-        for sku, name, unit, price in SERVICES:
-            masterdata.add_product(
-                session, users["warehouse"], sku, name, price, unit=unit, service=True
-            )
+def _master_data(session: Session, users: dict[str, User]) -> None:
+    for name in CUSTOMERS:
+        masterdata.add_party(
+            session, users["sales"], name, "customer", phone="021-5555-0100", address="中国"
+        )
+    for name in SUPPLIERS:
+        masterdata.add_party(session, users["purchasing"], name, "supplier")
+    for sku, name, unit, price in PRODUCTS:
+        masterdata.add_product(
+            session, users["warehouse"], sku, name, price, unit=unit, opening_stock=5000
+        )
+    for sku, name, unit, price in SERVICES:
+        masterdata.add_product(
+            session, users["warehouse"], sku, name, price, unit=unit, service=True
+        )
 
 
 MAX_STEPS = 30  # more than any workflow's ordinary path
@@ -221,18 +229,44 @@ def _balance(story: _Story, number: str) -> Decimal:
         return order.total - progress_of(session, order).paid
 
 
+def _start(database: Database, orders_wanted: int) -> tuple[dict[str, User], int, int]:
+    """Demo users and master data in one unit, or those of a demo stopped half-way;
+    returns them with the number of orders already made and the number wanted."""
+    with database.unit_of_work() as session:
+        unfinished = session.get(Setting, UNFINISHED)
+        if unfinished is not None:
+            users = {u.name: u for u in session.scalars(select(User).where(User.name.in_(ROLES)))}
+            return users, session.scalar(select(func.count(Order.id))), int(unfinished.value)
+        if _holds_anything(session):
+            raise ValidationError(
+                "数据库里已有用户或数据：演示数据只能放进新的空数据库。",
+                "The database already holds users or data: demo data goes into a new, "
+                "empty database only.",
+            )
+        session.add(Setting(key=UNFINISHED, value=str(orders_wanted)))
+        users = _users(session)
+        _master_data(session, users)
+        return users, 0, orders_wanted
+
+
 def build_demo(database: Database, orders_wanted: int = 200, seed: int = 1) -> int:
-    """Fill an empty database; returns how many orders were made (0 if it had orders)."""
-    if has_orders(database):
-        return 0
-    rng = random.Random(seed)
-    users = _users(database)
-    _master_data(database, users)
+    """Fill a new, empty database; returns how many orders were made.
+
+    A database with users or data is refused: demo users have a known password. A demo
+    stopped half-way (killed, or failed) is finished by running it again, as first asked.
+    """
+    if not 0 <= orders_wanted <= MAX_DEMO_ORDERS:
+        raise ValidationError(
+            f"--orders 必须在 0 到 {MAX_DEMO_ORDERS:,} 之间。",
+            f"--orders must be between 0 and {MAX_DEMO_ORDERS:,}.",
+        )
+    users, made, orders_wanted = _start(database, orders_wanted)
+    rng = random.Random(seed + made)
     with database.reading() as session:
         specs = {kind: workflow.active_workflow(session, kind) for kind in ("sales", "purchase")}
     targets = {kind: _targets(spec) for kind, spec in specs.items()}
     now = utcnow()
-    for index in range(orders_wanted):
+    for index in range(made, orders_wanted):
         kind = "purchase" if rng.random() < 0.25 else "sales"
         spec = specs[kind]
         target = rng.choices(list(targets[kind]), weights=list(targets[kind].values()))[0]
@@ -255,4 +289,6 @@ def build_demo(database: Database, orders_wanted: int = 200, seed: int = 1) -> i
             story.cancel(order.number, spec, creator)
         else:
             story.walk_to(order.number, target)
-    return orders_wanted
+    with database.unit_of_work() as session:
+        session.delete(session.get(Setting, UNFINISHED))
+    return max(orders_wanted - made, 0)

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
-from sqlalchemy import select
+import pytest
+from sqlalchemy import func, select
 
-from app import audit, queries
+from app import audit, demo, queries
 from app.demo import build_demo
-from db.models import Order
+from app.errors import ValidationError
+from app.setup import ensure_admin
+from db.models import Event, Order, User
 
 
 def _picture(database):
@@ -22,7 +25,8 @@ def _picture(database):
 def test_demo_covers_every_node_and_repeats_with_its_seed(fresh_database):
     first, second = fresh_database("sqlite"), fresh_database("sqlite")
     assert build_demo(first, 150, seed=5) == 150
-    assert build_demo(first, 150, seed=5) == 0  # a database with orders is left alone
+    with pytest.raises(ValidationError):  # a database with orders is left alone
+        build_demo(first, 150, seed=5)
     build_demo(second, 150, seed=5)
     rows, late, chain_ok = _picture(first)
     assert rows == _picture(second)[0]
@@ -51,3 +55,35 @@ def test_demo_covers_every_node_and_repeats_with_its_seed(fresh_database):
     assert late > 0 and chain_ok
     for database in (first, second):
         database.dispose()
+
+
+def _counts(database):
+    with database.reading() as session:
+        return tuple(session.scalar(select(func.count(t.id))) for t in (User, Order, Event))
+
+
+def test_demo_refuses_a_database_that_has_users(database):
+    """Demo users have a known password: a database with an admin must not get them."""
+    ensure_admin(database, "boss", "long-password")
+    before = _counts(database)
+    with pytest.raises(ValidationError):
+        build_demo(database, 5)
+    assert _counts(database) == before
+
+
+def test_demo_accounts_are_audited_and_a_stopped_demo_finishes(database):
+    demo._start(database, 6)  # as if killed right after the master data
+    assert build_demo(database, 2) == 6  # finishes what was first asked
+    with database.reading() as session:
+        created = set(session.scalars(select(Event.entity_ref).where(Event.entity == "user")))
+        assert created == set(demo.ROLES)
+        assert session.scalar(select(func.count(Order.id))) == 6
+        assert audit.verify(session).ok
+    with pytest.raises(ValidationError):  # finished: now it is a database with data
+        build_demo(database, 2)
+
+
+def test_demo_refuses_a_negative_number_of_orders(database):
+    with pytest.raises(ValidationError):
+        build_demo(database, -1)
+    assert _counts(database)[0] == 0
