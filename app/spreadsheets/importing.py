@@ -23,6 +23,7 @@ from ..errors import OrderTrailError, PermissionDenied
 from ..jobs import CancelCheck, Job, ProgressCallback
 from ..kinds import CREATABLE, KINDS
 from ..masterdata import PARTY_KINDS, add_party, add_product
+from ..numbering import wrong_series
 from ..orders import LineSpec, create_order, may_create, require_may_create
 from ..roles import PERMISSIONS, holds_any, require
 from .layouts import ORDERS, PARTIES, PRODUCTS, SheetLayout
@@ -309,6 +310,9 @@ def _check_references(run: _Import, groups: list[_OrderRows]) -> None:
                     f"没有产品编码“{sku}”；请先导入产品。",
                     f"There is no product with SKU '{sku}'; import products first.",
                 )
+        why = wrong_series(kind, group.number) if kind else None
+        if why is not None:
+            run.reader.problem(group.first.number, "number", *why)
     numbers = [group.number for group in groups]
     first_row = {group.number: group.first.number for group in groups}
     for number in _existing(session, Order.number, numbers):

@@ -9,6 +9,7 @@ import pytest
 from openpyxl import Workbook
 from sqlalchemy import func, select
 
+from app.clock import utcnow
 from app.jobs import Cancelled
 from app.spreadsheets import reading
 from app.spreadsheets.importing import import_orders, import_products
@@ -240,3 +241,22 @@ def test_cancelling_leaves_nothing_imported(office, write_sheet):
 
 def _order_count_in(session) -> int:
     return session.scalar(select(func.count()).select_from(Order))
+
+
+def test_a_number_of_the_other_series_is_refused_and_entry_goes_on(office, write_sheet):
+    """A purchase order numbered like the sales series once stopped every later sales order."""
+    sales_like = f"SO-{utcnow().year}-000001"
+    path = write_sheet([row(sales_like, kind="采购", party="东莞精工制造厂")])
+    [problem] = _rejected(office, path, office.purchasing)
+    assert problem.row == 2 and "订单号" in problem.column
+    assert "SO-" in problem.en and "sales" in problem.en
+    # Either series given in its own kind moves that series on.
+    purchase_like = f"PO-{utcnow().year}-000040"
+    with office.db.unit_of_work() as session:
+        import_orders(
+            session,
+            office.purchasing,
+            write_sheet([row(purchase_like, kind="采购", party="东莞精工制造厂")], name="po.xlsx"),
+        )
+    assert office.order("sales").endswith("-000001")
+    assert office.order("purchase").endswith("-000041")
