@@ -4,18 +4,22 @@ from __future__ import annotations
 
 import hashlib
 import json
+import sqlite3
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
+from pathlib import Path
 from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.event import listens_for
 from sqlalchemy.orm import Session
 
-from db.models import AuditHead, Event
+from db.models import AuditHead, Event, Order, User
 
+from . import config
 from .clock import utcnow
+from .errors import AuditBroken, ValidationError
 
 GENESIS = "0" * 64
 
@@ -128,7 +132,13 @@ def _chain_pending_events(session: Session) -> None:
         .where(AuditHead.id == 1)
         .with_for_update()
         .execution_options(populate_existing=True)
-    ).one()
+    ).one_or_none()
+    if head is None:  # deleted behind the program's back: never start a second chain
+        raise AuditBroken(
+            "审计链的链头记录不见了，无法再记录任何修改；请运行 audit verify 并联系管理员。",
+            "The audit chain's head record is missing, so no change can be recorded; "
+            "run audit verify and call the administrator.",
+        )
     for row in pending:
         head.last_event_id += 1
         row["id"] = head.last_event_id
@@ -142,6 +152,15 @@ def _drop_pending_events(session: Session) -> None:
     session.info.pop(_PENDING, None)
 
 
+@dataclass(frozen=True)
+class Witness:
+    """The newest record someone has seen of the chain: a shorter or different chain
+    later means records were removed or rewritten, even with the head made to match."""
+
+    event_id: int
+    hash: str
+
+
 @dataclass
 class VerifyResult:
     ok: bool
@@ -149,28 +168,71 @@ class VerifyResult:
     bad_event_id: int | None = None
     zh: str = ""
     en: str = ""
+    newest: Witness | None = None
 
 
-def verify(session: Session) -> VerifyResult:
-    """Walk the whole chain; name the first event whose content or link does not hold.
+_WITNESSES = "audit_witness"
 
-    The head is read first and the walk stops at the event it names, so events that
-    other desktops commit meanwhile are not mistaken for a broken chain.
+
+def seen_here(database_key: str) -> Witness | None:
+    """The newest record of this database's chain this desktop has seen."""
+    seen = config.load().get(_WITNESSES, {}).get(database_key)
+    return Witness(int(seen["id"]), str(seen["hash"])) if seen else None
+
+
+def remember_seen(database_key: str, newest: Witness) -> None:
+    """Keep `newest` as this desktop's witness; a witness only ever moves forward."""
+    seen = seen_here(database_key)
+    if seen is not None and seen.event_id >= newest.event_id:
+        return
+    witnesses = config.load().get(_WITNESSES, {})
+    witnesses[database_key] = {"id": newest.event_id, "hash": newest.hash}
+    config.save(**{_WITNESSES: witnesses})
+
+
+def witness_of_backup(path: str | Path) -> Witness:
+    """The head of a backup copy: the chain it holds must still be in the database."""
+    try:
+        copy = sqlite3.connect(f"{Path(path).resolve().as_uri()}?mode=ro", uri=True)
+        try:
+            row = copy.execute("SELECT last_event_id, last_hash FROM audit_head").fetchone()
+        finally:
+            copy.close()
+    except sqlite3.Error:
+        row = None
+    if row is None:
+        raise ValidationError(
+            f"{path} 不是 OrderTrail 数据库的备份。",
+            f"{path} is not a backup of an OrderTrail database.",
+        )
+    return Witness(int(row[0]), str(row[1]))
+
+
+def _broken(checked: int, event_id: int | None, zh: str, en: str) -> VerifyResult:
+    return VerifyResult(False, checked, event_id, zh, en)
+
+
+def verify(session: Session, witnesses: tuple[Witness, ...] = ()) -> VerifyResult:
+    """Walk the whole chain from its first event; name the first record that does not hold.
+
+    The session reads one snapshot, so events that other desktops commit meanwhile are not
+    mistaken for a broken chain. Beyond the links and hashes: the head must name the newest
+    event, the chain must reach and agree with every witness, every order's node must be the
+    one its events end at, and every user's role the one last recorded.
     """
     head = session.get(AuditHead, 1)
-    newest = head.last_event_id if head is not None else 0
     expected_prev = GENESIS
     checked = 0
     last_id = 0
-    rows = session.scalars(
-        select(Event).where(Event.id <= newest).order_by(Event.id).execution_options(yield_per=2000)
-    )
+    expected = {w.event_id: w.hash for w in witnesses}
+    statuses: dict[int, str] = {}
+    roles: dict[str, str] = {}
+    rows = session.scalars(select(Event).order_by(Event.id).execution_options(yield_per=2000))
     for event in rows:
         checked += 1
         described = f"#{event.id} {event.at:%Y-%m-%d %H:%M:%S} {event.action} {event.entity_ref}"
         if event.id != last_id + 1 or event.prev_hash != expected_prev:
-            return VerifyResult(
-                False,
+            return _broken(
                 checked,
                 event.id,
                 f"审计记录 {described} 与前一条记录接不上：它之前的记录被修改或删除。",
@@ -178,26 +240,97 @@ def verify(session: Session) -> VerifyResult:
                 "a record before it was edited or deleted.",
             )
         if _digest(event.prev_hash, {name: getattr(event, name) for name in _FIELDS}) != event.hash:
-            return VerifyResult(
-                False,
+            return _broken(
                 checked,
                 event.id,
                 f"审计记录 {described} 的内容被改动过（哈希不符）。",
                 f"Audit record {described} was edited (hash mismatch).",
             )
+        if expected.get(event.id, event.hash) != event.hash:
+            return _broken(
+                checked,
+                event.id,
+                f"审计记录 {described} 与之前见过的（本机或备份中的）不同：审计链被改写。",
+                f"Audit record {described} differs from the one seen before (on this desktop "
+                "or in a backup): the chain was rewritten.",
+            )
+        _follow(event, statuses, roles)
         expected_prev = event.hash
         last_id = event.id
-    if head is not None and (head.last_hash != expected_prev or last_id != newest):
-        return VerifyResult(
-            False,
+    if head is None and checked:
+        return _broken(
+            checked,
+            None,
+            "审计链的链头记录（audit_head）不见了：它被删除了。",
+            "The audit chain's head record (audit_head) is missing: it was deleted.",
+        )
+    if head is not None and (head.last_hash != expected_prev or head.last_event_id != last_id):
+        if last_id < head.last_event_id:
+            return _broken(
+                checked,
+                last_id + 1,
+                f"审计记录 #{last_id} 之后的最新记录不见了：记录被删除。",
+                f"The newest audit records after #{last_id} are missing: records were deleted.",
+            )
+        return _broken(
+            checked,
+            head.last_event_id,
+            f"审计链头指向 #{head.last_event_id}，与最新记录 #{last_id} 不符：链头被改动。",
+            f"The audit chain's head names #{head.last_event_id}, not the newest record "
+            f"#{last_id}: the head was altered.",
+        )
+    seen = max(expected, default=0)
+    if seen > last_id:
+        return _broken(
             checked,
             last_id + 1,
-            f"审计记录 #{last_id} 之后的最新记录不见了：记录被删除。",
-            f"The newest audit records after #{last_id} are missing: records were deleted.",
+            f"审计链只到 #{last_id}，但之前（本机或备份中）已见过 #{seen}：最新的记录被删除了。",
+            f"The audit chain ends at #{last_id}, but #{seen} was seen before (on this "
+            "desktop or in a backup): the newest records were deleted.",
         )
+    mismatch = _history_mismatch(session, statuses, roles)
+    if mismatch is not None:
+        return _broken(checked, None, *mismatch)
     return VerifyResult(
         True,
         checked,
         zh=f"审计链完整，共 {checked} 条记录。",
         en=f"Audit chain intact: {checked} records.",
+        newest=Witness(last_id, expected_prev) if checked else None,
     )
+
+
+def _follow(event: Event, statuses: dict[int, str], roles: dict[str, str]) -> None:
+    """Note the order node and the user role an event leaves behind."""
+    after = event.after if isinstance(event.after, dict) else {}
+    if event.entity == "order" and event.order_id is not None and "status" in after:
+        statuses[event.order_id] = after["status"]
+    elif event.entity == "user" and "role" in after:
+        roles[event.entity_ref] = after["role"]
+
+
+def _history_mismatch(
+    session: Session, statuses: dict[int, str], roles: dict[str, str]
+) -> tuple[str, str] | None:
+    """An order or a user changed behind the program's back: its row and its events disagree."""
+    for order_id, number, status in session.execute(
+        select(Order.id, Order.number, Order.status).order_by(Order.id)
+    ):
+        recorded = statuses.get(order_id)
+        if recorded != status:
+            return (
+                f"订单 {number} 在“{status}”，但审计记录显示它应在“{recorded or '—'}”："
+                "状态被绕过程序改动。",
+                f"Order {number} is at '{status}' but its audit records end at "
+                f"'{recorded or '-'}': its status was changed behind the program's back.",
+            )
+    for name, role in session.execute(select(User.name, User.role).order_by(User.id)):
+        recorded = roles.get(name)
+        if recorded != role:
+            return (
+                f"用户 {name} 的角色是“{role}”，但审计记录中是“{recorded or '—'}”："
+                "角色被绕过程序改动。",
+                f"User {name} has the role '{role}' but the audit records say "
+                f"'{recorded or '-'}': the role was changed behind the program's back.",
+            )
+    return None

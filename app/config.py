@@ -32,7 +32,10 @@ def save(**values: object) -> None:
     data.update(values)
     path = config_path()
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(json.dumps(data, ensure_ascii=False, indent=2), encoding="utf-8")
+    # Replaced whole, so a program reading it meanwhile never sees half a file.
+    partial = path.with_name(f"{path.name}.{os.getpid()}.tmp")
+    partial.write_text(json.dumps(data, ensure_ascii=False, indent=2), encoding="utf-8")
+    os.replace(partial, path)
 
 
 def default_database_path() -> Path:

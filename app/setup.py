@@ -10,7 +10,7 @@ from sqlalchemy.orm import Session
 
 from db import migrate
 from db.engine import Database
-from db.models import AuditHead, Workflow
+from db.models import AuditHead, Event, Workflow
 
 from . import audit
 from .audit import GENESIS
@@ -21,13 +21,21 @@ from .workflow_defaults import DEFAULT_WORKFLOWS
 SYSTEM = "system"
 
 
+def _has_chain(session: Session) -> bool:
+    """A head, or events without one (a deleted head must be reported, not replaced)."""
+    return (
+        session.get(AuditHead, 1) is not None
+        or session.scalar(select(Event.id).limit(1)) is not None
+    )
+
+
 def _is_seeded(session: Session) -> bool:
     kinds = set(session.scalars(select(Workflow.kind).distinct()))
-    return session.get(AuditHead, 1) is not None and kinds >= set(DEFAULT_WORKFLOWS)
+    return _has_chain(session) and kinds >= set(DEFAULT_WORKFLOWS)
 
 
 def _seed(session: Session) -> None:
-    if session.get(AuditHead, 1) is None:
+    if not _has_chain(session):
         session.add(AuditHead(id=1, last_event_id=0, last_hash=GENESIS))
         session.flush()
     for kind, definition in DEFAULT_WORKFLOWS.items():

@@ -463,8 +463,15 @@ def cmd_export(ctx: Context) -> int:
 
 
 def cmd_audit_verify(ctx: Context) -> int:
+    """Checks the chain against what this desktop saw before (and any backups given); an
+    intact chain's newest record becomes this desktop's witness."""
+    key = ctx.database.engine.url.render_as_string(hide_password=True)
+    witnesses = [audit.witness_of_backup(path) for path in ctx.args.against or []]
+    seen = audit.seen_here(key)
     with ctx.database.reading() as session:
-        result = audit.verify(session)
+        result = audit.verify(session, (*witnesses, *([seen] if seen else [])))
+    if result.ok and result.newest is not None:
+        audit.remember_seen(key, result.newest)
     ctx.say(result.zh, result.en)
     return EXIT_OK if result.ok else EXIT_AUDIT
 
@@ -630,7 +637,14 @@ def build_parser() -> argparse.ArgumentParser:
     audits = commands.add_parser("audit").add_subparsers(
         dest="subcommand", required=True, parser_class=_Parser
     )
-    command(audits, "verify", cmd_audit_verify)
+    p = command(audits, "verify", cmd_audit_verify, help="check the whole audit chain")
+    p.add_argument(
+        "--against",
+        nargs="+",
+        action="extend",
+        metavar="BACKUP",
+        help="backups whose records the chain must still hold",
+    )
     p = command(commands, "backup", cmd_backup)
     p.add_argument("file")
     setting = commands.add_parser("setting").add_subparsers(

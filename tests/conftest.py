@@ -13,7 +13,7 @@ import pytest
 from argon2 import PasswordHasher
 from sqlalchemy import create_engine, text
 
-from app import workflow
+from app import audit, workflow
 from app.masterdata import add_party, add_product
 from app.orders import LineSpec, create_order, find_orders
 from app.setup import open_database
@@ -169,25 +169,33 @@ class Office:
         return number
 
 
-@pytest.fixture
-def office(database, password_hash) -> Office:
+def add_users(session, password_hash: str) -> dict[str, User]:
+    """One user of every role, quickly (one shared hash), each with its audit event."""
     from app.clock import utcnow
 
+    users = {}
+    for role in ROLES:
+        users[role] = User(
+            name=role,
+            display_name=role,
+            role=role,
+            password_hash=password_hash,
+            failed_logins=0,
+            active=True,
+            created_at=utcnow(),
+        )
+        session.add(users[role])
+        audit.record(
+            session, "system", entity="user", ref=role, action="create", after={"role": role}
+        )
+    session.flush()
+    return users
+
+
+@pytest.fixture
+def office(database, password_hash) -> Office:
     with database.unit_of_work() as session:
-        users = {}
-        for role in ROLES:
-            user = User(
-                name=role,
-                display_name=role,
-                role=role,
-                password_hash=password_hash,
-                failed_logins=0,
-                active=True,
-                created_at=utcnow(),
-            )
-            session.add(user)
-            users[role] = user
-        session.flush()
+        users = add_users(session, password_hash)
         add_party(session, users["sales"], "华东贸易有限公司", "customer")
         add_party(session, users["sales"], "Acme 😀 Ltd", "customer")
         add_party(session, users["purchasing"], "东莞精工制造厂", "supplier")

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import pytest
 from sqlalchemy import func, select, text
+from sqlalchemy.orm import Session
 
-from app import audit, orders
-from app.errors import InvalidTransition
-from db.models import Event
+from app import audit, orders, settings, workflow
+from app.errors import AuditBroken, InvalidTransition
+from cli import commands as cli
+from db.models import AuditHead, Event
 
 
 def verify(office):
@@ -72,3 +74,104 @@ def test_refused_actions_leave_no_event(office):
     with office.db.reading() as session:
         assert session.scalar(select(func.count(Event.id))) == before
     assert verify(office).ok
+
+
+def _last(connection) -> int:
+    return connection.execute(text("SELECT MAX(id) FROM events")).scalar()
+
+
+def _set_head_to(connection, event_id: int) -> None:
+    connection.execute(
+        text(
+            "UPDATE audit_head SET last_event_id = :id, "
+            "last_hash = COALESCE((SELECT hash FROM events WHERE id = :id), :genesis)"
+        ),
+        {"id": event_id, "genesis": audit.GENESIS},
+    )
+
+
+def _swap(connection) -> None:
+    """Two records trade places; each keeps its id."""
+    columns = [c.name for c in Event.__table__.columns if c.name != "id"]
+    first, second = (
+        connection.execute(select(Event.__table__).where(Event.id == i)).mappings().one()
+        for i in (2, 3)
+    )
+    for target, source in ((2, second), (3, first)):
+        connection.execute(
+            Event.__table__.update().where(Event.id == target),
+            {name: source[name] for name in columns},
+        )
+
+
+def _move_an_order(connection) -> None:
+    number, workflow_id, status = connection.execute(
+        text("SELECT number, workflow_id, status FROM orders ORDER BY id LIMIT 1")
+    ).one()
+    with Session(connection.engine) as session:
+        spec = workflow.spec_by_id(session, workflow_id)
+    elsewhere = next(code for code in spec.nodes if code != status)
+    connection.execute(
+        text("UPDATE orders SET status = :status WHERE number = :number"),
+        {"status": elsewhere, "number": number},
+    )
+
+
+TAMPERING = {
+    "edit": lambda c: c.execute(text("UPDATE events SET comment = 'ok' WHERE id = 3")),
+    "delete a middle record": lambda c: c.execute(text("DELETE FROM events WHERE id = 3")),
+    "delete the last record": lambda c: c.execute(
+        text("DELETE FROM events WHERE id = :id"), {"id": _last(c)}
+    ),
+    "delete the last five, head fixed": lambda c: (
+        c.execute(text("DELETE FROM events WHERE id > :id"), {"id": _last(c) - 5}),
+        _set_head_to(c, _last(c)),
+    ),
+    "delete all, head fixed": lambda c: (
+        c.execute(text("DELETE FROM events")),
+        _set_head_to(c, 0),
+    ),
+    "swap two records": _swap,
+    "delete the head": lambda c: c.execute(text("DELETE FROM audit_head")),
+    "change a status": _move_an_order,
+    "change a role": lambda c: c.execute(
+        text("UPDATE users SET role = 'owner' WHERE name = 'sales'")
+    ),
+}
+
+
+@pytest.mark.parametrize("tampering", list(TAMPERING))
+def test_audit_verify_reports_every_kind_of_tampering(
+    busy_office, tampering, monkeypatch, tmp_path
+):
+    """The command line's `audit verify` exits 6 on each, after having seen the chain whole."""
+    monkeypatch.setenv("ORDERTRAIL_CONFIG", str(tmp_path / "config.json"))
+    verify_command = ["--db", busy_office.db.url, "audit", "verify"]
+    assert cli.main(verify_command) == 0
+    with busy_office.db.engine.begin() as connection:
+        TAMPERING[tampering](connection)
+    assert cli.main(verify_command) == 6
+
+
+def test_a_backup_witnesses_the_chain(busy_office, tmp_path, monkeypatch, backend):
+    """A chain cut back and its head fixed passes on a new desktop, but not against a backup."""
+    if backend != "sqlite":
+        pytest.skip("backups are of SQLite files")
+    monkeypatch.setenv("ORDERTRAIL_CONFIG", str(tmp_path / "config.json"))
+    for name in ("一", "二", "三", "四", "五"):  # records nothing else refers to
+        with busy_office.db.unit_of_work() as session:
+            settings.change(session, busy_office.admin, "company_name", name)
+    backup = busy_office.db.backup_to(tmp_path / "backup.db")
+    with busy_office.db.engine.begin() as connection:
+        TAMPERING["delete the last five, head fixed"](connection)
+    assert cli.main(["--db", busy_office.db.url, "audit", "verify"]) == 0  # nothing to compare
+    assert cli.main(["--db", busy_office.db.url, "audit", "verify", "--against", str(backup)]) == 6
+
+
+def test_writing_on_a_chain_without_its_head_is_refused(busy_office):
+    with busy_office.db.engine.begin() as connection:
+        connection.execute(text("DELETE FROM audit_head"))
+    with pytest.raises(AuditBroken), busy_office.db.unit_of_work() as session:
+        orders.cancel(session, busy_office.sales, busy_office.order(), "客户取消")
+    with busy_office.db.reading() as session:  # and the head is not quietly re-made
+        assert session.get(AuditHead, 1) is None

@@ -19,13 +19,13 @@ from hypothesis.stateful import RuleBasedStateMachine, initialize, invariant, pr
 from sqlalchemy import func, select
 
 from app import audit, orders, queries, walkthrough, workflow, workflow_edit
-from app.clock import utcnow
 from app.errors import OrderTrailError
 from app.masterdata import add_party, add_product
 from app.progress import progress_of
 from app.workflow_defaults import PURCHASE, SALES
 from app.workflow_versions import store_version
 from db.models import Event, Order, Payment, Product, Setting, Shipment, StockMove, User
+from tests.conftest import add_users
 
 ROLES = ["admin", "owner", "sales", "purchasing", "warehouse", "finance", "service"]
 SKUS = ["G-1", "G-2", "SV-1"]
@@ -107,20 +107,7 @@ class OrderBooks(RuleBasedStateMachine):
     def open_office(self, threshold, edit):
         self.db = self.request.getfixturevalue("fresh_database")(self.backend)
         with self.db.unit_of_work() as session:
-            self.users = {}
-            for role in ROLES:
-                user = User(
-                    name=role,
-                    display_name=role,
-                    role=role,
-                    password_hash=self.password_hash,
-                    failed_logins=0,
-                    active=True,
-                    created_at=utcnow(),
-                )
-                session.add(user)
-                self.users[role] = user
-            session.flush()
+            self.users = add_users(session, self.password_hash)
             add_party(session, self.users["sales"], "客户甲", "customer")
             add_party(session, self.users["purchasing"], "供应商乙", "supplier")
             add_product(

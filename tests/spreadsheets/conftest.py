@@ -8,12 +8,10 @@ from pathlib import Path
 import pytest
 from openpyxl import Workbook
 
-from app.clock import utcnow
 from app.setup import open_database
 from app.spreadsheets.layouts import ORDERS, SheetLayout
 from db.engine import Database
-from db.models import User
-from tests.conftest import ROLES, Office
+from tests.conftest import Office, add_users
 
 
 @pytest.fixture
@@ -48,17 +46,6 @@ def empty_office(backend, request, tmp_path, password_hash) -> Office:
     else:
         database, _ = open_database(request.getfixturevalue("pg_server").create())
     with database.unit_of_work() as session:
-        users = {}
-        for role in ROLES:
-            users[role] = User(
-                name=role,
-                display_name=role,
-                role=role,
-                password_hash=password_hash,
-                failed_logins=0,
-                active=True,
-                created_at=utcnow(),
-            )
-            session.add(users[role])
+        users = add_users(session, password_hash)
     yield Office(database, users)
     database.dispose()
