@@ -1,25 +1,33 @@
-"""Users, passwords (argon2) and sign-in with lockout after repeated failures."""
+"""Users, passwords (argon2) and sign-in, slowed down after repeated failures."""
 
 from __future__ import annotations
 
-from datetime import timedelta
+import getpass
+import socket
+from dataclasses import dataclass
+from datetime import datetime, timedelta
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
-from sqlalchemy import func, select
+from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
 from db.engine import Database
-from db.models import User
+from db.models import SignInFailure, User
 
 from . import audit
 from .clock import utcnow
-from .errors import AuthenticationFailed, ValidationError
+from .errors import AuthenticationFailed, NotFound, ValidationError
 from .roles import ROLES, require
 from .validation import clean_text
 
-MAX_FAILED_LOGINS = 5
-LOCKOUT = timedelta(minutes=15)
+# Failures older than this no longer slow anyone down.
+FAILURE_MEMORY = timedelta(minutes=15)
+FREE_FAILURES = 3
+# Someone else's failures can hold an account back this long at most; the desktop they
+# come from is slowed down far more.
+ACCOUNT_DELAY_CAP = timedelta(seconds=30)
+SOURCE_DELAY_CAP = timedelta(minutes=15)
 MIN_PASSWORD_LENGTH = 4
 
 _hasher = PasswordHasher()
@@ -51,7 +59,6 @@ def create_user(
         display_name=display_name or name,
         role=role,
         password_hash=_hasher.hash(password),
-        failed_logins=0,
         active=True,
         created_at=utcnow(),
     )
@@ -73,53 +80,127 @@ def count_users(session: Session) -> int:
     return session.scalar(select(func.count(User.id)))
 
 
-def authenticate(session: Session, name: str, password: str) -> User:
+def this_desktop() -> str:
+    """Where sign-ins come from: the computer and its account."""
+    try:
+        account = getpass.getuser()
+    except (KeyError, OSError):
+        account = "?"
+    return f"{account}@{socket.gethostname()}"[:200]
+
+
+def _delay(failures: int, cap: timedelta) -> timedelta:
+    """Each failure beyond the first few doubles the wait, up to `cap`."""
+    if failures < FREE_FAILURES:
+        return timedelta(0)
+    return min(timedelta(seconds=2 ** (failures - FREE_FAILURES)), cap)
+
+
+def _wait(session: Session, column, value: str, cap: timedelta, now) -> timedelta:
+    recent = session.execute(
+        select(func.count(SignInFailure.id), func.max(SignInFailure.at)).where(
+            column == value, SignInFailure.counted, SignInFailure.at > now - FAILURE_MEMORY
+        )
+    ).one()
+    count, last = recent
+    return last + _delay(count, cap) - now if count else timedelta(0)
+
+
+def sign_in(database: Database, name: str, password: str, source: str | None = None) -> User:
     """The signed-in user, or AuthenticationFailed.
 
-    Failures are counted (and committed by the caller even though sign-in fails);
-    after MAX_FAILED_LOGINS the account is locked for LOCKOUT.
+    Reading and checking take no write lock; only a failure is written (it slows the
+    next attempts on that account a little and from that desktop a lot, and goes into
+    the audit trail), so nobody can lock someone else out for long.
     """
-    wrong = AuthenticationFailed("用户名或密码错误。", "Wrong user name or password.")
-    user = session.scalar(select(User).where(User.name == name).with_for_update())
-    if user is None or not user.active:
-        raise wrong
+    source = (source or this_desktop())[:200]
+    name = name[:64]
     now = utcnow()
-    if user.locked_until is not None and user.locked_until > now:
-        minutes = max(1, int((user.locked_until - now).total_seconds() // 60) + 1)
-        raise AuthenticationFailed(
-            f"连续输错密码，账户已锁定，请 {minutes} 分钟后再试。",
-            f"Too many failed sign-ins: the account is locked for {minutes} more minute(s).",
+    with database.reading() as session:
+        wait = max(
+            _wait(session, SignInFailure.user_name, name, ACCOUNT_DELAY_CAP, now),
+            _wait(session, SignInFailure.source, source, SOURCE_DELAY_CAP, now),
         )
-    try:
-        _hasher.verify(user.password_hash, password)
-    except (VerificationError, InvalidHashError):
-        user.failed_logins += 1
-        if user.failed_logins >= MAX_FAILED_LOGINS:
-            user.locked_until = now + LOCKOUT
-            user.failed_logins = 0
+        if wait > timedelta(0):
+            seconds = int(wait.total_seconds()) + 1
+            raise AuthenticationFailed(
+                f"登录失败次数过多，请 {seconds} 秒后再试。",
+                f"Too many failed sign-ins: try again in {seconds} s.",
+            )
+        user = session.scalar(select(User).where(User.name == name))
+        if user is not None and user.active and _password_matches(user, password):
+            return user
+    with database.unit_of_work() as session:
+        session.add(SignInFailure(at=now, user_name=name, source=source))
+        if user is not None:
             audit.record(
                 session,
                 user.name,
                 entity="user",
                 ref=user.name,
-                action="locked",
-                comment=f"{MAX_FAILED_LOGINS} failed sign-ins",
+                action="sign_in_failed",
+                comment=source,
             )
-        raise wrong from None
-    if user.failed_logins or user.locked_until:
-        user.failed_logins = 0
-        user.locked_until = None
-    return user
+    raise AuthenticationFailed("用户名或密码错误。", "Wrong user name or password.")
 
 
-def sign_in(database: Database, name: str, password: str) -> User:
-    """Authenticate in a unit of its own, so a failed attempt is counted even though it fails."""
-    failure: AuthenticationFailed | None = None
+def _password_matches(user: User, password: str) -> bool:
+    try:
+        return _hasher.verify(user.password_hash, password)
+    except (VerificationError, InvalidHashError):
+        return False
+
+
+@dataclass(frozen=True)
+class FailureNotice:
+    """Failed sign-ins on an account since its holder last heard of them."""
+
+    count: int
+    last_at: datetime
+    last_source: str
+
+    def message(self, lang: str = "zh") -> str:
+        at = f"{self.last_at:%Y-%m-%d %H:%M} UTC"
+        if lang == "en":
+            return (
+                f"Since your last sign-in, {self.count} sign-in(s) with a wrong password "
+                f"were tried on your account (last at {at} from {self.last_source})."
+            )
+        return (
+            f"自您上次登录以来，有人用错误密码尝试登录您的账户 {self.count} 次"
+            f"（最近一次在 {at}，来自 {self.last_source}）。"
+        )
+
+
+def take_failure_notice(database: Database, user: User) -> FailureNotice | None:
+    """What to tell a user who just signed in about failures on their account; each failure
+    is told once (a write only when there is something to tell)."""
+    unnoticed = (SignInFailure.user_name == user.name) & ~SignInFailure.noticed
+    with database.reading() as session:
+        count, last_at = session.execute(
+            select(func.count(SignInFailure.id), func.max(SignInFailure.at)).where(unnoticed)
+        ).one()
+        if not count:
+            return None
+        last_source = session.scalar(
+            select(SignInFailure.source)
+            .where(unnoticed)
+            .order_by(SignInFailure.at.desc(), SignInFailure.id.desc())
+            .limit(1)
+        )
     with database.unit_of_work() as session:
-        try:
-            user = authenticate(session, name, password)
-        except AuthenticationFailed as error:
-            failure = error
-    if failure is not None:
-        raise failure
-    return user
+        session.execute(update(SignInFailure).where(unnoticed).values(noticed=True))
+    return FailureNotice(count, last_at, last_source)
+
+
+def unlock(session: Session, actor: User, name: str) -> None:
+    """An admin ends the slowing-down of an account's sign-ins at once."""
+    require(actor, "manage_users")
+    if session.scalar(select(User.id).where(User.name == name)) is None:
+        raise NotFound(f"没有用户“{name}”。", f"There is no user '{name}'.")
+    session.execute(
+        update(SignInFailure)
+        .where(SignInFailure.user_name == name, SignInFailure.counted)
+        .values(counted=False)
+    )
+    audit.record(session, actor.name, entity="user", ref=name, action="unlock")

@@ -60,7 +60,6 @@ def _office(path: Path) -> tuple[Database, dict[str, User]]:
                 display_name=role,
                 role=role,
                 password_hash="-",
-                failed_logins=0,
                 active=True,
                 created_at=utcnow(),
             )

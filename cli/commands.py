@@ -35,7 +35,7 @@ from app.spreadsheets.export import EXPORTERS, export_orders
 from app.spreadsheets.importing import IMPORTERS
 from app.spreadsheets.reading import ImportRejected
 from app.spreadsheets.template import write_template
-from app.users import add_user, sign_in
+from app.users import add_user, sign_in, take_failure_notice
 from app.workflow_defaults import DEFAULT_WORKFLOWS
 from db.engine import Database
 from db.models import User
@@ -74,6 +74,9 @@ class Context:
                 "Give the acting user with --user or ORDERTRAIL_USER.",
             )
         self.user = sign_in(self.database, name, _password(f"{name} password: "))
+        notice = take_failure_notice(self.database, self.user)
+        if notice is not None:
+            print(notice.message(self.lang), file=sys.stderr)
         return self.user
 
     def act(self, service: Callable, /, *args, **kwargs):
@@ -692,8 +695,17 @@ def run(args: argparse.Namespace) -> int:
         )
         return EXIT_REJECTED
     except OperationalError as error:
-        print(str(error.orig).strip(), file=sys.stderr)
-        return EXIT_BUG
+        if not runner.is_busy(error):  # a write outside the runner (a failed sign-in)
+            print(str(error.orig).strip(), file=sys.stderr)
+            return EXIT_BUG
+        print(
+            "另一台电脑正在写入数据库，等待超时；什么都没有改动，请稍后再试。"
+            if lang == "zh"
+            else "Another desktop is busy writing to the database and the wait timed out; "
+            "nothing was changed, try again shortly.",
+            file=sys.stderr,
+        )
+        return EXIT_CONFLICT
     except Exception:  # a bug: show it, exit 1
         traceback.print_exc()
         return EXIT_BUG

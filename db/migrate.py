@@ -14,7 +14,7 @@ from db.engine import Database, backup_name
 
 MIGRATIONS = Path(__file__).parent / "migrations"
 # The newest migration in migrations/versions (tests/test_schema.py checks it).
-HEAD = "0003"
+HEAD = "0004"
 UPGRADE_LOCK = 7_310_001  # any number of our own for pg_advisory_xact_lock
 
 
@@ -40,7 +40,8 @@ def _revision_on(connection) -> str | None:
 
 
 def current_revision(database: Database) -> str | None:
-    with database.engine.connect() as connection:
+    # A reader: on SQLite it must not wait for the write lock behind a busy desktop.
+    with database.engine.execution_options(read_only=True).connect() as connection:
         return _revision_on(connection)
 
 

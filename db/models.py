@@ -50,10 +50,27 @@ class User(Base):
     display_name: Mapped[str] = mapped_column(String(128), default="")
     role: Mapped[str] = mapped_column(String(32))
     password_hash: Mapped[str] = mapped_column(String(255))
-    failed_logins: Mapped[int] = mapped_column(Integer, default=0)
-    locked_until: Mapped[datetime | None] = mapped_column(DateTime)
     active: Mapped[bool] = mapped_column(Boolean, default=True)
     created_at: Mapped[datetime] = mapped_column(DateTime)
+
+
+class SignInFailure(Base):
+    """A wrong password (or unknown name), by account and by the desktop it came from:
+    repeated failures slow sign-in down, and the account's holder is told next time."""
+
+    __tablename__ = "sign_in_failures"
+    __table_args__ = (
+        Index("ix_sign_in_failures_user_name_at", "user_name", "at"),
+        Index("ix_sign_in_failures_source_at", "source", "at"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    at: Mapped[datetime] = mapped_column(DateTime)
+    user_name: Mapped[str] = mapped_column(String(64))
+    source: Mapped[str] = mapped_column(String(200))
+    # Still slowing sign-in down (an admin's unlock clears it); told to the account's holder.
+    counted: Mapped[bool] = mapped_column(Boolean, default=True)
+    noticed: Mapped[bool] = mapped_column(Boolean, default=False)
 
 
 class Party(Base):

@@ -180,7 +180,6 @@ def add_users(session, password_hash: str) -> dict[str, User]:
             display_name=role,
             role=role,
             password_hash=password_hash,
-            failed_logins=0,
             active=True,
             created_at=utcnow(),
         )

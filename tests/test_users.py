@@ -9,7 +9,7 @@ from sqlalchemy import select
 
 from app.clock import frozen_at, utcnow
 from app.errors import AuthenticationFailed, PermissionDenied, ValidationError
-from app.users import MAX_FAILED_LOGINS, add_user, sign_in
+from app.users import add_user, sign_in, take_failure_notice, unlock
 from db.models import Event, User
 
 PASSWORD = "secret-pw"  # the office fixture's password for every role
@@ -28,17 +28,55 @@ def test_passwords_are_stored_as_argon2_hashes(office):
     assert sign_in(office.db, "张三", "密码-123").role == "finance"
 
 
-def test_lockout_after_repeated_failures(office):
-    for _ in range(MAX_FAILED_LOGINS):
-        with pytest.raises(AuthenticationFailed, match="Wrong"):
-            sign_in(office.db, "finance", "wrong")
-    # Locked now: even the right password is refused, and the lock is in the audit trail.
-    with pytest.raises(AuthenticationFailed, match="locked"):
-        sign_in(office.db, "finance", PASSWORD)
+def _fail_from(office, source: str, start, attempts: int, name: str = "service"):
+    """`attempts` wrong passwords, each after the wait the previous ones earned."""
+    for i in range(attempts):
+        moment = start + timedelta(seconds=100 * i)
+        with frozen_at(moment), pytest.raises(AuthenticationFailed, match="Wrong"):
+            sign_in(office.db, name, "wrong", source=source)
+    return start + timedelta(seconds=100 * (attempts - 1))
+
+
+def test_failures_slow_sign_in_down_but_cannot_lock_someone_out(office):
+    """Five wrong passwords once locked the only service user out for 15 minutes."""
+    last = _fail_from(office, "mallory@pc-7", utcnow(), 9)
+    # The account waits a little...
+    soon = frozen_at(last + timedelta(seconds=1))
+    with soon, pytest.raises(AuthenticationFailed, match="try again"):
+        sign_in(office.db, "service", PASSWORD, source="service@desk-2")
+    with frozen_at(last + timedelta(seconds=31)):
+        assert sign_in(office.db, "service", PASSWORD, source="service@desk-2").name == "service"
+        # ...the desktop the failures came from waits far longer, for any account.
+        with pytest.raises(AuthenticationFailed, match="try again"):
+            sign_in(office.db, "sales", PASSWORD, source="mallory@pc-7")
+    with frozen_at(last + timedelta(seconds=65)):
+        assert sign_in(office.db, "sales", PASSWORD, source="mallory@pc-7").name == "sales"
+
+
+def test_failures_are_audited_and_told_to_the_account_holder(office):
+    last = _fail_from(office, "mallory@pc-7", utcnow(), 2)
     with office.db.reading() as session:
-        assert session.scalar(select(Event.action).where(Event.entity_ref == "finance")) == "locked"
-    with frozen_at(utcnow() + timedelta(minutes=16)):
-        assert sign_in(office.db, "finance", PASSWORD).name == "finance"
+        failed = session.scalars(
+            select(Event.comment).where(
+                Event.entity_ref == "service", Event.action == "sign_in_failed"
+            )
+        ).all()
+    assert failed == ["mallory@pc-7", "mallory@pc-7"]
+    with frozen_at(last):
+        user = sign_in(office.db, "service", PASSWORD)
+    notice = take_failure_notice(office.db, user)
+    assert notice.count == 2 and "mallory@pc-7" in notice.message("en")
+    assert take_failure_notice(office.db, user) is None  # told once
+
+
+def test_an_admin_ends_the_slowing_down(office):
+    last = _fail_from(office, "mallory@pc-7", utcnow(), 9)
+    with pytest.raises(PermissionDenied), office.db.unit_of_work() as session:
+        unlock(session, office.service, "service")
+    with office.db.unit_of_work() as session:
+        unlock(session, office.admin, "service")
+    with frozen_at(last + timedelta(seconds=1)):
+        assert sign_in(office.db, "service", PASSWORD, source="service@desk-2").name == "service"
 
 
 def test_unknown_user_and_wrong_password_look_the_same(office):
