@@ -27,6 +27,8 @@ PERMISSIONS: dict[str, frozenset[str]] = {
     "manage_users": frozenset({"admin"}),
     "change_settings": frozenset({"admin"}),
     "manage_workflows": frozenset({"admin"}),
+    # A backup holds everything, password hashes included.
+    "backup": frozenset({"admin", "owner"}),
 }
 
 ACTION_LABELS: dict[str, tuple[str, str]] = {
@@ -35,6 +37,7 @@ ACTION_LABELS: dict[str, tuple[str, str]] = {
     "manage_users": ("管理用户", "manage users"),
     "change_settings": ("修改设置", "change settings"),
     "manage_workflows": ("修改流程", "change workflows"),
+    "backup": ("备份数据库", "back up the database"),
 }
 
 

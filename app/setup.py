@@ -4,17 +4,19 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from sqlalchemy import select
+from sqlalchemy import inspect, select
+from sqlalchemy.engine import make_url
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from db import migrate
-from db.engine import Database
+from db.engine import Database, normalize_url
 from db.models import AuditHead, Event, Workflow
 
 from . import audit
 from .audit import GENESIS
 from .clock import utcnow
+from .errors import ValidationError
 from .users import count_users, create_user
 from .workflow_defaults import DEFAULT_WORKFLOWS
 
@@ -55,9 +57,73 @@ def _seed(session: Session) -> None:
             )
 
 
-def open_database(url: str) -> tuple[Database, Path | None]:
-    """The database at `url`, created or upgraded, with its defaults; and any backup made."""
+SQLITE_HEADER = b"SQLite format 3\x00"
+
+
+def _check_target(url: str, create: bool) -> None:
+    """Refuse, before touching anything, what cannot be the office's database file."""
+    parsed = make_url(normalize_url(url))
+    if parsed.get_backend_name() != "sqlite":
+        return
+    if parsed.database in (None, "", ":memory:"):
+        raise ValidationError(
+            "内存数据库（sqlite://）关闭即丢失，不能用作办公数据库；请给出文件路径。",
+            "An in-memory database (sqlite://) is lost when closed: give a file path.",
+        )
+    path = Path(parsed.database)
+    if not path.exists():
+        if create:
+            return
+        raise ValidationError(
+            f"没有数据库 {path}：请检查路径；新数据库用 ordertrail init 创建。",
+            f"There is no database at {path}: check the path; `ordertrail init` creates a new one.",
+        )
+    try:
+        with path.open("rb") as file:
+            header = file.read(len(SQLITE_HEADER))
+    except OSError as error:
+        raise ValidationError(
+            f"无法读取 {path}：{error.strerror}。", f"Cannot read {path}: {error.strerror}."
+        ) from None
+    if header != SQLITE_HEADER and (header or not create):
+        raise ValidationError(
+            f"{path} 不是 SQLite 数据库文件。", f"{path} is not a SQLite database file."
+        )
+
+
+def _check_schema(database: Database, create: bool) -> None:
+    """A database without our schema is new (only `init` fills it) or another program's."""
+    if migrate.current_revision(database) is not None:
+        return
+    with database.engine.execution_options(read_only=True).connect() as connection:
+        tables = inspect(connection).get_table_names()
+    where = database.sqlite_path or database.engine.url.render_as_string(hide_password=True)
+    if tables:
+        raise ValidationError(
+            f"{where} 是其他程序的数据库（有 {len(tables)} 张别的表），OrderTrail 不会改动它。",
+            f"{where} is another program's database ({len(tables)} tables of its own); "
+            "OrderTrail leaves it alone.",
+        )
+    if not create:
+        raise ValidationError(
+            f"{where} 是空数据库：请先用 ordertrail init 创建。",
+            f"{where} is an empty database: create it with `ordertrail init` first.",
+        )
+
+
+def open_database(url: str, *, create: bool = True) -> tuple[Database, Path | None]:
+    """The database at `url`, upgraded, with its defaults; and any backup made.
+
+    A new database is made only when `create` is given; a file that is not SQLite, or a
+    database of another program, is refused without being changed.
+    """
+    _check_target(url, create)
     database = Database(url)
+    try:
+        _check_schema(database, create)
+    except ValidationError:
+        database.dispose()
+        raise
     backup = migrate.upgrade(database)
     with database.reading() as session:
         seeded = _is_seeded(session)

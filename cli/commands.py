@@ -12,7 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from sqlalchemy.exc import OperationalError
+from sqlalchemy.exc import DatabaseError, OperationalError
 
 from app import (
     audit,
@@ -26,9 +26,11 @@ from app import (
     workflow,
     workflow_versions,
 )
+from app.backups import take_backup
 from app.demo import DEMO_PASSWORD, build_demo
 from app.errors import AuthenticationFailed, OrderTrailError, ValidationError
 from app.orders import LineSpec, MoveSpec
+from app.output_files import check_output
 from app.roles import role_label, roles_label
 from app.setup import ensure_admin, open_database
 from app.spreadsheets.export import EXPORTERS, export_orders
@@ -41,6 +43,8 @@ from db.engine import Database
 from db.models import User
 
 MAX_LIST_LIMIT = 10_000_000
+# Only these may make a new database; any other command on a missing one is a typo.
+CREATING_COMMANDS = ("init", "demo")
 EXIT_OK, EXIT_BUG, EXIT_USAGE, EXIT_REJECTED, EXIT_DENIED, EXIT_CONFLICT, EXIT_AUDIT = range(7)
 
 
@@ -350,7 +354,7 @@ def cmd_workflow_export(ctx: Context) -> int:
     kind = _workflow_kind(ctx.args.kind)
     with ctx.database.reading() as session:
         text = workflow_versions.exported(workflow.active_workflow(session, kind))
-    Path(ctx.args.file).write_text(text, encoding="utf-8")
+    check_output(ctx.database, ctx.args.file).write_text(text, encoding="utf-8")
     return EXIT_OK
 
 
@@ -412,7 +416,7 @@ def cmd_print(ctx: Context) -> int:
             else printing.print_document(session, actor, a.kind, a.number)
         )
         # Written before the commit: a file that cannot be written records no print.
-        Path(a.output).write_bytes(pdf)
+        check_output(ctx.database, a.output).write_bytes(pdf)
 
     ctx.act(print_to_file)
     ctx.say(f"已生成 {a.output}。", f"Written to {a.output}.")
@@ -421,8 +425,9 @@ def cmd_print(ctx: Context) -> int:
 
 def cmd_template(ctx: Context) -> int:
     ctx.acting_user()
+    target = check_output(ctx.database, ctx.args.file)
     with ctx.database.reading() as session:
-        write_template(session, ctx.args.what, ctx.args.file)
+        write_template(session, ctx.args.what, target)
     ctx.say(f"已生成模板 {ctx.args.file}。", f"Template written to {ctx.args.file}.")
     return EXIT_OK
 
@@ -455,11 +460,12 @@ def cmd_export(ctx: Context) -> int:
     )
     if a.what != "orders" and order_filter != queries.OrderFilter():
         raise ValidationError("筛选条件只适用于导出订单。", "Filters apply to orders only.")
+    target = check_output(ctx.database, a.file)
     with ctx.database.reading() as session:
         count = (
-            export_orders(session, actor, a.file, order_filter)
+            export_orders(session, actor, target, order_filter)
             if a.what == "orders"
-            else EXPORTERS[a.what](session, actor, a.file)
+            else EXPORTERS[a.what](session, actor, target)
         )
     ctx.say(f"已导出 {count} 条到 {a.file}。", f"Exported {count} records to {a.file}.")
     return EXIT_OK
@@ -480,12 +486,7 @@ def cmd_audit_verify(ctx: Context) -> int:
 
 
 def cmd_backup(ctx: Context) -> int:
-    if ctx.database.sqlite_path is None:
-        raise ValidationError(
-            "备份命令只适用于 SQLite 数据库；PostgreSQL 请用 pg_dump。",
-            "backup works on a SQLite database; use pg_dump for PostgreSQL.",
-        )
-    target = ctx.database.backup_to(ctx.args.file)
+    target = take_backup(ctx.database, ctx.acting_user(), ctx.args.file)
     ctx.say(f"已备份到 {target}。", f"Backed up to {target}.")
     return EXIT_OK
 
@@ -673,8 +674,13 @@ def run(args: argparse.Namespace) -> int:
             stream.reconfigure(encoding="utf-8")
     lang = config.language(args.lang)
     try:
-        database, _backup = open_database(config.database_url(args.db))
-    except OperationalError as error:
+        database, _backup = open_database(
+            config.database_url(args.db), create=args.command in CREATING_COMMANDS
+        )
+    except OrderTrailError as error:
+        print(error.message(lang), file=sys.stderr)
+        return error.exit_code
+    except DatabaseError as error:
         print(
             ("无法打开数据库：" if lang == "zh" else "Cannot open the database: ")
             + str(error.orig).strip(),

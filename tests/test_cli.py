@@ -328,11 +328,11 @@ def test_alerts_json_shape(shop):
 
 def test_backup_copies_a_sqlite_database(shop, database, tmp_path):
     if database.backend != "sqlite":
-        code, _, err = shop("backup", str(tmp_path / "x.db"))
+        code, _, err = shop("backup", str(tmp_path / "x.db"), user="owner")
         assert code == 3 and "pg_dump" in err
         return
     target = tmp_path / "copy.db"
-    assert shop("backup", str(target))[0] == 0
+    assert shop("backup", str(target), user="owner")[0] == 0
     copy = Database(str(target))
     with copy.reading() as session:
         assert [p.sku for p in list_products(session)] == ["A-100", "S-1"]

@@ -8,7 +8,7 @@ import os
 import sys
 
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
-from sqlalchemy.exc import OperationalError
+from sqlalchemy.exc import DatabaseError
 
 from app import config
 from app.errors import OrderTrailError
@@ -55,8 +55,11 @@ def _chosen_database(args: argparse.Namespace, lang: str) -> tuple[Database | No
             return None, ""
         url, admin = first.url(), (first.admin.text().strip(), first.admin_password.text())
     try:
-        database, _backup = open_database(url)
-    except OperationalError as error:
+        # A saved or given database must exist; only the first-start choice makes one.
+        database, _backup = open_database(url, create=admin is not None)
+    except OrderTrailError as error:
+        return None, error.message(lang)
+    except DatabaseError as error:
         return None, str(error.orig).strip()
     if admin:
         ensure_admin(database, *admin)

@@ -3,13 +3,18 @@ hidden prices, backups."""
 
 from __future__ import annotations
 
+import json
 import sqlite3
 import time
 
-from sqlalchemy import text
+import pytest
+from sqlalchemy import inspect, select, text
 
 from app import workflow
+from cli import commands as cli
 from db import engine as engine_settings
+from db.engine import Database
+from db.models import Event
 
 
 def _new_order(shop) -> str:
@@ -52,3 +57,87 @@ def test_readers_never_wait_for_a_writer_and_a_blocked_write_is_a_conflict(
         writer.rollback() if backend != "sqlite" else writer.execute("ROLLBACK")
         writer.close()
     assert shop("order", "show", number, "--json", user="owner")[1].count('"transition"') == 0
+
+
+def _sqlite_only(backend):
+    if backend != "sqlite":
+        pytest.skip("file paths of a SQLite database")
+
+
+def _intact(shop, database) -> None:
+    """The database still opens, its chain holds, its orders are there."""
+    assert shop("audit", "verify")[0] == 0
+    assert json.loads(shop("order", "list", "--json", user="owner")[1])
+
+
+def test_no_output_overwrites_the_database(shop, database, backend, tmp_path):
+    """`export orders live.db` once exited 0 and destroyed the database."""
+    _sqlite_only(backend)
+    number = _new_order(shop)
+    live = database.sqlite_path
+    backup = tmp_path / "monday.db"
+    assert shop("backup", str(backup), user="admin")[0] == 0
+    attempts = [
+        ("export", "orders", live),
+        ("export", "products", f"{live}-wal"),
+        ("template", "orders", f"{live}-shm"),
+        ("print", "order", number, "-o", live),
+        ("export", "orders", str(backup)),
+    ]
+    for attempt in attempts:
+        code, _, err = shop(*attempt, user="sales")
+        assert code == 3 and ("数据库" in err), attempt
+        assert "Traceback" not in err
+    for target in (live, str(tmp_path)):
+        code, _, err = shop("backup", target, user="admin")
+        assert code == 3 and "Traceback" not in err, target
+    _intact(shop, database)
+    with sqlite3.connect(backup) as copy:  # the backup is untouched too
+        assert copy.execute("SELECT COUNT(*) FROM orders").fetchone()[0] == 1
+
+
+def test_backup_is_for_the_admin_and_the_owner(shop, database, backend, tmp_path):
+    """A backup holds every password hash; any user could take one."""
+    _sqlite_only(backend)
+    target = tmp_path / "copy.db"
+    for role in ("sales", "warehouse", "finance"):
+        code, _, err = shop("backup", str(target), user=role)
+        assert code == 4 and not target.exists(), role
+    assert shop("backup", str(target), user="owner")[0] == 0 and target.exists()
+    with database.reading() as session:
+        taken = session.scalars(select(Event.user_name).where(Event.action == "backup")).all()
+    assert taken == ["owner"]
+
+
+def test_a_wrong_database_is_refused_and_left_alone(tmp_path, monkeypatch):
+    monkeypatch.setenv("ORDERTRAIL_CONFIG", str(tmp_path / "config.json"))
+    monkeypatch.setenv("ORDERTRAIL_PASSWORD", "demo")
+    text_file = tmp_path / "notes.db"
+    text_file.write_text("not a database at all\n" * 50, encoding="utf-8")
+    foreign = tmp_path / "other-program.db"
+    with sqlite3.connect(foreign) as connection:
+        connection.execute("CREATE TABLE contacts (name TEXT)")
+    typo = tmp_path / "no-such-folder" / "ordertrial.db"
+    for target in (str(text_file), str(foreign), "sqlite://", "sqlite:///:memory:", str(typo)):
+        started = time.monotonic()
+        code = cli.main(["--db", target, "--user", "admin", "order", "list"])
+        assert code == 3 and time.monotonic() - started < 5, target
+    assert text_file.read_text(encoding="utf-8").startswith("not a database")
+    with sqlite3.connect(foreign) as connection:
+        tables = connection.execute("SELECT name FROM sqlite_master").fetchall()
+    assert tables == [("contacts",)]
+    assert not typo.parent.exists()
+    # A new database only on purpose:
+    assert cli.main(["--db", str(typo), "init", "--admin", "admin"]) == 0 and typo.exists()
+
+
+def test_an_empty_server_database_needs_init(pg_server, monkeypatch, tmp_path):
+    monkeypatch.setenv("ORDERTRAIL_CONFIG", str(tmp_path / "config.json"))
+    monkeypatch.setenv("ORDERTRAIL_PASSWORD", "demo")
+    url = pg_server.create()
+    assert cli.main(["--db", url, "--user", "admin", "order", "list"]) == 3
+    server = Database(url)
+    with server.engine.connect() as connection:
+        assert not inspect(connection).get_table_names()
+    server.dispose()
+    assert cli.main(["--db", url, "init", "--admin", "admin"]) == 0
