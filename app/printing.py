@@ -181,12 +181,23 @@ def _record(session: Session, user: User, order: Order, kind: str, shipment: str
     audit.record_on_order(session, user.name, order, "print", after=after)
 
 
-def print_document(session: Session, user: User, kind: str, number: str) -> bytes:
-    """The document as PDF; the print is recorded on the order."""
-    order, document, shipment = _document(session, user, kind, number)
+def render_document(session: Session, user: User, kind: str, number: str) -> bytes:
+    """The document as PDF, to look at: a preview records nothing."""
+    _order, document, _shipment = _document(session, user, kind, number)
     content, layout = _documents("content", "layout")
-    pdf = layout.render([document], content.company(session))
+    return layout.render([document], content.company(session))
+
+
+def record_print(session: Session, user: User, kind: str, number: str) -> None:
+    """The document left the program (printed on paper, or saved): recorded on the order."""
+    order, _document_layout, shipment = _document(session, user, kind, number)
     _record(session, user, order, kind, shipment)
+
+
+def print_document(session: Session, user: User, kind: str, number: str) -> bytes:
+    """The document as PDF, for a file or a printer; the print is recorded on the order."""
+    pdf = render_document(session, user, kind, number)
+    record_print(session, user, kind, number)
     return pdf
 
 

@@ -31,6 +31,7 @@ from app.demo import DEMO_PASSWORD, build_demo
 from app.errors import AuthenticationFailed, OrderTrailError, ValidationError
 from app.orders import LineSpec, MoveSpec
 from app.output_files import check_output
+from app.price_visibility import as_seen_by
 from app.roles import role_label, roles_label
 from app.setup import ensure_admin, open_database
 from app.spreadsheets.export import EXPORTERS, export_orders
@@ -187,15 +188,15 @@ def cmd_product_add(ctx: Context) -> int:
 
 
 def cmd_product_list(ctx: Context) -> int:
-    ctx.acting_user()
+    actor = ctx.acting_user()
     with ctx.database.reading() as session:
-        rows = queries.product_rows(session)
+        rows = as_seen_by(session, actor, queries.product_rows(session))
     if ctx.args.json:
         _json(rows)
     else:
         for r in rows:
             print(
-                f"{r['sku']:<12} {r['name']:<24} {r['price']:>12} "
+                f"{r['sku']:<12} {r['name']:<24} {r.get('price', ''):>12} "
                 f"{r['on_hand']:>10} {r['reserved']:>10} {r['available']:>10}"
             )
     return EXIT_OK
@@ -203,14 +204,19 @@ def cmd_product_list(ctx: Context) -> int:
 
 def _print_order(ctx: Context, detail: dict) -> None:
     en = ctx.lang == "en"
+    money = (
+        f"  {detail['currency']} {detail['total']}  {'Paid' if en else '已付'} {detail['paid']}"
+        if "total" in detail
+        else ""
+    )
     print(
-        f"{detail['number']}  {detail['status_label']}  {detail['party']}  "
-        f"{detail['currency']} {detail['total']}  {'Paid' if en else '已付'} {detail['paid']}"
+        f"{detail['number']}  {detail['status_label']}  {detail['party']}{money}"
         + ("  OVERDUE" if detail["overdue"] and en else "  已超时" if detail["overdue"] else "")
     )
     for line in detail.get("lines", []):
+        price = f" × {line['unit_price']:>10}" if "unit_price" in line else ""
         print(
-            f"  {line['sku']:<10} {line['qty']:>8} × {line['unit_price']:>10}  "
+            f"  {line['sku']:<10} {line['qty']:>8}{price}  "
             f"{'Shipped' if en else '已发'} {line['shipped_qty']}  "
             f"{'Received' if en else '已收'} {line['received_qty']}"
         )
@@ -225,18 +231,18 @@ def cmd_order_create(ctx: Context) -> int:
     number = ctx.act(orders.create_order, a.kind, a.party, lines, due=a.due).number
     if a.json:
         with ctx.database.reading() as session:
-            _json(queries.order_detail(session, orders.find_order(session, number), ctx.lang))
+            detail = queries.order_detail(session, orders.find_order(session, number), ctx.lang)
+            _json(as_seen_by(session, ctx.user, detail))
     else:
         print(number)
     return EXIT_OK
 
 
 def cmd_order_show(ctx: Context) -> int:
-    ctx.acting_user()
+    actor = ctx.acting_user()
     with ctx.database.reading() as session:
-        detail = queries.order_detail(
-            session, orders.find_order(session, ctx.args.number), ctx.lang
-        )
+        order = orders.find_order(session, ctx.args.number)
+        detail = as_seen_by(session, actor, queries.order_detail(session, order, ctx.lang))
     if ctx.args.json:
         _json(detail)
     else:
@@ -245,7 +251,7 @@ def cmd_order_show(ctx: Context) -> int:
 
 
 def cmd_order_list(ctx: Context) -> int:
-    ctx.acting_user()
+    actor = ctx.acting_user()
     a = ctx.args
     if a.limit is not None and not 0 <= a.limit <= MAX_LIST_LIMIT:
         raise ValidationError(
@@ -256,7 +262,8 @@ def cmd_order_list(ctx: Context) -> int:
         kind=a.kind, status=a.status, overdue=a.overdue, party=a.party, text=a.search
     )
     with ctx.database.reading() as session:
-        rows = queries.order_rows(session, queries.list_orders(session, f, limit=a.limit), ctx.lang)
+        found = queries.list_orders(session, f, limit=a.limit)
+        rows = as_seen_by(session, actor, queries.order_rows(session, found, ctx.lang))
     if a.json:
         _json(rows)
     else:

@@ -445,24 +445,37 @@ class MainWindow(QMainWindow):
             )
 
     def preview_document(self, document: printing.Printable) -> None:
-        """Make the shown order's document (recording the print) and preview it."""
+        """Make the shown order's document and preview it; the print is recorded once it
+        is printed or saved."""
         number = self.detail.number
         if number is None:
             return
         title = f"{document.label(self.workspace.lang)} {number}"
+
+        def record_print() -> None:
+            self.workspace.act(
+                printing.record_print,
+                document.kind,
+                number,
+                on_done=lambda _: None,
+                on_error=lambda e: self._failed(e, number),
+            )
+
         self.workspace.act(
-            printing.print_document,
+            printing.render_document,
             document.kind,
             number,
-            on_done=lambda pdf: self.show_preview(pdf, title),
+            on_done=lambda pdf: self.show_preview(pdf, title, record_print),
             on_error=lambda e: self._failed(e, number),
         )
 
-    def show_preview(self, pdf: bytes, title: str) -> None:
+    def show_preview(self, pdf: bytes, title: str, on_printed=None) -> None:
         # Not modal, so people keep working beside it; one preview at a time, the newest.
         if self.preview is not None:
             self.preview.deleteLater()
         self.preview = PrintPreview(pdf, title, self)
+        if on_printed is not None:
+            self.preview.printed.connect(on_printed)
         self.preview.show()
 
     # --- documents and workbooks: the choose_* methods ask for a file, the others take it ----

@@ -1,13 +1,14 @@
 """A printed document on screen (QtPdf), sent to a printer through the system print dialog.
 
-The PDF comes from app.printing, which has already recorded the print on the order.
+The PDF comes from app.printing; `printed` is emitted once it is printed or saved, so the
+caller records the print then (opening a preview is no print).
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QRect, QSize, Qt
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QRect, QSize, Qt, Signal
 from PySide6.QtGui import QPainter
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
@@ -58,6 +59,8 @@ def print_pages(document: QPdfDocument, printer: QPrinter) -> int:
 class PrintPreview(QDialog):
     """Shows the PDF page after page; Print opens the system print dialog."""
 
+    printed = Signal()
+
     def __init__(self, pdf: bytes, title: str, parent: QWidget | None = None):
         super().__init__(parent)
         self.setWindowTitle(title)
@@ -96,8 +99,8 @@ class PrintPreview(QDialog):
         printer.setDocName(self.windowTitle())
         dialog = QPrintDialog(printer, self)
         dialog.setMinMax(1, self.page_count())
-        if dialog.exec() == QDialog.DialogCode.Accepted:
-            print_pages(self.document, printer)
+        if dialog.exec() == QDialog.DialogCode.Accepted and print_pages(self.document, printer):
+            self.printed.emit()
 
     def choose_file(self) -> None:
         path, _ = QFileDialog.getSaveFileName(
@@ -108,3 +111,4 @@ class PrintPreview(QDialog):
 
     def save_to(self, path: str | Path) -> None:
         Path(path).write_bytes(self.pdf)
+        self.printed.emit()

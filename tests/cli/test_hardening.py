@@ -141,3 +141,27 @@ def test_an_empty_server_database_needs_init(pg_server, monkeypatch, tmp_path):
         assert not inspect(connection).get_table_names()
     server.dispose()
     assert cli.main(["--db", url, "init", "--admin", "admin"]) == 0
+
+
+def test_hidden_prices_stay_hidden_in_every_output(shop, database):
+    """With warehouse_sees_prices off, `order show` and `product list` showed them anyway."""
+    number = _new_order(shop)
+    assert shop("order", "advance", number, _first_step(database), user="sales")[0] == 0
+    assert shop("pay", number, "64.00", user="finance")[0] == 0
+    outputs = [
+        ("order", "show", number),
+        ("order", "show", number, "--json"),
+        ("order", "list"),
+        ("order", "list", "--json"),
+        ("product", "list"),
+        ("product", "list", "--json"),
+    ]
+    for output in outputs:
+        code, out, _ = shop(*output, user="warehouse")
+        assert code == 0 and (number in out or "A-100" in out), output
+        assert "128" not in out and "64.00" not in out, (output, out)
+    shown = json.loads(shop("order", "show", number, "--json", user="warehouse")[1])
+    assert shown["lines"][0]["qty"] == "1" and "unit_price" not in shown["lines"][0]
+    assert shop("setting", "set", "warehouse_sees_prices", "true", user="admin")[0] == 0
+    for output in outputs:
+        assert "128" in shop(*output, user="warehouse")[1], output

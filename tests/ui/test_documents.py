@@ -59,7 +59,7 @@ def orders_workbook(tmp_path, rows: list[tuple[str, str, int]]):
     return path
 
 
-def test_preview_from_the_detail_panel_records_the_print(qtbot, office):
+def test_preview_from_the_detail_panel_records_the_print_once_saved(qtbot, office, tmp_path):
     number = placed_order(office)
     window = open_desk(qtbot, office.db, office.sales)
     window.show_order(number)
@@ -72,7 +72,11 @@ def test_preview_from_the_detail_panel_records_the_print(qtbot, office):
     assert preview.page_count() >= 1 and preview.isVisible()
     assert number in preview.windowTitle()
     assert number in preview.document.getAllText(0).text()
-    assert print_events(office, number) == [{"document": "order"}]
+    qtbot.wait(300)
+    assert print_events(office, number) == []  # looking at it is not printing it
+    preview.save_to(tmp_path / "confirmation.pdf")
+    saved = [{"document": "order"}]
+    qtbot.waitUntil(lambda: print_events(office, number) == saved, timeout=WAIT_MS)
     # the timeline follows: the print is one of the order's events
     qtbot.waitUntil(
         lambda: window.timeline.topLevelItem(0).text(3) == "Printed 销售订单确认书", timeout=WAIT_MS
@@ -87,7 +91,10 @@ def test_the_warehouse_is_offered_the_delivery_note_only(qtbot, office):
     assert print_choices(window) == ["发货单"]
     choose_print(window, "发货单")
     qtbot.waitUntil(lambda: window.preview is not None, timeout=WAIT_MS)
-    assert print_events(office, number) == [{"document": "delivery-note"}]
+    window.preview.printed.emit()  # as after the print dialog's OK
+    qtbot.waitUntil(
+        lambda: print_events(office, number) == [{"document": "delivery-note"}], timeout=WAIT_MS
+    )
 
 
 def test_a_draft_offers_nothing_to_print(qtbot, office):
