@@ -32,13 +32,13 @@ from app.errors import AuthenticationFailed, OrderTrailError, ValidationError
 from app.orders import LineSpec, MoveSpec
 from app.output_files import check_output
 from app.price_visibility import as_seen_by
-from app.roles import role_label, roles_label
+from app.roles import require, role_label, roles_label
 from app.setup import ensure_admin, open_database
 from app.spreadsheets.export import EXPORTERS, export_orders
 from app.spreadsheets.importing import IMPORTERS
 from app.spreadsheets.reading import ImportRejected
 from app.spreadsheets.template import write_template
-from app.users import add_user, sign_in, take_failure_notice
+from app.users import add_user, sign_in, take_failure_notice, unlock
 from app.workflow_defaults import DEFAULT_WORKFLOWS
 from db.engine import Database
 from db.models import User
@@ -165,10 +165,17 @@ def _new_password(name: str) -> str:
 
 
 def cmd_user_add(ctx: Context) -> int:
-    ctx.acting_user()  # signed in before asking for the new password
+    # Signed in, and refused if not an admin, before the new password is asked for.
+    require(ctx.acting_user(), "manage_users")
     password = _new_password(ctx.args.name)
     ctx.act(add_user, ctx.args.name, ctx.args.role, password)
     ctx.say(f"已添加用户 {ctx.args.name}。", f"User {ctx.args.name} added.")
+    return EXIT_OK
+
+
+def cmd_user_unlock(ctx: Context) -> int:
+    ctx.act(unlock, ctx.args.name)
+    ctx.say(f"{ctx.args.name} 可以立即登录了。", f"{ctx.args.name} may sign in at once.")
     return EXIT_OK
 
 
@@ -547,6 +554,8 @@ def build_parser() -> argparse.ArgumentParser:
     p = command(users, "add", cmd_user_add)
     p.add_argument("name")
     p.add_argument("--role", required=True)
+    p = command(users, "unlock", cmd_user_unlock, help="end the wait after failed sign-ins")
+    p.add_argument("name")
 
     parties = commands.add_parser("party").add_subparsers(
         dest="subcommand", required=True, parser_class=_Parser

@@ -6,11 +6,13 @@ from __future__ import annotations
 import json
 import sqlite3
 import time
+from datetime import timedelta
 
 import pytest
 from sqlalchemy import inspect, select, text
 
-from app import workflow
+from app import users, workflow
+from app.clock import frozen_at, utcnow
 from cli import commands as cli
 from db import engine as engine_settings
 from db.engine import Database
@@ -165,3 +167,25 @@ def test_hidden_prices_stay_hidden_in_every_output(shop, database):
     assert shop("setting", "set", "warehouse_sees_prices", "true", user="admin")[0] == 0
     for output in outputs:
         assert "128" in shop(*output, user="warehouse")[1], output
+
+
+def test_the_locked_out_are_told_and_an_admin_unlocks_from_the_command_line(shop, monkeypatch):
+    now = utcnow()
+    with monkeypatch.context() as elsewhere:
+        elsewhere.setattr(users, "this_desktop", lambda: "mallory@pc-7")
+        for i in range(8):  # a wrong password a minute, the last one just now
+            with frozen_at(now - timedelta(seconds=60 * (7 - i))):
+                assert shop("order", "list", user="service", password="wrong")[0] == 4
+    code, _, err = shop("order", "list", user="service")
+    assert code == 4 and "秒后再试" in err
+    assert shop("user", "unlock", "service", user="sales")[0] == 4
+    assert shop("user", "unlock", "service", user="admin")[0] == 0
+    code, _, err = shop("order", "list", user="service")
+    assert code == 0 and "8 次" in err  # told what happened to the account
+    assert "8 次" not in shop("order", "list", user="service")[2]  # and told once
+
+
+def test_a_non_admin_adding_a_user_is_refused_first(shop, monkeypatch):
+    monkeypatch.delenv("ORDERTRAIL_NEW_PASSWORD")
+    code, _, err = shop("user", "add", "eve", "--role", "admin", user="sales")
+    assert code == 4 and "ORDERTRAIL_NEW_PASSWORD" not in err
