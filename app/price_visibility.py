@@ -13,11 +13,11 @@ from db.models import User
 from . import settings
 from .errors import PermissionDenied
 
-# What a price-hidden role does not see in any output: prices, amounts, totals and the
+# The output fields a price-hidden role does not see: prices, amounts, totals and the
 # payments and event details that carry them.
+# (One string: the field "paid" is not the node of that name.)
 PRICE_KEYS = frozenset(
-    {"price", "unit_price", "total", "paid", "amount", "payments", "details"}
-    | {"list_value", "discount"}
+    "price unit_price total paid amount payments details list_value discount_pct".split()  # noqa: SIM905
 )
 
 

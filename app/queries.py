@@ -198,6 +198,9 @@ def order_detail(session: Session, order: Order, lang: str = "zh") -> dict:
     """Everything about one order: lines, progress, shipments, payments, links, events."""
     [(detail, progress)] = _summaries(session, [order], lang)
     detail["note"] = order.note
+    at_list = workflow.list_value_and_discount(order)
+    if at_list is not None:  # what the approver weighs beside the total
+        detail["list_value"], detail["discount_pct"] = _money(at_list[0]), str(at_list[1])
     detail["lines"] = [
         {
             "sku": line.product.sku,

@@ -16,6 +16,8 @@ from .validation import amount, clean_text
 DEFAULTS: dict[str, str] = {
     # Orders whose total is above this need the owner's approval.
     "approval_threshold": "50000.00",
+    # Sales orders discounted by more than this (percent of the list value) need it too.
+    "approval_discount_percent": "20",
     "warehouse_sees_prices": "false",
     "company_name": "",
     "company_address": "",
@@ -34,6 +36,10 @@ def approval_threshold(session: Session) -> Decimal:
     return Decimal(get(session, "approval_threshold"))
 
 
+def approval_discount(session: Session) -> Decimal:
+    return Decimal(get(session, "approval_discount_percent"))
+
+
 def flag(session: Session, key: str) -> bool:
     return get(session, key) == "true"
 
@@ -48,6 +54,14 @@ def _checked(key: str, value: str) -> str:
     if key == "approval_threshold":
         money = amount(value, "审批金额", "approval amount")
         return format(money, "f")
+    if key == "approval_discount_percent":
+        percent = amount(value, "折扣百分比", "discount percentage")
+        if percent > 100:
+            raise ValidationError(
+                f"折扣百分比必须在 0 到 100 之间，而不是 {value}。",
+                f"The discount percentage must be between 0 and 100, not {value}.",
+            )
+        return format(percent.normalize(), "f")
     if key in FLAGS:
         word = value.strip().lower()
         if word not in _TRUE | _FALSE:

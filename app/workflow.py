@@ -23,6 +23,7 @@ from db.models import Notification, Order, User, Workflow
 from . import audit, settings, stock
 from .clock import utcnow
 from .errors import InvalidTransition, NotFound, PermissionDenied, ValidationError
+from .kinds import KINDS
 from .progress import Progress, progress_of_orders
 from .roles import holds_any, role_label, roles_label
 
@@ -248,11 +249,38 @@ def _has_lines(facts: Facts, order: Order) -> Reason:
     return None if order.lines else ("订单没有任何明细行。", "The order has no lines.")
 
 
+def list_value_and_discount(order: Order) -> tuple[Decimal, Decimal] | None:
+    """What an order sold to a customer is worth at list prices, and the discount given
+    on that in percent; None for orders whose prices are not ours to set (purchases)."""
+    if KINDS[order.kind].party_kind != "customer":
+        return None
+    value = sum((line.qty * line.product.price for line in order.lines), Decimal(0))
+    value = value.quantize(Decimal("0.01"))
+    if value <= 0:
+        return value, Decimal(0)
+    return value, max((1 - order.total / value) * 100, Decimal(0)).quantize(Decimal("0.1"))
+
+
 def _approval_not_required(facts: Facts, order: Order) -> Reason:
     limit = facts.approval_threshold
-    if order.total <= limit:
+    if order.total > limit:
+        return (f"金额超过 {limit:,.2f}，需要审批。", f"Total above {limit:,.2f} needs approval.")
+    at_list = list_value_and_discount(order)
+    if at_list is None:
         return None
-    return (f"金额超过 {limit:,.2f}，需要审批。", f"Total above {limit:,.2f} needs approval.")
+    value, discount = at_list
+    if value > limit:  # a price cut to nothing must not slip an order past the owner
+        return (
+            f"按标价计 {value:,.2f}，超过 {limit:,.2f}，需要审批。",
+            f"Worth {value:,.2f} at list prices, above {limit:,.2f}: needs approval.",
+        )
+    allowed = settings.approval_discount(facts.session)
+    if discount > allowed:
+        return (
+            f"折扣 {discount}% 超过 {allowed}%，需要审批。",
+            f"A discount of {discount}% (more than {allowed}%) needs approval.",
+        )
+    return None
 
 
 def _all_shipped(facts: Facts, order: Order) -> Reason:

@@ -220,6 +220,11 @@ def _print_order(ctx: Context, detail: dict) -> None:
         f"{detail['number']}  {detail['status_label']}  {detail['party']}{money}"
         + ("  OVERDUE" if detail["overdue"] and en else "  已超时" if detail["overdue"] else "")
     )
+    if "list_value" in detail:
+        print(
+            f"  {'list value' if en else '标价合计'} {detail['list_value']}  "
+            f"{'discount' if en else '折扣'} {detail['discount_pct']}%"
+        )
     for line in detail.get("lines", []):
         price = f" × {line['unit_price']:>10}" if "unit_price" in line else ""
         print(
