@@ -133,3 +133,12 @@ def creatable_kind(code: str) -> OrderKind:
             f"kinds to create: {known}.",
         )
     return kind
+
+
+DELIVERY_NOTE = "delivery-note"
+# What `print KIND` may name: an order's own document by its general name or its kind's.
+PRINT_KINDS = (
+    "order",
+    *dict.fromkeys(k.print_name for k in KINDS.values() if k.print_name != "order"),
+    DELIVERY_NOTE,
+)

@@ -29,13 +29,8 @@ if TYPE_CHECKING:
 
 # The layouts (and reportlab behind them) load on the first print, not at start-up.
 
-DELIVERY_NOTE = "delivery-note"
-# What `print KIND` may name: an order's own document by its general name or its kind's.
-KINDS = (
-    "order",
-    *dict.fromkeys(k.print_name for k in kinds.KINDS.values() if k.print_name != "order"),
-    DELIVERY_NOTE,
-)
+DELIVERY_NOTE = kinds.DELIVERY_NOTE
+KINDS = kinds.PRINT_KINDS
 
 
 @dataclass(frozen=True)

@@ -13,6 +13,7 @@ from db.models import Event, Order, Party, Payment, Shipment, StockMove
 
 from . import workflow
 from .clock import utcnow
+from .errors import ValidationError
 from .kinds import KINDS
 from .masterdata import list_products
 from .progress import Progress, progress_of_orders
@@ -35,6 +36,26 @@ class OrderFilter:
     queue_of: str | None = None  # a role: only orders waiting for that role
     sort: str = "created"  # a key of app.worklist.SORTS; `filtered` is always newest first
     descending: bool = True
+
+
+def check_filter(session: Session, f: OrderFilter) -> OrderFilter:
+    """A filter typed by a person: an unknown kind or node is an error naming the valid
+    ones, not an empty list that looks like "no such orders"."""
+    if f.kind and f.kind not in KINDS:
+        known = ", ".join(KINDS)
+        raise ValidationError(
+            f"没有订单类型“{f.kind}”。可用类型：{known}。",
+            f"There is no order kind '{f.kind}'. Kinds: {known}.",
+        )
+    if f.status:
+        nodes = dict.fromkeys(code for spec in workflow.all_specs(session) for code in spec.order)
+        if f.status not in nodes:
+            known = ", ".join(nodes)
+            raise ValidationError(
+                f"没有节点“{f.status}”。可用节点：{known}。",
+                f"There is no node '{f.status}'. Nodes: {known}.",
+            )
+    return f
 
 
 def _like(text: str) -> str:

@@ -40,23 +40,22 @@ from app.spreadsheets.reading import ImportRejected
 from app.spreadsheets.template import write_template
 from app.users import add_user, sign_in, take_failure_notice, unlock
 from app.workflow_defaults import DEFAULT_WORKFLOWS
+from cli.parser import (
+    EXIT_AUDIT,
+    EXIT_BUG,
+    EXIT_CONFLICT,
+    EXIT_OK,
+    EXIT_REJECTED,
+    EXIT_USAGE,
+    UsageError,
+    parse,
+)
 from db.engine import Database
 from db.models import User
 
 MAX_LIST_LIMIT = 10_000_000
 # Only these may make a new database; any other command on a missing one is a typo.
 CREATING_COMMANDS = ("init", "demo")
-EXIT_OK, EXIT_BUG, EXIT_USAGE, EXIT_REJECTED, EXIT_DENIED, EXIT_CONFLICT, EXIT_AUDIT = range(7)
-
-
-class UsageError(Exception):
-    pass
-
-
-class _Parser(argparse.ArgumentParser):
-    def error(self, message: str):
-        self.print_usage(sys.stderr)
-        raise UsageError(f"{self.prog}: {message}")
 
 
 @dataclass
@@ -274,7 +273,7 @@ def cmd_order_list(ctx: Context) -> int:
         kind=a.kind, status=a.status, overdue=a.overdue, party=a.party, text=a.search
     )
     with ctx.database.reading() as session:
-        found = queries.list_orders(session, f, limit=a.limit)
+        found = queries.list_orders(session, queries.check_filter(session, f), limit=a.limit)
         rows = as_seen_by(session, actor, queries.order_rows(session, found, ctx.lang))
     if a.json:
         _json(rows)
@@ -427,6 +426,7 @@ def cmd_print(ctx: Context) -> int:
             "请给出单号，或用 delivery-note --waiting 打印全部待发货订单。",
             "Give a number, or delivery-note --waiting for every order waiting at the warehouse.",
         )
+    target = check_output(ctx.database, a.output)
 
     def print_to_file(session, actor) -> None:
         pdf = (
@@ -435,7 +435,7 @@ def cmd_print(ctx: Context) -> int:
             else printing.print_document(session, actor, a.kind, a.number)
         )
         # Written before the commit: a file that cannot be written records no print.
-        check_output(ctx.database, a.output).write_bytes(pdf)
+        target.write_bytes(pdf)
 
     ctx.act(print_to_file)
     ctx.say(f"已生成 {a.output}。", f"Written to {a.output}.")
@@ -481,6 +481,7 @@ def cmd_export(ctx: Context) -> int:
         raise ValidationError("筛选条件只适用于导出订单。", "Filters apply to orders only.")
     target = check_output(ctx.database, a.file)
     with ctx.database.reading() as session:
+        queries.check_filter(session, order_filter)
         count = (
             export_orders(session, actor, target, order_filter)
             if a.what == "orders"
@@ -528,165 +529,6 @@ def cmd_setting_set(ctx: Context) -> int:
     return EXIT_OK
 
 
-# --- the parser -------------------------------------------------------------------------
-
-
-def build_parser() -> argparse.ArgumentParser:
-    parser = _Parser(prog="ordertrail", description="OrderTrail 采销订单跟踪")
-    parser.add_argument("--db", help="database URL or SQLite file path")
-    parser.add_argument("--user", help="acting user")
-    parser.add_argument("--lang", choices=["zh", "en"])
-    commands = parser.add_subparsers(dest="command", parser_class=_Parser)
-
-    def command(group, name: str, handler: Callable[[Context], int], **kwargs):
-        sub = group.add_parser(name, **kwargs)
-        sub.set_defaults(handler=handler)
-        return sub
-
-    def with_json(sub):
-        sub.add_argument("--json", action="store_true")
-        return sub
-
-    p = command(commands, "init", cmd_init, help="create or upgrade the database")
-    p.add_argument("--admin", required=True)
-    p = command(commands, "demo", cmd_demo, help="fill the database with demo data")
-    p.add_argument("--orders", type=int, default=200)
-    p.add_argument("--seed", type=int, default=1)
-
-    users = commands.add_parser("user").add_subparsers(
-        dest="subcommand", required=True, parser_class=_Parser
-    )
-    p = command(users, "add", cmd_user_add)
-    p.add_argument("name")
-    p.add_argument("--role", required=True)
-    p = command(users, "unlock", cmd_user_unlock, help="end the wait after failed sign-ins")
-    p.add_argument("name")
-
-    parties = commands.add_parser("party").add_subparsers(
-        dest="subcommand", required=True, parser_class=_Parser
-    )
-    p = command(parties, "add", cmd_party_add)
-    p.add_argument("name")
-    p.add_argument("--kind", required=True, choices=["customer", "supplier"])
-
-    products = commands.add_parser("product").add_subparsers(
-        dest="subcommand", required=True, parser_class=_Parser
-    )
-    p = command(products, "add", cmd_product_add)
-    p.add_argument("sku")
-    p.add_argument("--name", required=True)
-    p.add_argument("--price", required=True)
-    p.add_argument("--stock")
-    p.add_argument("--service", action="store_true")
-    with_json(command(products, "list", cmd_product_list))
-
-    order = commands.add_parser("order").add_subparsers(
-        dest="subcommand", required=True, parser_class=_Parser
-    )
-    p = with_json(command(order, "create", cmd_order_create))
-    p.add_argument("--kind", required=True, choices=["sales", "purchase"])
-    p.add_argument("--party", required=True)
-    p.add_argument("--line", required=True, nargs="+", action="extend")
-    p.add_argument("--due")
-    p = with_json(command(order, "show", cmd_order_show))
-    p.add_argument("number")
-    p = with_json(command(order, "list", cmd_order_list))
-    p.add_argument("--kind")
-    p.add_argument("--status")
-    p.add_argument("--overdue", action="store_true")
-    p.add_argument("--party")
-    p.add_argument("--search")
-    p.add_argument("--limit", type=int)
-    p = command(order, "advance", cmd_order_advance)
-    p.add_argument("number")
-    p.add_argument("node")
-    p.add_argument("--comment")
-    p = command(order, "cancel", cmd_order_cancel)
-    p.add_argument("number")
-    p.add_argument("--reason", required=True)
-
-    p = command(commands, "ship", cmd_ship)
-    p.add_argument("number")
-    p.add_argument("--carrier", required=True)
-    p.add_argument("--tracking-no", required=True)
-    p.add_argument("--line", nargs="+", action="extend")
-    p = command(commands, "receive", cmd_receive)
-    p.add_argument("number")
-    p.add_argument("--line", nargs="+", action="extend")
-    p = command(commands, "pay", cmd_pay)
-    p.add_argument("number")
-    p.add_argument("amount")
-    p.add_argument("--method")
-    p.add_argument("--ref")
-    p = command(commands, "sign", cmd_sign, help="the customer signed for one shipment")
-    p.add_argument("shipment")
-    with_json(command(commands, "alerts", cmd_alerts))
-    flows = commands.add_parser("workflow", help="the workflows as data").add_subparsers(
-        dest="subcommand", required=True, parser_class=_Parser
-    )
-    p = with_json(command(flows, "show", cmd_workflow_show, help="the active definition"))
-    p.add_argument("kind")
-    p = command(flows, "versions", cmd_workflow_versions, help="every stored version")
-    p.add_argument("kind")
-    p = command(flows, "export", cmd_workflow_export, help="the active definition as JSON")
-    p.add_argument("kind")
-    p.add_argument("file")
-    p = command(
-        flows, "import", cmd_workflow_import, help="store a JSON definition as the new version"
-    )
-    p.add_argument("kind")
-    p.add_argument("file")
-    p = command(commands, "print", cmd_print, help="a printed document as PDF")
-    p.add_argument("kind", choices=printing.KINDS)
-    p.add_argument("number", nargs="?")
-    p.add_argument("-o", "--output", required=True)
-    p.add_argument(
-        "--waiting",
-        action="store_true",
-        help="delivery notes of every order waiting at the warehouse",
-    )
-    p = command(commands, "template", cmd_template, help="an empty import workbook")
-    p.add_argument("what", choices=list(IMPORTERS))
-    p.add_argument("file")
-    p = with_json(command(commands, "import", cmd_import, help="import a workbook: all or none"))
-    p.add_argument("what", choices=list(IMPORTERS))
-    p.add_argument("file")
-    p = command(commands, "export", cmd_export, help="export to a workbook in the import layout")
-    p.add_argument("what", choices=list(EXPORTERS))
-    p.add_argument("file")
-    p.add_argument("--kind")
-    p.add_argument("--status")
-    p.add_argument("--overdue", action="store_true")
-    p.add_argument("--party")
-    p.add_argument("--search")
-    audits = commands.add_parser("audit").add_subparsers(
-        dest="subcommand", required=True, parser_class=_Parser
-    )
-    p = command(audits, "verify", cmd_audit_verify, help="check the whole audit chain")
-    p.add_argument(
-        "--against",
-        nargs="+",
-        action="extend",
-        metavar="BACKUP",
-        help="backups whose records the chain must still hold",
-    )
-    p = command(commands, "backup", cmd_backup)
-    p.add_argument("file")
-    setting = commands.add_parser("setting").add_subparsers(
-        dest="subcommand", required=True, parser_class=_Parser
-    )
-    with_json(command(setting, "list", cmd_setting_list))
-    p = command(setting, "set", cmd_setting_set)
-    p.add_argument("key")
-    p.add_argument("value")
-    return parser
-
-
-def parse(argv: list[str]) -> argparse.Namespace:
-    """Parsed arguments, or UsageError."""
-    return build_parser().parse_args(argv)
-
-
 def run(args: argparse.Namespace) -> int:
     """Run a parsed command; returns its exit code."""
     # JSON and numbers go out as UTF-8 whatever the console's code page (cp936 on Windows).
@@ -710,7 +552,7 @@ def run(args: argparse.Namespace) -> int:
         return EXIT_REJECTED
     ctx = Context(args, lang, database)
     try:
-        return args.handler(ctx)
+        return globals()[args.handler](ctx)
     except OrderTrailError as error:
         print(error.message(lang), file=sys.stderr)
         return error.exit_code

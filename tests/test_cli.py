@@ -161,7 +161,7 @@ def test_a_sales_order_through_the_command_line(shop):
     assert set(event) >= {"at", "user", "action", "from", "to", "comment"}
     assert event["at"].endswith("Z") and event["user"] == "finance"
 
-    code, out, _ = shop("product", "list", "--json", user="warehouse")
+    code, out, _ = shop("product", "list", "--json", user="owner")
     products = {p["sku"]: p for p in json.loads(out)}
     assert products["A-100"] == {
         "sku": "A-100",

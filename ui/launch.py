@@ -4,20 +4,22 @@ from __future__ import annotations
 
 import sys
 
-from cli import commands as cli
+from cli import parser
 
 
 def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     try:
-        args = cli.parse(argv)
-    except cli.UsageError as error:
+        args = parser.parse(argv)
+    except parser.UsageError as error:
         print(error, file=sys.stderr)
-        return cli.EXIT_USAGE
+        return parser.EXIT_USAGE
     except SystemExit as done:  # --help
         return int(done.code or 0)
     if args.command is not None:
-        return cli.run(args)
+        from cli import commands  # the services load only for a command
+
+        return commands.run(args)
     from ui.app import start_window  # Qt is loaded only when the window is wanted
 
     return start_window(args)

@@ -189,3 +189,15 @@ def test_a_non_admin_adding_a_user_is_refused_first(shop, monkeypatch):
     monkeypatch.delenv("ORDERTRAIL_NEW_PASSWORD")
     code, _, err = shop("user", "add", "eve", "--role", "admin", user="sales")
     assert code == 4 and "ORDERTRAIL_NEW_PASSWORD" not in err
+
+
+def test_an_unknown_kind_or_node_is_refused_naming_the_valid_ones(shop, tmp_path):
+    """`order list --status bogus` printed an empty list with exit 0."""
+    _new_order(shop)
+    for option in ("--status", "--kind"):
+        code, out, err = shop("order", "list", option, "bogus", "--json", user="owner")
+        assert (code, out) == (3, "") and "bogus" in err and ("sales" in err or "draft" in err)
+        code, _, err = shop(
+            "export", "orders", str(tmp_path / "x.xlsx"), option, "bogus", user="owner"
+        )
+        assert code == 3 and not (tmp_path / "x.xlsx").exists()
