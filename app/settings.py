@@ -49,6 +49,26 @@ _TRUE = {"true", "yes", "1", "on", "是"}
 _FALSE = {"false", "no", "0", "off", "否"}
 
 
+IMAGE_SIGNATURES = (b"\x89PNG\r\n\x1a\n", b"\xff\xd8\xff")  # PNG, JPEG
+
+
+def _logo(path: str) -> str:
+    """A logo is printed on every document: it must be a PNG or JPEG file that is there."""
+    try:
+        with open(path, "rb") as image:
+            head = image.read(8)
+    except OSError as error:
+        raise ValidationError(
+            f"无法读取标志图片 {path}：{error.strerror}。",
+            f"Cannot read the logo {path}: {error.strerror}.",
+        ) from None
+    if not head.startswith(IMAGE_SIGNATURES):
+        raise ValidationError(
+            f"{path} 不是 PNG 或 JPEG 图片。", f"{path} is not a PNG or JPEG image."
+        )
+    return path
+
+
 def _checked(key: str, value: str) -> str:
     """The value as stored, or a ValidationError that says what the setting takes."""
     if key == "approval_threshold":
@@ -62,6 +82,8 @@ def _checked(key: str, value: str) -> str:
                 f"The discount percentage must be between 0 and 100, not {value}.",
             )
         return format(percent.normalize(), "f")
+    if key == "company_logo" and value.strip():
+        return _logo(value.strip())
     if key in FLAGS:
         word = value.strip().lower()
         if word not in _TRUE | _FALSE:

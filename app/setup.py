@@ -17,10 +17,8 @@ from . import audit
 from .audit import GENESIS
 from .clock import utcnow
 from .errors import ValidationError
-from .users import count_users, create_user
+from .users import SYSTEM, count_users, create_user
 from .workflow_defaults import DEFAULT_WORKFLOWS
-
-SYSTEM = "system"
 
 
 def _has_chain(session: Session) -> bool:

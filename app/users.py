@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import getpass
 import socket
+import unicodedata
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
@@ -29,6 +30,9 @@ FREE_FAILURES = 3
 ACCOUNT_DELAY_CAP = timedelta(seconds=30)
 SOURCE_DELAY_CAP = timedelta(minutes=15)
 MIN_PASSWORD_LENGTH = 4
+# The name the program's own events carry (workflow seeding, the first admin).
+SYSTEM = "system"
+NAME_PUNCTUATION = frozenset("._-@")
 
 _hasher = PasswordHasher()
 
@@ -41,19 +45,46 @@ def _check_password(password: str) -> None:
         )
 
 
+def _user_name(session: Session, name: str) -> str:
+    """The name as stored: normalised, in letters and digits, CJK ideographs and . _ - @
+    only (no look-alikes, no invisible characters), not the program's own, not taken."""
+    name = unicodedata.normalize("NFKC", clean_text(name, "用户名", "user name", max_length=64))
+    odd = [ch for ch in name if not (ch in NAME_PUNCTUATION or _is_name_letter(ch))]
+    if odd:
+        shown = ", ".join(f"U+{ord(ch):04X}" for ch in dict.fromkeys(odd))
+        raise ValidationError(
+            f"用户名只能包含英文字母、数字、汉字和 . _ - @，不能含 {shown}。",
+            f"A user name may hold Latin letters, digits, Chinese characters and . _ - @ only, "
+            f"not {shown}.",
+        )
+    if name.casefold() == SYSTEM:
+        raise ValidationError(
+            f"“{name}”是程序自己的名字，不能用作用户名。",
+            f"'{name}' is the program's own name and cannot be a user's.",
+        )
+    taken = session.scalar(select(User.name).where(func.lower(User.name) == name.lower()))
+    if taken is not None:
+        raise ValidationError(f"用户“{taken}”已存在。", f"User '{taken}' already exists.")
+    return name
+
+
+def _is_name_letter(ch: str) -> bool:
+    return (ch.isascii() and ch.isalnum()) or unicodedata.name(ch, "").startswith(
+        "CJK UNIFIED IDEOGRAPH"
+    )
+
+
 def create_user(
     session: Session, name: str, role: str, password: str, display_name: str = ""
 ) -> User:
     """Create a user without a permission check: for the first admin and demo data."""
-    name = clean_text(name, "用户名", "user name", max_length=64)
+    name = _user_name(session, name)
     if role not in ROLES:
         known = ", ".join(ROLES)
         raise ValidationError(
             f"没有角色“{role}”。可用角色：{known}。", f"There is no role '{role}'. Roles: {known}."
         )
     _check_password(password)
-    if session.scalar(select(User.id).where(User.name == name)) is not None:
-        raise ValidationError(f"用户“{name}”已存在。", f"User '{name}' already exists.")
     user = User(
         name=name,
         display_name=display_name or name,
@@ -114,7 +145,7 @@ def sign_in(database: Database, name: str, password: str, source: str | None = N
     the audit trail), so nobody can lock someone else out for long.
     """
     source = (source or this_desktop())[:200]
-    name = name[:64]
+    name = unicodedata.normalize("NFKC", name)[:64]
     now = utcnow()
     with database.reading() as session:
         wait = max(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
 
@@ -11,6 +12,15 @@ from .errors import ValidationError
 THOUSANDS = re.compile(r"[-+]?\d{1,3}(,\d{3})+(\.\d+)?")
 MAX_QUANTITY = Decimal("999999999")
 MAX_AMOUNT = Decimal("999999999999.99")
+
+
+# Characters that reorder the text around them: a name can be made to read as another.
+BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+
+
+def is_control(ch: str) -> bool:
+    """A character that steers a terminal or the reading order instead of showing itself."""
+    return unicodedata.category(ch) == "Cc" or ch in BIDI_CONTROLS
 
 
 def clean_text(
@@ -33,7 +43,7 @@ def clean_text(
             f"The {en_field} is too long ({len(text)} characters, at most {max_length}).",
         )
     allowed = "\t\n" if multiline else "\t"
-    if any(ord(ch) < 32 and ch not in allowed for ch in text.replace("\r\n", "\n")):
+    if any(is_control(ch) and ch not in allowed for ch in text.replace("\r\n", "\n")):
         raise ValidationError(
             f"{zh_field}含有控制字符。", f"The {en_field} contains control characters."
         )

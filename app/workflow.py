@@ -26,6 +26,9 @@ from .errors import InvalidTransition, NotFound, PermissionDenied, ValidationErr
 from .kinds import KINDS
 from .progress import Progress, progress_of_orders
 from .roles import holds_any, role_label, roles_label
+from .validation import clean_text
+
+MAX_COMMENT = 2000  # characters of a comment or reason given with a step
 
 
 @dataclass(frozen=True)
@@ -473,6 +476,11 @@ def advance(
 ) -> None:
     """Take the manual transition to `target` on every order as `user`, then the automatic
     ones that follow. Any order that may not move stops the whole batch."""
+    # Said to everyone who reads the timeline: capped, and nothing that steers a terminal.
+    comment, reason = (
+        clean_text(text, zh, en, max_length=MAX_COMMENT, required=False, multiline=True)
+        for text, zh, en in ((comment, "说明", "comment"), (reason, "原因", "reason"))
+    )
     # Node changes are written once, when the caller saves the orders.
     with session.no_autoflush:
         moved = _advance(session, user, orders, target, comment, reason)

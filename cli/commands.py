@@ -39,6 +39,7 @@ from app.spreadsheets.importing import IMPORTERS
 from app.spreadsheets.reading import ImportRejected
 from app.spreadsheets.template import write_template
 from app.users import add_user, sign_in, take_failure_notice, unlock
+from app.validation import is_control
 from app.workflow_defaults import DEFAULT_WORKFLOWS
 from cli.parser import (
     EXIT_AUDIT,
@@ -208,6 +209,12 @@ def cmd_product_list(ctx: Context) -> int:
     return EXIT_OK
 
 
+def _shown(text: str) -> str:
+    """Stored text as printed on a terminal: control characters (an escape sequence could
+    print a fake line) show as �, whatever older versions let in."""
+    return "".join("\ufffd" if is_control(ch) and ch not in "\t\n" else ch for ch in text)
+
+
 def _print_order(ctx: Context, detail: dict) -> None:
     en = ctx.lang == "en"
     money = (
@@ -233,7 +240,10 @@ def _print_order(ctx: Context, detail: dict) -> None:
         )
     for event in detail.get("events", []):
         move = f" {event['from']} → {event['to']}" if event["to"] else ""
-        print(f"  {event['at']}  {event['user']:<10} {event['action']}{move}  {event['comment']}")
+        print(
+            f"  {event['at']}  {_shown(event['user']):<10} {event['action']}{move}  "
+            f"{_shown(event['comment'])}"
+        )
 
 
 def cmd_order_create(ctx: Context) -> int:

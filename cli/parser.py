@@ -179,4 +179,12 @@ def build_parser() -> argparse.ArgumentParser:
 
 def parse(argv: list[str]) -> argparse.Namespace:
     """Parsed arguments, or UsageError."""
+    for argument in argv:
+        # Python keeps bytes that are not UTF-8 (a GBK console) as lone surrogates.
+        if any("\udc80" <= ch <= "\udcff" for ch in argument):
+            shown = argument.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+            raise UsageError(
+                f"ordertrail: 参数“{shown}”不是 UTF-8 文本；请把终端设为 UTF-8（chcp 65001）。"
+                f" / The argument '{shown}' is not UTF-8 text: set the console to UTF-8."
+            )
     return build_parser().parse_args(argv)

@@ -94,3 +94,20 @@ def test_only_an_admin_adds_users(office):
         add_user(session, office.admin, "eve", "superuser", "password")
     with pytest.raises(ValidationError, match="exists"), office.db.unit_of_work() as session:
         add_user(session, office.admin, "sales", "sales", "password")
+
+
+@pytest.mark.parametrize(
+    "name",
+    ["system", "System", "оwner", "ad\u200bmin", "admin\u202e", "ADMIN", "bob\x1b[2J", "s p"],
+)
+def test_names_that_deceive_are_refused(office, name):
+    """The program's own name, a Cyrillic о, a zero-width space, another case of a name."""
+    with pytest.raises(ValidationError), office.db.unit_of_work() as session:
+        add_user(session, office.admin, name, "sales", "password")
+
+
+def test_names_are_normalised(office):
+    with office.db.unit_of_work() as session:
+        user = add_user(session, office.admin, "ｂｏｂ", "sales", "password")  # full width
+    assert user.name == "bob"
+    assert sign_in(office.db, "ｂｏｂ", "password").name == "bob"

@@ -201,3 +201,31 @@ def test_an_unknown_kind_or_node_is_refused_naming_the_valid_ones(shop, tmp_path
             "export", "orders", str(tmp_path / "x.xlsx"), option, "bogus", user="owner"
         )
         assert code == 3 and not (tmp_path / "x.xlsx").exists()
+
+
+def test_texts_that_deceive_are_refused_or_defused(shop, database, tmp_path):
+    number = _new_order(shop)
+    fake = "\x1b[2K\rAPPROVED BY OWNER"
+    code, _, err = shop("order", "cancel", number, "--reason", fake, user="sales")
+    assert code == 3 and "\x1b" not in err
+    code, _, _ = shop("order", "cancel", number, "--reason", "x" * 100_000, user="sales")
+    assert code == 3
+    # What older versions stored is printed defused.
+    with database.engine.begin() as connection:
+        connection.execute(text("UPDATE events SET comment = :c WHERE id = 1"), {"c": fake})
+    with database.reading() as session:
+        order_id = session.execute(text("SELECT id FROM orders")).scalar()
+    with database.engine.begin() as connection:
+        connection.execute(text("UPDATE events SET order_id = :o WHERE id = 1"), {"o": order_id})
+    out = shop("order", "show", number, user="owner")[1]
+    assert "APPROVED BY OWNER" in out and "\x1b" not in out
+    not_a_logo = tmp_path / "logo.png"
+    not_a_logo.write_text("<html>", encoding="utf-8")
+    code, _, err = shop("setting", "set", "company_logo", str(not_a_logo), user="admin")
+    assert code == 3 and "PNG" in err
+
+
+def test_arguments_that_are_not_utf8_get_a_message(shop, capsys):
+    gbk_name = b"\xd5\xc5\xc8\xfd".decode("utf-8", "surrogateescape")  # 张三 in GBK
+    assert cli.main(["party", "add", gbk_name, "--kind", "customer"]) == 2
+    assert "UTF-8" in capsys.readouterr().err
