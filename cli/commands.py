@@ -37,7 +37,7 @@ from app.spreadsheets.reading import ImportRejected
 from app.spreadsheets.template import write_template
 from app.users import add_user, sign_in
 from app.workflow_defaults import DEFAULT_WORKFLOWS
-from db.engine import Database
+from db.engine import Database, create_missing_database
 from db.models import User
 
 MAX_LIST_LIMIT = 10_000_000
@@ -525,7 +525,9 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = command(commands, "init", cmd_init, help="create or upgrade the database")
     p.add_argument("--admin", required=True)
+    p.set_defaults(creates_database=True)
     p = command(commands, "demo", cmd_demo, help="fill the database with demo data")
+    p.set_defaults(creates_database=True)
     p.add_argument("--orders", type=int, default=200)
     p.add_argument("--seed", type=int, default=1)
 
@@ -661,8 +663,11 @@ def run(args: argparse.Namespace) -> int:
         if hasattr(stream, "reconfigure"):
             stream.reconfigure(encoding="utf-8")
     lang = config.language(args.lang)
+    url = config.database_url(args.db)
     try:
-        database, _backup = open_database(config.database_url(args.db))
+        if getattr(args, "creates_database", False):
+            create_missing_database(url)
+        database, _backup = open_database(url)
     except OperationalError as error:
         print(
             ("无法打开数据库：" if lang == "zh" else "Cannot open the database: ")

@@ -449,3 +449,18 @@ def test_an_unwritable_output_file_is_a_clear_refusal(shop, tmp_path):
     code, _, err = shop("print", "order", number, "-o", f"{missing}/x.pdf", user="sales")
     assert (code, "无法写入文件" in err) == (3, True)
     assert shop("print", "order", number, "-o", str(tmp_path / "x.pdf"), user="sales")[0] == 0
+
+
+def test_init_creates_a_missing_postgresql_database(pg_server, monkeypatch, tmp_path):
+    name = f"ordertrail_test_new_{os.getpid()}"
+    pg_server.created.append(name)  # dropped with the others
+    url = f"{pg_server.admin.url.set(database=name).render_as_string(hide_password=False)}"
+    monkeypatch.setenv("ORDERTRAIL_CONFIG", str(tmp_path / "config.json"))
+    monkeypatch.setenv("ORDERTRAIL_PASSWORD", "demo-pw")
+    assert cli.main(["--db", url, "init", "--admin", "chief"]) == 0
+    database = Database(url)
+    try:
+        with database.reading() as session:
+            assert session.execute(text("SELECT name FROM users")).scalars().all() == ["chief"]
+    finally:
+        database.dispose()
