@@ -82,7 +82,7 @@ def _users(database: Database) -> dict[str, User]:
         existing = {u.name: u for u in session.scalars(select(User))}
         for role in ROLES:
             if role not in existing:
-                existing[role] = create_user(session, role, role, DEMO_PASSWORD)
+                existing[role] = create_user(session, role, {role}, DEMO_PASSWORD)
     return existing
 
 

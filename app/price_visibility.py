@@ -11,7 +11,8 @@ from .errors import PermissionDenied
 
 
 def require_prices_visible(session: Session, user: User) -> None:
-    if user.role == "warehouse" and not settings.flag(session, "warehouse_sees_prices"):
+    # Someone who also holds another role sees prices through that role.
+    if user.roles <= {"warehouse"} and not settings.flag(session, "warehouse_sees_prices"):
         raise PermissionDenied(
             "仓库人员不能查看或导出价格；发货单可以打印。",
             "Warehouse staff may not see or export prices; delivery notes they may print.",

@@ -32,7 +32,7 @@ class OrderFilter:
     statuses: tuple[str, ...] | None = None
     created_from: date | None = None
     created_to: date | None = None
-    queue_of: str | None = None  # a role: only orders waiting for that role
+    queue_of: frozenset[str] | None = None  # roles: only orders waiting for one of them
     sort: str = "created"  # a key of app.worklist.SORTS; `filtered` is always newest first
     descending: bool = True
 
@@ -42,11 +42,12 @@ def _like(text: str) -> str:
     return f"%{escaped}%"
 
 
-def queue_clause(session: Session, role: str):
-    """Orders at a node whose next step `role` owns, in whichever workflow version they run."""
+def queue_clause(session: Session, roles: frozenset[str]):
+    """Orders at a node whose next step one of `roles` owns, in whichever workflow version
+    they run."""
     parts = []
     for spec in workflow.all_specs(session):
-        nodes = [code for code in spec.order if spec.owner_of(code) == role]
+        nodes = [code for code in spec.order if spec.owner_of(code) in roles]
         if nodes:
             parts.append(and_(Order.workflow_id == spec.id, Order.status.in_(nodes)))
     return or_(*parts) if parts else false()

@@ -17,6 +17,8 @@ DEFAULTS: dict[str, str] = {
     # Orders whose total is above this need the owner's approval.
     "approval_threshold": "50000.00",
     "warehouse_sees_prices": "false",
+    # The person who submitted an order may not approve it too.
+    "four_eyes_approval": "true",
     "company_name": "",
     "company_address": "",
     "company_phone": "",
@@ -38,7 +40,7 @@ def flag(session: Session, key: str) -> bool:
     return get(session, key) == "true"
 
 
-FLAGS = {"warehouse_sees_prices"}
+FLAGS = {"warehouse_sees_prices", "four_eyes_approval"}
 _TRUE = {"true", "yes", "1", "on", "是"}
 _FALSE = {"false", "no", "0", "off", "否"}
 

@@ -78,7 +78,7 @@ def document_shots(app, window, database, folder: Path, lang: str, work: Path) -
     window.show_order(order.number)
     settle(app, 3)
     window.detail.print_menu.actions()[0].trigger()
-    role = window.workspace.user.role
+    role = min(window.workspace.user.roles)
     preview_shot(app, window, folder, f"preview-{role}-{lang}.png")
     if role != "warehouse":
         return

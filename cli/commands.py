@@ -23,20 +23,23 @@ from app import (
     queries,
     runner,
     settings,
+    users,
     workflow,
     workflow_versions,
 )
+from app.clock import utcnow
 from app.demo import DEMO_PASSWORD, build_demo
 from app.errors import AuthenticationFailed, OrderTrailError, ValidationError
 from app.orders import LineSpec, MoveSpec
-from app.roles import role_label, roles_label
+from app.roles import ROLES, role_label, roles_label
 from app.setup import ensure_admin, open_database
 from app.spreadsheets.export import EXPORTERS, export_orders
 from app.spreadsheets.importing import IMPORTERS
 from app.spreadsheets.reading import ImportRejected
 from app.spreadsheets.template import write_template
-from app.users import add_user, sign_in
+from app.users import sign_in
 from app.workflow_defaults import DEFAULT_WORKFLOWS
+from cli.tables import table
 from db.engine import Database, create_missing_database
 from db.models import User
 
@@ -165,9 +168,81 @@ def _new_password(name: str) -> str:
 def cmd_user_add(ctx: Context) -> int:
     ctx.acting_user()  # signed in before asking for the new password
     password = _new_password(ctx.args.name)
-    ctx.act(add_user, ctx.args.name, ctx.args.role, password)
+    ctx.act(users.add_user, ctx.args.name, ctx.args.role, password)
     ctx.say(f"已添加用户 {ctx.args.name}。", f"User {ctx.args.name} added.")
     return EXIT_OK
+
+
+def cmd_user_list(ctx: Context) -> int:
+    actor = ctx.acting_user()
+    with ctx.database.reading() as session:
+        rows = [
+            {
+                "name": u.name,
+                "display_name": u.display_name,
+                "roles": sorted(u.roles),
+                "active": u.active,
+                "locked": u.locked_until is not None and u.locked_until > utcnow(),
+            }
+            for u in users.list_users(session, actor)
+        ]
+    if ctx.args.json:
+        _json(rows)
+        return EXIT_OK
+    en = ctx.lang == "en"
+    yes_no = {True: "yes" if en else "是", False: "no" if en else "否"}
+    headers = (
+        ["user", "name", "roles", "active", "locked"]
+        if en
+        else ["用户", "姓名", "角色", "在用", "锁定"]
+    )
+    table(
+        headers,
+        [
+            [
+                r["name"],
+                r["display_name"],
+                roles_label(r["roles"], ctx.lang),
+                yes_no[r["active"]],
+                yes_no[r["locked"]],
+            ]
+            for r in rows
+        ],
+    )
+    return EXIT_OK
+
+
+def _changed_user(ctx: Context, change: Callable, zh: str, en: str, *values) -> int:
+    actor = ctx.acting_user()
+    with ctx.database.unit_of_work() as session:
+        change(session, actor, ctx.args.name, *values)
+    ctx.say(zh.format(name=ctx.args.name), en.format(name=ctx.args.name))
+    return EXIT_OK
+
+
+def cmd_user_roles(ctx: Context) -> int:
+    return _changed_user(
+        ctx, users.set_roles, "已修改 {name} 的角色。", "Roles of {name} changed.", ctx.args.role
+    )
+
+
+def cmd_user_reset_password(ctx: Context) -> int:
+    password = _new_password(ctx.args.name)
+    return _changed_user(
+        ctx,
+        users.reset_password,
+        "已重设 {name} 的密码。",
+        "Password of {name} reset.",
+        password,
+    )
+
+
+def cmd_user_unlock(ctx: Context) -> int:
+    return _changed_user(ctx, users.unlock, "已解锁 {name}。", "{name} unlocked.")
+
+
+def cmd_user_deactivate(ctx: Context) -> int:
+    return _changed_user(ctx, users.set_active, "已停用 {name}。", "{name} deactivated.", False)
 
 
 def cmd_party_add(ctx: Context) -> int:
@@ -531,12 +606,35 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--orders", type=int, default=200)
     p.add_argument("--seed", type=int, default=1)
 
-    users = commands.add_parser("user").add_subparsers(
+    user = commands.add_parser("user", help="users and their roles (admin)").add_subparsers(
         dest="subcommand", required=True, parser_class=_Parser
     )
-    p = command(users, "add", cmd_user_add)
+    role_help = "a role, given once per role: " + ", ".join(
+        f"{code} ({zh})" for code, (zh, _en) in ROLES.items()
+    )
+    p = command(user, "add", cmd_user_add, help="add a user with one or more roles")
     p.add_argument("name")
-    p.add_argument("--role", required=True)
+    p.add_argument("--role", required=True, action="append", choices=list(ROLES), help=role_help)
+    with_json(command(user, "list", cmd_user_list, help="every user, roles, active, locked"))
+    p = command(user, "roles", cmd_user_roles, help="replace a user's roles")
+    p.add_argument("name")
+    p.add_argument("--role", required=True, action="append", choices=list(ROLES), help=role_help)
+    p = command(
+        user,
+        "reset-password",
+        cmd_user_reset_password,
+        help="set a new password (from ORDERTRAIL_NEW_PASSWORD) and lift a lock",
+    )
+    p.add_argument("name")
+    p = command(user, "unlock", cmd_user_unlock, help="lift the lock after failed sign-ins")
+    p.add_argument("name")
+    p = command(
+        user,
+        "deactivate",
+        cmd_user_deactivate,
+        help="stop a user signing in; users are never deleted",
+    )
+    p.add_argument("name")
 
     parties = commands.add_parser("party").add_subparsers(
         dest="subcommand", required=True, parser_class=_Parser

@@ -22,6 +22,7 @@ from sqlalchemy import (
     Numeric,
     String,
     Text,
+    TypeDecorator,
     UniqueConstraint,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
@@ -42,13 +43,27 @@ class Base(DeclarativeBase):
     metadata = MetaData(naming_convention=NAMING_CONVENTION)
 
 
+class RoleSet(TypeDecorator):
+    """A set of role codes, stored as one comma-separated text in a fixed order."""
+
+    impl = String(200)
+    cache_ok = True
+
+    def process_bind_param(self, value, dialect):
+        return None if value is None else ",".join(sorted(value))
+
+    def process_result_value(self, value, dialect):
+        return None if value is None else frozenset(filter(None, value.split(",")))
+
+
 class User(Base):
     __tablename__ = "users"
 
     id: Mapped[int] = mapped_column(primary_key=True)
     name: Mapped[str] = mapped_column(String(64), unique=True)
     display_name: Mapped[str] = mapped_column(String(128), default="")
-    role: Mapped[str] = mapped_column(String(32))
+    # One person may hold several roles (the owner also does finance): a frozenset.
+    roles: Mapped[frozenset[str]] = mapped_column(RoleSet())
     password_hash: Mapped[str] = mapped_column(String(255))
     failed_logins: Mapped[int] = mapped_column(Integer, default=0)
     locked_until: Mapped[datetime | None] = mapped_column(DateTime)

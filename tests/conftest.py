@@ -179,7 +179,7 @@ def office(database, password_hash) -> Office:
             user = User(
                 name=role,
                 display_name=role,
-                role=role,
+                roles=frozenset({role}),
                 password_hash=password_hash,
                 failed_logins=0,
                 active=True,

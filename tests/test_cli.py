@@ -464,3 +464,24 @@ def test_init_creates_a_missing_postgresql_database(pg_server, monkeypatch, tmp_
             assert session.execute(text("SELECT name FROM users")).scalars().all() == ["chief"]
     finally:
         database.dispose()
+
+
+def test_users_are_managed_from_the_command_line(shop):
+    code, _, err = shop("user", "add", "小李", "--role", "sales", "--role", "service", user="admin")
+    assert code == 0, err
+    code, out, _ = shop("user", "list", "--json", user="admin")
+    listed = {u["name"]: u for u in json.loads(out)}
+    assert listed["小李"]["roles"] == ["sales", "service"] and listed["小李"]["active"]
+    assert shop("user", "roles", "小李", "--role", "finance", user="admin")[0] == 0
+    assert shop("user", "roles", "admin", "--role", "owner", user="admin")[0] == 3  # last admin
+    assert shop("user", "deactivate", "小李", user="admin")[0] == 0
+    assert shop("user", "unlock", "sales", user="admin")[0] == 0
+    assert shop("user", "reset-password", "sales", user="admin")[0] == 0
+    assert shop("user", "list", user="sales")[0] == 4
+    code, out, _ = shop("--lang", "en", "user", "list", user="admin")
+    header, *rows = out.splitlines()
+    assert header.split() == ["user", "name", "roles", "active", "locked"]
+    li = next(row for row in rows if row.startswith("小李"))
+    assert li.split()[2:] == ["Finance", "no", "no"]
+    code, _, err = shop("user", "add", "x", "--role", "boss", user="admin")
+    assert code == 2 and "sales" in err  # the roles are listed

@@ -112,7 +112,7 @@ class OrderBooks(RuleBasedStateMachine):
                 user = User(
                     name=role,
                     display_name=role,
-                    role=role,
+                    roles=frozenset({role}),
                     password_hash=self.password_hash,
                     failed_logins=0,
                     active=True,

@@ -16,16 +16,16 @@ PASSWORD = "secret-pw"  # the office fixture's password for every role
 
 
 def test_sign_in_with_the_right_password(office):
-    assert sign_in(office.db, "sales", PASSWORD).role == "sales"
+    assert sign_in(office.db, "sales", PASSWORD).roles == {"sales"}
 
 
 def test_passwords_are_stored_as_argon2_hashes(office):
     with office.db.unit_of_work() as session:
-        user = add_user(session, office.admin, "张三", "finance", "密码-123")
+        user = add_user(session, office.admin, "张三", {"finance"}, "密码-123")
     with office.db.reading() as session:
         stored = session.scalar(select(User.password_hash).where(User.id == user.id))
     assert stored.startswith("$argon2id$") and "密码-123" not in stored
-    assert sign_in(office.db, "张三", "密码-123").role == "finance"
+    assert sign_in(office.db, "张三", "密码-123").roles == {"finance"}
 
 
 def test_lockout_after_repeated_failures(office):
@@ -51,8 +51,8 @@ def test_unknown_user_and_wrong_password_look_the_same(office):
 
 def test_only_an_admin_adds_users(office):
     with pytest.raises(PermissionDenied), office.db.unit_of_work() as session:
-        add_user(session, office.owner, "eve", "admin", "password")
+        add_user(session, office.owner, "eve", {"admin"}, "password")
     with pytest.raises(ValidationError, match="no role"), office.db.unit_of_work() as session:
-        add_user(session, office.admin, "eve", "superuser", "password")
+        add_user(session, office.admin, "eve", {"superuser"}, "password")
     with pytest.raises(ValidationError, match="exists"), office.db.unit_of_work() as session:
-        add_user(session, office.admin, "sales", "sales", "password")
+        add_user(session, office.admin, "sales", {"sales"}, "password")

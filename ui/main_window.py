@@ -30,7 +30,7 @@ from app.changes import Changes
 from app.errors import OrderTrailError
 from app.jobs import Cancelled
 from app.queries import OrderFilter
-from app.roles import PERMISSIONS, holds_any, role_label
+from app.roles import PERMISSIONS, holds_any, roles_label
 from app.spreadsheets.importing import may_import
 from app.spreadsheets.reading import ImportRejected
 from app.spreadsheets.template import write_template
@@ -105,7 +105,7 @@ class MainWindow(QMainWindow):
         self.user_label = QLabel(
             self.tr("%1 (%2) · database %3")
             .replace("%1", user.name)
-            .replace("%2", role_label(user.role, workspace.lang))
+            .replace("%2", roles_label(user.roles, workspace.lang))
             .replace("%3", workspace.where())
         )
         self.statusBar().addPermanentWidget(self.user_label)
@@ -284,7 +284,7 @@ class MainWindow(QMainWindow):
     def base_query(self) -> OrderFilter:
         key = self.page_key
         return {
-            "mine": OrderFilter(queue_of=self.workspace.user.role),
+            "mine": OrderFilter(queue_of=self.workspace.user.roles),
             "sales": OrderFilter(kind="sales"),
             "purchase": OrderFilter(kind="purchase"),
             "exceptions": OrderFilter(overdue=True),
@@ -322,8 +322,8 @@ class MainWindow(QMainWindow):
         self.filters.search.selectAll()
 
     def _update_counts(self) -> None:
-        role = self.workspace.user.role
-        mine = self.workspace.read(lambda s: worklist.count(s, OrderFilter(queue_of=role)))
+        roles = self.workspace.user.roles
+        mine = self.workspace.read(lambda s: worklist.count(s, OrderFilter(queue_of=roles)))
         self.nav.item(ORDER_PAGES.index("mine")).setText(f"{self.nav_labels['mine']} ({mine})")
 
     # --- one order --------------------------------------------------------------------------

@@ -53,7 +53,7 @@ def empty_office(backend, request, tmp_path, password_hash) -> Office:
             users[role] = User(
                 name=role,
                 display_name=role,
-                role=role,
+                roles=frozenset({role}),
                 password_hash=password_hash,
                 failed_logins=0,
                 active=True,
