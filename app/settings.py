@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from decimal import Decimal
+from pathlib import Path
 
 from sqlalchemy.orm import Session
 
@@ -58,7 +59,28 @@ def _checked(key: str, value: str) -> str:
                 f"The setting {key} takes true or false, not '{value}'.",
             )
         return "true" if word in _TRUE else "false"
-    return clean_text(value, key, key, max_length=500, required=False)
+    text = clean_text(value, key, key, max_length=500, required=False)
+    if key == "company_logo" and text:
+        _check_logo(Path(text))
+    return text
+
+
+# The image kinds a printed header can carry, by their first bytes.
+IMAGE_SIGNATURES = (b"\x89PNG\r\n\x1a\n", b"\xff\xd8\xff", b"GIF87a", b"GIF89a")
+
+
+def _check_logo(path: Path) -> None:
+    try:
+        with path.open("rb") as image:
+            head = image.read(8)
+    except OSError:
+        raise ValidationError(
+            f"找不到标志图片文件“{path}”。", f"The logo image '{path}' cannot be read."
+        ) from None
+    if not head.startswith(IMAGE_SIGNATURES):
+        raise ValidationError(
+            f"“{path}”不是 PNG、JPEG 或 GIF 图片。", f"'{path}' is not a PNG, JPEG or GIF image."
+        )
 
 
 def change(session: Session, user: User, key: str, value: str) -> None:

@@ -245,18 +245,85 @@ def cmd_user_deactivate(ctx: Context) -> int:
     return _changed_user(ctx, users.set_active, "已停用 {name}。", "{name} deactivated.", False)
 
 
+PARTY_OPTIONS = ("contact", "phone", "address", "payment_terms", "tax_number", "credit_limit")
+PRODUCT_OPTIONS = ("name", "unit", "price", "min_stock", "supplier", "lead_time_days")
+
+
+def _given(args: argparse.Namespace, options: tuple[str, ...]) -> dict[str, object]:
+    """The options given on the command line (an empty text clears a field)."""
+    return {key: getattr(args, key) for key in options if getattr(args, key) is not None}
+
+
 def cmd_party_add(ctx: Context) -> int:
-    ctx.act(masterdata.add_party, ctx.args.name, ctx.args.kind)
+    ctx.act(masterdata.add_party, ctx.args.name, ctx.args.kind, **_given(ctx.args, PARTY_OPTIONS))
     ctx.say(f"已添加 {ctx.args.name}。", f"{ctx.args.name} added.")
+    return EXIT_OK
+
+
+def cmd_party_edit(ctx: Context) -> int:
+    ctx.act(masterdata.edit_party, ctx.args.name, **_given(ctx.args, PARTY_OPTIONS + ("new_name",)))
+    ctx.say(f"已修改 {ctx.args.name}。", f"{ctx.args.name} changed.")
+    return EXIT_OK
+
+
+def cmd_party_list(ctx: Context) -> int:
+    ctx.acting_user()
+    with ctx.database.reading() as session:
+        rows = [
+            {
+                "name": p.name,
+                "kind": p.kind,
+                **{key: getattr(p, key) for key in PARTY_OPTIONS if key != "credit_limit"},
+                "credit_limit": None if p.credit_limit is None else f"{p.credit_limit:.2f}",
+            }
+            for p in masterdata.list_parties(session, ctx.args.kind, ctx.args.search)
+        ]
+    if ctx.args.json:
+        _json(rows)
+        return EXIT_OK
+    en = ctx.lang == "en"
+    table(
+        ["name", "kind", "contact", "phone", "payment terms", "tax number", "credit limit"]
+        if en
+        else ["名称", "类型", "联系人", "电话", "付款条件", "税号", "信用额度"],
+        [
+            [
+                r["name"],
+                masterdata.PARTY_KINDS[r["kind"]][1 if en else 0],
+                r["contact"],
+                r["phone"],
+                r["payment_terms"],
+                r["tax_number"],
+                r["credit_limit"] or "",
+            ]
+            for r in rows
+        ],
+        right=(6,),
+    )
     return EXIT_OK
 
 
 def cmd_product_add(ctx: Context) -> int:
     a = ctx.args
     ctx.act(
-        masterdata.add_product, a.sku, a.name, a.price, opening_stock=a.stock, service=a.service
+        masterdata.add_product,
+        a.sku,
+        a.name,
+        a.price,
+        unit=a.unit or "个",
+        opening_stock=a.stock,
+        service=a.service,
+        **_given(a, PRODUCT_OPTIONS[3:]),
     )
     ctx.say(f"已添加产品 {a.sku}。", f"Product {a.sku} added.")
+    return EXIT_OK
+
+
+def cmd_product_edit(ctx: Context) -> int:
+    ctx.act(
+        masterdata.edit_product, ctx.args.sku, **_given(ctx.args, PRODUCT_OPTIONS + ("service",))
+    )
+    ctx.say(f"已修改产品 {ctx.args.sku}。", f"Product {ctx.args.sku} changed.")
     return EXIT_OK
 
 
@@ -266,12 +333,27 @@ def cmd_product_list(ctx: Context) -> int:
         rows = queries.product_rows(session)
     if ctx.args.json:
         _json(rows)
-    else:
-        for r in rows:
-            print(
-                f"{r['sku']:<12} {r['name']:<24} {r['price']:>12} "
-                f"{r['on_hand']:>10} {r['reserved']:>10} {r['available']:>10}"
-            )
+        return EXIT_OK
+    table(
+        ["SKU", "name", "unit", "price", "on hand", "reserved", "available", "min stock"]
+        if ctx.lang == "en"
+        else ["编码", "名称", "单位", "单价", "在库", "已预留", "可用", "最低库存"],
+        [
+            [
+                r["sku"],
+                r["name"],
+                r["unit"],
+                r["price"],
+                *(
+                    ("",) * 4  # a service has no stock
+                    if r["service"]
+                    else (r["on_hand"], r["reserved"], r["available"], r["min_stock"])
+                ),
+            ]
+            for r in rows
+        ],
+        right=(3, 4, 5, 6, 7),
+    )
     return EXIT_OK
 
 
@@ -636,23 +718,57 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("name")
 
-    parties = commands.add_parser("party").add_subparsers(
-        dest="subcommand", required=True, parser_class=_Parser
-    )
-    p = command(parties, "add", cmd_party_add)
-    p.add_argument("name")
-    p.add_argument("--kind", required=True, choices=["customer", "supplier"])
+    def party_details(sub):
+        sub.add_argument("--contact", help="contact person")
+        sub.add_argument("--phone")
+        sub.add_argument("--address")
+        sub.add_argument("--payment-terms", help="e.g. 月结30天")
+        sub.add_argument("--tax-number")
+        sub.add_argument("--credit-limit", help="an amount; empty for none")
 
-    products = commands.add_parser("product").add_subparsers(
+    def product_supply(sub):
+        sub.add_argument("--min-stock", help="reorder below this available quantity")
+        sub.add_argument("--supplier", help="the usual supplier's name; empty for none")
+        sub.add_argument("--lead-time-days", help="the supplier's delivery time in days")
+
+    parties = commands.add_parser("party", help="customers and suppliers").add_subparsers(
         dest="subcommand", required=True, parser_class=_Parser
     )
-    p = command(products, "add", cmd_product_add)
+    p = command(parties, "add", cmd_party_add, help="add a customer or supplier")
+    p.add_argument("name")
+    p.add_argument("--kind", required=True, choices=list(masterdata.PARTY_KINDS))
+    party_details(p)
+    p = command(parties, "edit", cmd_party_edit, help="change a customer's or supplier's details")
+    p.add_argument("name")
+    p.add_argument("--new-name", help="rename it")
+    party_details(p)
+    p = with_json(command(parties, "list", cmd_party_list, help="customers and suppliers"))
+    p.add_argument("--kind", choices=list(masterdata.PARTY_KINDS))
+    p.add_argument("--search", help="part of the name, contact, phone or tax number")
+
+    products = commands.add_parser("product", help="products and services").add_subparsers(
+        dest="subcommand", required=True, parser_class=_Parser
+    )
+    p = command(products, "add", cmd_product_add, help="add a product or service")
     p.add_argument("sku")
     p.add_argument("--name", required=True)
     p.add_argument("--price", required=True)
-    p.add_argument("--stock")
-    p.add_argument("--service", action="store_true")
-    with_json(command(products, "list", cmd_product_list))
+    p.add_argument("--unit", help="个 unless given")
+    p.add_argument("--stock", help="opening stock, booked as a stock movement")
+    p.add_argument("--service", action="store_true", help="a service: no stock, never shipped")
+    product_supply(p)
+    p = command(products, "edit", cmd_product_edit, help="change a product's details")
+    p.add_argument("sku")
+    p.add_argument("--name")
+    p.add_argument("--price")
+    p.add_argument("--unit")
+    p.add_argument(
+        "--service",
+        action=argparse.BooleanOptionalAction,
+        help="make it a service (no stock) or a stocked product",
+    )
+    product_supply(p)
+    with_json(command(products, "list", cmd_product_list, help="products with their stock"))
 
     order = commands.add_parser("order").add_subparsers(
         dest="subcommand", required=True, parser_class=_Parser

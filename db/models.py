@@ -82,6 +82,10 @@ class Party(Base):
     contact: Mapped[str] = mapped_column(String(100), default="")
     phone: Mapped[str] = mapped_column(String(50), default="")
     address: Mapped[str] = mapped_column(String(300), default="")
+    payment_terms: Mapped[str] = mapped_column(String(100), default="")
+    tax_number: Mapped[str] = mapped_column(String(50), default="")
+    # None: no limit agreed.
+    credit_limit: Mapped[Decimal | None] = mapped_column(MONEY)
     created_at: Mapped[datetime] = mapped_column(DateTime)
 
 
@@ -98,7 +102,13 @@ class Product(Base):
     is_service: Mapped[bool] = mapped_column(Boolean, default=False)
     on_hand: Mapped[Decimal] = mapped_column(QUANTITY, default=Decimal(0))
     reserved: Mapped[Decimal] = mapped_column(QUANTITY, default=Decimal(0))
+    # Below this much available stock the product should be reordered.
+    min_stock: Mapped[Decimal] = mapped_column(QUANTITY, default=Decimal(0))
+    supplier_id: Mapped[int | None] = mapped_column(ForeignKey("parties.id"))
+    lead_time_days: Mapped[int | None] = mapped_column(Integer)
     created_at: Mapped[datetime] = mapped_column(DateTime)
+
+    supplier: Mapped[Party | None] = relationship()
 
 
 class Workflow(Base):
