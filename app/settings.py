@@ -111,3 +111,12 @@ def change(session: Session, user: User, key: str, value: str) -> None:
 
 def all_settings(session: Session) -> dict[str, str]:
     return {key: get(session, key) for key in DEFAULTS}
+
+
+def change_all(session: Session, user: User, values: dict[str, str]) -> list[str]:
+    """Change several settings in one unit of work (all or none); returns the keys changed."""
+    require(user, "change_settings")
+    changed = [key for key, value in values.items() if get(session, key) != value]
+    for key in changed:
+        change(session, user, key, values[key])
+    return changed

@@ -34,7 +34,7 @@ from app.roles import PERMISSIONS, holds_any, roles_label
 from app.spreadsheets.importing import may_import
 from app.spreadsheets.reading import ImportRejected
 from app.spreadsheets.template import write_template
-from ui import dialogs, workflow_editor
+from ui import admin_console, dialogs, workflow_editor
 from ui.documents_dialog import (
     ImportErrorsDialog,
     JobDialog,
@@ -193,6 +193,10 @@ class MainWindow(QMainWindow):
             choice.setCheckable(True)
             choice.setChecked(code == self.workspace.lang)
             choice.triggered.connect(lambda _=False, c=code: self.choose_language(c))
+        self.admin_action = QAction(self.tr("Administration…"), self)
+        self.admin_action.triggered.connect(self.open_admin_console)
+        self.admin_action.setVisible(admin_console.may_open(self.workspace))
+        file_menu.addAction(self.admin_action)
         file_menu.addSeparator()
         quit_action = file_menu.addAction(self.tr("Quit"))
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
@@ -568,6 +572,12 @@ class MainWindow(QMainWindow):
     def _failed(self, error: Exception, number: str) -> None:
         if dialogs.show_error(self, error, self.workspace.lang):
             self.show_order(number)
+
+    def open_admin_console(self) -> None:
+        console = admin_console.AdminConsole(self.workspace, self)
+        console.exec()
+        console.deleteLater()
+        self.schedule_refresh("")  # renamed parties and products show in the list
 
     def choose_language(self, lang: str) -> None:
         config.save(lang=lang)
