@@ -91,9 +91,13 @@ class RecordPage(QWidget):
         self.inputs: dict[str, QWidget] = {}
         form = QFormLayout()
         for field in fields:
-            widget = {"check": QCheckBox, "choice": QComboBox}.get(field.kind, QLineEdit)()
+            if field.kind == "check":  # its label beside the box, as people expect
+                widget = QCheckBox(field.label)
+                form.addRow("", widget)
+            else:
+                widget = QComboBox() if field.kind == "choice" else QLineEdit()
+                form.addRow(field.label, widget)
             self.inputs[field.key] = widget
-            form.addRow(field.label, widget)
         self.problem = QLabel()
         self.problem.setWordWrap(True)
         self.problem.setStyleSheet("color: #a8071a;")
