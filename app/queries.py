@@ -259,12 +259,8 @@ def product_rows(session: Session) -> list[dict]:
         {
             "sku": p.sku,
             "name": p.name,
-            "unit": p.unit,
             "price": _money(p.price),
             "service": p.is_service,
-            "min_stock": _qty(p.min_stock),
-            "supplier": p.supplier.name if p.supplier else None,
-            "lead_time_days": p.lead_time_days,
             "on_hand": _qty(p.on_hand),
             "reserved": _qty(p.reserved),
             "available": _qty(p.on_hand - p.reserved),

@@ -30,6 +30,7 @@ from app import (
 from app.clock import utcnow
 from app.demo import DEMO_PASSWORD, build_demo
 from app.errors import AuthenticationFailed, OrderTrailError, ValidationError
+from app.node_names import node_code
 from app.orders import LineSpec, MoveSpec
 from app.roles import ROLES, role_label, roles_label
 from app.setup import ensure_admin, open_database
@@ -39,7 +40,7 @@ from app.spreadsheets.reading import ImportRejected
 from app.spreadsheets.template import write_template
 from app.users import sign_in
 from app.workflow_defaults import DEFAULT_WORKFLOWS
-from cli.tables import table
+from cli.tables import local_time, table
 from db.engine import Database, create_missing_database
 from db.models import User
 
@@ -335,24 +336,23 @@ def cmd_product_list(ctx: Context) -> int:
         _json(rows)
         return EXIT_OK
     table(
-        ["SKU", "name", "unit", "price", "on hand", "reserved", "available", "min stock"]
+        ["SKU", "name", "price", "on hand", "reserved", "available"]
         if ctx.lang == "en"
-        else ["编码", "名称", "单位", "单价", "在库", "已预留", "可用", "最低库存"],
+        else ["编码", "名称", "单价", "在库", "已预留", "可用"],
         [
             [
                 r["sku"],
                 r["name"],
-                r["unit"],
                 r["price"],
                 *(
-                    ("",) * 4  # a service has no stock
+                    ("",) * 3  # a service has no stock
                     if r["service"]
-                    else (r["on_hand"], r["reserved"], r["available"], r["min_stock"])
+                    else (r["on_hand"], r["reserved"], r["available"])
                 ),
             ]
             for r in rows
         ],
-        right=(3, 4, 5, 6, 7),
+        right=(2, 3, 4, 5),
     )
     return EXIT_OK
 
@@ -372,7 +372,10 @@ def _print_order(ctx: Context, detail: dict) -> None:
         )
     for event in detail.get("events", []):
         move = f" {event['from']} → {event['to']}" if event["to"] else ""
-        print(f"  {event['at']}  {event['user']:<10} {event['action']}{move}  {event['comment']}")
+        print(
+            f"  {local_time(event['at'])}  {event['user']:<10} {event['action']}{move}  "
+            f"{event['comment']}"
+        )
 
 
 def cmd_order_create(ctx: Context) -> int:
@@ -408,17 +411,42 @@ def cmd_order_list(ctx: Context) -> int:
             f"--limit 必须在 0 到 {MAX_LIST_LIMIT:,} 之间。",
             f"--limit must be between 0 and {MAX_LIST_LIMIT:,}.",
         )
-    f = queries.OrderFilter(
-        kind=a.kind, status=a.status, overdue=a.overdue, party=a.party, text=a.search
-    )
     with ctx.database.reading() as session:
+        f = _order_filter(session, a)
         rows = queries.order_rows(session, queries.list_orders(session, f, limit=a.limit), ctx.lang)
     if a.json:
         _json(rows)
-    else:
-        for row in rows:
-            _print_order(ctx, row)
+        return EXIT_OK
+    en = ctx.lang == "en"
+    late = "late" if en else "超时"
+    table(
+        ["number", "node", "party", "total", "paid", "due", "waiting for", ""]
+        if en
+        else ["单号", "节点", "客户/供应商", "金额", "已付", "交期", "待处理", ""],
+        [
+            [
+                r["number"],
+                r["status_label"],
+                r["party"],
+                f"{r['currency']} {r['total']}",
+                r["paid"],
+                r["due"] or "",
+                roles_label(r["owner_roles"], ctx.lang),
+                late if r["overdue"] else "",
+            ]
+            for r in rows
+        ],
+        right=(3, 4),
+    )
     return EXIT_OK
+
+
+def _order_filter(session, a: argparse.Namespace) -> queries.OrderFilter:
+    """The filter of `order list` and `export`; a node by code or by either label."""
+    status = a.status and node_code(workflow.all_specs(session), a.status)
+    return queries.OrderFilter(
+        kind=a.kind, status=status, overdue=a.overdue, party=a.party, text=a.search
+    )
 
 
 def _changed(ctx: Context, number: str) -> int:
@@ -431,7 +459,9 @@ def _changed(ctx: Context, number: str) -> int:
 
 def cmd_order_advance(ctx: Context) -> int:
     a = ctx.args
-    ctx.act(orders.advance, a.number, a.node, comment=a.comment or "", reason=a.comment or "")
+    with ctx.database.reading() as session:
+        node = node_code([workflow.spec_for(session, orders.find_order(session, a.number))], a.node)
+    ctx.act(orders.advance, a.number, node, comment=a.comment or "", reason=a.comment or "")
     return _changed(ctx, a.number)
 
 
@@ -549,11 +579,22 @@ def cmd_alerts(ctx: Context) -> int:
             ]
         )
     else:
-        for r in rows:
-            print(
-                f"{r['number']:<16} {r['status_label']:<10} {r['owner_role']:<12} "
-                f"{r['since']}  +{r['late_by_hours']}h"
-            )
+        table(
+            ["number", "node", "waiting for", "since", "late by (h)"]
+            if ctx.lang == "en"
+            else ["单号", "节点", "待处理", "进入节点时间", "超时（小时）"],
+            [
+                [
+                    r["number"],
+                    r["status_label"],
+                    roles_label(r["owner_role"].split(","), ctx.lang),
+                    local_time(r["since"]),
+                    r["late_by_hours"],
+                ]
+                for r in rows
+            ],
+            right=(4,),
+        )
     return EXIT_OK
 
 
@@ -610,12 +651,10 @@ def cmd_import(ctx: Context) -> int:
 def cmd_export(ctx: Context) -> int:
     actor = ctx.acting_user()
     a = ctx.args
-    order_filter = queries.OrderFilter(
-        kind=a.kind, status=a.status, overdue=a.overdue, party=a.party, text=a.search
-    )
-    if a.what != "orders" and order_filter != queries.OrderFilter():
-        raise ValidationError("筛选条件只适用于导出订单。", "Filters apply to orders only.")
     with ctx.database.reading() as session:
+        order_filter = _order_filter(session, a)
+        if a.what != "orders" and order_filter != queries.OrderFilter():
+            raise ValidationError("筛选条件只适用于导出订单。", "Filters apply to orders only.")
         count = (
             export_orders(session, actor, a.file, order_filter)
             if a.what == "orders"
@@ -664,6 +703,15 @@ def cmd_setting_set(ctx: Context) -> int:
 # --- the parser -------------------------------------------------------------------------
 
 
+def _default_nodes() -> str:
+    """The nodes of the default workflows, for help texts (the database may add more)."""
+    return "; ".join(
+        f"{kind}: "
+        + ", ".join(f"{code} {node['label']['zh']}" for code, node in definition["nodes"].items())
+        for kind, definition in DEFAULT_WORKFLOWS.items()
+    )
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="ordertrail", description="OrderTrail 采销订单跟踪")
     parser.add_argument("--db", help="database URL or SQLite file path")
@@ -671,13 +719,19 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--lang", choices=["zh", "en"])
     commands = parser.add_subparsers(dest="command", parser_class=_Parser)
 
-    def command(group, name: str, handler: Callable[[Context], int], **kwargs):
-        sub = group.add_parser(name, **kwargs)
+    def command(group, name: str, handler: Callable[[Context], int], *, help: str):
+        sub = group.add_parser(name, help=help, description=help)
         sub.set_defaults(handler=handler)
         return sub
 
+    def group(name: str, help: str):
+        parent = commands.add_parser(name, help=help, description=help)
+        return parent.add_subparsers(dest="subcommand", required=True, parser_class=_Parser)
+
     def with_json(sub):
-        sub.add_argument("--json", action="store_true")
+        sub.add_argument(
+            "--json", action="store_true", help="one JSON document on stdout; times in UTC"
+        )
         return sub
 
     p = command(commands, "init", cmd_init, help="create or upgrade the database")
@@ -688,9 +742,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--orders", type=int, default=200)
     p.add_argument("--seed", type=int, default=1)
 
-    user = commands.add_parser("user", help="users and their roles (admin)").add_subparsers(
-        dest="subcommand", required=True, parser_class=_Parser
-    )
+    user = group("user", "users and their roles (admin)")
     role_help = "a role, given once per role: " + ", ".join(
         f"{code} ({zh})" for code, (zh, _en) in ROLES.items()
     )
@@ -731,9 +783,7 @@ def build_parser() -> argparse.ArgumentParser:
         sub.add_argument("--supplier", help="the usual supplier's name; empty for none")
         sub.add_argument("--lead-time-days", help="the supplier's delivery time in days")
 
-    parties = commands.add_parser("party", help="customers and suppliers").add_subparsers(
-        dest="subcommand", required=True, parser_class=_Parser
-    )
+    parties = group("party", "customers and suppliers")
     p = command(parties, "add", cmd_party_add, help="add a customer or supplier")
     p.add_argument("name")
     p.add_argument("--kind", required=True, choices=list(masterdata.PARTY_KINDS))
@@ -746,9 +796,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--kind", choices=list(masterdata.PARTY_KINDS))
     p.add_argument("--search", help="part of the name, contact, phone or tax number")
 
-    products = commands.add_parser("product", help="products and services").add_subparsers(
-        dest="subcommand", required=True, parser_class=_Parser
-    )
+    products = group("product", "products and services")
     p = command(products, "add", cmd_product_add, help="add a product or service")
     p.add_argument("sku")
     p.add_argument("--name", required=True)
@@ -770,50 +818,61 @@ def build_parser() -> argparse.ArgumentParser:
     product_supply(p)
     with_json(command(products, "list", cmd_product_list, help="products with their stock"))
 
-    order = commands.add_parser("order").add_subparsers(
-        dest="subcommand", required=True, parser_class=_Parser
-    )
-    p = with_json(command(order, "create", cmd_order_create))
+    node_help = f"a node by code or by its Chinese or English label ({_default_nodes()})"
+    order = group("order", "sales and purchase orders")
+    p = with_json(command(order, "create", cmd_order_create, help="create a draft order"))
     p.add_argument("--kind", required=True, choices=["sales", "purchase"])
-    p.add_argument("--party", required=True)
-    p.add_argument("--line", required=True, nargs="+", action="extend")
-    p.add_argument("--due")
-    p = with_json(command(order, "show", cmd_order_show))
+    p.add_argument("--party", required=True, help="the customer's or supplier's name")
+    p.add_argument(
+        "--line",
+        required=True,
+        nargs="+",
+        action="extend",
+        help="SKU:QTY or SKU:QTY:PRICE (the product's price unless given)",
+    )
+    p.add_argument("--due", help="due date, YYYY-MM-DD")
+    p = with_json(
+        command(order, "show", cmd_order_show, help="an order with its lines and history")
+    )
     p.add_argument("number")
-    p = with_json(command(order, "list", cmd_order_list))
-    p.add_argument("--kind")
-    p.add_argument("--status")
-    p.add_argument("--overdue", action="store_true")
+    p = with_json(command(order, "list", cmd_order_list, help="orders, newest first"))
+    p.add_argument("--kind", help="sales, purchase, supplementary or return")
+    p.add_argument("--status", help=node_help)
+    p.add_argument("--overdue", action="store_true", help="only orders late at their node or due")
     p.add_argument("--party")
-    p.add_argument("--search")
+    p.add_argument("--search", help="part of the number, party or tracking number")
     p.add_argument("--limit", type=int)
-    p = command(order, "advance", cmd_order_advance)
+    p = command(
+        order, "advance", cmd_order_advance, help="take a workflow step (submit, approve, ...)"
+    )
     p.add_argument("number")
-    p.add_argument("node")
-    p.add_argument("--comment")
-    p = command(order, "cancel", cmd_order_cancel)
+    p.add_argument("node", help="the node to move to: " + node_help)
+    p.add_argument("--comment", help="a comment, or the reason a step requires")
+    p = command(order, "cancel", cmd_order_cancel, help="cancel an order before it ships")
     p.add_argument("number")
     p.add_argument("--reason", required=True)
 
-    p = command(commands, "ship", cmd_ship)
+    p = command(commands, "ship", cmd_ship, help="record a shipment (delivery note)")
     p.add_argument("number")
     p.add_argument("--carrier", required=True)
     p.add_argument("--tracking-no", required=True)
-    p.add_argument("--line", nargs="+", action="extend")
-    p = command(commands, "receive", cmd_receive)
+    p.add_argument(
+        "--line", nargs="+", action="extend", help="SKU:QTY; everything still to ship unless given"
+    )
+    p = command(commands, "receive", cmd_receive, help="record goods received for a purchase")
     p.add_argument("number")
-    p.add_argument("--line", nargs="+", action="extend")
-    p = command(commands, "pay", cmd_pay)
+    p.add_argument(
+        "--line", nargs="+", action="extend", help="SKU:QTY; everything still due unless given"
+    )
+    p = command(commands, "pay", cmd_pay, help="record a payment received or made")
     p.add_argument("number")
-    p.add_argument("amount")
+    p.add_argument("amount", help="negative for a refund")
     p.add_argument("--method")
-    p.add_argument("--ref")
+    p.add_argument("--ref", help="a bank or payment reference")
     p = command(commands, "sign", cmd_sign, help="the customer signed for one shipment")
     p.add_argument("shipment")
-    with_json(command(commands, "alerts", cmd_alerts))
-    flows = commands.add_parser("workflow", help="the workflows as data").add_subparsers(
-        dest="subcommand", required=True, parser_class=_Parser
-    )
+    with_json(command(commands, "alerts", cmd_alerts, help="late orders and who acts next"))
+    flows = group("workflow", "the workflows as data")
     p = with_json(command(flows, "show", cmd_workflow_show, help="the active definition"))
     p.add_argument("kind")
     p = command(flows, "versions", cmd_workflow_versions, help="every stored version")
@@ -845,22 +904,18 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("what", choices=list(EXPORTERS))
     p.add_argument("file")
     p.add_argument("--kind")
-    p.add_argument("--status")
+    p.add_argument("--status", help=node_help)
     p.add_argument("--overdue", action="store_true")
     p.add_argument("--party")
     p.add_argument("--search")
-    audits = commands.add_parser("audit").add_subparsers(
-        dest="subcommand", required=True, parser_class=_Parser
-    )
-    command(audits, "verify", cmd_audit_verify)
-    p = command(commands, "backup", cmd_backup)
+    audits = group("audit", "the audit trail")
+    command(audits, "verify", cmd_audit_verify, help="check the audit trail's hash chain")
+    p = command(commands, "backup", cmd_backup, help="a consistent copy of a SQLite database")
     p.add_argument("file")
-    setting = commands.add_parser("setting").add_subparsers(
-        dest="subcommand", required=True, parser_class=_Parser
-    )
-    with_json(command(setting, "list", cmd_setting_list))
-    p = command(setting, "set", cmd_setting_set)
-    p.add_argument("key")
+    setting = group("setting", "office-wide settings")
+    with_json(command(setting, "list", cmd_setting_list, help="every setting and its value"))
+    p = command(setting, "set", cmd_setting_set, help="change a setting (admin)")
+    p.add_argument("key", choices=list(settings.DEFAULTS))
     p.add_argument("value")
     return parser
 

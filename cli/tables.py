@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import unicodedata
 from collections.abc import Sequence
+from datetime import UTC, datetime
 
 GAP = "  "
 
@@ -36,3 +37,11 @@ def table(headers: Sequence[str], rows: Sequence[Sequence[object]], right: Seque
         print(
             GAP.join(_padded(text, widths[i], i in right) for i, text in enumerate(line)).rstrip()
         )
+
+
+def local_time(stamp: str | None) -> str:
+    """A stored UTC time (2026-11-25T08:30:00Z) as this computer's local time, to the minute."""
+    if not stamp:
+        return ""
+    moment = datetime.strptime(stamp, "%Y-%m-%dT%H:%M:%SZ").replace(tzinfo=UTC)
+    return moment.astimezone().strftime("%Y-%m-%d %H:%M")

@@ -485,3 +485,82 @@ def test_users_are_managed_from_the_command_line(shop):
     assert li.split()[2:] == ["Finance", "no", "no"]
     code, _, err = shop("user", "add", "x", "--role", "boss", user="admin")
     assert code == 2 and "sales" in err  # the roles are listed
+
+
+def test_nodes_by_code_or_label_and_tables_that_line_up(shop, monkeypatch):
+    code, number, _ = shop(
+        "order",
+        "create",
+        "--kind",
+        "sales",
+        "--party",
+        "华东贸易有限公司",
+        "--line",
+        "A-100:2",
+        user="sales",
+    )
+    number = number.strip()
+    assert shop("order", "advance", number, "待审批", user="sales")[0] == 0  # by its label
+    for status in ("placed", "已下单", "Placed", "PLACED"):
+        code, out, err = shop("order", "list", "--status", status, "--json", user="sales")
+        assert code == 0, err
+        assert [row["number"] for row in json.loads(out)] == [number]
+    code, _, err = shop("order", "list", "--status", "已发出", user="sales")
+    assert code == 3 and "已下单" in err  # an unknown node is said, with the ones there are
+    code, out, _ = shop("order", "list", user="sales")
+    header, row = out.splitlines()
+    assert header.split()[:3] == ["单号", "节点", "客户/供应商"]
+    from cli.tables import display_width
+
+    # The party column starts at the same display column in the header and the row.
+    assert display_width(header[: header.index("客户/供应商")]) == display_width(
+        row[: row.index("华东贸易有限公司")]
+    )
+    code, out, _ = shop("product", "list", user="sales")
+    header, *rows = out.splitlines()
+    assert header.split()[0] == "编码" and len(rows) == 2
+    assert rows[0].startswith("A-100") and rows[0].endswith("48")  # 50 on hand, 2 reserved
+    assert display_width(rows[0]) == display_width(header)  # numbers end under their heading
+
+
+def test_times_are_local_on_screen_and_utc_in_json(shop, monkeypatch):
+    import time
+
+    monkeypatch.setenv("TZ", "Asia/Shanghai")
+    time.tzset()
+    try:
+        code, number, _ = shop(
+            "order",
+            "create",
+            "--kind",
+            "sales",
+            "--party",
+            "华东贸易有限公司",
+            "--line",
+            "A-100:1",
+            user="sales",
+        )
+        number = number.strip()
+        at = json.loads(shop("order", "show", number, "--json", user="sales")[1])["events"][0]["at"]
+        assert at.endswith("Z")
+        from datetime import UTC, datetime, timedelta
+
+        local = (datetime.strptime(at, "%Y-%m-%dT%H:%M:%SZ") + timedelta(hours=8)).strftime(
+            "%Y-%m-%d %H:%M"
+        )
+        assert local in shop("order", "show", number, user="sales")[1]
+        assert UTC
+    finally:
+        monkeypatch.delenv("TZ")
+        time.tzset()
+
+
+def test_every_command_says_what_it_does(capsys):
+    parser = cli.build_parser()
+    groups = [a for a in parser._actions if isinstance(a, type(parser._subparsers._actions[-1]))]
+    for name, sub in groups[0].choices.items():
+        assert sub.description, name
+        for action in sub._actions:
+            if hasattr(action, "choices") and isinstance(action.choices, dict):
+                for subname, leaf in action.choices.items():
+                    assert leaf.description, f"{name} {subname}"
