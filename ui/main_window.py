@@ -361,12 +361,27 @@ class MainWindow(QMainWindow):
         changes, self._pending = self._pending, Changes()
         if self.pages.currentIndex() == 0 and changes.concerns_lists():
             self.model.refresh()
+            self._select_shown(self.detail.number)
         if changes.concerns_queues():
             self._update_counts()
         if changes.unknown or "parties" in changes.master_data:
             self.filters.reload_parties()
         if changes.concerns_order(self.detail.number):
             self.show_order(self.detail.number)
+
+    def _select_shown(self, number: str | None) -> None:
+        """The list selects the order the detail panel shows, or nothing once it left the
+        list (approved out of the owner's queue): never another order's row."""
+        row = self.model.row_of(number) if number else None
+        selection = self.list.selectionModel()
+        if row is None:
+            selection.clear()
+        elif selection.currentIndex().row() != row:
+            selection.setCurrentIndex(
+                self.model.index(row, 0),
+                QItemSelectionModel.SelectionFlag.ClearAndSelect
+                | QItemSelectionModel.SelectionFlag.Rows,
+            )
 
     # --- actions ----------------------------------------------------------------------------
 
