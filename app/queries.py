@@ -9,7 +9,7 @@ from decimal import Decimal
 from sqlalchemy import Select, and_, false, func, or_, select
 from sqlalchemy.orm import Session
 
-from db.models import Event, Order, Party, Payment, Shipment, StockMove
+from db.models import Event, Order, Party, Payment, Shipment, StockMove, User
 
 from . import workflow
 from .clock import utcnow
@@ -222,6 +222,7 @@ def order_detail(session: Session, order: Order, lang: str = "zh") -> dict:
         }
         for s in order.shipments
     ]
+    detail["receipts"] = _receipt_rows(session, order)
     detail["payments"] = [
         {
             "amount": _money(p.amount),
@@ -235,6 +236,22 @@ def order_detail(session: Session, order: Order, lang: str = "zh") -> dict:
     ]
     detail["events"] = [event_row(e) for e in order_events(session, order)]
     return detail
+
+
+def _receipt_rows(session: Session, order: Order) -> list[dict]:
+    """The goods receipts of a purchase: when, by whom, what came in."""
+    sku_of = {line.id: line.product.sku for line in order.lines}
+    people = {r.received_by_id for r in order.receipts}
+    names = dict(session.execute(select(User.id, User.name).where(User.id.in_(people))).all())
+    return [
+        {
+            "number": r.number,
+            "received_at": _stamp(r.received_at),
+            "received_by": names.get(r.received_by_id, ""),
+            "lines": [{"sku": sku_of[rl.order_line_id], "qty": _qty(rl.qty)} for rl in r.lines],
+        }
+        for r in order.receipts
+    ]
 
 
 def order_events(session: Session, order: Order) -> list[Event]:

@@ -10,6 +10,7 @@ import sys
 import traceback
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 
 from sqlalchemy.exc import OperationalError
@@ -381,7 +382,10 @@ def _print_order(ctx: Context, detail: dict) -> None:
 def cmd_order_create(ctx: Context) -> int:
     a = ctx.args
     lines = [_line(text) for text in a.line]
-    number = ctx.act(orders.create_order, a.kind, a.party, lines, due=a.due).number
+    order = ctx.act(orders.create_order, a.kind, a.party, lines, due=a.due)
+    number, due = order.number, order.due
+    if due is not None and due < date.today():
+        ctx.say(f"注意：交期 {due} 已经过去。", f"Note: the due date {due} is already past.")
     if a.json:
         with ctx.database.reading() as session:
             _json(queries.order_detail(session, orders.find_order(session, number), ctx.lang))

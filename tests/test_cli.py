@@ -564,3 +564,20 @@ def test_every_command_says_what_it_does(capsys):
             if hasattr(action, "choices") and isinstance(action.choices, dict):
                 for subname, leaf in action.choices.items():
                     assert leaf.description, f"{name} {subname}"
+
+
+def test_a_past_due_date_is_warned_about(shop):
+    args = [
+        "order",
+        "create",
+        "--kind",
+        "sales",
+        "--party",
+        "华东贸易有限公司",
+        "--line",
+        "A-100:1",
+    ]
+    code, _, err = shop(*args, "--due", "2020-01-31", user="sales")
+    assert code == 0 and "2020-01-31 已经过去" in err
+    code, _, err = shop(*args, "--due", "2999-01-31", user="sales")
+    assert code == 0 and "已经过去" not in err

@@ -361,7 +361,7 @@
     </message>
     <message>
         <location filename="../../ui/main_window.py" line="190"/>
-        <location filename="../../ui/main_window.py" line="585"/>
+        <location filename="../../ui/main_window.py" line="600"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
@@ -422,13 +422,13 @@
     </message>
     <message>
         <location filename="../../ui/main_window.py" line="229"/>
-        <location filename="../../ui/main_window.py" line="491"/>
+        <location filename="../../ui/main_window.py" line="506"/>
         <source>Export to Excel</source>
         <translation>导出到 Excel</translation>
     </message>
     <message>
         <location filename="../../ui/main_window.py" line="230"/>
-        <location filename="../../ui/main_window.py" line="514"/>
+        <location filename="../../ui/main_window.py" line="529"/>
         <source>Import from Excel</source>
         <translation>从 Excel 导入</translation>
     </message>
@@ -448,57 +448,57 @@
         <translation>订单已于 %1 更新</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="380"/>
-        <location filename="../../ui/main_window.py" line="487"/>
+        <location filename="../../ui/main_window.py" line="395"/>
+        <location filename="../../ui/main_window.py" line="502"/>
         <source>Saved %1</source>
         <translation>已保存 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="476"/>
+        <location filename="../../ui/main_window.py" line="491"/>
         <source>Save the template</source>
         <translation>保存模板</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="505"/>
+        <location filename="../../ui/main_window.py" line="520"/>
         <source>Exporting %1</source>
         <translation>正在导出：%1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="509"/>
+        <location filename="../../ui/main_window.py" line="524"/>
         <source>Exported %n record(s) to %1</source>
         <translation>
             <numerusform>已导出 %n 条记录到 %1</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="521"/>
+        <location filename="../../ui/main_window.py" line="536"/>
         <source>Importing %1</source>
         <translation>正在导入：%1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="529"/>
+        <location filename="../../ui/main_window.py" line="544"/>
         <source>Imported %n record(s)</source>
         <translation>
             <numerusform>已导入 %n 条记录</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="536"/>
+        <location filename="../../ui/main_window.py" line="551"/>
         <source>Printing delivery notes</source>
         <translation>正在打印发货单</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="540"/>
+        <location filename="../../ui/main_window.py" line="555"/>
         <source>Delivery notes of waiting orders</source>
         <translation>待发货订单的发货单</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="566"/>
+        <location filename="../../ui/main_window.py" line="581"/>
         <source>%1: %2 done</source>
         <translation>%1：已%2</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="585"/>
+        <location filename="../../ui/main_window.py" line="600"/>
         <source>The new language is used from the next start.</source>
         <translation>新的语言将在下次启动时生效。</translation>
     </message>
@@ -562,121 +562,146 @@
     </message>
     <message>
         <location filename="../../ui/order_detail.py" line="104"/>
+        <source>Receipt</source>
+        <translation>收货单</translation>
+    </message>
+    <message>
+        <location filename="../../ui/order_detail.py" line="104"/>
+        <source>Received</source>
+        <translation>收货时间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/order_detail.py" line="104"/>
+        <source>By</source>
+        <translation>经办人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/order_detail.py" line="104"/>
+        <source>Goods</source>
+        <translation>货物</translation>
+    </message>
+    <message>
+        <location filename="../../ui/order_detail.py" line="108"/>
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../ui/order_detail.py" line="104"/>
+        <location filename="../../ui/order_detail.py" line="108"/>
         <source>Method</source>
         <translation>方式</translation>
     </message>
     <message>
-        <location filename="../../ui/order_detail.py" line="104"/>
+        <location filename="../../ui/order_detail.py" line="108"/>
         <source>Reference</source>
         <translation>参考号</translation>
     </message>
     <message>
-        <location filename="../../ui/order_detail.py" line="104"/>
+        <location filename="../../ui/order_detail.py" line="108"/>
         <source>Paid at</source>
         <translation>付款时间</translation>
     </message>
     <message>
-        <location filename="../../ui/order_detail.py" line="109"/>
+        <location filename="../../ui/order_detail.py" line="113"/>
         <source>Print / preview</source>
         <translation>打印/预览</translation>
     </message>
     <message>
-        <location filename="../../ui/order_detail.py" line="121"/>
+        <location filename="../../ui/order_detail.py" line="125"/>
         <source>What you can do now</source>
         <translation>您现在可以</translation>
     </message>
     <message>
-        <location filename="../../ui/order_detail.py" line="126"/>
+        <location filename="../../ui/order_detail.py" line="130"/>
         <source>Payments</source>
         <translation>收付款</translation>
     </message>
     <message>
-        <location filename="../../ui/order_detail.py" line="128"/>
+        <location filename="../../ui/order_detail.py" line="132"/>
+        <source>Goods receipts</source>
+        <translation>收货记录</translation>
+    </message>
+    <message>
+        <location filename="../../ui/order_detail.py" line="134"/>
         <source>Lines</source>
         <translation>明细</translation>
     </message>
     <message>
-        <location filename="../../ui/order_detail.py" line="130"/>
+        <location filename="../../ui/order_detail.py" line="131"/>
         <source>Shipments</source>
         <translation>发货</translation>
     </message>
     <message>
-        <location filename="../../ui/order_detail.py" line="149"/>
+        <location filename="../../ui/order_detail.py" line="157"/>
         <source>No order selected</source>
         <translation>未选择订单</translation>
     </message>
     <message>
-        <location filename="../../ui/order_detail.py" line="171"/>
+        <location filename="../../ui/order_detail.py" line="179"/>
         <source>Party: %1</source>
         <translation>客户/供应商：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/order_detail.py" line="172"/>
+        <location filename="../../ui/order_detail.py" line="180"/>
         <source>Due: %1</source>
         <translation>交期：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/order_detail.py" line="173"/>
+        <location filename="../../ui/order_detail.py" line="181"/>
         <source>Shipped / received: %1%</source>
         <translation>发货/到货：%1%</translation>
     </message>
     <message>
-        <location filename="../../ui/order_detail.py" line="178"/>
+        <location filename="../../ui/order_detail.py" line="186"/>
         <source>Total: %1 %2</source>
         <translation>金额：%1 %2</translation>
     </message>
     <message>
-        <location filename="../../ui/order_detail.py" line="183"/>
+        <location filename="../../ui/order_detail.py" line="191"/>
         <source>Paid: %1 (%2%)</source>
         <translation>已收付：%1（%2%）</translation>
     </message>
     <message>
-        <location filename="../../ui/order_detail.py" line="188"/>
+        <location filename="../../ui/order_detail.py" line="196"/>
         <source>Waiting for: %1</source>
         <translation>待处理：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/order_detail.py" line="188"/>
+        <location filename="../../ui/order_detail.py" line="196"/>
         <source>nobody</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../ui/order_detail.py" line="192"/>
+        <location filename="../../ui/order_detail.py" line="200"/>
         <source>Overdue</source>
         <translation>已超时</translation>
     </message>
     <message>
-        <location filename="../../ui/order_detail.py" line="199"/>
+        <location filename="../../ui/order_detail.py" line="207"/>
         <source>Belongs to %1</source>
         <translation>所属订单：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/order_detail.py" line="202"/>
+        <location filename="../../ui/order_detail.py" line="210"/>
         <source>Linked documents: %1</source>
         <translation>关联单据：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/order_detail.py" line="205"/>
+        <location filename="../../ui/order_detail.py" line="213"/>
         <source>Note: %1</source>
         <translation>备注：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/order_detail.py" line="231"/>
+        <location filename="../../ui/order_detail.py" line="239"/>
         <source>not yet</source>
         <translation>未签收</translation>
     </message>
     <message>
-        <location filename="../../ui/order_detail.py" line="249"/>
+        <location filename="../../ui/order_detail.py" line="275"/>
         <source>Nothing for you to do here: the next step belongs to %1.</source>
         <translation>此订单暂无需您处理：下一步由%1负责。</translation>
     </message>
     <message>
-        <location filename="../../ui/order_detail.py" line="254"/>
+        <location filename="../../ui/order_detail.py" line="280"/>
         <source>This order is finished.</source>
         <translation>此订单已结束。</translation>
     </message>
@@ -684,145 +709,160 @@
 <context>
     <name>OrderEditor</name>
     <message>
-        <location filename="../../ui/order_editor.py" line="74"/>
+        <location filename="../../ui/order_editor.py" line="86"/>
         <source>New sales order</source>
         <translation>新建销售订单</translation>
     </message>
     <message>
-        <location filename="../../ui/order_editor.py" line="74"/>
+        <location filename="../../ui/order_editor.py" line="86"/>
         <source>New purchase order</source>
         <translation>新建采购订单</translation>
     </message>
     <message>
-        <location filename="../../ui/order_editor.py" line="76"/>
+        <location filename="../../ui/order_editor.py" line="88"/>
         <source>Edit draft %1</source>
         <translation>编辑草稿 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/order_editor.py" line="90"/>
+        <location filename="../../ui/order_editor.py" line="102"/>
         <source>Type to search customers</source>
         <translation>输入以搜索客户</translation>
     </message>
     <message>
-        <location filename="../../ui/order_editor.py" line="92"/>
+        <location filename="../../ui/order_editor.py" line="104"/>
         <source>Type to search suppliers</source>
         <translation>输入以搜索供应商</translation>
     </message>
     <message>
-        <location filename="../../ui/order_editor.py" line="94"/>
+        <location filename="../../ui/order_editor.py" line="106"/>
         <source>Due date</source>
         <translation>交期</translation>
     </message>
     <message>
-        <location filename="../../ui/order_editor.py" line="109"/>
+        <location filename="../../ui/order_editor.py" line="123"/>
         <source>SKU</source>
         <translation>产品编码</translation>
     </message>
     <message>
-        <location filename="../../ui/order_editor.py" line="110"/>
+        <location filename="../../ui/order_editor.py" line="124"/>
         <source>Product</source>
         <translation>产品</translation>
     </message>
     <message>
-        <location filename="../../ui/order_editor.py" line="111"/>
+        <location filename="../../ui/order_editor.py" line="125"/>
+        <source>Available</source>
+        <translation>可用库存</translation>
+    </message>
+    <message>
+        <location filename="../../ui/order_editor.py" line="126"/>
         <source>Quantity</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../ui/order_editor.py" line="112"/>
+        <location filename="../../ui/order_editor.py" line="127"/>
         <source>Unit price</source>
         <translation>单价</translation>
     </message>
     <message>
-        <location filename="../../ui/order_editor.py" line="113"/>
+        <location filename="../../ui/order_editor.py" line="128"/>
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../ui/order_editor.py" line="124"/>
+        <location filename="../../ui/order_editor.py" line="139"/>
         <source>Add line</source>
         <translation>添加明细</translation>
     </message>
     <message>
-        <location filename="../../ui/order_editor.py" line="126"/>
+        <location filename="../../ui/order_editor.py" line="141"/>
         <source>Remove line</source>
         <translation>删除明细</translation>
     </message>
     <message>
-        <location filename="../../ui/order_editor.py" line="144"/>
+        <location filename="../../ui/order_editor.py" line="161"/>
         <source>Customer</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../ui/order_editor.py" line="144"/>
+        <location filename="../../ui/order_editor.py" line="161"/>
         <source>Supplier</source>
         <translation>供应商</translation>
     </message>
     <message>
-        <location filename="../../ui/order_editor.py" line="146"/>
+        <location filename="../../ui/order_editor.py" line="163"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/order_editor.py" line="209"/>
+        <location filename="../../ui/order_editor.py" line="229"/>
         <source>Line %1: choose a product from the list</source>
         <translation>第 %1 行：请从列表中选择产品</translation>
     </message>
     <message>
-        <location filename="../../ui/order_editor.py" line="212"/>
+        <location filename="../../ui/order_editor.py" line="232"/>
         <source>Line %1: the quantity must be more than 0, with at most 3 decimals</source>
         <translation>第 %1 行：数量必须大于 0，最多 3 位小数</translation>
     </message>
     <message>
-        <location filename="../../ui/order_editor.py" line="216"/>
+        <location filename="../../ui/order_editor.py" line="236"/>
         <source>Line %1: the price must be 0 or more, with at most 2 decimals</source>
         <translation>第 %1 行：单价不能为负，最多 2 位小数</translation>
     </message>
     <message>
-        <location filename="../../ui/order_editor.py" line="240"/>
+        <location filename="../../ui/order_editor.py" line="261"/>
         <source>Total: %1</source>
         <translation>合计：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/order_editor.py" line="243"/>
+        <location filename="../../ui/order_editor.py" line="264"/>
         <source>Choose the party.</source>
         <translation>请选择客户或供应商。</translation>
     </message>
     <message>
-        <location filename="../../ui/order_editor.py" line="245"/>
+        <location filename="../../ui/order_editor.py" line="266"/>
         <source>Add at least one line.</source>
         <translation>请至少添加一行明细。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/order_editor.py" line="273"/>
+        <source>The due date %1 is already past: is that meant?</source>
+        <translation>交期 %1 已经过去，确定吗？</translation>
+    </message>
+    <message>
+        <location filename="../../ui/order_editor.py" line="290"/>
+        <source>Only %1 available: the rest is a backorder.</source>
+        <translation>只有 %1 可用，其余为欠货。</translation>
     </message>
 </context>
 <context>
     <name>OrderFilterBar</name>
     <message>
-        <location filename="../../ui/order_list.py" line="379"/>
+        <location filename="../../ui/order_list.py" line="390"/>
         <source>All kinds</source>
         <translation>全部类型</translation>
     </message>
     <message>
-        <location filename="../../ui/order_list.py" line="383"/>
+        <location filename="../../ui/order_list.py" line="394"/>
         <source>All nodes</source>
         <translation>全部节点</translation>
     </message>
     <message>
-        <location filename="../../ui/order_list.py" line="389"/>
+        <location filename="../../ui/order_list.py" line="400"/>
         <source>Any party</source>
         <translation>全部客户/供应商</translation>
     </message>
     <message>
-        <location filename="../../ui/order_list.py" line="393"/>
+        <location filename="../../ui/order_list.py" line="404"/>
         <source>Created between</source>
         <translation>创建日期</translation>
     </message>
     <message>
-        <location filename="../../ui/order_list.py" line="401"/>
+        <location filename="../../ui/order_list.py" line="412"/>
         <source>Overdue only</source>
         <translation>仅看超时</translation>
     </message>
     <message>
-        <location filename="../../ui/order_list.py" line="403"/>
+        <location filename="../../ui/order_list.py" line="414"/>
         <source>Search number, party, tracking no. (Ctrl+F)</source>
         <translation>搜索单号、客户/供应商、运单号（Ctrl+F）</translation>
     </message>
@@ -875,7 +915,7 @@
         <translation>最后修改</translation>
     </message>
     <message>
-        <location filename="../../ui/order_list.py" line="257"/>
+        <location filename="../../ui/order_list.py" line="265"/>
         <source>Overdue at this node or past its due date</source>
         <translation>在当前节点超时或已过交期</translation>
     </message>

@@ -52,3 +52,54 @@ def test_after_an_approval_the_list_and_the_detail_agree(qtbot, office):
     # Either the list selects the order the panel shows, or nothing: never another order.
     assert [owner.model.index(i.row(), NUMBER).data() for i in selected] in ([shown], [])
     assert shown == first
+
+
+@sqlite_only
+def test_a_purchase_lists_its_goods_receipts_in_the_detail_panel(qtbot, office):
+    number = office.order("purchase", lines=(("A-1", 10), ("B-2", 2)))
+    act(office, orders.advance, office.purchasing, number, "submitted")
+    act(office, orders.receive, office.warehouse, number, [orders.MoveSpec("A-1", "4")])
+    window = open_desk(qtbot, office.db, office.purchasing)
+    window.show_order(number)
+    detail = window.detail
+    assert detail.receipts.rowCount() == 1 and not detail.receipts.isHidden()
+    assert detail.shipments.isHidden()
+    cells = [detail.receipts.item(0, c).text() for c in range(4)]
+    assert cells[0] and cells[1]  # the receipt's number and when
+    assert cells[2] == "warehouse" and cells[3] == "A-1 × 4"
+    sale = office.order("sales")
+    window.show_order(sale)
+    assert detail.receipts.isHidden() and not detail.shipments.isHidden()
+
+
+@sqlite_only
+def test_the_editor_shows_available_stock_warns_of_a_past_due_date(qtbot, office):
+    from PySide6.QtCore import QDate
+
+    from ui.order_editor import AVAILABLE, QTY, SKU, OrderEditor, SkuDelegate
+
+    placed = office.order("sales", lines=(("B-2", 2),))
+    act(office, orders.advance, office.sales, placed, "submitted")  # reserves 2 of 5
+    window = open_desk(qtbot, office.db, office.sales)
+    editor = OrderEditor(window.workspace, "sales", parent=window)
+    qtbot.addWidget(editor)
+    editor.set_cell(0, SKU, "B-2")
+    assert editor.lines.item(0, AVAILABLE).text() == "3"
+    editor.set_cell(0, QTY, "4")
+    assert "backorder" in editor.lines.item(0, AVAILABLE).toolTip()
+    editor.set_cell(0, QTY, "3")
+    assert editor.lines.item(0, AVAILABLE).toolTip() == ""
+    row = editor.add_line("S-9")
+    assert editor.lines.item(row, AVAILABLE).text() == "—"  # a service has no stock
+    editor.party.setCurrentText("华东贸易有限公司")
+    assert editor.warning.text() == ""
+    editor.has_due.setChecked(True)
+    editor.due.setDate(QDate.currentDate().addDays(-3))
+    assert "past" in editor.warning.text()
+    assert editor.buttons.button(editor.buttons.StandardButton.Save).isEnabled()  # only a warning
+    delegate = editor.lines.itemDelegateForColumn(SKU)
+    assert isinstance(delegate, SkuDelegate)
+    cell = delegate.createEditor(editor.lines.viewport(), None, editor.lines.model().index(0, SKU))
+    popup = cell.completer().popup()
+    widest = max(popup.fontMetrics().horizontalAdvance(c) for c in delegate.choices)
+    assert popup.minimumWidth() > widest  # no completion is cut off
