@@ -344,6 +344,7 @@ class MainWindow(QMainWindow):
         )
         self.detail.show_order(detail)
         self.timeline.show_events(detail)
+        self._select_shown(number)
 
     # --- changes, here and on other desktops ------------------------------------------------
 

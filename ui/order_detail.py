@@ -283,6 +283,7 @@ class OrderDetail(QWidget):
         while self.buttons.count():
             item = self.buttons.takeAt(0)
             if item.widget():
+                item.widget().hide()  # gone at once, not when the event loop next deletes
                 item.widget().deleteLater()
         for action in available:
             button = QPushButton(action.label(self.workspace.lang))
