@@ -424,7 +424,7 @@ def cmd_order_list(ctx: Context) -> int:
     en = ctx.lang == "en"
     late = "late" if en else "超时"
     table(
-        ["number", "node", "party", "total", "paid", "due", "waiting for", ""]
+        ["number", "node", "party", "total", "payments", "due", "waiting for", ""]
         if en
         else ["单号", "节点", "客户/供应商", "金额", "已付", "交期", "待处理", ""],
         [
