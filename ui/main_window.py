@@ -111,6 +111,7 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.user_label)
 
         self._pending = Changes()
+        self._refreshing = False  # rows moving under the selection are no choice of the user
         self._refresh_timer = QTimer(self, singleShot=True, interval=REFRESH_DELAY_MS)
         self._refresh_timer.timeout.connect(self._refresh_now)
         self.watcher = ChangeWatcher(workspace.database, self)
@@ -333,6 +334,8 @@ class MainWindow(QMainWindow):
     # --- one order --------------------------------------------------------------------------
 
     def _row_changed(self, current, _previous) -> None:
+        if self._refreshing:
+            return
         row = self.model.row_at(current.row()) if current.isValid() else None
         if row is not None and row["number"] != self.detail.number:
             self.show_order(row["number"])
@@ -361,7 +364,11 @@ class MainWindow(QMainWindow):
         """Each view reads again only if what changed concerns it."""
         changes, self._pending = self._pending, Changes()
         if self.pages.currentIndex() == 0 and changes.concerns_lists():
-            self.model.refresh()
+            self._refreshing = True
+            try:
+                self.model.refresh()
+            finally:
+                self._refreshing = False
             self._select_shown(self.detail.number)
         if changes.concerns_queues():
             self._update_counts()
