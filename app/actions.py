@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session
 
 from db.models import Order, User
 
-from . import kinds, workflow
+from . import approval, kinds, workflow
 from .orders import may_create
 from .roles import holds_any, roles_label
 
@@ -69,6 +69,8 @@ def available(session: Session, user: User, order: Order) -> list[Action]:
         )
         result.append(Action(fact, zh, en))
     for t in workflow.allowed_transitions(session, user, order):
+        if approval.second_person_refusal(session, user, order, t.target) is not None:
+            continue
         result.append(Action("advance", t.zh, t.en, target=t.target, requires=t.requires))
     return result
 

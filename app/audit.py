@@ -226,7 +226,7 @@ def verify(session: Session, witnesses: tuple[Witness, ...] = ()) -> VerifyResul
     last_id = 0
     expected = {w.event_id: w.hash for w in witnesses}
     statuses: dict[int, str] = {}
-    roles: dict[str, str] = {}
+    roles: dict[str, frozenset[str]] = {}
     rows = session.scalars(select(Event).order_by(Event.id).execution_options(yield_per=2000))
     for event in rows:
         checked += 1
@@ -300,17 +300,19 @@ def verify(session: Session, witnesses: tuple[Witness, ...] = ()) -> VerifyResul
     )
 
 
-def _follow(event: Event, statuses: dict[int, str], roles: dict[str, str]) -> None:
+def _follow(event: Event, statuses: dict[int, str], roles: dict[str, frozenset[str]]) -> None:
     """Note the order node and the user role an event leaves behind."""
     after = event.after if isinstance(event.after, dict) else {}
     if event.entity == "order" and event.order_id is not None and "status" in after:
         statuses[event.order_id] = after["status"]
-    elif event.entity == "user" and "role" in after:
-        roles[event.entity_ref] = after["role"]
+    elif event.entity == "user" and "roles" in after:
+        roles[event.entity_ref] = frozenset(after["roles"])
+    elif event.entity == "user" and "role" in after:  # written before users held several
+        roles[event.entity_ref] = frozenset({after["role"]})
 
 
 def _history_mismatch(
-    session: Session, statuses: dict[int, str], roles: dict[str, str]
+    session: Session, statuses: dict[int, str], roles: dict[str, frozenset[str]]
 ) -> tuple[str, str] | None:
     """An order or a user changed behind the program's back: its row and its events disagree."""
     for order_id, number, status in session.execute(
@@ -324,13 +326,13 @@ def _history_mismatch(
                 f"Order {number} is at '{status}' but its audit records end at "
                 f"'{recorded or '-'}': its status was changed behind the program's back.",
             )
-    for name, role in session.execute(select(User.name, User.role).order_by(User.id)):
+    for name, held in session.execute(select(User.name, User.roles).order_by(User.id)):
         recorded = roles.get(name)
-        if recorded != role:
+        if recorded != held:
+            shown, said = (", ".join(sorted(r)) if r else "-" for r in (held, recorded))
             return (
-                f"用户 {name} 的角色是“{role}”，但审计记录中是“{recorded or '—'}”："
-                "角色被绕过程序改动。",
-                f"User {name} has the role '{role}' but the audit records say "
-                f"'{recorded or '-'}': the role was changed behind the program's back.",
+                f"用户 {name} 的角色是“{shown}”，但审计记录中是“{said}”：角色被绕过程序改动。",
+                f"User {name} has the roles '{shown}' but the audit records say "
+                f"'{said}': the roles were changed behind the program's back.",
             )
     return None

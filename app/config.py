@@ -52,6 +52,19 @@ def database_url(explicit: str | None = None) -> str:
     )
 
 
+def known_database(explicit: str | None = None) -> str | None:
+    """The database this desktop already works on, or None before the very first start.
+
+    `init` and `demo` without --db make the default file: once it exists, the window opens
+    it rather than asking where the database lives.
+    """
+    configured = explicit or os.environ.get("ORDERTRAIL_DB") or load().get("db")
+    if configured:
+        return configured
+    default = default_database_path()
+    return str(default) if default.exists() else None
+
+
 def language(explicit: str | None = None) -> str:
     lang = explicit or os.environ.get("ORDERTRAIL_LANG") or load().get("lang") or "zh"
     return "en" if lang.lower().startswith("en") else "zh"

@@ -88,9 +88,9 @@ def _holds_anything(session: Session) -> bool:
 def _users(session: Session) -> dict[str, User]:
     users = {}
     for role in ROLES:
-        users[role] = create_user(session, role, role, DEMO_PASSWORD)
+        users[role] = create_user(session, role, {role}, DEMO_PASSWORD)
         audit.record(
-            session, SYSTEM, entity="user", ref=role, action="create", after={"role": role}
+            session, SYSTEM, entity="user", ref=role, action="create", after={"roles": [role]}
         )
     return users
 

@@ -30,14 +30,14 @@ from db.models import (
     User,
 )
 
-from . import audit, changes, kinds, stock, workflow
+from . import approval, audit, changes, kinds, stock, workflow
 from .clock import utcnow
 from .errors import Conflict, NotFound, PermissionDenied, ValidationError
 from .masterdata import find_parties, find_party
 from .money import line_amount, total_of
 from .numbering import claim_number, next_number, next_numbers
 from .progress import LineProgress, progress_of
-from .roles import holds_any, role_label, roles_label
+from .roles import holds_any, roles_label
 from .validation import amount, clean_text, iso_date, quantity, within_amount_limit
 
 ZERO = Decimal(0)
@@ -258,9 +258,9 @@ def require_may_create(session: Session, user: User, kind: str) -> workflow.Work
     creators = spec.facts.get("edit", frozenset())
     if not holds_any(user, creators):
         raise PermissionDenied(
-            f"{role_label(user.role)}（{user.name}）无权创建{order_kind.zh}订单；"
+            f"{roles_label(user.roles)}（{user.name}）无权创建{order_kind.zh}订单；"
             f"可由{roles_label(creators)}操作。",
-            f"{user.name} ({role_label(user.role, 'en')}) may not create "
+            f"{user.name} ({roles_label(user.roles, 'en')}) may not create "
             f"{order_kind.en.lower()} orders; allowed: {roles_label(creators, 'en')}.",
         )
     return spec
@@ -385,6 +385,9 @@ def advance(
 ) -> Order:
     """A manual step of the workflow (submit, approve, prepare, deliver, complete, ...)."""
     order = _load_for_change(session, number, expected_version)
+    refusal = approval.second_person_refusal(session, user, order, node)
+    if refusal is not None:
+        raise refusal
     workflow.advance(session, user, [order], node, comment=comment, reason=reason)
     _save(session, order)
     return order

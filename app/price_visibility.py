@@ -12,6 +12,7 @@ from db.models import User
 
 from . import settings
 from .errors import PermissionDenied
+from .roles import ROLES, holds_any
 
 # The output fields a price-hidden role does not see: prices, amounts, totals and the
 # payments and event details that carry them.
@@ -21,8 +22,14 @@ PRICE_KEYS = frozenset(
 )
 
 
+# Someone who also holds another role sees prices through that role.
+PRICE_SEEING_ROLES = frozenset(ROLES) - {"warehouse"}
+
+
 def prices_hidden_from(session: Session, user: User) -> bool:
-    return user.role == "warehouse" and not settings.flag(session, "warehouse_sees_prices")
+    return not holds_any(user, PRICE_SEEING_ROLES) and not settings.flag(
+        session, "warehouse_sees_prices"
+    )
 
 
 def require_prices_visible(session: Session, user: User) -> None:

@@ -9,7 +9,7 @@ from decimal import Decimal
 from sqlalchemy import Select, and_, false, func, or_, select
 from sqlalchemy.orm import Session
 
-from db.models import Event, Order, Party, Payment, Shipment, StockMove
+from db.models import Event, Order, Party, Payment, Shipment, StockMove, User
 
 from . import workflow
 from .clock import utcnow
@@ -33,7 +33,7 @@ class OrderFilter:
     statuses: tuple[str, ...] | None = None
     created_from: date | None = None
     created_to: date | None = None
-    queue_of: str | None = None  # a role: only orders waiting for that role
+    queue_of: frozenset[str] | None = None  # roles: only orders waiting for one of them
     sort: str = "created"  # a key of app.worklist.SORTS; `filtered` is always newest first
     descending: bool = True
 
@@ -63,11 +63,12 @@ def _like(text: str) -> str:
     return f"%{escaped}%"
 
 
-def queue_clause(session: Session, role: str):
-    """Orders at a node whose next step `role` owns, in whichever workflow version they run."""
+def queue_clause(session: Session, roles: frozenset[str]):
+    """Orders at a node whose next step one of `roles` owns, in whichever workflow version
+    they run."""
     parts = []
     for spec in workflow.all_specs(session):
-        nodes = [code for code in spec.order if spec.owner_of(code) == role]
+        nodes = [code for code in spec.order if spec.owner_of(code) in roles]
         if nodes:
             parts.append(and_(Order.workflow_id == spec.id, Order.status.in_(nodes)))
     return or_(*parts) if parts else false()
@@ -245,6 +246,7 @@ def order_detail(session: Session, order: Order, lang: str = "zh") -> dict:
         }
         for s in order.shipments
     ]
+    detail["receipts"] = _receipt_rows(session, order)
     detail["payments"] = [
         {
             "amount": _money(p.amount),
@@ -258,6 +260,22 @@ def order_detail(session: Session, order: Order, lang: str = "zh") -> dict:
     ]
     detail["events"] = [event_row(e) for e in order_events(session, order)]
     return detail
+
+
+def _receipt_rows(session: Session, order: Order) -> list[dict]:
+    """The goods receipts of a purchase: when, by whom, what came in."""
+    sku_of = {line.id: line.product.sku for line in order.lines}
+    people = {r.received_by_id for r in order.receipts}
+    names = dict(session.execute(select(User.id, User.name).where(User.id.in_(people))).all())
+    return [
+        {
+            "number": r.number,
+            "received_at": _stamp(r.received_at),
+            "received_by": names.get(r.received_by_id, ""),
+            "lines": [{"sku": sku_of[rl.order_line_id], "qty": _qty(rl.qty)} for rl in r.lines],
+        }
+        for r in order.receipts
+    ]
 
 
 def order_events(session: Session, order: Order) -> list[Event]:

@@ -7,9 +7,12 @@ master data, users, settings and the workflows themselves.
 
 from __future__ import annotations
 
-from db.models import User
+from typing import TYPE_CHECKING
 
 from .errors import PermissionDenied
+
+if TYPE_CHECKING:  # the command line's parser reads ROLES without loading the database code
+    from db.models import User
 
 ROLES: dict[str, tuple[str, str]] = {
     "sales": ("销售", "Sales"),
@@ -52,18 +55,23 @@ def roles_label(roles: frozenset[str] | set[str] | list[str], lang: str = "zh") 
 
 
 def holds_any(user: User, roles: frozenset[str] | set[str]) -> bool:
-    """Whether the user holds one of these roles: the one place a role is checked."""
-    return user.role in roles
+    """Whether the user holds one of these roles: the one place a role is checked. What a
+    person with several roles may do is the union of what each of them may."""
+    return not user.roles.isdisjoint(roles)
+
+
+def may(user: User, permission: str) -> bool:
+    return holds_any(user, PERMISSIONS[permission])
 
 
 def require(user: User, permission: str) -> None:
-    """Raise PermissionDenied unless the user's role holds the permission."""
+    """Raise PermissionDenied unless one of the user's roles holds the permission."""
     allowed = PERMISSIONS[permission]
     if holds_any(user, allowed):
         return
     zh_action, en_action = ACTION_LABELS[permission]
     raise PermissionDenied(
-        f"{role_label(user.role)}（{user.name}）无权{zh_action}；可由{roles_label(allowed)}操作。",
-        f"{user.name} ({role_label(user.role, 'en')}) may not {en_action}; "
+        f"{roles_label(user.roles)}（{user.name}）无权{zh_action}；可由{roles_label(allowed)}操作。",
+        f"{user.name} ({roles_label(user.roles, 'en')}) may not {en_action}; "
         f"allowed: {roles_label(allowed, 'en')}.",
     )

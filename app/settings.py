@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from decimal import Decimal
+from pathlib import Path
 
 from sqlalchemy.orm import Session
 
@@ -19,6 +20,8 @@ DEFAULTS: dict[str, str] = {
     # Sales orders discounted by more than this (percent of the list value) need it too.
     "approval_discount_percent": "20",
     "warehouse_sees_prices": "false",
+    # The person who submitted an order may not approve it too.
+    "four_eyes_approval": "true",
     "company_name": "",
     "company_address": "",
     "company_phone": "",
@@ -44,29 +47,9 @@ def flag(session: Session, key: str) -> bool:
     return get(session, key) == "true"
 
 
-FLAGS = {"warehouse_sees_prices"}
+FLAGS = {"warehouse_sees_prices", "four_eyes_approval"}
 _TRUE = {"true", "yes", "1", "on", "是"}
 _FALSE = {"false", "no", "0", "off", "否"}
-
-
-IMAGE_SIGNATURES = (b"\x89PNG\r\n\x1a\n", b"\xff\xd8\xff")  # PNG, JPEG
-
-
-def _logo(path: str) -> str:
-    """A logo is printed on every document: it must be a PNG or JPEG file that is there."""
-    try:
-        with open(path, "rb") as image:
-            head = image.read(8)
-    except OSError as error:
-        raise ValidationError(
-            f"无法读取标志图片 {path}：{error.strerror}。",
-            f"Cannot read the logo {path}: {error.strerror}.",
-        ) from None
-    if not head.startswith(IMAGE_SIGNATURES):
-        raise ValidationError(
-            f"{path} 不是 PNG 或 JPEG 图片。", f"{path} is not a PNG or JPEG image."
-        )
-    return path
 
 
 def _checked(key: str, value: str) -> str:
@@ -82,8 +65,6 @@ def _checked(key: str, value: str) -> str:
                 f"The discount percentage must be between 0 and 100, not {value}.",
             )
         return format(percent.normalize(), "f")
-    if key == "company_logo" and value.strip():
-        return _logo(value.strip())
     if key in FLAGS:
         word = value.strip().lower()
         if word not in _TRUE | _FALSE:
@@ -92,7 +73,28 @@ def _checked(key: str, value: str) -> str:
                 f"The setting {key} takes true or false, not '{value}'.",
             )
         return "true" if word in _TRUE else "false"
-    return clean_text(value, key, key, max_length=500, required=False)
+    text = clean_text(value, key, key, max_length=500, required=False)
+    if key == "company_logo" and text:
+        _check_logo(Path(text))
+    return text
+
+
+# The image kinds a printed header can carry, by their first bytes.
+IMAGE_SIGNATURES = (b"\x89PNG\r\n\x1a\n", b"\xff\xd8\xff", b"GIF87a", b"GIF89a")
+
+
+def _check_logo(path: Path) -> None:
+    try:
+        with path.open("rb") as image:
+            head = image.read(8)
+    except OSError:
+        raise ValidationError(
+            f"找不到标志图片文件“{path}”。", f"The logo image '{path}' cannot be read."
+        ) from None
+    if not head.startswith(IMAGE_SIGNATURES):
+        raise ValidationError(
+            f"“{path}”不是 PNG、JPEG 或 GIF 图片。", f"'{path}' is not a PNG, JPEG or GIF image."
+        )
 
 
 def change(session: Session, user: User, key: str, value: str) -> None:
@@ -123,3 +125,12 @@ def change(session: Session, user: User, key: str, value: str) -> None:
 
 def all_settings(session: Session) -> dict[str, str]:
     return {key: get(session, key) for key in DEFAULTS}
+
+
+def change_all(session: Session, user: User, values: dict[str, str]) -> list[str]:
+    """Change several settings in one unit of work (all or none); returns the keys changed."""
+    require(user, "change_settings")
+    changed = [key for key, value in values.items() if get(session, key) != value]
+    for key in changed:
+        change(session, user, key, values[key])
+    return changed

@@ -139,8 +139,13 @@ def ensure_admin(database: Database, name: str, password: str) -> bool:
     with database.unit_of_work() as session:
         if count_users(session):
             return False
-        user = create_user(session, name, "admin", password)
+        user = create_user(session, name, {"admin"}, password)
         audit.record(
-            session, SYSTEM, entity="user", ref=user.name, action="create", after={"role": "admin"}
+            session,
+            SYSTEM,
+            entity="user",
+            ref=user.name,
+            action="create",
+            after={"roles": ["admin"]},
         )
         return True

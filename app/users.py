@@ -5,6 +5,7 @@ from __future__ import annotations
 import getpass
 import socket
 import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
@@ -74,21 +75,34 @@ def _is_name_letter(ch: str) -> bool:
     )
 
 
+def _checked_roles(roles: Iterable[str]) -> frozenset[str]:
+    chosen = frozenset(role.strip() for role in roles if role.strip())
+    unknown = sorted(chosen - set(ROLES))
+    if unknown or not chosen:
+        known = ", ".join(ROLES)
+        wrong = "、".join(unknown)
+        raise ValidationError(
+            f"没有角色“{wrong}”。可用角色：{known}。" if unknown else "至少要有一个角色。",
+            f"There is no role '{', '.join(unknown)}'. Roles: {known}."
+            if unknown
+            else "A user needs at least one role.",
+        )
+    return chosen
+
+
 def create_user(
-    session: Session, name: str, role: str, password: str, display_name: str = ""
+    session: Session, name: str, roles: Iterable[str], password: str, display_name: str = ""
 ) -> User:
     """Create a user without a permission check: for the first admin and demo data."""
     name = _user_name(session, name)
-    if role not in ROLES:
-        known = ", ".join(ROLES)
-        raise ValidationError(
-            f"没有角色“{role}”。可用角色：{known}。", f"There is no role '{role}'. Roles: {known}."
-        )
+    roles = _checked_roles(roles)
     _check_password(password)
     user = User(
         name=name,
-        display_name=display_name or name,
-        role=role,
+        display_name=clean_text(
+            display_name or name, "显示名", "display name", max_length=128, required=False
+        ),
+        roles=roles,
         password_hash=_hasher.hash(password),
         active=True,
         created_at=utcnow(),
@@ -98,11 +112,23 @@ def create_user(
     return user
 
 
-def add_user(session: Session, actor: User, name: str, role: str, password: str) -> User:
+def add_user(
+    session: Session,
+    actor: User,
+    name: str,
+    roles: Iterable[str],
+    password: str,
+    display_name: str = "",
+) -> User:
     require(actor, "manage_users")
-    user = create_user(session, name, role, password)
+    user = create_user(session, name, roles, password, display_name)
     audit.record(
-        session, actor.name, entity="user", ref=user.name, action="create", after={"role": role}
+        session,
+        actor.name,
+        entity="user",
+        ref=user.name,
+        action="create",
+        after={"roles": sorted(user.roles)},
     )
     return user
 
@@ -127,14 +153,98 @@ def _delay(failures: int, cap: timedelta) -> timedelta:
     return min(timedelta(seconds=2 ** (failures - FREE_FAILURES)), cap)
 
 
+def _recent_failures(session: Session, column, value: str, now) -> tuple[int, datetime | None]:
+    """How many failures still slow sign-in down, and when the last of them was."""
+    return tuple(
+        session.execute(
+            select(func.count(SignInFailure.id), func.max(SignInFailure.at)).where(
+                column == value, SignInFailure.counted, SignInFailure.at > now - FAILURE_MEMORY
+            )
+        ).one()
+    )
+
+
 def _wait(session: Session, column, value: str, cap: timedelta, now) -> timedelta:
-    recent = session.execute(
-        select(func.count(SignInFailure.id), func.max(SignInFailure.at)).where(
-            column == value, SignInFailure.counted, SignInFailure.at > now - FAILURE_MEMORY
-        )
-    ).one()
-    count, last = recent
+    count, last = _recent_failures(session, column, value, now)
     return last + _delay(count, cap) - now if count else timedelta(0)
+
+
+def list_users(session: Session, actor: User) -> list[User]:
+    require(actor, "manage_users")
+    return list(session.scalars(select(User).order_by(User.name)))
+
+
+def find_user(session: Session, name: str) -> User:
+    user = session.scalar(select(User).where(User.name == name.strip()).with_for_update())
+    if user is None:
+        raise NotFound(f"没有用户“{name}”。", f"There is no user '{name}'.")
+    return user
+
+
+def _keep_an_admin(session: Session, user: User, *, roles: frozenset[str], active: bool) -> None:
+    """Refuse a change that would leave the office without an active admin."""
+    if "admin" not in user.roles or not user.active or ("admin" in roles and active):
+        return
+    others = [
+        u
+        for u in session.scalars(select(User).where(User.active, User.id != user.id))
+        if "admin" in u.roles
+    ]
+    if not others:
+        raise ValidationError(
+            f"{user.name} 是最后一个管理员，不能取消其管理员身份或停用。",
+            f"{user.name} is the last admin: they cannot lose the admin role or be deactivated.",
+        )
+
+
+def set_roles(session: Session, actor: User, name: str, roles: Iterable[str]) -> User:
+    require(actor, "manage_users")
+    user = find_user(session, name)
+    roles = _checked_roles(roles)
+    _keep_an_admin(session, user, roles=roles, active=user.active)
+    before = sorted(user.roles)
+    user.roles = roles
+    audit.record(
+        session,
+        actor.name,
+        entity="user",
+        ref=user.name,
+        action="roles",
+        before={"roles": before},
+        after={"roles": sorted(roles)},
+    )
+    return user
+
+
+def reset_password(session: Session, actor: User, name: str, password: str) -> User:
+    """A new password set by an admin; it also ends the slowing-down of its sign-ins."""
+    require(actor, "manage_users")
+    user = find_user(session, name)
+    _check_password(password)
+    user.password_hash = _hasher.hash(password)
+    _forgive_failures(session, user.name)
+    audit.record(session, actor.name, entity="user", ref=user.name, action="reset_password")
+    return user
+
+
+def set_active(session: Session, actor: User, name: str, active: bool) -> User:
+    """Deactivate (or reactivate) a user; users are never deleted, the audit trail names them."""
+    require(actor, "manage_users")
+    user = find_user(session, name)
+    if user.active == active:
+        return user
+    _keep_an_admin(session, user, roles=user.roles, active=active)
+    user.active = active
+    audit.record(
+        session,
+        actor.name,
+        entity="user",
+        ref=user.name,
+        action="activate" if active else "deactivate",
+        before={"active": not active},
+        after={"active": active},
+    )
+    return user
 
 
 def sign_in(database: Database, name: str, password: str, source: str | None = None) -> User:
@@ -224,14 +334,28 @@ def take_failure_notice(database: Database, user: User) -> FailureNotice | None:
     return FailureNotice(count, last_at, last_source)
 
 
-def unlock(session: Session, actor: User, name: str) -> None:
-    """An admin ends the slowing-down of an account's sign-ins at once."""
-    require(actor, "manage_users")
-    if session.scalar(select(User.id).where(User.name == name)) is None:
-        raise NotFound(f"没有用户“{name}”。", f"There is no user '{name}'.")
+def is_slowed_down(session: Session, name: str) -> bool:
+    """Whether the account's recent failures slow its sign-ins down (what unlock ends)."""
+    return _counted_failures(session, name) >= FREE_FAILURES
+
+
+def _counted_failures(session: Session, name: str) -> int:
+    return _recent_failures(session, SignInFailure.user_name, name, utcnow())[0]
+
+
+def _forgive_failures(session: Session, name: str) -> None:
     session.execute(
         update(SignInFailure)
         .where(SignInFailure.user_name == name, SignInFailure.counted)
         .values(counted=False)
     )
-    audit.record(session, actor.name, entity="user", ref=name, action="unlock")
+
+
+def unlock(session: Session, actor: User, name: str) -> User:
+    """An admin ends the slowing-down of an account's sign-ins at once."""
+    require(actor, "manage_users")
+    user = find_user(session, name)
+    before = {"failed_logins": _counted_failures(session, user.name)}
+    _forgive_failures(session, user.name)
+    audit.record(session, actor.name, entity="user", ref=user.name, action="unlock", before=before)
+    return user

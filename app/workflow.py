@@ -25,7 +25,7 @@ from .clock import utcnow
 from .errors import InvalidTransition, NotFound, PermissionDenied, ValidationError
 from .kinds import KINDS
 from .progress import Progress, progress_of_orders
-from .roles import holds_any, role_label, roles_label
+from .roles import holds_any, roles_label
 from .validation import clean_text
 
 MAX_COMMENT = 2000  # characters of a comment or reason given with a step
@@ -412,9 +412,9 @@ def allowed_transitions(session: Session, user: User, order: Order) -> list[Tran
 
 def _denied(user: User, zh_action: str, en_action: str, allowed: frozenset[str]):
     return PermissionDenied(
-        f"{role_label(user.role)}（{user.name}）不能{zh_action}；"
+        f"{roles_label(user.roles)}（{user.name}）不能{zh_action}；"
         f"可由{roles_label(allowed) or '无人'}操作。",
-        f"{user.name} ({role_label(user.role, 'en')}) may not {en_action}; "
+        f"{user.name} ({roles_label(user.roles, 'en')}) may not {en_action}; "
         f"allowed: {roles_label(allowed, 'en') or 'nobody'}.",
     )
 

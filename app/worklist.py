@@ -49,9 +49,11 @@ def page(session: Session, q: OrderFilter, offset: int, limit: int, lang: str = 
     return rows
 
 
-def home_queue(user: User) -> str | None:
-    """The role whose queue a user starts on; an admin owns no step and starts on all orders."""
-    return None if user.role == "admin" else user.role
+def home_queue(user: User) -> frozenset[str] | None:
+    """The roles whose queues a user works on: all of theirs together. An admin owns no
+    step; someone who is only an admin starts on all orders."""
+    working = user.roles - {"admin"}
+    return working or None
 
 
 def sees_prices(session: Session, user: User) -> bool:

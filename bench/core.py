@@ -65,7 +65,7 @@ class Bench:
     def seed(self) -> None:
         with self.db.unit_of_work() as session:
             self.users = {
-                r: create_user(session, r, r, "bench-pw") for r in ("sales", "warehouse", "admin")
+                r: create_user(session, r, {r}, "bench-pw") for r in ("sales", "warehouse", "admin")
             }
             self.parties = [f"{CITIES[i % 10]}{i:03d}号贸易有限公司" for i in range(PARTIES)]
             for name in self.parties:

@@ -58,7 +58,7 @@ def _office(path: Path) -> tuple[Database, dict[str, User]]:
             users[role] = User(
                 name=role,
                 display_name=role,
-                role=role,
+                roles=frozenset({role}),
                 password_hash="-",
                 active=True,
                 created_at=utcnow(),

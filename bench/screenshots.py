@@ -6,7 +6,7 @@
 Saves, in Chinese and in English: the main window as sales, warehouse, finance
 and owner, the order editor with two lines, the ship dialog, the print preview
 opened from the detail panel, the batch printing of delivery notes (its progress
-and its preview) and the problems of a rejected import.
+and its preview), the problems of a rejected import and each tab of the admin's console.
 """
 
 from __future__ import annotations
@@ -78,7 +78,7 @@ def document_shots(app, window, database, folder: Path, lang: str, work: Path) -
     window.show_order(order.number)
     settle(app, 3)
     window.detail.print_menu.actions()[0].trigger()
-    role = window.workspace.user.role
+    role = min(window.workspace.user.roles)
     preview_shot(app, window, folder, f"preview-{role}-{lang}.png")
     if role != "warehouse":
         return
@@ -110,6 +110,25 @@ def document_shots(app, window, database, folder: Path, lang: str, work: Path) -
 
     when_shown(ImportErrorsDialog, problems)
     window.import_from("products", path)
+
+
+def admin_shots(app, database, folder: Path, lang: str) -> None:
+    """The admin's console, one picture per tab."""
+    from app.demo import DEMO_PASSWORD
+    from app.users import sign_in
+    from ui.admin_console import AdminConsole
+    from ui.workspace import Workspace
+
+    console = AdminConsole(Workspace(database, sign_in(database, "admin", DEMO_PASSWORD), lang))
+    console.show()
+    for index, key in enumerate(console.pages):
+        console.tabs.setCurrentIndex(index)
+        page = console.pages[key]
+        if hasattr(page, "table") and page.rows:
+            page.table.selectRow(min(1, len(page.rows) - 1))
+        settle(app, 3)
+        console.grab().save(str(folder / f"admin-{key}-{lang}.png"))
+    console.close()
 
 
 def main() -> int:
@@ -171,6 +190,7 @@ def main() -> int:
                 document_shots(app, window, database, folder, lang, work)
             window.close()
             settle(app, 3)
+        admin_shots(app, database, folder, lang)
     count = len(list(folder.glob("*.png")))
     print(f"{count} pictures in {folder}")
     database.dispose()

@@ -10,6 +10,7 @@ import sys
 import traceback
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 
 from sqlalchemy.exc import DatabaseError, OperationalError
@@ -23,12 +24,14 @@ from app import (
     queries,
     runner,
     settings,
+    users,
     workflow,
     workflow_versions,
 )
 from app.backups import take_backup
 from app.demo import DEMO_PASSWORD, build_demo
 from app.errors import AuthenticationFailed, OrderTrailError, ValidationError
+from app.node_names import node_code
 from app.orders import LineSpec, MoveSpec
 from app.output_files import check_output
 from app.price_visibility import as_seen_by
@@ -38,7 +41,7 @@ from app.spreadsheets.export import EXPORTERS, export_orders
 from app.spreadsheets.importing import IMPORTERS
 from app.spreadsheets.reading import ImportRejected
 from app.spreadsheets.template import write_template
-from app.users import add_user, sign_in, take_failure_notice, unlock
+from app.users import sign_in, take_failure_notice
 from app.validation import is_control
 from app.workflow_defaults import DEFAULT_WORKFLOWS
 from cli.parser import (
@@ -51,7 +54,8 @@ from cli.parser import (
     UsageError,
     parse,
 )
-from db.engine import Database
+from cli.tables import local_time, table
+from db.engine import Database, create_missing_database
 from db.models import User
 
 MAX_LIST_LIMIT = 10_000_000
@@ -168,29 +172,162 @@ def cmd_user_add(ctx: Context) -> int:
     # Signed in, and refused if not an admin, before the new password is asked for.
     require(ctx.acting_user(), "manage_users")
     password = _new_password(ctx.args.name)
-    ctx.act(add_user, ctx.args.name, ctx.args.role, password)
+    ctx.act(users.add_user, ctx.args.name, ctx.args.role, password)
     ctx.say(f"已添加用户 {ctx.args.name}。", f"User {ctx.args.name} added.")
     return EXIT_OK
 
 
-def cmd_user_unlock(ctx: Context) -> int:
-    ctx.act(unlock, ctx.args.name)
-    ctx.say(f"{ctx.args.name} 可以立即登录了。", f"{ctx.args.name} may sign in at once.")
+def cmd_user_list(ctx: Context) -> int:
+    actor = ctx.acting_user()
+    with ctx.database.reading() as session:
+        rows = [
+            {
+                "name": u.name,
+                "display_name": u.display_name,
+                "roles": sorted(u.roles),
+                "active": u.active,
+                "locked": users.is_slowed_down(session, u.name),
+            }
+            for u in users.list_users(session, actor)
+        ]
+    if ctx.args.json:
+        _json(rows)
+        return EXIT_OK
+    en = ctx.lang == "en"
+    yes_no = {True: "yes" if en else "是", False: "no" if en else "否"}
+    headers = (
+        ["user", "name", "roles", "active", "locked"]
+        if en
+        else ["用户", "姓名", "角色", "在用", "锁定"]
+    )
+    table(
+        headers,
+        [
+            [
+                r["name"],
+                r["display_name"],
+                roles_label(r["roles"], ctx.lang),
+                yes_no[r["active"]],
+                yes_no[r["locked"]],
+            ]
+            for r in rows
+        ],
+    )
     return EXIT_OK
 
 
+def _changed_user(ctx: Context, change: Callable, zh: str, en: str, *values) -> int:
+    ctx.act(change, ctx.args.name, *values)
+    ctx.say(zh.format(name=ctx.args.name), en.format(name=ctx.args.name))
+    return EXIT_OK
+
+
+def cmd_user_roles(ctx: Context) -> int:
+    return _changed_user(
+        ctx, users.set_roles, "已修改 {name} 的角色。", "Roles of {name} changed.", ctx.args.role
+    )
+
+
+def cmd_user_reset_password(ctx: Context) -> int:
+    password = _new_password(ctx.args.name)
+    return _changed_user(
+        ctx,
+        users.reset_password,
+        "已重设 {name} 的密码。",
+        "Password of {name} reset.",
+        password,
+    )
+
+
+def cmd_user_unlock(ctx: Context) -> int:
+    return _changed_user(
+        ctx, users.unlock, "{name} 可以立即登录了。", "{name} may sign in at once."
+    )
+
+
+def cmd_user_deactivate(ctx: Context) -> int:
+    return _changed_user(ctx, users.set_active, "已停用 {name}。", "{name} deactivated.", False)
+
+
+PARTY_OPTIONS = ("contact", "phone", "address", "payment_terms", "tax_number", "credit_limit")
+PRODUCT_OPTIONS = ("name", "unit", "price", "min_stock", "supplier", "lead_time_days")
+
+
+def _given(args: argparse.Namespace, options: tuple[str, ...]) -> dict[str, object]:
+    """The options given on the command line (an empty text clears a field)."""
+    return {key: getattr(args, key) for key in options if getattr(args, key) is not None}
+
+
 def cmd_party_add(ctx: Context) -> int:
-    ctx.act(masterdata.add_party, ctx.args.name, ctx.args.kind)
+    ctx.act(masterdata.add_party, ctx.args.name, ctx.args.kind, **_given(ctx.args, PARTY_OPTIONS))
     ctx.say(f"已添加 {ctx.args.name}。", f"{ctx.args.name} added.")
+    return EXIT_OK
+
+
+def cmd_party_edit(ctx: Context) -> int:
+    ctx.act(masterdata.edit_party, ctx.args.name, **_given(ctx.args, PARTY_OPTIONS + ("new_name",)))
+    ctx.say(f"已修改 {ctx.args.name}。", f"{ctx.args.name} changed.")
+    return EXIT_OK
+
+
+def cmd_party_list(ctx: Context) -> int:
+    ctx.acting_user()
+    with ctx.database.reading() as session:
+        rows = [
+            {
+                "name": p.name,
+                "kind": p.kind,
+                **{key: getattr(p, key) for key in PARTY_OPTIONS if key != "credit_limit"},
+                "credit_limit": None if p.credit_limit is None else f"{p.credit_limit:.2f}",
+            }
+            for p in masterdata.list_parties(session, ctx.args.kind, ctx.args.search)
+        ]
+    if ctx.args.json:
+        _json(rows)
+        return EXIT_OK
+    en = ctx.lang == "en"
+    table(
+        ["name", "kind", "contact", "phone", "payment terms", "tax number", "credit limit"]
+        if en
+        else ["名称", "类型", "联系人", "电话", "付款条件", "税号", "信用额度"],
+        [
+            [
+                r["name"],
+                masterdata.PARTY_KINDS[r["kind"]][1 if en else 0],
+                r["contact"],
+                r["phone"],
+                r["payment_terms"],
+                r["tax_number"],
+                r["credit_limit"] or "",
+            ]
+            for r in rows
+        ],
+        right=(6,),
+    )
     return EXIT_OK
 
 
 def cmd_product_add(ctx: Context) -> int:
     a = ctx.args
     ctx.act(
-        masterdata.add_product, a.sku, a.name, a.price, opening_stock=a.stock, service=a.service
+        masterdata.add_product,
+        a.sku,
+        a.name,
+        a.price,
+        unit=a.unit or "个",
+        opening_stock=a.stock,
+        service=a.service,
+        **_given(a, PRODUCT_OPTIONS[3:]),
     )
     ctx.say(f"已添加产品 {a.sku}。", f"Product {a.sku} added.")
+    return EXIT_OK
+
+
+def cmd_product_edit(ctx: Context) -> int:
+    ctx.act(
+        masterdata.edit_product, ctx.args.sku, **_given(ctx.args, PRODUCT_OPTIONS + ("service",))
+    )
+    ctx.say(f"已修改产品 {ctx.args.sku}。", f"Product {ctx.args.sku} changed.")
     return EXIT_OK
 
 
@@ -200,12 +337,26 @@ def cmd_product_list(ctx: Context) -> int:
         rows = as_seen_by(session, actor, queries.product_rows(session))
     if ctx.args.json:
         _json(rows)
-    else:
-        for r in rows:
-            print(
-                f"{r['sku']:<12} {r['name']:<24} {r.get('price', ''):>12} "
-                f"{r['on_hand']:>10} {r['reserved']:>10} {r['available']:>10}"
-            )
+        return EXIT_OK
+    table(
+        ["SKU", "name", "price", "on hand", "reserved", "available"]
+        if ctx.lang == "en"
+        else ["编码", "名称", "单价", "在库", "已预留", "可用"],
+        [
+            [
+                r["sku"],
+                r["name"],
+                r.get("price", ""),  # hidden from the warehouse
+                *(
+                    ("",) * 3  # a service has no stock
+                    if r["service"]
+                    else (r["on_hand"], r["reserved"], r["available"])
+                ),
+            ]
+            for r in rows
+        ],
+        right=(2, 3, 4, 5),
+    )
     return EXIT_OK
 
 
@@ -241,7 +392,7 @@ def _print_order(ctx: Context, detail: dict) -> None:
     for event in detail.get("events", []):
         move = f" {event['from']} → {event['to']}" if event["to"] else ""
         print(
-            f"  {event['at']}  {_shown(event['user']):<10} {event['action']}{move}  "
+            f"  {local_time(event['at'])}  {_shown(event['user']):<10} {event['action']}{move}  "
             f"{_shown(event['comment'])}"
         )
 
@@ -249,7 +400,10 @@ def _print_order(ctx: Context, detail: dict) -> None:
 def cmd_order_create(ctx: Context) -> int:
     a = ctx.args
     lines = [_line(text) for text in a.line]
-    number = ctx.act(orders.create_order, a.kind, a.party, lines, due=a.due).number
+    order = ctx.act(orders.create_order, a.kind, a.party, lines, due=a.due)
+    number, due = order.number, order.due
+    if due is not None and due < date.today():
+        ctx.say(f"注意：交期 {due} 已经过去。", f"Note: the due date {due} is already past.")
     if a.json:
         with ctx.database.reading() as session:
             detail = queries.order_detail(session, orders.find_order(session, number), ctx.lang)
@@ -279,18 +433,47 @@ def cmd_order_list(ctx: Context) -> int:
             f"--limit 必须在 0 到 {MAX_LIST_LIMIT:,} 之间。",
             f"--limit must be between 0 and {MAX_LIST_LIMIT:,}.",
         )
-    f = queries.OrderFilter(
-        kind=a.kind, status=a.status, overdue=a.overdue, party=a.party, text=a.search
-    )
     with ctx.database.reading() as session:
-        found = queries.list_orders(session, queries.check_filter(session, f), limit=a.limit)
+        f = queries.check_filter(session, _order_filter(session, a))
+        found = queries.list_orders(session, f, limit=a.limit)
         rows = as_seen_by(session, actor, queries.order_rows(session, found, ctx.lang))
     if a.json:
         _json(rows)
-    else:
-        for row in rows:
-            _print_order(ctx, row)
+        return EXIT_OK
+    en = ctx.lang == "en"
+    late = "late" if en else "超时"
+    # The warehouse's list has no money columns unless the setting shows it prices.
+    priced = all("total" in r for r in rows)
+    headers = (
+        ["number", "node", "party", "total", "payments", "due", "waiting for", ""]
+        if en
+        else ["单号", "节点", "客户/供应商", "金额", "已付", "交期", "待处理", ""]
+    )
+    table(
+        headers if priced else headers[:3] + headers[5:],
+        [
+            [
+                r["number"],
+                r["status_label"],
+                r["party"],
+                *((f"{r['currency']} {r['total']}", r["paid"]) if priced else ()),
+                r["due"] or "",
+                roles_label(r["owner_roles"], ctx.lang),
+                late if r["overdue"] else "",
+            ]
+            for r in rows
+        ],
+        right=(3, 4) if priced else (),
+    )
     return EXIT_OK
+
+
+def _order_filter(session, a: argparse.Namespace) -> queries.OrderFilter:
+    """The filter of `order list` and `export`; a node by code or by either label."""
+    status = a.status and node_code(workflow.all_specs(session), a.status)
+    return queries.OrderFilter(
+        kind=a.kind, status=status, overdue=a.overdue, party=a.party, text=a.search
+    )
 
 
 def _changed(ctx: Context, number: str) -> int:
@@ -303,7 +486,9 @@ def _changed(ctx: Context, number: str) -> int:
 
 def cmd_order_advance(ctx: Context) -> int:
     a = ctx.args
-    ctx.act(orders.advance, a.number, a.node, comment=a.comment or "", reason=a.comment or "")
+    with ctx.database.reading() as session:
+        node = node_code([workflow.spec_for(session, orders.find_order(session, a.number))], a.node)
+    ctx.act(orders.advance, a.number, node, comment=a.comment or "", reason=a.comment or "")
     return _changed(ctx, a.number)
 
 
@@ -421,11 +606,22 @@ def cmd_alerts(ctx: Context) -> int:
             ]
         )
     else:
-        for r in rows:
-            print(
-                f"{r['number']:<16} {r['status_label']:<10} {r['owner_role']:<12} "
-                f"{r['since']}  +{r['late_by_hours']}h"
-            )
+        table(
+            ["number", "node", "waiting for", "since", "late by (h)"]
+            if ctx.lang == "en"
+            else ["单号", "节点", "待处理", "进入节点时间", "超时（小时）"],
+            [
+                [
+                    r["number"],
+                    r["status_label"],
+                    roles_label(r["owner_role"].split(","), ctx.lang),
+                    local_time(r["since"]),
+                    r["late_by_hours"],
+                ]
+                for r in rows
+            ],
+            right=(4,),
+        )
     return EXIT_OK
 
 
@@ -484,14 +680,11 @@ def cmd_import(ctx: Context) -> int:
 def cmd_export(ctx: Context) -> int:
     actor = ctx.acting_user()
     a = ctx.args
-    order_filter = queries.OrderFilter(
-        kind=a.kind, status=a.status, overdue=a.overdue, party=a.party, text=a.search
-    )
-    if a.what != "orders" and order_filter != queries.OrderFilter():
-        raise ValidationError("筛选条件只适用于导出订单。", "Filters apply to orders only.")
     target = check_output(ctx.database, a.file)
     with ctx.database.reading() as session:
-        queries.check_filter(session, order_filter)
+        order_filter = queries.check_filter(session, _order_filter(session, a))
+        if a.what != "orders" and order_filter != queries.OrderFilter():
+            raise ValidationError("筛选条件只适用于导出订单。", "Filters apply to orders only.")
         count = (
             export_orders(session, actor, target, order_filter)
             if a.what == "orders"
@@ -546,10 +739,12 @@ def run(args: argparse.Namespace) -> int:
         if hasattr(stream, "reconfigure"):
             stream.reconfigure(encoding="utf-8")
     lang = config.language(args.lang)
+    url = config.database_url(args.db)
     try:
-        database, _backup = open_database(
-            config.database_url(args.db), create=args.command in CREATING_COMMANDS
-        )
+        creates = args.command in CREATING_COMMANDS
+        if creates:
+            create_missing_database(url)
+        database, _backup = open_database(url, create=creates)
     except OrderTrailError as error:
         print(error.message(lang), file=sys.stderr)
         return error.exit_code

@@ -7,7 +7,9 @@ import argparse
 import sys
 
 from app.kinds import PRINT_KINDS
+from app.roles import ROLES
 from app.spreadsheets.layouts import LAYOUTS
+from app.workflow_defaults import DEFAULT_WORKFLOWS
 
 # CLI.md's exit codes.
 EXIT_OK, EXIT_BUG, EXIT_USAGE, EXIT_REJECTED, EXIT_DENIED, EXIT_CONFLICT, EXIT_AUDIT = range(7)
@@ -26,6 +28,15 @@ class _Parser(argparse.ArgumentParser):
 # --- the parser -------------------------------------------------------------------------
 
 
+def _default_nodes() -> str:
+    """The nodes of the default workflows, for help texts (the database may add more)."""
+    return "; ".join(
+        f"{kind}: "
+        + ", ".join(f"{code} {node['label']['zh']}" for code, node in definition["nodes"].items())
+        for kind, definition in DEFAULT_WORKFLOWS.items()
+    )
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="ordertrail", description="OrderTrail 采销订单跟踪")
     parser.add_argument("--db", help="database URL or SQLite file path")
@@ -33,13 +44,19 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--lang", choices=["zh", "en"])
     commands = parser.add_subparsers(dest="command", parser_class=_Parser)
 
-    def command(group, name: str, handler: str, **kwargs):
-        sub = group.add_parser(name, **kwargs)
+    def command(group, name: str, handler: str, *, help: str):
+        sub = group.add_parser(name, help=help, description=help)
         sub.set_defaults(handler=handler)
         return sub
 
+    def group(name: str, help: str):
+        parent = commands.add_parser(name, help=help, description=help)
+        return parent.add_subparsers(dest="subcommand", required=True, parser_class=_Parser)
+
     def with_json(sub):
-        sub.add_argument("--json", action="store_true")
+        sub.add_argument(
+            "--json", action="store_true", help="one JSON document on stdout; times in UTC"
+        )
         return sub
 
     p = command(commands, "init", "cmd_init", help="create or upgrade the database")
@@ -48,77 +65,139 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--orders", type=int, default=200)
     p.add_argument("--seed", type=int, default=1)
 
-    users = commands.add_parser("user").add_subparsers(
-        dest="subcommand", required=True, parser_class=_Parser
+    user = group("user", "users and their roles (admin)")
+    role_help = "a role, given once per role: " + ", ".join(
+        f"{code} ({zh})" for code, (zh, _en) in ROLES.items()
     )
-    p = command(users, "add", "cmd_user_add")
+    p = command(user, "add", "cmd_user_add", help="add a user with one or more roles")
     p.add_argument("name")
-    p.add_argument("--role", required=True)
-    p = command(users, "unlock", "cmd_user_unlock", help="end the wait after failed sign-ins")
+    p.add_argument("--role", required=True, action="append", choices=list(ROLES), help=role_help)
+    with_json(
+        command(user, "list", "cmd_user_list", help="every user, roles, active, signing in slowed")
+    )
+    p = command(user, "roles", "cmd_user_roles", help="replace a user's roles")
+    p.add_argument("name")
+    p.add_argument("--role", required=True, action="append", choices=list(ROLES), help=role_help)
+    p = command(
+        user,
+        "reset-password",
+        "cmd_user_reset_password",
+        help="set a new password (from ORDERTRAIL_NEW_PASSWORD) and end any wait",
+    )
+    p.add_argument("name")
+    p = command(user, "unlock", "cmd_user_unlock", help="end the wait after failed sign-ins")
+    p.add_argument("name")
+    p = command(
+        user,
+        "deactivate",
+        "cmd_user_deactivate",
+        help="stop a user signing in; users are never deleted",
+    )
     p.add_argument("name")
 
-    parties = commands.add_parser("party").add_subparsers(
-        dest="subcommand", required=True, parser_class=_Parser
-    )
-    p = command(parties, "add", "cmd_party_add")
+    def party_details(sub):
+        sub.add_argument("--contact", help="contact person")
+        sub.add_argument("--phone")
+        sub.add_argument("--address")
+        sub.add_argument("--payment-terms", help="e.g. 月结30天")
+        sub.add_argument("--tax-number")
+        sub.add_argument("--credit-limit", help="an amount; empty for none")
+
+    def product_supply(sub):
+        sub.add_argument("--min-stock", help="reorder below this available quantity")
+        sub.add_argument("--supplier", help="the usual supplier's name; empty for none")
+        sub.add_argument("--lead-time-days", help="the supplier's delivery time in days")
+
+    parties = group("party", "customers and suppliers")
+    p = command(parties, "add", "cmd_party_add", help="add a customer or supplier")
     p.add_argument("name")
     p.add_argument("--kind", required=True, choices=["customer", "supplier"])
+    party_details(p)
+    p = command(parties, "edit", "cmd_party_edit", help="change a customer's or supplier's details")
+    p.add_argument("name")
+    p.add_argument("--new-name", help="rename it")
+    party_details(p)
+    p = with_json(command(parties, "list", "cmd_party_list", help="customers and suppliers"))
+    p.add_argument("--kind", choices=["customer", "supplier"])
+    p.add_argument("--search", help="part of the name, contact, phone or tax number")
 
-    products = commands.add_parser("product").add_subparsers(
-        dest="subcommand", required=True, parser_class=_Parser
-    )
-    p = command(products, "add", "cmd_product_add")
+    products = group("product", "products and services")
+    p = command(products, "add", "cmd_product_add", help="add a product or service")
     p.add_argument("sku")
     p.add_argument("--name", required=True)
     p.add_argument("--price", required=True)
-    p.add_argument("--stock")
-    p.add_argument("--service", action="store_true")
-    with_json(command(products, "list", "cmd_product_list"))
-
-    order = commands.add_parser("order").add_subparsers(
-        dest="subcommand", required=True, parser_class=_Parser
+    p.add_argument("--unit", help="个 unless given")
+    p.add_argument("--stock", help="opening stock, booked as a stock movement")
+    p.add_argument("--service", action="store_true", help="a service: no stock, never shipped")
+    product_supply(p)
+    p = command(products, "edit", "cmd_product_edit", help="change a product's details")
+    p.add_argument("sku")
+    p.add_argument("--name")
+    p.add_argument("--price")
+    p.add_argument("--unit")
+    p.add_argument(
+        "--service",
+        action=argparse.BooleanOptionalAction,
+        help="make it a service (no stock) or a stocked product",
     )
-    p = with_json(command(order, "create", "cmd_order_create"))
+    product_supply(p)
+    with_json(command(products, "list", "cmd_product_list", help="products with their stock"))
+
+    node_help = f"a node by code or by its Chinese or English label ({_default_nodes()})"
+    order = group("order", "sales and purchase orders")
+    p = with_json(command(order, "create", "cmd_order_create", help="create a draft order"))
     p.add_argument("--kind", required=True, choices=["sales", "purchase"])
-    p.add_argument("--party", required=True)
-    p.add_argument("--line", required=True, nargs="+", action="extend")
-    p.add_argument("--due")
-    p = with_json(command(order, "show", "cmd_order_show"))
+    p.add_argument("--party", required=True, help="the customer's or supplier's name")
+    p.add_argument(
+        "--line",
+        required=True,
+        nargs="+",
+        action="extend",
+        help="SKU:QTY or SKU:QTY:PRICE (the product's price unless given)",
+    )
+    p.add_argument("--due", help="due date, YYYY-MM-DD")
+    p = with_json(
+        command(order, "show", "cmd_order_show", help="an order with its lines and history")
+    )
     p.add_argument("number")
-    p = with_json(command(order, "list", "cmd_order_list"))
-    p.add_argument("--kind")
-    p.add_argument("--status")
-    p.add_argument("--overdue", action="store_true")
+    p = with_json(command(order, "list", "cmd_order_list", help="orders, newest first"))
+    p.add_argument("--kind", help="sales, purchase, supplementary or return")
+    p.add_argument("--status", help=node_help)
+    p.add_argument("--overdue", action="store_true", help="only orders late at their node or due")
     p.add_argument("--party")
-    p.add_argument("--search")
+    p.add_argument("--search", help="part of the number, party or tracking number")
     p.add_argument("--limit", type=int)
-    p = command(order, "advance", "cmd_order_advance")
+    p = command(
+        order, "advance", "cmd_order_advance", help="take a workflow step (submit, approve, ...)"
+    )
     p.add_argument("number")
-    p.add_argument("node")
-    p.add_argument("--comment")
-    p = command(order, "cancel", "cmd_order_cancel")
+    p.add_argument("node", help="the node to move to: " + node_help)
+    p.add_argument("--comment", help="a comment, or the reason a step requires")
+    p = command(order, "cancel", "cmd_order_cancel", help="cancel an order before it ships")
     p.add_argument("number")
     p.add_argument("--reason", required=True)
 
-    p = command(commands, "ship", "cmd_ship")
+    p = command(commands, "ship", "cmd_ship", help="record a shipment (delivery note)")
     p.add_argument("number")
     p.add_argument("--carrier", required=True)
     p.add_argument("--tracking-no", required=True)
-    p.add_argument("--line", nargs="+", action="extend")
-    p = command(commands, "receive", "cmd_receive")
+    p.add_argument(
+        "--line", nargs="+", action="extend", help="SKU:QTY; everything still to ship unless given"
+    )
+    p = command(commands, "receive", "cmd_receive", help="record goods received for a purchase")
     p.add_argument("number")
-    p.add_argument("--line", nargs="+", action="extend")
-    p = command(commands, "pay", "cmd_pay")
+    p.add_argument(
+        "--line", nargs="+", action="extend", help="SKU:QTY; everything still due unless given"
+    )
+    p = command(commands, "pay", "cmd_pay", help="record a payment received or made")
     p.add_argument("number")
-    p.add_argument("amount")
+    p.add_argument("amount", help="negative for a refund")
     p.add_argument("--method")
-    p.add_argument("--ref")
+    p.add_argument("--ref", help="a bank or payment reference")
     p = command(commands, "sign", "cmd_sign", help="the customer signed for one shipment")
     p.add_argument("shipment")
-    with_json(command(commands, "alerts", "cmd_alerts"))
-    flows = commands.add_parser("workflow", help="the workflows as data").add_subparsers(
-        dest="subcommand", required=True, parser_class=_Parser
-    )
+    with_json(command(commands, "alerts", "cmd_alerts", help="late orders and who acts next"))
+    flows = group("workflow", "the workflows as data")
     p = with_json(command(flows, "show", "cmd_workflow_show", help="the active definition"))
     p.add_argument("kind")
     p = command(flows, "versions", "cmd_workflow_versions", help="every stored version")
@@ -150,14 +229,17 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("what", choices=list(LAYOUTS))
     p.add_argument("file")
     p.add_argument("--kind")
-    p.add_argument("--status")
+    p.add_argument("--status", help=node_help)
     p.add_argument("--overdue", action="store_true")
     p.add_argument("--party")
     p.add_argument("--search")
-    audits = commands.add_parser("audit").add_subparsers(
-        dest="subcommand", required=True, parser_class=_Parser
+    audits = group("audit", "the audit trail")
+    p = command(
+        audits,
+        "verify",
+        "cmd_audit_verify",
+        help="check the audit trail's hash chain against the records and what was seen before",
     )
-    p = command(audits, "verify", "cmd_audit_verify", help="check the whole audit chain")
     p.add_argument(
         "--against",
         nargs="+",
@@ -165,14 +247,17 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="BACKUP",
         help="backups whose records the chain must still hold",
     )
-    p = command(commands, "backup", "cmd_backup")
-    p.add_argument("file")
-    setting = commands.add_parser("setting").add_subparsers(
-        dest="subcommand", required=True, parser_class=_Parser
+    p = command(
+        commands,
+        "backup",
+        "cmd_backup",
+        help="a consistent copy of a SQLite database (admin, owner)",
     )
-    with_json(command(setting, "list", "cmd_setting_list"))
-    p = command(setting, "set", "cmd_setting_set")
-    p.add_argument("key")
+    p.add_argument("file")
+    setting = group("setting", "office-wide settings")
+    with_json(command(setting, "list", "cmd_setting_list", help="every setting and its value"))
+    p = command(setting, "set", "cmd_setting_set", help="change a setting (admin)")
+    p.add_argument("key", help="see setting list")
     p.add_argument("value")
     return parser
 

@@ -12,7 +12,7 @@ from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
 
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Engine, create_engine, event, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -100,6 +100,27 @@ def make_engine(url: str, lock_wait_s: float = LOCK_WAIT_S) -> Engine:
     # row estimate was off after a bulk load.
     options = f"-c jit=off -c lock_timeout={int(lock_wait_s * 1000)}"
     return create_engine(url, pool_pre_ping=True, connect_args={"options": options})
+
+
+def create_missing_database(url: str) -> bool:
+    """Create the PostgreSQL database the URL names if the server has none; True if made.
+
+    The server's maintenance database `postgres` takes the CREATE DATABASE.
+    """
+    parsed = make_url(normalize_url(url))
+    if parsed.get_backend_name() != "postgresql" or not parsed.database:
+        return False
+    server = create_engine(parsed.set(database="postgres"), isolation_level="AUTOCOMMIT")
+    try:
+        with server.connect() as connection:
+            query = text("SELECT 1 FROM pg_database WHERE datname = :name")
+            if connection.scalar(query, {"name": parsed.database}):
+                return False
+            quoted = server.dialect.identifier_preparer.quote(parsed.database)
+            connection.execute(text(f"CREATE DATABASE {quoted}"))
+            return True
+    finally:
+        server.dispose()
 
 
 class Database:

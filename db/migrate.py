@@ -14,7 +14,7 @@ from db.engine import Database, backup_name
 
 MIGRATIONS = Path(__file__).parent / "migrations"
 # The newest migration in migrations/versions (tests/test_schema.py checks it).
-HEAD = "0004"
+HEAD = "0006"
 UPGRADE_LOCK = 7_310_001  # any number of our own for pg_advisory_xact_lock
 
 

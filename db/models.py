@@ -22,6 +22,7 @@ from sqlalchemy import (
     Numeric,
     String,
     Text,
+    TypeDecorator,
     UniqueConstraint,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
@@ -42,13 +43,27 @@ class Base(DeclarativeBase):
     metadata = MetaData(naming_convention=NAMING_CONVENTION)
 
 
+class RoleSet(TypeDecorator):
+    """A set of role codes, stored as one comma-separated text in a fixed order."""
+
+    impl = String(200)
+    cache_ok = True
+
+    def process_bind_param(self, value, dialect):
+        return None if value is None else ",".join(sorted(value))
+
+    def process_result_value(self, value, dialect):
+        return None if value is None else frozenset(filter(None, value.split(",")))
+
+
 class User(Base):
     __tablename__ = "users"
 
     id: Mapped[int] = mapped_column(primary_key=True)
     name: Mapped[str] = mapped_column(String(64), unique=True)
     display_name: Mapped[str] = mapped_column(String(128), default="")
-    role: Mapped[str] = mapped_column(String(32))
+    # One person may hold several roles (the owner also does finance): a frozenset.
+    roles: Mapped[frozenset[str]] = mapped_column(RoleSet())
     password_hash: Mapped[str] = mapped_column(String(255))
     active: Mapped[bool] = mapped_column(Boolean, default=True)
     created_at: Mapped[datetime] = mapped_column(DateTime)
@@ -84,6 +99,10 @@ class Party(Base):
     contact: Mapped[str] = mapped_column(String(100), default="")
     phone: Mapped[str] = mapped_column(String(50), default="")
     address: Mapped[str] = mapped_column(String(300), default="")
+    payment_terms: Mapped[str] = mapped_column(String(100), default="")
+    tax_number: Mapped[str] = mapped_column(String(50), default="")
+    # None: no limit agreed.
+    credit_limit: Mapped[Decimal | None] = mapped_column(MONEY)
     created_at: Mapped[datetime] = mapped_column(DateTime)
 
 
@@ -100,7 +119,13 @@ class Product(Base):
     is_service: Mapped[bool] = mapped_column(Boolean, default=False)
     on_hand: Mapped[Decimal] = mapped_column(QUANTITY, default=Decimal(0))
     reserved: Mapped[Decimal] = mapped_column(QUANTITY, default=Decimal(0))
+    # Below this much available stock the product should be reordered.
+    min_stock: Mapped[Decimal] = mapped_column(QUANTITY, default=Decimal(0))
+    supplier_id: Mapped[int | None] = mapped_column(ForeignKey("parties.id"))
+    lead_time_days: Mapped[int | None] = mapped_column(Integer)
     created_at: Mapped[datetime] = mapped_column(DateTime)
+
+    supplier: Mapped[Party | None] = relationship()
 
 
 class Workflow(Base):

@@ -7,6 +7,7 @@ import shutil
 import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass
+from datetime import timedelta
 from decimal import Decimal
 
 import pytest
@@ -178,17 +179,30 @@ def add_users(session, password_hash: str) -> dict[str, User]:
         users[role] = User(
             name=role,
             display_name=role,
-            role=role,
+            roles=frozenset({role}),
             password_hash=password_hash,
             active=True,
             created_at=utcnow(),
         )
         session.add(users[role])
         audit.record(
-            session, "system", entity="user", ref=role, action="create", after={"role": role}
+            session, "system", entity="user", ref=role, action="create", after={"roles": [role]}
         )
     session.flush()
     return users
+
+
+def fail_sign_ins(office, source: str, start, attempts: int, name: str = "service"):
+    """`attempts` wrong passwords, each after the wait the previous ones earned."""
+    from app.clock import frozen_at
+    from app.errors import AuthenticationFailed
+    from app.users import sign_in
+
+    for i in range(attempts):
+        moment = start + timedelta(seconds=100 * i)
+        with frozen_at(moment), pytest.raises(AuthenticationFailed, match="Wrong"):
+            sign_in(office.db, name, "wrong", source=source)
+    return start + timedelta(seconds=100 * (attempts - 1))
 
 
 @pytest.fixture

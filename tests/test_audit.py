@@ -6,7 +6,7 @@ import pytest
 from sqlalchemy import func, select, text
 from sqlalchemy.orm import Session
 
-from app import audit, orders, settings, workflow
+from app import audit, orders, settings, users, workflow
 from app.errors import AuditBroken, InvalidTransition
 from cli import commands as cli
 from db.models import AuditHead, Event
@@ -35,6 +35,19 @@ def _event_ids(office):
 def test_an_untouched_chain_verifies(busy_office):
     result = verify(busy_office)
     assert result.ok and result.checked == len(_event_ids(busy_office)) > 5
+
+
+def test_roles_changed_through_the_program_verify(office):
+    """Each role change records the roles it leaves, so verify follows a user's roles."""
+    with office.db.unit_of_work() as session:
+        users.add_user(session, office.admin, "小李", {"sales"}, "password")
+    with office.db.unit_of_work() as session:
+        users.set_roles(session, office.admin, "小李", {"sales", "finance"})
+    assert verify(office).ok
+    with office.db.engine.begin() as connection:
+        connection.execute(text("UPDATE users SET roles = 'sales' WHERE name = '小李'"))
+    result = verify(office)
+    assert not result.ok and "小李" in result.en and "finance, sales" in result.en
 
 
 def test_an_edited_row_is_named(busy_office):
@@ -135,7 +148,7 @@ TAMPERING = {
     "delete the head": lambda c: c.execute(text("DELETE FROM audit_head")),
     "change a status": _move_an_order,
     "change a role": lambda c: c.execute(
-        text("UPDATE users SET role = 'owner' WHERE name = 'sales'")
+        text("UPDATE users SET roles = 'owner,sales' WHERE name = 'sales'")
     ),
 }
 

@@ -15,6 +15,7 @@ from sqlalchemy import text
 from app.clock import frozen_at, utcnow
 from app.masterdata import list_products
 from cli import commands as cli
+from cli.parser import build_parser
 from db.engine import Database
 
 
@@ -449,3 +450,136 @@ def test_an_unwritable_output_file_is_a_clear_refusal(shop, tmp_path):
     code, _, err = shop("print", "order", number, "-o", f"{missing}/x.pdf", user="sales")
     assert (code, "无法写入文件" in err) == (3, True)
     assert shop("print", "order", number, "-o", str(tmp_path / "x.pdf"), user="sales")[0] == 0
+
+
+def test_init_creates_a_missing_postgresql_database(pg_server, monkeypatch, tmp_path):
+    name = f"ordertrail_test_new_{os.getpid()}"
+    pg_server.created.append(name)  # dropped with the others
+    url = f"{pg_server.admin.url.set(database=name).render_as_string(hide_password=False)}"
+    monkeypatch.setenv("ORDERTRAIL_CONFIG", str(tmp_path / "config.json"))
+    monkeypatch.setenv("ORDERTRAIL_PASSWORD", "demo-pw")
+    assert cli.main(["--db", url, "init", "--admin", "chief"]) == 0
+    database = Database(url)
+    try:
+        with database.reading() as session:
+            assert session.execute(text("SELECT name FROM users")).scalars().all() == ["chief"]
+    finally:
+        database.dispose()
+
+
+def test_users_are_managed_from_the_command_line(shop):
+    code, _, err = shop("user", "add", "小李", "--role", "sales", "--role", "service", user="admin")
+    assert code == 0, err
+    code, out, _ = shop("user", "list", "--json", user="admin")
+    listed = {u["name"]: u for u in json.loads(out)}
+    assert listed["小李"]["roles"] == ["sales", "service"] and listed["小李"]["active"]
+    assert shop("user", "roles", "小李", "--role", "finance", user="admin")[0] == 0
+    assert shop("user", "roles", "admin", "--role", "owner", user="admin")[0] == 3  # last admin
+    assert shop("user", "deactivate", "小李", user="admin")[0] == 0
+    assert shop("user", "unlock", "sales", user="admin")[0] == 0
+    assert shop("user", "reset-password", "sales", user="admin")[0] == 0
+    assert shop("user", "list", user="sales")[0] == 4
+    code, out, _ = shop("--lang", "en", "user", "list", user="admin")
+    header, *rows = out.splitlines()
+    assert header.split() == ["user", "name", "roles", "active", "locked"]
+    li = next(row for row in rows if row.startswith("小李"))
+    assert li.split()[2:] == ["Finance", "no", "no"]
+    code, _, err = shop("user", "add", "x", "--role", "boss", user="admin")
+    assert code == 2 and "sales" in err  # the roles are listed
+
+
+def test_nodes_by_code_or_label_and_tables_that_line_up(shop, monkeypatch):
+    number = _sales_order(shop, "A-100:2")
+    assert shop("order", "advance", number, "待审批", user="sales")[0] == 0  # by its label
+    for status in ("placed", "已下单", "Placed", "PLACED"):
+        code, out, err = shop("order", "list", "--status", status, "--json", user="sales")
+        assert code == 0, err
+        assert [row["number"] for row in json.loads(out)] == [number]
+    code, _, err = shop("order", "list", "--status", "已发出", user="sales")
+    assert code == 3 and "已下单" in err  # an unknown node is said, with the ones there are
+    code, out, _ = shop("order", "list", user="sales")
+    header, row = out.splitlines()
+    assert header.split()[:3] == ["单号", "节点", "客户/供应商"]
+    from cli.tables import display_width
+
+    # The party column starts at the same display column in the header and the row.
+    assert display_width(header[: header.index("客户/供应商")]) == display_width(
+        row[: row.index("华东贸易有限公司")]
+    )
+    code, out, _ = shop("product", "list", user="sales")
+    header, *rows = out.splitlines()
+    assert header.split()[0] == "编码" and len(rows) == 2
+    assert rows[0].startswith("A-100") and rows[0].endswith("48")  # 50 on hand, 2 reserved
+    assert display_width(rows[0]) == display_width(header)  # numbers end under their heading
+
+
+def test_times_are_local_on_screen_and_utc_in_json(shop, monkeypatch):
+    import time
+    from datetime import datetime, timedelta
+
+    monkeypatch.setenv("TZ", "Asia/Shanghai")
+    time.tzset()
+    try:
+        number = _sales_order(shop, "A-100:1")
+        shown = json.loads(shop("order", "show", number, "--json", user="sales")[1])
+        at = shown["events"][0]["at"]
+        assert at.endswith("Z")
+        in_shanghai = datetime.strptime(at, "%Y-%m-%dT%H:%M:%SZ") + timedelta(hours=8)
+        assert (
+            in_shanghai.strftime("%Y-%m-%d %H:%M") in shop("order", "show", number, user="sales")[1]
+        )
+    finally:
+        monkeypatch.delenv("TZ")
+        time.tzset()
+
+
+def _sales_order(shop, line: str) -> str:
+    args = ["order", "create", "--kind", "sales", "--party", "华东贸易有限公司", "--line", line]
+    code, out, err = shop(*args, user="sales")
+    assert code == 0, err
+    return out.strip()
+
+
+def test_every_command_says_what_it_does():
+    parser = build_parser()
+    groups = [a for a in parser._actions if isinstance(a, type(parser._subparsers._actions[-1]))]
+    for name, sub in groups[0].choices.items():
+        assert sub.description, name
+        leaves = [
+            (f"{name} {subname}", leaf)
+            for action in sub._actions
+            if hasattr(action, "choices") and isinstance(action.choices, dict)
+            for subname, leaf in action.choices.items()
+        ] or [(name, sub)]
+        for where, leaf in leaves:
+            assert leaf.description, where
+            assert callable(getattr(cli, leaf.get_default("handler"), None)), where
+
+
+def test_help_loads_no_database_code():
+    """A script pays the start-up on every call: --help and usage errors stay light."""
+    probe = (
+        "import sys; from cli.parser import parse\n"
+        "try: parse(['order', 'list', '--help'])\n"
+        "except SystemExit: pass\n"
+        "print(sorted({m.split('.')[0] for m in sys.modules} & {'sqlalchemy', 'db', 'PySide6'}))"
+    )
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
+    assert "--status" in done.stdout and done.stdout.strip().endswith("[]")
+
+
+def test_a_past_due_date_is_warned_about(shop):
+    args = [
+        "order",
+        "create",
+        "--kind",
+        "sales",
+        "--party",
+        "华东贸易有限公司",
+        "--line",
+        "A-100:1",
+    ]
+    code, _, err = shop(*args, "--due", "2020-01-31", user="sales")
+    assert code == 0 and "2020-01-31 已经过去" in err
+    code, _, err = shop(*args, "--due", "2999-01-31", user="sales")
+    assert code == 0 and "已经过去" not in err

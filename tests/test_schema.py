@@ -161,3 +161,32 @@ def test_definitions_stored_before_nodes_declared_their_facts_get_the_same_rules
             assert (stored[kind]["facts"], stored[kind]["void"]) == (new["facts"], new["void"])
     finally:
         database.dispose()
+
+
+def test_upgrading_keeps_each_users_role_as_their_roles(backend, request, tmp_path):
+    from alembic import command
+
+    from db.engine import Database
+    from db.models import User
+
+    url = (
+        str(tmp_path / "roles.db")
+        if backend == "sqlite"
+        else request.getfixturevalue("pg_server").create()
+    )
+    older = Database(url)
+    config = migrate._config()
+    with older.engine.begin() as connection:
+        config.attributes["connection"] = connection
+        command.upgrade(config, "0003")
+        connection.exec_driver_sql(
+            "INSERT INTO users (name, display_name, role, password_hash, failed_logins, active,"
+            " created_at) VALUES ('老李', '老李', 'finance', '-', 0, true, '2026-01-01')"
+        )
+    older.dispose()
+    database, _ = open_database(url)
+    try:
+        with database.reading() as session:
+            assert session.scalar(select(User.roles).where(User.name == "老李")) == {"finance"}
+    finally:
+        database.dispose()

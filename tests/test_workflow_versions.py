@@ -71,7 +71,7 @@ def _at(office, number: str) -> str:
 
 def _queue(office, role: str) -> set[str]:
     with office.db.reading() as session:
-        query = select(Order.number).where(queries.queue_clause(session, role))
+        query = select(Order.number).where(queries.queue_clause(session, frozenset({role})))
         return set(session.scalars(query))
 
 

@@ -45,7 +45,7 @@ def open_window(database: Database, user: User, lang: str) -> MainWindow:
 
 def _chosen_database(args: argparse.Namespace, lang: str) -> tuple[Database | None, str]:
     """The database to work on; on the very first start, asks where it lives."""
-    configured = args.db or os.environ.get("ORDERTRAIL_DB") or config.load().get("db")
+    configured = config.known_database(args.db)
     admin = None
     if configured:
         url = configured

@@ -30,11 +30,11 @@ from app.changes import Changes
 from app.errors import OrderTrailError
 from app.jobs import Cancelled
 from app.queries import OrderFilter
-from app.roles import PERMISSIONS, holds_any, role_label
+from app.roles import PERMISSIONS, holds_any, roles_label
 from app.spreadsheets.importing import may_import
 from app.spreadsheets.reading import ImportRejected
 from app.spreadsheets.template import write_template
-from ui import dialogs, workflow_editor
+from ui import admin_console, dialogs, workflow_editor
 from ui.documents_dialog import (
     ImportErrorsDialog,
     JobDialog,
@@ -105,12 +105,13 @@ class MainWindow(QMainWindow):
         self.user_label = QLabel(
             self.tr("%1 (%2) · database %3")
             .replace("%1", user.name)
-            .replace("%2", role_label(user.role, workspace.lang))
+            .replace("%2", roles_label(user.roles, workspace.lang))
             .replace("%3", workspace.where())
         )
         self.statusBar().addPermanentWidget(self.user_label)
 
         self._pending = Changes()
+        self._refreshing = False  # rows moving under the selection are no choice of the user
         self._refresh_timer = QTimer(self, singleShot=True, interval=REFRESH_DELAY_MS)
         self._refresh_timer.timeout.connect(self._refresh_now)
         self.watcher = ChangeWatcher(workspace.database, self)
@@ -193,6 +194,10 @@ class MainWindow(QMainWindow):
             choice.setCheckable(True)
             choice.setChecked(code == self.workspace.lang)
             choice.triggered.connect(lambda _=False, c=code: self.choose_language(c))
+        self.admin_action = QAction(self.tr("Administration…"), self)
+        self.admin_action.triggered.connect(self.open_admin_console)
+        self.admin_action.setVisible(admin_console.may_open(self.workspace))
+        file_menu.addAction(self.admin_action)
         file_menu.addSeparator()
         quit_action = file_menu.addAction(self.tr("Quit"))
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
@@ -284,7 +289,7 @@ class MainWindow(QMainWindow):
     def base_query(self) -> OrderFilter:
         key = self.page_key
         return {
-            "mine": OrderFilter(queue_of=self.workspace.user.role),
+            "mine": OrderFilter(queue_of=self.workspace.user.roles),
             "sales": OrderFilter(kind="sales"),
             "purchase": OrderFilter(kind="purchase"),
             "exceptions": OrderFilter(overdue=True),
@@ -322,13 +327,15 @@ class MainWindow(QMainWindow):
         self.filters.search.selectAll()
 
     def _update_counts(self) -> None:
-        role = self.workspace.user.role
-        mine = self.workspace.read(lambda s: worklist.count(s, OrderFilter(queue_of=role)))
+        roles = self.workspace.user.roles
+        mine = self.workspace.read(lambda s: worklist.count(s, OrderFilter(queue_of=roles)))
         self.nav.item(ORDER_PAGES.index("mine")).setText(f"{self.nav_labels['mine']} ({mine})")
 
     # --- one order --------------------------------------------------------------------------
 
     def _row_changed(self, current, _previous) -> None:
+        if self._refreshing:
+            return
         row = self.model.row_at(current.row()) if current.isValid() else None
         if row is not None and row["number"] != self.detail.number:
             self.show_order(row["number"])
@@ -340,6 +347,7 @@ class MainWindow(QMainWindow):
         )
         self.detail.show_order(detail)
         self.timeline.show_events(detail)
+        self._select_shown(number)
 
     # --- changes, here and on other desktops ------------------------------------------------
 
@@ -356,13 +364,32 @@ class MainWindow(QMainWindow):
         """Each view reads again only if what changed concerns it."""
         changes, self._pending = self._pending, Changes()
         if self.pages.currentIndex() == 0 and changes.concerns_lists():
-            self.model.refresh()
+            self._refreshing = True
+            try:
+                self.model.refresh()
+            finally:
+                self._refreshing = False
+            self._select_shown(self.detail.number)
         if changes.concerns_queues():
             self._update_counts()
         if changes.unknown or "parties" in changes.master_data:
             self.filters.reload_parties()
         if changes.concerns_order(self.detail.number):
             self.show_order(self.detail.number)
+
+    def _select_shown(self, number: str | None) -> None:
+        """The list selects the order the detail panel shows, or nothing once it left the
+        list (approved out of the owner's queue): never another order's row."""
+        row = self.model.row_of(number) if number else None
+        selection = self.list.selectionModel()
+        if row is None:
+            selection.clear()
+        elif selection.currentIndex().row() != row:
+            selection.setCurrentIndex(
+                self.model.index(row, 0),
+                QItemSelectionModel.SelectionFlag.ClearAndSelect
+                | QItemSelectionModel.SelectionFlag.Rows,
+            )
 
     # --- actions ----------------------------------------------------------------------------
 
@@ -581,6 +608,12 @@ class MainWindow(QMainWindow):
     def _failed(self, error: Exception, number: str) -> None:
         if dialogs.show_error(self, error, self.workspace.lang):
             self.show_order(number)
+
+    def open_admin_console(self) -> None:
+        console = admin_console.AdminConsole(self.workspace, self)
+        console.exec()
+        console.deleteLater()
+        self.schedule_refresh("")  # renamed parties and products show in the list
 
     def choose_language(self, lang: str) -> None:
         config.save(lang=lang)

@@ -100,6 +100,10 @@ class OrderDetail(QWidget):
             ],
             stretch=None,
         )
+        self.receipts = _table(
+            [self.tr("Receipt"), self.tr("Received"), self.tr("By"), self.tr("Goods")],
+            stretch=3,
+        )
         self.payments = _table(
             [self.tr("Amount"), self.tr("Method"), self.tr("Reference"), self.tr("Paid at")],
             stretch=2,
@@ -124,11 +128,15 @@ class OrderDetail(QWidget):
         actions_layout.addWidget(self.hint)
         layout.addWidget(actions_box)
         self.payments_label = self._section(self.tr("Payments"))
+        self.shipments_label = self._section(self.tr("Shipments"))
+        self.receipts_label = self._section(self.tr("Goods receipts"))
         for widget in (
             self._section(self.tr("Lines")),
             self.lines,
-            self._section(self.tr("Shipments")),
+            self.shipments_label,
             self.shipments,
+            self.receipts_label,
+            self.receipts,
             self.payments_label,
             self.payments,
         ):
@@ -150,7 +158,7 @@ class OrderDetail(QWidget):
         self.chip.hide()
         for label in (self.facts, self.links, self.hint):
             label.clear()
-        for table in (self.lines, self.shipments, self.payments):
+        for table in (self.lines, self.shipments, self.receipts, self.payments):
             _fill(table, [])
         self._set_buttons([])
         self._set_printable([])
@@ -233,6 +241,24 @@ class OrderDetail(QWidget):
                 for s in detail["shipments"]
             ],
         )
+        # A purchase receives goods, a sale ships them: each shows its own movements.
+        purchase = detail["kind"] == "purchase"
+        for widget in (self.receipts_label, self.receipts):
+            widget.setVisible(purchase)
+        for widget in (self.shipments_label, self.shipments):
+            widget.setVisible(not purchase)
+        _fill(
+            self.receipts,
+            [
+                [
+                    r["number"],
+                    local_time(r["received_at"]),
+                    r["received_by"],
+                    "、".join(f"{line['sku']} × {line['qty']}" for line in r["lines"]),
+                ]
+                for r in detail["receipts"]
+            ],
+        )
         _fill(
             self.payments,
             [
@@ -257,6 +283,7 @@ class OrderDetail(QWidget):
         while self.buttons.count():
             item = self.buttons.takeAt(0)
             if item.widget():
+                item.widget().hide()  # gone at once, not when the event loop next deletes
                 item.widget().deleteLater()
         for action in available:
             button = QPushButton(action.label(self.workspace.lang))

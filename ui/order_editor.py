@@ -6,6 +6,7 @@ from datetime import date
 from decimal import Decimal
 
 from PySide6.QtCore import QDate, Qt
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -30,9 +31,16 @@ from app.orders import LineSpec
 from ui import dialogs
 from ui.workspace import Workspace
 
-SKU, NAME, QTY, PRICE, AMOUNT = range(5)
+SKU, NAME, AVAILABLE, QTY, PRICE, AMOUNT = range(6)
+SHORT_BACKGROUND = "#fff7e6"  # more ordered than is available: a backorder
 CENT = Decimal("0.01")
 THOUSANDTH = Decimal("0.001")
+
+
+def _available(product: dict | None) -> str:
+    if product is None:
+        return ""
+    return "—" if product["service"] else product["available"]
 
 
 class SkuDelegate(QStyledItemDelegate):
@@ -47,6 +55,10 @@ class SkuDelegate(QStyledItemDelegate):
         completer = QCompleter(self.choices, editor)
         completer.setFilterMode(Qt.MatchFlag.MatchContains)
         completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        # The popup is as wide as its longest "SKU  name", not as the narrow SKU cell.
+        popup = completer.popup()
+        widest = max((popup.fontMetrics().horizontalAdvance(c) for c in self.choices), default=0)
+        popup.setMinimumWidth(widest + popup.verticalScrollBar().sizeHint().width() + 24)
         editor.setCompleter(completer)
         return editor
 
@@ -97,17 +109,20 @@ class OrderEditor(QDialog):
         self.due.setDisplayFormat("yyyy-MM-dd")
         self.due.setEnabled(False)
         self.has_due.toggled.connect(self.due.setEnabled)
+        self.has_due.toggled.connect(self.check)
+        self.due.dateChanged.connect(self.check)
         due_row = QHBoxLayout()
         due_row.addWidget(self.has_due)
         due_row.addWidget(self.due)
         due_row.addStretch(1)
         self.note = QLineEdit()
 
-        self.lines = QTableWidget(0, 5)
+        self.lines = QTableWidget(0, 6)
         self.lines.setHorizontalHeaderLabels(
             [
                 self.tr("SKU"),
                 self.tr("Product"),
+                self.tr("Available"),
                 self.tr("Quantity"),
                 self.tr("Unit price"),
                 self.tr("Amount"),
@@ -117,7 +132,7 @@ class OrderEditor(QDialog):
         self.lines.setItemDelegateForColumn(
             SKU, SkuDelegate([f"{p['sku']}  {p['name']}" for p in products], self)
         )
-        for column, width in ((SKU, 90), (NAME, 230), (QTY, 80), (PRICE, 90)):
+        for column, width in ((SKU, 90), (NAME, 210), (AVAILABLE, 70), (QTY, 80), (PRICE, 90)):
             self.lines.setColumnWidth(column, width)
         self.lines.horizontalHeader().setStretchLastSection(True)
         self.lines.itemChanged.connect(self._line_changed)
@@ -134,6 +149,8 @@ class OrderEditor(QDialog):
         line_buttons.addWidget(self.total)
         self.problem = QLabel()
         self.problem.setStyleSheet("color: #a8071a;")
+        self.warning = QLabel()  # worth a second look, but may be saved
+        self.warning.setStyleSheet("color: #ad6800;")
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
         )
@@ -149,9 +166,10 @@ class OrderEditor(QDialog):
         layout.addWidget(self.lines)
         layout.addLayout(line_buttons)
         layout.addWidget(self.problem)
+        layout.addWidget(self.warning)
         layout.addWidget(self.buttons)
         self.party.currentTextChanged.connect(self.check)
-        self.resize(720, 480)
+        self.resize(760, 480)
 
         if detail:
             self.party.setCurrentText(detail["party"])
@@ -171,11 +189,12 @@ class OrderEditor(QDialog):
         self.lines.blockSignals(True)
         row = self.lines.rowCount()
         self.lines.insertRow(row)
-        for column, text in ((SKU, sku), (NAME, ""), (QTY, qty), (PRICE, price), (AMOUNT, "")):
+        cells = ((SKU, sku), (NAME, ""), (AVAILABLE, ""), (QTY, qty), (PRICE, price), (AMOUNT, ""))
+        for column, text in cells:
             item = QTableWidgetItem(text)
-            if column in (NAME, AMOUNT):
+            if column in (NAME, AVAILABLE, AMOUNT):
                 item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEditable)
-            if column in (QTY, PRICE, AMOUNT):
+            if column in (AVAILABLE, QTY, PRICE, AMOUNT):
                 item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             self.lines.setItem(row, column, item)
         self.lines.blockSignals(False)
@@ -197,6 +216,7 @@ class OrderEditor(QDialog):
             product = self.products.get(item.text().strip())
             self.lines.blockSignals(True)
             self.lines.item(row, NAME).setText(product["name"] if product else "")
+            self.lines.item(row, AVAILABLE).setText(_available(product))
             if product and not self.lines.item(row, PRICE).text().strip():
                 self.lines.item(row, PRICE).setText(product["price"])
             self.lines.blockSignals(False)
@@ -223,6 +243,7 @@ class OrderEditor(QDialog):
         if all(ok for ok, _ in checks):
             amount = f"{(Decimal(qty) * Decimal(price)).quantize(CENT):,.2f}"
         self.lines.item(row, AMOUNT).setText(amount)
+        self._mark_shortage(row, self.products.get(sku), _number(qty, THOUSANDTH, False))
         self.lines.blockSignals(False)
         return next((why.replace("%1", str(row + 1)) for ok, why in checks if not ok), "")
 
@@ -244,7 +265,34 @@ class OrderEditor(QDialog):
         elif not self.lines.rowCount():
             problem = self.tr("Add at least one line.")
         self.problem.setText(problem)
+        self.warning.setText(self._warning())
         self.buttons.button(QDialogButtonBox.StandardButton.Save).setEnabled(not problem)
+
+    def _warning(self) -> str:
+        if self.has_due.isChecked() and self.due.date() < QDate.currentDate():
+            return self.tr("The due date %1 is already past: is that meant?").replace(
+                "%1", self.due.date().toString("yyyy-MM-dd")
+            )
+        return ""
+
+    def _mark_shortage(self, row: int, product: dict | None, qty: Decimal | None) -> None:
+        """A sale of more than is available is placed as a backorder: show it, allow it."""
+        cell = self.lines.item(row, AVAILABLE)
+        short = (
+            self.kind == "sales"
+            and product is not None
+            and not product["service"]
+            and qty is not None
+            and qty > Decimal(product["available"])
+        )
+        cell.setBackground(QColor(SHORT_BACKGROUND) if short else Qt.GlobalColor.white)
+        cell.setToolTip(
+            self.tr("Only %1 available: the rest is a backorder.").replace(
+                "%1", product["available"]
+            )
+            if short
+            else ""
+        )
 
     # --- saving ---------------------------------------------------------------------------
 

@@ -217,6 +217,14 @@ class OrderTableModel(QAbstractTableModel):
         offset = row % PAGE
         return rows[offset] if rows is not None and offset < len(rows) else None
 
+    def row_of(self, number: str) -> int | None:
+        """Where the order is among the rows read so far, or None."""
+        for page, rows in self._pages.items():
+            for offset, row in enumerate(rows):
+                if row["number"] == number:
+                    return page * PAGE + offset
+        return None
+
     # --- Qt's model interface -------------------------------------------------------------
 
     def rowCount(self, parent: QModelIndex | None = None) -> int:
@@ -365,6 +373,9 @@ class OrderListView(QTableView):
         for column, width in widths.items():
             self.setColumnWidth(column, width)
         self.setColumnHidden(PAID, not model.workspace.sees_prices)
+        # Who acts next is what a clerk looks for: beside the node, visible on a laptop
+        # screen without scrolling sideways.
+        header.moveSection(header.visualIndex(OWNER), header.visualIndex(NODE) + 1)
 
 
 class OrderFilterBar(QWidget):

@@ -2,6 +2,34 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>AdminConsole</name>
+    <message>
+        <location filename="../../ui/admin_console.py" line="584"/>
+        <source>Administration</source>
+        <translation>管理</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin_console.py" line="589"/>
+        <source>Users</source>
+        <translation>用户</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin_console.py" line="590"/>
+        <source>Customers and suppliers</source>
+        <translation>客户与供应商</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin_console.py" line="591"/>
+        <source>Products</source>
+        <translation>产品</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin_console.py" line="592"/>
+        <source>Settings</source>
+        <translation>设置</translation>
+    </message>
+</context>
+<context>
     <name>FirstRunDialog</name>
     <message>
         <location filename="../../ui/login.py" line="114"/>
@@ -113,44 +141,44 @@
 <context>
     <name>ImportErrorsDialog</name>
     <message>
-        <location filename="../../ui/documents_dialog.py" line="194"/>
+        <location filename="../../ui/documents_dialog.py" line="172"/>
         <source>Nothing was imported</source>
         <translation>未导入任何数据</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/documents_dialog.py" line="198"/>
+        <location filename="../../ui/documents_dialog.py" line="176"/>
         <source>The file has %n problem(s); nothing was imported. Fix them and import the file again.</source>
         <translation>
             <numerusform>文件有 %n 处问题，未导入任何数据。请改正后重新导入。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/documents_dialog.py" line="209"/>
+        <location filename="../../ui/documents_dialog.py" line="187"/>
         <source>Sheet</source>
         <translation>工作表</translation>
     </message>
     <message>
-        <location filename="../../ui/documents_dialog.py" line="209"/>
+        <location filename="../../ui/documents_dialog.py" line="187"/>
         <source>Row</source>
         <translation>行</translation>
     </message>
     <message>
-        <location filename="../../ui/documents_dialog.py" line="209"/>
+        <location filename="../../ui/documents_dialog.py" line="187"/>
         <source>Column</source>
         <translation>列</translation>
     </message>
     <message>
-        <location filename="../../ui/documents_dialog.py" line="209"/>
+        <location filename="../../ui/documents_dialog.py" line="187"/>
         <source>Problem</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../ui/documents_dialog.py" line="228"/>
+        <location filename="../../ui/documents_dialog.py" line="206"/>
         <source>Save as Excel…</source>
         <translation>另存为 Excel…</translation>
     </message>
     <message>
-        <location filename="../../ui/documents_dialog.py" line="240"/>
+        <location filename="../../ui/documents_dialog.py" line="218"/>
         <source>Save the problems</source>
         <translation>保存问题清单</translation>
     </message>
@@ -201,12 +229,12 @@
 <context>
     <name>JobDialog</name>
     <message>
-        <location filename="../../ui/documents_dialog.py" line="124"/>
+        <location filename="../../ui/documents_dialog.py" line="107"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../ui/documents_dialog.py" line="153"/>
+        <location filename="../../ui/documents_dialog.py" line="134"/>
         <source>Cancelling… nothing will be changed.</source>
         <translation>正在取消…不会做任何修改。</translation>
     </message>
@@ -252,220 +280,225 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="67"/>
+        <location filename="../../ui/main_window.py" line="68"/>
         <source>OrderTrail</source>
         <translation>采销订单跟踪</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="105"/>
+        <location filename="../../ui/main_window.py" line="106"/>
         <source>%1 (%2) · database %3</source>
         <translation>%1（%2）· 数据库 %3</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="139"/>
+        <location filename="../../ui/main_window.py" line="142"/>
         <source>My work</source>
         <translation>待我处理</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="140"/>
+        <location filename="../../ui/main_window.py" line="143"/>
         <source>All orders</source>
         <translation>全部订单</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="141"/>
+        <location filename="../../ui/main_window.py" line="144"/>
         <source>Sales</source>
         <translation>销售订单</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="142"/>
+        <location filename="../../ui/main_window.py" line="145"/>
         <source>Purchases</source>
         <translation>采购订单</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="143"/>
+        <location filename="../../ui/main_window.py" line="146"/>
         <source>Exceptions</source>
         <translation>异常订单</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="144"/>
+        <location filename="../../ui/main_window.py" line="147"/>
         <source>Stock</source>
         <translation>库存</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="145"/>
+        <location filename="../../ui/main_window.py" line="148"/>
         <source>Finance</source>
         <translation>财务</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="146"/>
+        <location filename="../../ui/main_window.py" line="149"/>
         <source>Dashboard</source>
         <translation>看板</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="158"/>
+        <location filename="../../ui/main_window.py" line="161"/>
         <source>New order</source>
         <translation>新建订单</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="166"/>
+        <location filename="../../ui/main_window.py" line="169"/>
         <source>Orders are created by sales (sales orders) and purchasing (purchase orders).</source>
         <translation>订单由销售（销售订单）和采购（采购订单）创建。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="169"/>
+        <location filename="../../ui/main_window.py" line="172"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="172"/>
+        <location filename="../../ui/main_window.py" line="175"/>
         <source>Search</source>
         <translation>搜索</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="176"/>
+        <location filename="../../ui/main_window.py" line="179"/>
         <source>Main</source>
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="183"/>
+        <location filename="../../ui/main_window.py" line="186"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="187"/>
-        <location filename="../../ui/main_window.py" line="575"/>
+        <location filename="../../ui/main_window.py" line="190"/>
+        <location filename="../../ui/main_window.py" line="600"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="194"/>
+        <location filename="../../ui/main_window.py" line="196"/>
+        <source>Administration…</source>
+        <translation>管理控制台…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="201"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="199"/>
+        <location filename="../../ui/main_window.py" line="206"/>
         <source>&amp;Settings</source>
         <translation>设置(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="200"/>
+        <location filename="../../ui/main_window.py" line="207"/>
         <source>Workflows…</source>
         <translation>流程设置…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="208"/>
+        <location filename="../../ui/main_window.py" line="215"/>
         <source>Orders</source>
         <translation>订单</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="209"/>
+        <location filename="../../ui/main_window.py" line="216"/>
         <source>Customers and suppliers</source>
         <translation>客户与供应商</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="210"/>
+        <location filename="../../ui/main_window.py" line="217"/>
         <source>Products</source>
         <translation>产品</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="212"/>
+        <location filename="../../ui/main_window.py" line="219"/>
         <source>&amp;Documents</source>
         <translation>单据(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="213"/>
+        <location filename="../../ui/main_window.py" line="220"/>
         <source>Print delivery notes of waiting orders</source>
         <translation>批量打印待发货订单的发货单</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="214"/>
+        <location filename="../../ui/main_window.py" line="221"/>
         <source>Print delivery notes</source>
         <translation>打印发货单</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="221"/>
+        <location filename="../../ui/main_window.py" line="228"/>
         <source>Download an Excel template</source>
         <translation>下载 Excel 模板</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="222"/>
-        <location filename="../../ui/main_window.py" line="485"/>
+        <location filename="../../ui/main_window.py" line="229"/>
+        <location filename="../../ui/main_window.py" line="506"/>
         <source>Export to Excel</source>
         <translation>导出到 Excel</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="223"/>
-        <location filename="../../ui/main_window.py" line="508"/>
+        <location filename="../../ui/main_window.py" line="230"/>
+        <location filename="../../ui/main_window.py" line="529"/>
         <source>Import from Excel</source>
         <translation>从 Excel 导入</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="232"/>
+        <location filename="../../ui/main_window.py" line="239"/>
         <source>Orders (the list as filtered)</source>
         <translation>订单（按当前列表筛选）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="294"/>
+        <location filename="../../ui/main_window.py" line="301"/>
         <source>%1 arrives in a later version.</source>
         <translation>“%1”将在后续版本提供。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="346"/>
+        <location filename="../../ui/main_window.py" line="352"/>
         <source>Orders updated at %1</source>
         <translation>订单已于 %1 更新</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="372"/>
-        <location filename="../../ui/main_window.py" line="481"/>
+        <location filename="../../ui/main_window.py" line="395"/>
+        <location filename="../../ui/main_window.py" line="502"/>
         <source>Saved %1</source>
         <translation>已保存 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="470"/>
+        <location filename="../../ui/main_window.py" line="491"/>
         <source>Save the template</source>
         <translation>保存模板</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="499"/>
+        <location filename="../../ui/main_window.py" line="520"/>
         <source>Exporting %1</source>
         <translation>正在导出：%1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="503"/>
+        <location filename="../../ui/main_window.py" line="524"/>
         <source>Exported %n record(s) to %1</source>
         <translation>
             <numerusform>已导出 %n 条记录到 %1</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="515"/>
+        <location filename="../../ui/main_window.py" line="536"/>
         <source>Importing %1</source>
         <translation>正在导入：%1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="523"/>
+        <location filename="../../ui/main_window.py" line="544"/>
         <source>Imported %n record(s)</source>
         <translation>
             <numerusform>已导入 %n 条记录</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="532"/>
+        <location filename="../../ui/main_window.py" line="551"/>
         <source>Printing delivery notes</source>
         <translation>正在打印发货单</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="536"/>
+        <location filename="../../ui/main_window.py" line="555"/>
         <source>Delivery notes of waiting orders</source>
         <translation>待发货订单的发货单</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="562"/>
+        <location filename="../../ui/main_window.py" line="581"/>
         <source>%1: %2 done</source>
         <translation>%1：已%2</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="575"/>
+        <location filename="../../ui/main_window.py" line="600"/>
         <source>The new language is used from the next start.</source>
         <translation>新的语言将在下次启动时生效。</translation>
     </message>
@@ -473,177 +506,202 @@
 <context>
     <name>OrderDetail</name>
     <message>
-        <location filename="../../ui/order_detail.py" line="97"/>
+        <location filename="../../ui/order_detail.py" line="84"/>
         <source>SKU</source>
         <translation>产品编码</translation>
     </message>
     <message>
-        <location filename="../../ui/order_detail.py" line="98"/>
+        <location filename="../../ui/order_detail.py" line="85"/>
         <source>Product</source>
         <translation>产品</translation>
     </message>
     <message>
-        <location filename="../../ui/order_detail.py" line="99"/>
+        <location filename="../../ui/order_detail.py" line="86"/>
         <source>Ordered</source>
         <translation>订购</translation>
     </message>
     <message>
-        <location filename="../../ui/order_detail.py" line="100"/>
+        <location filename="../../ui/order_detail.py" line="87"/>
         <source>Shipped / received</source>
         <translation>发货/到货</translation>
     </message>
     <message>
-        <location filename="../../ui/order_detail.py" line="101"/>
+        <location filename="../../ui/order_detail.py" line="88"/>
         <source>Returned</source>
         <translation>已退</translation>
     </message>
     <message>
-        <location filename="../../ui/order_detail.py" line="104"/>
+        <location filename="../../ui/order_detail.py" line="91"/>
         <source>Unit price</source>
         <translation>单价</translation>
     </message>
     <message>
-        <location filename="../../ui/order_detail.py" line="108"/>
+        <location filename="../../ui/order_detail.py" line="95"/>
         <source>Shipment</source>
         <translation>发货单</translation>
     </message>
     <message>
-        <location filename="../../ui/order_detail.py" line="109"/>
+        <location filename="../../ui/order_detail.py" line="96"/>
         <source>Carrier</source>
         <translation>承运商</translation>
     </message>
     <message>
-        <location filename="../../ui/order_detail.py" line="110"/>
+        <location filename="../../ui/order_detail.py" line="97"/>
         <source>Tracking no.</source>
         <translation>运单号</translation>
     </message>
     <message>
-        <location filename="../../ui/order_detail.py" line="111"/>
+        <location filename="../../ui/order_detail.py" line="98"/>
         <source>Shipped</source>
         <translation>发货时间</translation>
     </message>
     <message>
-        <location filename="../../ui/order_detail.py" line="112"/>
+        <location filename="../../ui/order_detail.py" line="99"/>
         <source>Signed</source>
         <translation>签收时间</translation>
     </message>
     <message>
-        <location filename="../../ui/order_detail.py" line="117"/>
+        <location filename="../../ui/order_detail.py" line="104"/>
+        <source>Receipt</source>
+        <translation>收货单</translation>
+    </message>
+    <message>
+        <location filename="../../ui/order_detail.py" line="104"/>
+        <source>Received</source>
+        <translation>收货时间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/order_detail.py" line="104"/>
+        <source>By</source>
+        <translation>经办人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/order_detail.py" line="104"/>
+        <source>Goods</source>
+        <translation>货物</translation>
+    </message>
+    <message>
+        <location filename="../../ui/order_detail.py" line="108"/>
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../ui/order_detail.py" line="117"/>
+        <location filename="../../ui/order_detail.py" line="108"/>
         <source>Method</source>
         <translation>方式</translation>
     </message>
     <message>
-        <location filename="../../ui/order_detail.py" line="117"/>
+        <location filename="../../ui/order_detail.py" line="108"/>
         <source>Reference</source>
         <translation>参考号</translation>
     </message>
     <message>
-        <location filename="../../ui/order_detail.py" line="117"/>
+        <location filename="../../ui/order_detail.py" line="108"/>
         <source>Paid at</source>
         <translation>付款时间</translation>
     </message>
     <message>
-        <location filename="../../ui/order_detail.py" line="122"/>
+        <location filename="../../ui/order_detail.py" line="113"/>
         <source>Print / preview</source>
         <translation>打印/预览</translation>
     </message>
     <message>
-        <location filename="../../ui/order_detail.py" line="134"/>
+        <location filename="../../ui/order_detail.py" line="125"/>
         <source>What you can do now</source>
         <translation>您现在可以</translation>
     </message>
     <message>
-        <location filename="../../ui/order_detail.py" line="139"/>
+        <location filename="../../ui/order_detail.py" line="130"/>
         <source>Payments</source>
         <translation>收付款</translation>
     </message>
     <message>
-        <location filename="../../ui/order_detail.py" line="141"/>
+        <location filename="../../ui/order_detail.py" line="132"/>
+        <source>Goods receipts</source>
+        <translation>收货记录</translation>
+    </message>
+    <message>
+        <location filename="../../ui/order_detail.py" line="134"/>
         <source>Lines</source>
         <translation>明细</translation>
     </message>
     <message>
-        <location filename="../../ui/order_detail.py" line="143"/>
+        <location filename="../../ui/order_detail.py" line="131"/>
         <source>Shipments</source>
         <translation>发货</translation>
     </message>
     <message>
-        <location filename="../../ui/order_detail.py" line="162"/>
+        <location filename="../../ui/order_detail.py" line="157"/>
         <source>No order selected</source>
         <translation>未选择订单</translation>
     </message>
     <message>
-        <location filename="../../ui/order_detail.py" line="184"/>
+        <location filename="../../ui/order_detail.py" line="179"/>
         <source>Party: %1</source>
         <translation>客户/供应商：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/order_detail.py" line="185"/>
+        <location filename="../../ui/order_detail.py" line="180"/>
         <source>Due: %1</source>
         <translation>交期：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/order_detail.py" line="186"/>
+        <location filename="../../ui/order_detail.py" line="181"/>
         <source>Shipped / received: %1%</source>
         <translation>发货/到货：%1%</translation>
     </message>
     <message>
-        <location filename="../../ui/order_detail.py" line="191"/>
+        <location filename="../../ui/order_detail.py" line="186"/>
         <source>Total: %1 %2</source>
         <translation>金额：%1 %2</translation>
     </message>
     <message>
-        <location filename="../../ui/order_detail.py" line="196"/>
+        <location filename="../../ui/order_detail.py" line="191"/>
         <source>Paid: %1 (%2%)</source>
         <translation>已收付：%1（%2%）</translation>
     </message>
     <message>
-        <location filename="../../ui/order_detail.py" line="201"/>
+        <location filename="../../ui/order_detail.py" line="196"/>
         <source>Waiting for: %1</source>
         <translation>待处理：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/order_detail.py" line="201"/>
+        <location filename="../../ui/order_detail.py" line="196"/>
         <source>nobody</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../ui/order_detail.py" line="205"/>
+        <location filename="../../ui/order_detail.py" line="200"/>
         <source>Overdue</source>
         <translation>已超时</translation>
     </message>
     <message>
-        <location filename="../../ui/order_detail.py" line="212"/>
+        <location filename="../../ui/order_detail.py" line="207"/>
         <source>Belongs to %1</source>
         <translation>所属订单：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/order_detail.py" line="215"/>
+        <location filename="../../ui/order_detail.py" line="210"/>
         <source>Linked documents: %1</source>
         <translation>关联单据：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/order_detail.py" line="218"/>
+        <location filename="../../ui/order_detail.py" line="213"/>
         <source>Note: %1</source>
         <translation>备注：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/order_detail.py" line="244"/>
+        <location filename="../../ui/order_detail.py" line="239"/>
         <source>not yet</source>
         <translation>未签收</translation>
     </message>
     <message>
-        <location filename="../../ui/order_detail.py" line="262"/>
+        <location filename="../../ui/order_detail.py" line="275"/>
         <source>Nothing for you to do here: the next step belongs to %1.</source>
         <translation>此订单暂无需您处理：下一步由%1负责。</translation>
     </message>
     <message>
-        <location filename="../../ui/order_detail.py" line="267"/>
+        <location filename="../../ui/order_detail.py" line="280"/>
         <source>This order is finished.</source>
         <translation>此订单已结束。</translation>
     </message>
@@ -651,145 +709,160 @@
 <context>
     <name>OrderEditor</name>
     <message>
-        <location filename="../../ui/order_editor.py" line="74"/>
+        <location filename="../../ui/order_editor.py" line="86"/>
         <source>New sales order</source>
         <translation>新建销售订单</translation>
     </message>
     <message>
-        <location filename="../../ui/order_editor.py" line="74"/>
+        <location filename="../../ui/order_editor.py" line="86"/>
         <source>New purchase order</source>
         <translation>新建采购订单</translation>
     </message>
     <message>
-        <location filename="../../ui/order_editor.py" line="76"/>
+        <location filename="../../ui/order_editor.py" line="88"/>
         <source>Edit draft %1</source>
         <translation>编辑草稿 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/order_editor.py" line="90"/>
+        <location filename="../../ui/order_editor.py" line="102"/>
         <source>Type to search customers</source>
         <translation>输入以搜索客户</translation>
     </message>
     <message>
-        <location filename="../../ui/order_editor.py" line="92"/>
+        <location filename="../../ui/order_editor.py" line="104"/>
         <source>Type to search suppliers</source>
         <translation>输入以搜索供应商</translation>
     </message>
     <message>
-        <location filename="../../ui/order_editor.py" line="94"/>
+        <location filename="../../ui/order_editor.py" line="106"/>
         <source>Due date</source>
         <translation>交期</translation>
     </message>
     <message>
-        <location filename="../../ui/order_editor.py" line="109"/>
+        <location filename="../../ui/order_editor.py" line="123"/>
         <source>SKU</source>
         <translation>产品编码</translation>
     </message>
     <message>
-        <location filename="../../ui/order_editor.py" line="110"/>
+        <location filename="../../ui/order_editor.py" line="124"/>
         <source>Product</source>
         <translation>产品</translation>
     </message>
     <message>
-        <location filename="../../ui/order_editor.py" line="111"/>
+        <location filename="../../ui/order_editor.py" line="125"/>
+        <source>Available</source>
+        <translation>可用库存</translation>
+    </message>
+    <message>
+        <location filename="../../ui/order_editor.py" line="126"/>
         <source>Quantity</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../ui/order_editor.py" line="112"/>
+        <location filename="../../ui/order_editor.py" line="127"/>
         <source>Unit price</source>
         <translation>单价</translation>
     </message>
     <message>
-        <location filename="../../ui/order_editor.py" line="113"/>
+        <location filename="../../ui/order_editor.py" line="128"/>
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../ui/order_editor.py" line="124"/>
+        <location filename="../../ui/order_editor.py" line="139"/>
         <source>Add line</source>
         <translation>添加明细</translation>
     </message>
     <message>
-        <location filename="../../ui/order_editor.py" line="126"/>
+        <location filename="../../ui/order_editor.py" line="141"/>
         <source>Remove line</source>
         <translation>删除明细</translation>
     </message>
     <message>
-        <location filename="../../ui/order_editor.py" line="144"/>
+        <location filename="../../ui/order_editor.py" line="161"/>
         <source>Customer</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../ui/order_editor.py" line="144"/>
+        <location filename="../../ui/order_editor.py" line="161"/>
         <source>Supplier</source>
         <translation>供应商</translation>
     </message>
     <message>
-        <location filename="../../ui/order_editor.py" line="146"/>
+        <location filename="../../ui/order_editor.py" line="163"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/order_editor.py" line="209"/>
+        <location filename="../../ui/order_editor.py" line="229"/>
         <source>Line %1: choose a product from the list</source>
         <translation>第 %1 行：请从列表中选择产品</translation>
     </message>
     <message>
-        <location filename="../../ui/order_editor.py" line="212"/>
+        <location filename="../../ui/order_editor.py" line="232"/>
         <source>Line %1: the quantity must be more than 0, with at most 3 decimals</source>
         <translation>第 %1 行：数量必须大于 0，最多 3 位小数</translation>
     </message>
     <message>
-        <location filename="../../ui/order_editor.py" line="216"/>
+        <location filename="../../ui/order_editor.py" line="236"/>
         <source>Line %1: the price must be 0 or more, with at most 2 decimals</source>
         <translation>第 %1 行：单价不能为负，最多 2 位小数</translation>
     </message>
     <message>
-        <location filename="../../ui/order_editor.py" line="240"/>
+        <location filename="../../ui/order_editor.py" line="261"/>
         <source>Total: %1</source>
         <translation>合计：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/order_editor.py" line="243"/>
+        <location filename="../../ui/order_editor.py" line="264"/>
         <source>Choose the party.</source>
         <translation>请选择客户或供应商。</translation>
     </message>
     <message>
-        <location filename="../../ui/order_editor.py" line="245"/>
+        <location filename="../../ui/order_editor.py" line="266"/>
         <source>Add at least one line.</source>
         <translation>请至少添加一行明细。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/order_editor.py" line="273"/>
+        <source>The due date %1 is already past: is that meant?</source>
+        <translation>交期 %1 已经过去，确定吗？</translation>
+    </message>
+    <message>
+        <location filename="../../ui/order_editor.py" line="290"/>
+        <source>Only %1 available: the rest is a backorder.</source>
+        <translation>只有 %1 可用，其余为欠货。</translation>
     </message>
 </context>
 <context>
     <name>OrderFilterBar</name>
     <message>
-        <location filename="../../ui/order_list.py" line="379"/>
+        <location filename="../../ui/order_list.py" line="390"/>
         <source>All kinds</source>
         <translation>全部类型</translation>
     </message>
     <message>
-        <location filename="../../ui/order_list.py" line="383"/>
+        <location filename="../../ui/order_list.py" line="394"/>
         <source>All nodes</source>
         <translation>全部节点</translation>
     </message>
     <message>
-        <location filename="../../ui/order_list.py" line="389"/>
+        <location filename="../../ui/order_list.py" line="400"/>
         <source>Any party</source>
         <translation>全部客户/供应商</translation>
     </message>
     <message>
-        <location filename="../../ui/order_list.py" line="393"/>
+        <location filename="../../ui/order_list.py" line="404"/>
         <source>Created between</source>
         <translation>创建日期</translation>
     </message>
     <message>
-        <location filename="../../ui/order_list.py" line="401"/>
+        <location filename="../../ui/order_list.py" line="412"/>
         <source>Overdue only</source>
         <translation>仅看超时</translation>
     </message>
     <message>
-        <location filename="../../ui/order_list.py" line="403"/>
+        <location filename="../../ui/order_list.py" line="414"/>
         <source>Search number, party, tracking no. (Ctrl+F)</source>
         <translation>搜索单号、客户/供应商、运单号（Ctrl+F）</translation>
     </message>
@@ -842,9 +915,58 @@
         <translation>最后修改</translation>
     </message>
     <message>
-        <location filename="../../ui/order_list.py" line="257"/>
+        <location filename="../../ui/order_list.py" line="265"/>
         <source>Overdue at this node or past its due date</source>
         <translation>在当前节点超时或已过交期</translation>
+    </message>
+</context>
+<context>
+    <name>PartiesPage</name>
+    <message>
+        <location filename="../../ui/admin_console.py" line="356"/>
+        <location filename="../../ui/admin_console.py" line="364"/>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin_console.py" line="357"/>
+        <location filename="../../ui/admin_console.py" line="365"/>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin_console.py" line="358"/>
+        <location filename="../../ui/admin_console.py" line="366"/>
+        <source>Contact</source>
+        <translation>联系人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin_console.py" line="359"/>
+        <location filename="../../ui/admin_console.py" line="367"/>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin_console.py" line="360"/>
+        <location filename="../../ui/admin_console.py" line="369"/>
+        <source>Payment terms</source>
+        <translation>付款条件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin_console.py" line="361"/>
+        <location filename="../../ui/admin_console.py" line="371"/>
+        <source>Credit limit</source>
+        <translation>信用额度</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin_console.py" line="368"/>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin_console.py" line="370"/>
+        <source>Tax number</source>
+        <translation>税号</translation>
     </message>
 </context>
 <context>
@@ -904,6 +1026,61 @@
     </message>
 </context>
 <context>
+    <name>ProductsPage</name>
+    <message>
+        <location filename="../../ui/admin_console.py" line="419"/>
+        <location filename="../../ui/admin_console.py" line="428"/>
+        <source>SKU</source>
+        <translation>产品编码</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin_console.py" line="420"/>
+        <location filename="../../ui/admin_console.py" line="429"/>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin_console.py" line="421"/>
+        <location filename="../../ui/admin_console.py" line="430"/>
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin_console.py" line="422"/>
+        <location filename="../../ui/admin_console.py" line="431"/>
+        <source>Price</source>
+        <translation>单价</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin_console.py" line="423"/>
+        <location filename="../../ui/admin_console.py" line="432"/>
+        <source>Minimum stock</source>
+        <translation>最低库存</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin_console.py" line="424"/>
+        <location filename="../../ui/admin_console.py" line="434"/>
+        <source>Supplier</source>
+        <translation>供应商</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin_console.py" line="425"/>
+        <location filename="../../ui/admin_console.py" line="435"/>
+        <source>Lead time (days)</source>
+        <translation>交货周期（天）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin_console.py" line="433"/>
+        <source>Service (no stock)</source>
+        <translation>服务项目（无库存）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin_console.py" line="445"/>
+        <source>(none)</source>
+        <translation>（无）</translation>
+    </message>
+</context>
+<context>
     <name>ReceiveDialog</name>
     <message>
         <location filename="../../ui/dialogs.py" line="188"/>
@@ -939,6 +1116,112 @@
         <location filename="../../ui/dialogs.py" line="202"/>
         <source>Receive at least one item.</source>
         <translation>请至少收货一项。</translation>
+    </message>
+</context>
+<context>
+    <name>RecordPage</name>
+    <message>
+        <location filename="../../ui/admin_console.py" line="78"/>
+        <source>Search</source>
+        <translation>搜索</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin_console.py" line="104"/>
+        <source>New</source>
+        <translation>新建</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin_console.py" line="106"/>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin_console.py" line="192"/>
+        <source>Save changes</source>
+        <translation>保存修改</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin_console.py" line="206"/>
+        <source>Add</source>
+        <translation>添加</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin_console.py" line="240"/>
+        <source>Saving…</source>
+        <translation>正在保存…</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsPage</name>
+    <message>
+        <location filename="../../ui/admin_console.py" line="491"/>
+        <source>Warehouse staff see prices</source>
+        <translation>仓库人员可以看到价格</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin_console.py" line="493"/>
+        <source>Four-eyes approval: whoever submits an order may not approve it</source>
+        <translation>四眼原则：提交订单的人不能审批同一订单</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin_console.py" line="499"/>
+        <source>Choose…</source>
+        <translation>选择…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin_console.py" line="509"/>
+        <source>Approval needed above</source>
+        <translation>超过此金额需审批</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin_console.py" line="512"/>
+        <source>Company name</source>
+        <translation>公司名称</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin_console.py" line="513"/>
+        <source>Company address</source>
+        <translation>公司地址</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin_console.py" line="514"/>
+        <source>Company phone</source>
+        <translation>公司电话</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin_console.py" line="515"/>
+        <source>Logo on printed documents</source>
+        <translation>单据上的标志图片</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin_console.py" line="516"/>
+        <source>Language of this desktop</source>
+        <translation>本机界面语言</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin_console.py" line="520"/>
+        <source>Save settings</source>
+        <translation>保存设置</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin_console.py" line="556"/>
+        <source>Logo</source>
+        <translation>标志图片</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin_console.py" line="556"/>
+        <source>Images (*.png *.jpg *.jpeg *.gif)</source>
+        <translation>图片 (*.png *.jpg *.jpeg *.gif)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin_console.py" line="572"/>
+        <source>Saved.</source>
+        <translation>已保存。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin_console.py" line="572"/>
+        <source>Nothing to save: no setting changed.</source>
+        <translation>没有修改任何设置。</translation>
     </message>
 </context>
 <context>
@@ -1112,6 +1395,71 @@
         <location filename="../../ui/timeline.py" line="88"/>
         <source>Taken automatically when its condition held</source>
         <translation>条件满足后自动完成</translation>
+    </message>
+</context>
+<context>
+    <name>UsersPage</name>
+    <message>
+        <location filename="../../ui/admin_console.py" line="260"/>
+        <location filename="../../ui/admin_console.py" line="266"/>
+        <source>User</source>
+        <translation>用户</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin_console.py" line="261"/>
+        <location filename="../../ui/admin_console.py" line="267"/>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin_console.py" line="262"/>
+        <source>Roles</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin_console.py" line="263"/>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin_console.py" line="268"/>
+        <source>Password (new users, or a reset)</source>
+        <translation>密码（新用户或重设）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin_console.py" line="279"/>
+        <source>Reset password</source>
+        <translation>重设密码</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin_console.py" line="281"/>
+        <source>Unlock</source>
+        <translation>解锁</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin_console.py" line="296"/>
+        <source>Reactivate</source>
+        <translation>重新启用</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin_console.py" line="298"/>
+        <source>Deactivate</source>
+        <translation>停用</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin_console.py" line="315"/>
+        <source>locked</source>
+        <translation>已锁定</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin_console.py" line="317"/>
+        <source>active</source>
+        <translation>在用</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin_console.py" line="319"/>
+        <source>deactivated</source>
+        <translation>已停用</translation>
     </message>
 </context>
 <context>

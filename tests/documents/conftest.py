@@ -2,59 +2,55 @@
 
 from __future__ import annotations
 
-import subprocess
+import ctypes
 from pathlib import Path
 
+import pypdfium2 as pdfium
+import pypdfium2.raw as pdfium_c
 import pytest
+import zxingcpp
 
 from app import orders
 
 
 class Pdf:
+    """A PDF read with pdfium (pypdfium2 ships its own binary): no system tools needed."""
+
     def __init__(self, data: bytes, folder: Path, name: str = "document"):
         self.path = folder / f"{name}.pdf"
         self.path.write_bytes(data)
-
-    def text(self) -> str:
-        return subprocess.run(
-            ["pdftotext", "-layout", str(self.path), "-"],
-            check=True,
-            capture_output=True,
-            text=True,
-        ).stdout
+        self.document = pdfium.PdfDocument(data)
 
     def pages(self) -> list[str]:
-        return self.text().split("\f")[:-1]
+        return [page.get_textpage().get_text_bounded() for page in self.document]
+
+    def text(self) -> str:
+        return "\f".join(self.pages())
 
     def fonts(self) -> list[dict]:
-        """pdffonts' table: one dict per font (name, type, emb, sub, ...)."""
-        lines = subprocess.run(
-            ["pdffonts", str(self.path)], check=True, capture_output=True, text=True
-        ).stdout.splitlines()[2:]
-        return [{"name": line.split()[0], "emb": line.split()[-5]} for line in lines]
+        """Every font the text uses: its name and whether the file embeds it."""
+        fonts = {}
+        for page in self.document:
+            for text in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_TEXT]):
+                font = pdfium_c.FPDFTextObj_GetFont(text.raw)
+                size = pdfium_c.FPDFFont_GetBaseFontName(font, None, 0)
+                name = ctypes.create_string_buffer(size)
+                pdfium_c.FPDFFont_GetBaseFontName(font, name, size)
+                embedded = pdfium_c.FPDFFont_GetIsEmbedded(font) == 1
+                fonts[name.value.decode()] = "yes" if embedded else "no"
+        return [{"name": name, "emb": emb} for name, emb in fonts.items()]
+
+    def images(self) -> list[tuple[int, int]]:
+        """Width and height in pixels of every image on every page."""
+        return [
+            image.get_px_size()
+            for page in self.document
+            for image in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_IMAGE])
+        ]
 
     def qr_codes(self, page: int = 1) -> list[str]:
-        image = self.path.with_suffix("")
-        subprocess.run(
-            [
-                "pdftoppm",
-                "-png",
-                "-r",
-                "150",
-                "-f",
-                str(page),
-                "-l",
-                str(page),
-                "-singlefile",
-                str(self.path),
-                str(image),
-            ],
-            check=True,
-        )
-        scanned = subprocess.run(
-            ["zbarimg", "--quiet", "--raw", f"{image}.png"], capture_output=True, text=True
-        ).stdout
-        return scanned.split()
+        image = self.document[page - 1].render(scale=150 / 72).to_pil()
+        return [code.text for code in zxingcpp.read_barcodes(image)]
 
 
 @pytest.fixture

@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-import subprocess
+import pypdfium2 as pdfium
 
 
 def _text(path) -> str:
-    return subprocess.run(
-        ["pdftotext", "-layout", str(path), "-"], check=True, capture_output=True, text=True
-    ).stdout
+    return "\n".join(page.get_textpage().get_text_bounded() for page in pdfium.PdfDocument(path))
 
 
 def test_print_writes_the_order_confirmation(office, cli, tmp_path):

@@ -25,6 +25,7 @@ def english_afterwards():
 def desktop_config(tmp_path, monkeypatch):
     """Each test has its own desktop settings file, never the real user's."""
     monkeypatch.setenv("ORDERTRAIL_CONFIG", str(tmp_path / "desktop.json"))
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))  # the default database's folder
     monkeypatch.delenv("ORDERTRAIL_DB", raising=False)
     monkeypatch.delenv("ORDERTRAIL_USER", raising=False)
     monkeypatch.delenv("ORDERTRAIL_PASSWORD", raising=False)

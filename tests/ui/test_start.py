@@ -7,7 +7,7 @@ import argparse
 import pytest
 from desk import answer
 from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication, QDialogButtonBox
+from PySide6.QtWidgets import QApplication, QDialogButtonBox, QLabel
 
 from app import config
 from app.users import count_users
@@ -105,3 +105,37 @@ def test_test_connection_reaches_the_postgresql_server(qtbot, pg_server):
     dialog.port.setValue(1)  # nothing listens there
     dialog.test.click()
     qtbot.waitUntil(lambda: dialog.test_result.text().startswith("Not reached"), timeout=8000)
+
+
+def test_after_demo_the_window_opens_the_login_of_that_database(qtbot):
+    from cli.commands import main as command_line
+
+    assert command_line(["demo", "--orders", "3"]) == 0  # the README's first command, no --db
+    where: list[str] = []
+
+    def sign_in(dialog: LoginDialog) -> None:
+        where.append(dialog.findChildren(QLabel)[-2].text())
+        dialog.name.setText("owner")
+        dialog.password.setText("demo")
+        dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
+
+    def no_wizard() -> None:
+        dialog = QApplication.activeModalWidget()
+        if isinstance(dialog, FirstRunDialog):
+            wizards.append(dialog)
+            dialog.reject()
+
+    wizards: list[FirstRunDialog] = []
+    watcher = QTimer()
+    watcher.timeout.connect(no_wizard)
+    watcher.start(20)
+    seen: list[str] = []
+    answer(LoginDialog, sign_in)
+    close_main_window(seen)
+    try:
+        assert start_window(args()) == 0
+    finally:
+        watcher.stop()
+    assert not wizards
+    assert seen and seen[0].startswith("owner（老板/管理）")
+    assert where and str(config.default_database_path()) in where[0]

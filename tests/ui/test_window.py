@@ -40,7 +40,7 @@ def test_sign_in_remembers_the_user_name(qtbot, office):
     login.remember.setChecked(True)
     login.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
     qtbot.waitUntil(lambda: login.user is not None, timeout=WAIT_MS)
-    assert login.user.role == "sales"
+    assert login.user.roles == {"sales"}
     again = LoginDialog(office.db, "zh", "test.db")
     qtbot.addWidget(again)
     assert again.name.text() == "sales"
