@@ -9,7 +9,7 @@ from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import bindparam, select
 from sqlalchemy.event import listens_for
 from sqlalchemy.orm import Session
 
@@ -112,6 +112,19 @@ def pending(session: Session) -> list[dict]:
     return session.info.get(_PENDING, [])
 
 
+# Built once: every committing unit of work runs them.
+_HEAD = AuditHead.__table__
+_LOCK_HEAD = (
+    select(_HEAD.c.last_event_id, _HEAD.c.last_hash).where(_HEAD.c.id == 1).with_for_update()
+)
+_MOVE_HEAD = (
+    _HEAD.update()
+    .where(_HEAD.c.id == 1)
+    .values(last_event_id=bindparam("last_id"), last_hash=bindparam("last_hash"))
+)
+_INSERT_EVENTS = Event.__table__.insert()
+
+
 @listens_for(Session, "before_commit")
 def _chain_pending_events(session: Session) -> None:
     """Link the transaction's events to the chain as its very last step.
@@ -123,18 +136,14 @@ def _chain_pending_events(session: Session) -> None:
     pending = session.info.pop(_PENDING, None)
     if not pending:
         return
-    head = session.scalars(
-        select(AuditHead)
-        .where(AuditHead.id == 1)
-        .with_for_update()
-        .execution_options(populate_existing=True)
-    ).one()
+    last_id, last_hash = session.execute(_LOCK_HEAD).one()
     for row in pending:
-        head.last_event_id += 1
-        row["id"] = head.last_event_id
-        row["prev_hash"] = head.last_hash
-        row["hash"] = head.last_hash = _digest(head.last_hash, row)
-    session.execute(Event.__table__.insert(), pending)
+        last_id += 1
+        row["id"] = last_id
+        row["prev_hash"] = last_hash
+        row["hash"] = last_hash = _digest(last_hash, row)
+    session.execute(_INSERT_EVENTS, pending)
+    session.execute(_MOVE_HEAD, {"last_id": last_id, "last_hash": last_hash})
 
 
 @listens_for(Session, "after_rollback")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from sqlalchemy import update
+from sqlalchemy import bindparam
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
@@ -21,13 +21,26 @@ PREFIXES = {
 }
 
 
-def _ensure_sequence(session: Session, prefix: str, year: int) -> None:
-    dialect = postgresql if session.get_bind().dialect.name == "postgresql" else sqlite
-    session.execute(
-        dialect.insert(NumberSequence)
-        .values(prefix=prefix, year=year, last=0)
-        .on_conflict_do_nothing()
+def _upserts(dialect) -> tuple:
+    """Per database: move a series on by `count` (starting it if new) returning its last
+    number; and raise a series to at least `last`."""
+    insert = dialect.insert(NumberSequence).values(
+        prefix=bindparam("prefix"), year=bindparam("year"), last=bindparam("last")
     )
+    key = [NumberSequence.prefix, NumberSequence.year]
+    advance = insert.on_conflict_do_update(
+        index_elements=key, set_={"last": NumberSequence.last + insert.excluded.last}
+    ).returning(NumberSequence.last)
+    raise_to = insert.on_conflict_do_update(
+        index_elements=key,
+        set_={"last": insert.excluded.last},
+        where=NumberSequence.last < insert.excluded.last,
+    )
+    return advance, raise_to
+
+
+# Built once: every new order and document runs one.
+_UPSERTS = {"sqlite": _upserts(sqlite), "postgresql": _upserts(postgresql)}
 
 
 def next_number(session: Session, document: str) -> str:
@@ -38,14 +51,10 @@ def next_numbers(session: Session, document: str, count: int) -> list[str]:
     """`count` consecutive numbers for one kind of document."""
     prefix = PREFIXES[document]
     year = utcnow().year
-    _ensure_sequence(session, prefix, year)
-    # The UPDATE locks the row until commit, so concurrent writers get distinct numbers.
-    last = session.execute(
-        update(NumberSequence)
-        .where(NumberSequence.prefix == prefix, NumberSequence.year == year)
-        .values(last=NumberSequence.last + count)
-        .returning(NumberSequence.last)
-    ).scalar_one()
+    # One statement starts the year's series or moves it on; the row stays locked until
+    # commit, so concurrent writers get distinct numbers.
+    advance, _ = _UPSERTS[session.get_bind().dialect.name]
+    last = session.execute(advance, {"prefix": prefix, "year": year, "last": count}).scalar_one()
     return [f"{prefix}-{year}-{n:06d}" for n in range(last - count + 1, last + 1)]
 
 
@@ -55,12 +64,7 @@ def claim_number(session: Session, document: str, number: str) -> None:
     match = re.fullmatch(rf"{PREFIXES[document]}-(\d{{4}})-(\d{{1,9}})", number)
     if match is None:
         return
-    prefix, year, last = PREFIXES[document], int(match[1]), int(match[2])
-    _ensure_sequence(session, prefix, year)
+    _, raise_to = _UPSERTS[session.get_bind().dialect.name]
     session.execute(
-        update(NumberSequence)
-        .where(
-            NumberSequence.prefix == prefix, NumberSequence.year == year, NumberSequence.last < last
-        )
-        .values(last=last)
+        raise_to, {"prefix": PREFIXES[document], "year": int(match[1]), "last": int(match[2])}
     )

@@ -102,12 +102,17 @@ def _count_of_shipments(*conditions):
     )
 
 
-# Built once: constructing these statements costs more than running them on a small batch.
+# Built once: constructing this statement costs more than running it on a small batch.
+# One row per order line, each with its order's totals; an order without lines still
+# gives one row, its line columns empty.
 _returning, _received_back = aliased(OrderLine), aliased(ReceiptLine)
-_LINES = (
+_PROGRESS = (
     select(
+        Order.id,
+        _sum_of(Payment.amount, Payment.order_id == Order.id),
+        _count_of_shipments(),
+        _count_of_shipments(Shipment.delivered_at.is_(None)),
         OrderLine.id,
-        OrderLine.order_id,
         OrderLine.qty,
         Product.is_service,
         _sum_of(ShipmentLine.qty, ShipmentLine.order_line_id == OrderLine.id),
@@ -119,38 +124,32 @@ _LINES = (
             _received_back.order_line_id == _returning.id,
         ),
     )
-    .join(Product, Product.id == OrderLine.product_id)
-    .where(OrderLine.order_id.in_(bindparam("ids", expanding=True)))
+    .outerjoin(OrderLine, OrderLine.order_id == Order.id)
+    .outerjoin(Product, Product.id == OrderLine.product_id)
+    .where(Order.id.in_(bindparam("ids", expanding=True)))
 )
-_TOTALS = select(
-    Order.id,
-    _sum_of(Payment.amount, Payment.order_id == Order.id),
-    _count_of_shipments(),
-    _count_of_shipments(Shipment.delivered_at.is_(None)),
-).where(Order.id.in_(bindparam("ids", expanding=True)))
 
 
 def progress_of_orders(session: Session, orders: list[Order]) -> dict[int, Progress]:
-    """Progress of many orders in two queries (a page of the order list, a batch)."""
+    """Progress of many orders in one query (a page of the order list, a batch)."""
     result = {o.id: Progress(total=o.total) for o in orders}
     if not result:
         return result
-    ids = {"ids": list(result)}
-    for line_id, order_id, qty, is_service, shipped, received, returned in session.execute(
-        _LINES, ids
-    ):
-        result[order_id].lines[line_id] = LineProgress(
-            qty=qty,
-            is_service=is_service,
-            shipped=Decimal(shipped),
-            received=Decimal(received),
-            returned=Decimal(returned),
-        )
-    for order_id, paid, shipments, undelivered in session.execute(_TOTALS, ids):
+    rows = session.execute(_PROGRESS, {"ids": list(result)})
+    for order_id, paid, shipments, undelivered, line_id, qty, is_service, *moved in rows:
         progress = result[order_id]
         progress.paid = Decimal(paid).quantize(Decimal("0.01"))
         progress.shipments = shipments
         progress.undelivered_shipments = undelivered
+        if line_id is not None:
+            shipped, received, returned = moved
+            progress.lines[line_id] = LineProgress(
+                qty=qty,
+                is_service=is_service,
+                shipped=Decimal(shipped),
+                received=Decimal(received),
+                returned=Decimal(returned),
+            )
     return result
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections import defaultdict
 from decimal import Decimal
 
-from sqlalchemy import func, select
+from sqlalchemy import bindparam, func, select
 from sqlalchemy.orm import Session
 
 from db.models import Order, Product, StockMove, User
@@ -27,14 +27,24 @@ def lock_products(session: Session, product_ids: set[int]) -> dict[int, Product]
     # Reloading below must not discard balances changed earlier in this transaction.
     if any(isinstance(changed, Product) for changed in session.dirty):
         session.flush()
-    rows = session.scalars(
-        select(Product)
-        .where(Product.id.in_(sorted(product_ids)))
-        .order_by(Product.id)
-        .with_for_update()
-        .execution_options(populate_existing=True)
-    )
+    rows = session.scalars(_LOCK_PRODUCTS, {"ids": sorted(product_ids)})
     return {p.id: p for p in rows}
+
+
+# Built once: every placed order, shipment and receipt runs them.
+_LOCK_PRODUCTS = (
+    select(Product)
+    .where(Product.id.in_(bindparam("ids", expanding=True)))
+    .order_by(Product.id)
+    .with_for_update()
+    .execution_options(populate_existing=True)
+)
+_RESERVATIONS = (
+    select(StockMove.order_id, StockMove.product_id, func.sum(StockMove.reserved_delta))
+    .where(StockMove.order_id.in_(bindparam("ids", expanding=True)))
+    .group_by(StockMove.order_id, StockMove.product_id)
+)
+_INSERT_MOVES = StockMove.__table__.insert()
 
 
 class _Ledger:
@@ -64,7 +74,7 @@ class _Ledger:
 
     def write(self) -> None:
         if self.rows:
-            self.session.execute(StockMove.__table__.insert(), self.rows)
+            self.session.execute(_INSERT_MOVES, self.rows)
 
 
 def book_opening_stock(session: Session, user: User, product: Product, qty: Decimal) -> None:
@@ -113,11 +123,7 @@ def outstanding_reservations(
 ) -> dict[int, dict[int, Decimal]]:
     """Per order id, per product id: what the order still holds reserved."""
     held: dict[int, dict[int, Decimal]] = defaultdict(dict)
-    rows = session.execute(
-        select(StockMove.order_id, StockMove.product_id, func.sum(StockMove.reserved_delta))
-        .where(StockMove.order_id.in_([o.id for o in orders]))
-        .group_by(StockMove.order_id, StockMove.product_id)
-    )
+    rows = session.execute(_RESERVATIONS, {"ids": [o.id for o in orders]})
     for order_id, pid, qty in rows:
         if qty:
             held[order_id][pid] = qty
