@@ -120,7 +120,7 @@ _LOCK_HEAD = (
 _MOVE_HEAD = (
     _HEAD.update()
     .where(_HEAD.c.id == 1)
-    .values(last_event_id=bindparam("last_id"), last_hash=bindparam("last_hash"))
+    .values(last_event_id=bindparam("new_id"), last_hash=bindparam("new_hash"))
 )
 _INSERT_EVENTS = Event.__table__.insert()
 
@@ -143,7 +143,7 @@ def _chain_pending_events(session: Session) -> None:
         row["prev_hash"] = last_hash
         row["hash"] = last_hash = _digest(last_hash, row)
     session.execute(_INSERT_EVENTS, pending)
-    session.execute(_MOVE_HEAD, {"last_id": last_id, "last_hash": last_hash})
+    session.execute(_MOVE_HEAD, {"new_id": last_id, "new_hash": last_hash})
 
 
 @listens_for(Session, "after_rollback")

@@ -11,6 +11,7 @@ from decimal import Decimal
 
 from sqlalchemy import bindparam, func, select
 from sqlalchemy.orm import Session
+from sqlalchemy.orm.attributes import set_committed_value
 
 from db.models import Order, Product, StockMove, User
 
@@ -45,21 +46,32 @@ _RESERVATIONS = (
     .group_by(StockMove.order_id, StockMove.product_id)
 )
 _INSERT_MOVES = StockMove.__table__.insert()
+_PRODUCTS = Product.__table__
+_SET_BALANCES = (
+    _PRODUCTS.update()
+    .where(_PRODUCTS.c.id == bindparam("product_id"))
+    .values(on_hand=bindparam("new_on_hand"), reserved=bindparam("new_reserved"))
+)
 
 
 class _Ledger:
-    """Collects the moves of one operation and writes them in one statement."""
+    """Collects the moves of one operation and writes them, and the new balances, in one
+    statement each (the products are locked: see `lock_products`)."""
 
     def __init__(self, session: Session, user: User, kind: str):
         self.session = session
         self.user = user
         self.kind = kind
         self.rows: list[dict] = []
+        self.products: dict[int, Product] = {}
         self.at = utcnow()
 
     def move(self, product: Product, order: Order | None, on_hand=ZERO, reserved=ZERO):
-        product.on_hand += on_hand
-        product.reserved += reserved
+        # Balances change as loaded, not as pending changes: the unit of work would
+        # write them in a flush of its own.
+        set_committed_value(product, "on_hand", product.on_hand + on_hand)
+        set_committed_value(product, "reserved", product.reserved + reserved)
+        self.products[product.id] = product
         self.rows.append(
             {
                 "product_id": product.id,
@@ -73,8 +85,16 @@ class _Ledger:
         )
 
     def write(self) -> None:
-        if self.rows:
-            self.session.execute(_INSERT_MOVES, self.rows)
+        if not self.rows:
+            return
+        self.session.execute(_INSERT_MOVES, self.rows)
+        self.session.execute(
+            _SET_BALANCES,
+            [
+                {"product_id": p.id, "new_on_hand": p.on_hand, "new_reserved": p.reserved}
+                for p in self.products.values()
+            ],
+        )
 
 
 def book_opening_stock(session: Session, user: User, product: Product, qty: Decimal) -> None:
