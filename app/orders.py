@@ -13,8 +13,8 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
-from sqlalchemy import select
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy import bindparam, select
+from sqlalchemy.orm import Session, joinedload
 from sqlalchemy.orm.exc import StaleDataError
 
 from db.models import (
@@ -63,19 +63,23 @@ class MoveSpec:
 # --- looking orders up ------------------------------------------------------------------
 
 
+# Built once: every action on an order starts here. The lines come in the same query
+# (chained outer joins: SQLite would scan every line for a nested join).
+_ORDERS = (
+    select(Order)
+    .where(Order.number.in_(bindparam("numbers", expanding=True)))
+    .options(joinedload(Order.lines).joinedload(OrderLine.product, innerjoin="unnested"))
+    .order_by(Order.id)
+)
+_FOR_CHANGE = _ORDERS.with_for_update(of=Order).execution_options(populate_existing=True)
+
+
 def find_orders(session: Session, numbers: list[str], *, for_change: bool = False) -> list[Order]:
     """The orders by number, in the order asked; `for_change` locks their rows first
     (orders, then products, then numbers, then the audit head: one lock order for all)."""
     wanted = [number.strip() for number in numbers]
-    query = (
-        select(Order)
-        .where(Order.number.in_(wanted))
-        .options(selectinload(Order.lines), selectinload(Order.shipments))
-        .order_by(Order.id)
-    )
-    if for_change:
-        query = query.with_for_update(of=Order).execution_options(populate_existing=True)
-    found = {order.number: order for order in session.scalars(query)}
+    query = _FOR_CHANGE if for_change else _ORDERS
+    found = {order.number: order for order in session.scalars(query, {"numbers": wanted}).unique()}
     for number in wanted:
         if number not in found:
             raise NotFound(f"没有订单“{number}”。", f"There is no order '{number}'.")
