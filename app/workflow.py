@@ -514,15 +514,16 @@ def settle(session: Session, user: User, orders: list[Order]) -> None:
 
 def _settle(session: Session, user: User, orders: list[Order]) -> set[Order]:
     pending, moved = list(orders), set()
+    facts = Facts(session, pending)
     while pending:
-        facts = Facts(session, pending)
         moves = []
         for order in pending:
             for t in spec_for(session, order).leaving(order.status):
                 if t.automatic and t.guard and GUARDS[t.guard](facts, order) is None:
                     moves.append((order, t))
                     break
-        _take(session, user, moves, "auto", "")
+        if _take(session, user, moves, "auto", ""):
+            facts = Facts(session, pending)  # an effect may have changed what the guards read
         pending = [order for order, _ in moves]
         moved.update(pending)
     return moved
@@ -534,7 +535,8 @@ def _take(
     moves: list[tuple[Order, Transition]],
     trigger: str,
     comment: str,
-) -> None:
+) -> bool:
+    """Move the orders along their transitions; True if any transition had an effect."""
     by_effect: dict[str, list[Order]] = {}
     for order, transition in moves:
         if transition.effect:
@@ -556,6 +558,7 @@ def _take(
             after={"status": transition.target, "transition": transition.name, "trigger": trigger},
             comment=comment,
         )
+    return bool(by_effect)
 
 
 def _notify(session: Session, moved: set[Order]) -> None:
