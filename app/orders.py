@@ -455,7 +455,7 @@ def _remaining(order: Order, done: dict[int, Decimal]) -> dict[int, Decimal]:
 @dataclass(frozen=True)
 class Movement:
     """A kind of goods movement against an order's lines: how much of a line it has done
-    so far, what it does to stock, and the document that records it."""
+    so far, what it does to stock, and the document that records it with its lines."""
 
     fact: str
     zh: str
@@ -464,6 +464,8 @@ class Movement:
     done: Callable[[LineProgress], Decimal]
     move_stock: Callable[[Session, User, Order, dict[int, Decimal]], None]
     document: Callable[..., Shipment | Receipt]
+    line: type[ShipmentLine] | type[ReceiptLine]
+    line_of: str  # the column of a line naming its document
 
 
 SHIPPING = Movement(
@@ -473,14 +475,11 @@ SHIPPING = Movement(
     "shipment",
     lambda line: line.shipped,
     stock.issue,
-    lambda number, order, user, per_line, **details: Shipment(
-        number=number,
-        order=order,
-        shipped_at=utcnow(),
-        shipped_by_id=user.id,
-        lines=[ShipmentLine(order_line_id=lid, qty=qty) for lid, qty in per_line.items()],
-        **details,
+    lambda number, order, user, **details: Shipment(
+        number=number, order=order, shipped_at=utcnow(), shipped_by_id=user.id, **details
     ),
+    ShipmentLine,
+    "shipment_id",
 )
 RECEIVING = Movement(
     "receive",
@@ -489,13 +488,11 @@ RECEIVING = Movement(
     "receipt",
     lambda line: line.received,
     stock.receive_goods,
-    lambda number, order, user, per_line: Receipt(
-        number=number,
-        order=order,
-        received_at=utcnow(),
-        received_by_id=user.id,
-        lines=[ReceiptLine(order_line_id=lid, qty=qty) for lid, qty in per_line.items()],
+    lambda number, order, user: Receipt(
+        number=number, order=order, received_at=utcnow(), received_by_id=user.id
     ),
+    ReceiptLine,
+    "receipt_id",
 )
 
 
@@ -515,10 +512,18 @@ def _move_goods(
         verb = (movement.zh, movement.en)
         per_line = _allocate(order, lines, _remaining(order, done), verb)
         movement.move_stock(session, user, order, _per_product(order, per_line))
-        document = movement.document(
-            next_number(session, movement.series), order, user, per_line, **details
-        )
+        document = movement.document(next_number(session, movement.series), order, user, **details)
         session.add(document)
+        session.flush()
+        # The lines go in as rows, in one statement: the unit of work would insert them one
+        # at a time on SQLite, to read back ids nobody needs; `document.lines` loads on use.
+        session.execute(
+            movement.line.__table__.insert(),
+            [
+                {movement.line_of: document.id, "order_line_id": lid, "qty": qty}
+                for lid, qty in per_line.items()
+            ],
+        )
         skus = {line.id: line.product.sku for line in order.lines}
         after = {
             "document": document.number,
