@@ -23,18 +23,20 @@ PREFIXES = {
 
 def _upserts(dialect) -> tuple:
     """Per database: move a series on by `count` (starting it if new) returning its last
-    number; and raise a series to at least `last`."""
-    insert = dialect.insert(NumberSequence).values(
+    number; and raise a series to at least `last`. On the table, not the mapped class: the
+    statements need none of the unit of work's bookkeeping."""
+    table = NumberSequence.__table__
+    insert = dialect.insert(table).values(
         prefix=bindparam("prefix"), year=bindparam("year"), last=bindparam("last")
     )
-    key = [NumberSequence.prefix, NumberSequence.year]
+    key = [table.c.prefix, table.c.year]
     advance = insert.on_conflict_do_update(
-        index_elements=key, set_={"last": NumberSequence.last + insert.excluded.last}
-    ).returning(NumberSequence.last)
+        index_elements=key, set_={"last": table.c.last + insert.excluded.last}
+    ).returning(table.c.last)
     raise_to = insert.on_conflict_do_update(
         index_elements=key,
         set_={"last": insert.excluded.last},
-        where=NumberSequence.last < insert.excluded.last,
+        where=table.c.last < insert.excluded.last,
     )
     return advance, raise_to
 

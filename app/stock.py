@@ -40,12 +40,13 @@ _LOCK_PRODUCTS = (
     .with_for_update()
     .execution_options(populate_existing=True)
 )
+_MOVES = StockMove.__table__
 _RESERVATIONS = (
-    select(StockMove.order_id, StockMove.product_id, func.sum(StockMove.reserved_delta))
-    .where(StockMove.order_id.in_(bindparam("ids", expanding=True)))
-    .group_by(StockMove.order_id, StockMove.product_id)
+    select(_MOVES.c.order_id, _MOVES.c.product_id, func.sum(_MOVES.c.reserved_delta))
+    .where(_MOVES.c.order_id.in_(bindparam("ids", expanding=True)))
+    .group_by(_MOVES.c.order_id, _MOVES.c.product_id)
 )
-_INSERT_MOVES = StockMove.__table__.insert()
+_INSERT_MOVES = _MOVES.insert()
 _PRODUCTS = Product.__table__
 _SET_BALANCES = (
     _PRODUCTS.update()
