@@ -22,6 +22,8 @@ GENESIS = "0" * 64
 
 def jsonable(value: Any) -> Any:
     """Decimals, dates and nested containers as plain JSON values (amounts as strings)."""
+    if value is None or isinstance(value, str | int):  # most values: checked first
+        return value
     if isinstance(value, Decimal):
         return format(value, "f")
     if isinstance(value, datetime | date):
