@@ -14,7 +14,7 @@ from datetime import date
 from decimal import Decimal
 
 from sqlalchemy import bindparam, select
-from sqlalchemy.orm import Session, joinedload
+from sqlalchemy.orm import Session, joinedload, selectinload
 from sqlalchemy.orm.exc import StaleDataError
 
 from db.models import (
@@ -63,22 +63,29 @@ class MoveSpec:
 # --- looking orders up ------------------------------------------------------------------
 
 
-# Built once: every action on an order starts here. The lines come in the same query
-# (chained outer joins: SQLite would scan every line for a nested join).
-_ORDERS = (
-    select(Order)
-    .where(Order.number.in_(bindparam("numbers", expanding=True)))
-    .options(joinedload(Order.lines).joinedload(OrderLine.product, innerjoin="unnested"))
-    .order_by(Order.id)
-)
-_FOR_CHANGE = _ORDERS.with_for_update(of=Order).execution_options(populate_existing=True)
+def _order_queries(lines) -> tuple:
+    """Orders by number with their lines loaded by `lines`: to read, and to change."""
+    query = (
+        select(Order)
+        .where(Order.number.in_(bindparam("numbers", expanding=True)))
+        .options(lines)
+        .order_by(Order.id)
+    )
+    return query, query.with_for_update(of=Order).execution_options(populate_existing=True)
+
+
+# Built once: every action on an order starts here. One order comes with its lines in the
+# same query (chained outer joins: SQLite would scan every line for a nested join); many
+# take a second query for all their lines, cheaper than repeating each order per line.
+_ONE = _order_queries(joinedload(Order.lines).joinedload(OrderLine.product, innerjoin="unnested"))
+_MANY = _order_queries(selectinload(Order.lines))
 
 
 def find_orders(session: Session, numbers: list[str], *, for_change: bool = False) -> list[Order]:
     """The orders by number, in the order asked; `for_change` locks their rows first
     (orders, then products, then numbers, then the audit head: one lock order for all)."""
     wanted = [number.strip() for number in numbers]
-    query = _FOR_CHANGE if for_change else _ORDERS
+    query = (_ONE if len(wanted) == 1 else _MANY)[for_change]
     found = {order.number: order for order in session.scalars(query, {"numbers": wanted}).unique()}
     for number in wanted:
         if number not in found:
@@ -211,14 +218,9 @@ def create_orders(session: Session, user: User, kind: str, drafts: list[OrderDra
         row["number"] = given[index] if index in given else next(fresh)
     # Written as plain rows: many orders at once go several times faster than through
     # the unit of work; the orders are read back as objects below.
-    table = Order.__table__
-    ids = (
-        session.execute(table.insert().returning(table.c.id, sort_by_parameter_order=True), rows)
-        .scalars()
-        .all()
-    )
+    ids = session.execute(_INSERT_ORDERS, rows).scalars().all()
     session.execute(
-        OrderLine.__table__.insert(),
+        _INSERT_LINES,
         [
             {
                 "order_id": order_id,
@@ -252,6 +254,12 @@ def create_orders(session: Session, user: User, kind: str, drafts: list[OrderDra
     orders = find_orders(session, [row["number"] for row in rows])
     changes.announce(session, orders)
     return orders
+
+
+_INSERT_ORDERS = Order.__table__.insert().returning(
+    Order.__table__.c.id, sort_by_parameter_order=True
+)
+_INSERT_LINES = OrderLine.__table__.insert()
 
 
 def require_may_create(session: Session, user: User, kind: str) -> workflow.WorkflowSpec:
@@ -292,8 +300,11 @@ def _given_number(session: Session, kind: str, number: str) -> str:
 
 
 def _products_for(session: Session, specs: list[LineSpec]) -> dict[str, Product]:
-    skus = {spec.sku.strip() for spec in specs}
-    return {p.sku: p for p in session.scalars(select(Product).where(Product.sku.in_(skus)))}
+    skus = list({spec.sku.strip() for spec in specs})
+    return {p.sku: p for p in session.scalars(_PRODUCTS, {"skus": skus})}
+
+
+_PRODUCTS = select(Product).where(Product.sku.in_(bindparam("skus", expanding=True)))
 
 
 def _line_values(
@@ -476,7 +487,7 @@ SHIPPING = Movement(
     lambda line: line.shipped,
     stock.issue,
     lambda number, order, user, **details: Shipment(
-        number=number, order=order, shipped_at=utcnow(), shipped_by_id=user.id, **details
+        number=number, order_id=order.id, shipped_at=utcnow(), shipped_by_id=user.id, **details
     ),
     ShipmentLine,
     "shipment_id",
@@ -489,7 +500,7 @@ RECEIVING = Movement(
     lambda line: line.received,
     stock.receive_goods,
     lambda number, order, user: Receipt(
-        number=number, order=order, received_at=utcnow(), received_by_id=user.id
+        number=number, order_id=order.id, received_at=utcnow(), received_by_id=user.id
     ),
     ReceiptLine,
     "receipt_id",

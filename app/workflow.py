@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from decimal import Decimal
 
-from sqlalchemy import and_, case, false, or_, select
+from sqlalchemy import and_, bindparam, case, false, or_, select
 from sqlalchemy.engine import URL
 from sqlalchemy.orm import Session
 
@@ -180,15 +180,20 @@ def spec_for(session: Session, order: Order) -> WorkflowSpec:
     return spec_by_id(session, order.workflow_id)
 
 
+# Built once, on the table: every new order asks.
+_WORKFLOWS = Workflow.__table__
+_ACTIVE = (
+    select(_WORKFLOWS.c.id)
+    .where(_WORKFLOWS.c.kind == bindparam("kind"), _WORKFLOWS.c.active)
+    .order_by(_WORKFLOWS.c.version.desc())
+    .limit(1)
+)
+
+
 def active_workflow(session: Session, kind: str) -> WorkflowSpec:
     """The version new orders of this workflow start on; read from the database each
     time, so a version stored on another desktop is taken at once."""
-    workflow_id = session.scalar(
-        select(Workflow.id)
-        .where(Workflow.kind == kind, Workflow.active)
-        .order_by(Workflow.version.desc())
-        .limit(1)
-    )
+    workflow_id = session.scalar(_ACTIVE, {"kind": kind})
     if workflow_id is None:
         raise NotFound(f"没有“{kind}”流程。", f"There is no '{kind}' workflow.")
     return spec_by_id(session, workflow_id)
@@ -584,7 +589,10 @@ def _notify(session: Session, moved: set[Order]) -> None:
                 }
             )
     if rows:
-        session.execute(Notification.__table__.insert(), rows)
+        session.execute(_INSERT_NOTIFICATIONS, rows)
+
+
+_INSERT_NOTIFICATIONS = Notification.__table__.insert()
 
 
 # --- lateness: computed from the time limits, never stored --------------------------------
