@@ -181,7 +181,7 @@ class Office(Workload):
     def reading(self) -> None:
         def first_page(_):
             with self.db.reading() as session:
-                worklist.page(session, worklist.ListQuery(), 0, 50)
+                worklist.page(session, queries.OrderFilter(), 0, 50)
 
         def count_by_node(_):
             with self.db.reading() as session:
