@@ -135,7 +135,7 @@ class Office(Workload):
     def seed(self) -> None:
         with self.db.unit_of_work() as session:
             self.users = {
-                role: create_user(session, role, role, "bench-pw")
+                role: create_user(session, role, {role}, "bench-pw")
                 for role in ("sales", "purchasing", "warehouse", "admin")
             }
         admin = self.users["admin"]
