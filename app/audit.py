@@ -11,7 +11,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import bindparam, select
 from sqlalchemy.event import listens_for
 from sqlalchemy.orm import Session
 
@@ -26,6 +26,8 @@ GENESIS = "0" * 64
 
 def jsonable(value: Any) -> Any:
     """Decimals, dates and nested containers as plain JSON values (amounts as strings)."""
+    if value is None or isinstance(value, str | int):  # most values: checked first
+        return value
     if isinstance(value, Decimal):
         return format(value, "f")
     if isinstance(value, datetime | date):
@@ -116,6 +118,19 @@ def pending(session: Session) -> list[dict]:
     return session.info.get(_PENDING, [])
 
 
+# Built once: every committing unit of work runs them.
+_HEAD = AuditHead.__table__
+_LOCK_HEAD = (
+    select(_HEAD.c.last_event_id, _HEAD.c.last_hash).where(_HEAD.c.id == 1).with_for_update()
+)
+_MOVE_HEAD = (
+    _HEAD.update()
+    .where(_HEAD.c.id == 1)
+    .values(last_event_id=bindparam("new_id"), last_hash=bindparam("new_hash"))
+)
+_INSERT_EVENTS = Event.__table__.insert()
+
+
 @listens_for(Session, "before_commit")
 def _chain_pending_events(session: Session) -> None:
     """Link the transaction's events to the chain as its very last step.
@@ -127,24 +142,21 @@ def _chain_pending_events(session: Session) -> None:
     pending = session.info.pop(_PENDING, None)
     if not pending:
         return
-    head = session.scalars(
-        select(AuditHead)
-        .where(AuditHead.id == 1)
-        .with_for_update()
-        .execution_options(populate_existing=True)
-    ).one_or_none()
+    head = session.execute(_LOCK_HEAD).one_or_none()
     if head is None:  # deleted behind the program's back: never start a second chain
         raise AuditBroken(
             "审计链的链头记录不见了，无法再记录任何修改；请运行 audit verify 并联系管理员。",
             "The audit chain's head record is missing, so no change can be recorded; "
             "run audit verify and call the administrator.",
         )
+    last_id, last_hash = head
     for row in pending:
-        head.last_event_id += 1
-        row["id"] = head.last_event_id
-        row["prev_hash"] = head.last_hash
-        row["hash"] = head.last_hash = _digest(head.last_hash, row)
-    session.execute(Event.__table__.insert(), pending)
+        last_id += 1
+        row["id"] = last_id
+        row["prev_hash"] = last_hash
+        row["hash"] = last_hash = _digest(last_hash, row)
+    session.execute(_INSERT_EVENTS, pending)
+    session.execute(_MOVE_HEAD, {"new_id": last_id, "new_hash": last_hash})
 
 
 @listens_for(Session, "after_rollback")

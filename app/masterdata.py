@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from sqlalchemy import select
+from sqlalchemy import bindparam, select
 from sqlalchemy.orm import Session
 
 from db.models import Party, Product, User
@@ -130,10 +130,14 @@ def list_parties(
     return list(session.scalars(query))
 
 
+# Built once: every new order looks its party up.
+_PARTIES_NAMED = select(Party).where(Party.name.in_(bindparam("names", expanding=True)))
+
+
 def find_parties(session: Session, names: list[str], kind: str | None = None) -> dict[str, Party]:
     """Parties by name; the first unknown name or one of the wrong kind is an error."""
     wanted = [name.strip() for name in names]
-    found = {p.name: p for p in session.scalars(select(Party).where(Party.name.in_(set(wanted))))}
+    found = {p.name: p for p in session.scalars(_PARTIES_NAMED, {"names": list(set(wanted))})}
     for name in wanted:
         party = found.get(name)
         if party is None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from importlib import import_module
 
-from sqlalchemy import update
+from sqlalchemy import bindparam
 from sqlalchemy.orm import Session
 
 from db.models import NumberSequence
@@ -22,16 +22,37 @@ PREFIXES = {
 }
 
 
-def _ensure_sequence(session: Session, prefix: str, year: int) -> None:
-    # The dialect's own INSERT, imported here: loading PostgreSQL's for every start of a
-    # SQLite desktop cost a tenth of a second.
-    name = session.get_bind().dialect.name
-    dialect = import_module(f"sqlalchemy.dialects.{name}")
-    session.execute(
-        dialect.insert(NumberSequence)
-        .values(prefix=prefix, year=year, last=0)
-        .on_conflict_do_nothing()
+def _upserts(dialect) -> tuple:
+    """Per database: move a series on by `count` (starting it if new) returning its last
+    number; and raise a series to at least `last`. On the table, not the mapped class: the
+    statements need none of the unit of work's bookkeeping."""
+    table = NumberSequence.__table__
+    insert = dialect.insert(table).values(
+        prefix=bindparam("prefix"), year=bindparam("year"), last=bindparam("last")
     )
+    key = [table.c.prefix, table.c.year]
+    advance = insert.on_conflict_do_update(
+        index_elements=key, set_={"last": table.c.last + insert.excluded.last}
+    ).returning(table.c.last)
+    raise_to = insert.on_conflict_do_update(
+        index_elements=key,
+        set_={"last": insert.excluded.last},
+        where=table.c.last < insert.excluded.last,
+    )
+    return advance, raise_to
+
+
+# Built once per database kind: every new order and document runs one.
+_UPSERTS: dict[str, tuple] = {}
+
+
+def _upserts_of(session: Session) -> tuple:
+    # The dialect's own INSERT, imported on first use: loading PostgreSQL's for every
+    # start of a SQLite desktop cost a tenth of a second.
+    name = session.get_bind().dialect.name
+    if name not in _UPSERTS:
+        _UPSERTS[name] = _upserts(import_module(f"sqlalchemy.dialects.{name}"))
+    return _UPSERTS[name]
 
 
 def next_number(session: Session, document: str) -> str:
@@ -42,14 +63,10 @@ def next_numbers(session: Session, document: str, count: int) -> list[str]:
     """`count` consecutive numbers for one kind of document."""
     prefix = PREFIXES[document]
     year = utcnow().year
-    _ensure_sequence(session, prefix, year)
-    # The UPDATE locks the row until commit, so concurrent writers get distinct numbers.
-    last = session.execute(
-        update(NumberSequence)
-        .where(NumberSequence.prefix == prefix, NumberSequence.year == year)
-        .values(last=NumberSequence.last + count)
-        .returning(NumberSequence.last)
-    ).scalar_one()
+    # One statement starts the year's series or moves it on; the row stays locked until
+    # commit, so concurrent writers get distinct numbers.
+    advance, _ = _upserts_of(session)
+    last = session.execute(advance, {"prefix": prefix, "year": year, "last": count}).scalar_one()
     return [f"{prefix}-{year}-{n:06d}" for n in range(last - count + 1, last + 1)]
 
 
@@ -86,12 +103,5 @@ def claim_number(session: Session, document: str, number: str) -> None:
     match = _SHAPE.fullmatch(number)
     if match is None or match[1] != PREFIXES[document]:
         return
-    prefix, year, last = match[1], int(match[2]), int(match[3])
-    _ensure_sequence(session, prefix, year)
-    session.execute(
-        update(NumberSequence)
-        .where(
-            NumberSequence.prefix == prefix, NumberSequence.year == year, NumberSequence.last < last
-        )
-        .values(last=last)
-    )
+    _, raise_to = _upserts_of(session)
+    session.execute(raise_to, {"prefix": match[1], "year": int(match[2]), "last": int(match[3])})

@@ -13,8 +13,8 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
-from sqlalchemy import select
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy import bindparam, select
+from sqlalchemy.orm import Session, joinedload, selectinload
 from sqlalchemy.orm.exc import StaleDataError
 
 from db.models import (
@@ -63,19 +63,30 @@ class MoveSpec:
 # --- looking orders up ------------------------------------------------------------------
 
 
+def _order_queries(lines) -> tuple:
+    """Orders by number with their lines loaded by `lines`: to read, and to change."""
+    query = (
+        select(Order)
+        .where(Order.number.in_(bindparam("numbers", expanding=True)))
+        .options(lines)
+        .order_by(Order.id)
+    )
+    return query, query.with_for_update(of=Order).execution_options(populate_existing=True)
+
+
+# Built once: every action on an order starts here. One order comes with its lines in the
+# same query (chained outer joins: SQLite would scan every line for a nested join); many
+# take a second query for all their lines, cheaper than repeating each order per line.
+_ONE = _order_queries(joinedload(Order.lines).joinedload(OrderLine.product, innerjoin="unnested"))
+_MANY = _order_queries(selectinload(Order.lines))
+
+
 def find_orders(session: Session, numbers: list[str], *, for_change: bool = False) -> list[Order]:
     """The orders by number, in the order asked; `for_change` locks their rows first
     (orders, then products, then numbers, then the audit head: one lock order for all)."""
     wanted = [number.strip() for number in numbers]
-    query = (
-        select(Order)
-        .where(Order.number.in_(wanted))
-        .options(selectinload(Order.lines), selectinload(Order.shipments))
-        .order_by(Order.id)
-    )
-    if for_change:
-        query = query.with_for_update(of=Order).execution_options(populate_existing=True)
-    found = {order.number: order for order in session.scalars(query)}
+    query = (_ONE if len(wanted) == 1 else _MANY)[for_change]
+    found = {order.number: order for order in session.scalars(query, {"numbers": wanted}).unique()}
     for number in wanted:
         if number not in found:
             raise NotFound(f"没有订单“{number}”。", f"There is no order '{number}'.")
@@ -207,14 +218,9 @@ def create_orders(session: Session, user: User, kind: str, drafts: list[OrderDra
         row["number"] = given[index] if index in given else next(fresh)
     # Written as plain rows: many orders at once go several times faster than through
     # the unit of work; the orders are read back as objects below.
-    table = Order.__table__
-    ids = (
-        session.execute(table.insert().returning(table.c.id, sort_by_parameter_order=True), rows)
-        .scalars()
-        .all()
-    )
+    ids = session.execute(_INSERT_ORDERS, rows).scalars().all()
     session.execute(
-        OrderLine.__table__.insert(),
+        _INSERT_LINES,
         [
             {
                 "order_id": order_id,
@@ -248,6 +254,12 @@ def create_orders(session: Session, user: User, kind: str, drafts: list[OrderDra
     orders = find_orders(session, [row["number"] for row in rows])
     changes.announce(session, orders)
     return orders
+
+
+_INSERT_ORDERS = Order.__table__.insert().returning(
+    Order.__table__.c.id, sort_by_parameter_order=True
+)
+_INSERT_LINES = OrderLine.__table__.insert()
 
 
 def require_may_create(session: Session, user: User, kind: str) -> workflow.WorkflowSpec:
@@ -288,8 +300,11 @@ def _given_number(session: Session, kind: str, number: str) -> str:
 
 
 def _products_for(session: Session, specs: list[LineSpec]) -> dict[str, Product]:
-    skus = {spec.sku.strip() for spec in specs}
-    return {p.sku: p for p in session.scalars(select(Product).where(Product.sku.in_(skus)))}
+    skus = list({spec.sku.strip() for spec in specs})
+    return {p.sku: p for p in session.scalars(_PRODUCTS, {"skus": skus})}
+
+
+_PRODUCTS = select(Product).where(Product.sku.in_(bindparam("skus", expanding=True)))
 
 
 def _line_values(
@@ -451,7 +466,7 @@ def _remaining(order: Order, done: dict[int, Decimal]) -> dict[int, Decimal]:
 @dataclass(frozen=True)
 class Movement:
     """A kind of goods movement against an order's lines: how much of a line it has done
-    so far, what it does to stock, and the document that records it."""
+    so far, what it does to stock, and the document that records it with its lines."""
 
     fact: str
     zh: str
@@ -460,6 +475,8 @@ class Movement:
     done: Callable[[LineProgress], Decimal]
     move_stock: Callable[[Session, User, Order, dict[int, Decimal]], None]
     document: Callable[..., Shipment | Receipt]
+    line: type[ShipmentLine] | type[ReceiptLine]
+    line_of: str  # the column of a line naming its document
 
 
 SHIPPING = Movement(
@@ -469,14 +486,11 @@ SHIPPING = Movement(
     "shipment",
     lambda line: line.shipped,
     stock.issue,
-    lambda number, order, user, per_line, **details: Shipment(
-        number=number,
-        order=order,
-        shipped_at=utcnow(),
-        shipped_by_id=user.id,
-        lines=[ShipmentLine(order_line_id=lid, qty=qty) for lid, qty in per_line.items()],
-        **details,
+    lambda number, order, user, **details: Shipment(
+        number=number, order_id=order.id, shipped_at=utcnow(), shipped_by_id=user.id, **details
     ),
+    ShipmentLine,
+    "shipment_id",
 )
 RECEIVING = Movement(
     "receive",
@@ -485,13 +499,11 @@ RECEIVING = Movement(
     "receipt",
     lambda line: line.received,
     stock.receive_goods,
-    lambda number, order, user, per_line: Receipt(
-        number=number,
-        order=order,
-        received_at=utcnow(),
-        received_by_id=user.id,
-        lines=[ReceiptLine(order_line_id=lid, qty=qty) for lid, qty in per_line.items()],
+    lambda number, order, user: Receipt(
+        number=number, order_id=order.id, received_at=utcnow(), received_by_id=user.id
     ),
+    ReceiptLine,
+    "receipt_id",
 )
 
 
@@ -511,10 +523,18 @@ def _move_goods(
         verb = (movement.zh, movement.en)
         per_line = _allocate(order, lines, _remaining(order, done), verb)
         movement.move_stock(session, user, order, _per_product(order, per_line))
-        document = movement.document(
-            next_number(session, movement.series), order, user, per_line, **details
-        )
+        document = movement.document(next_number(session, movement.series), order, user, **details)
         session.add(document)
+        session.flush()
+        # The lines go in as rows, in one statement: the unit of work would insert them one
+        # at a time on SQLite, to read back ids nobody needs; `document.lines` loads on use.
+        session.execute(
+            movement.line.__table__.insert(),
+            [
+                {movement.line_of: document.id, "order_line_id": lid, "qty": qty}
+                for lid, qty in per_line.items()
+            ],
+        )
         skus = {line.id: line.product.sku for line in order.lines}
         after = {
             "document": document.number,

@@ -5,6 +5,7 @@ from __future__ import annotations
 from decimal import Decimal
 from pathlib import Path
 
+from sqlalchemy import bindparam, select
 from sqlalchemy.orm import Session
 
 from db.models import Setting, User
@@ -30,9 +31,14 @@ DEFAULTS: dict[str, str] = {
 }
 
 
+# On the table: a value is all a reader needs, and every placed order reads one.
+_VALUE = select(Setting.__table__.c.value).where(Setting.__table__.c.key == bindparam("key"))
+
+
 def get(session: Session, key: str) -> str:
-    row = session.get(Setting, key)
-    return row.value if row is not None else DEFAULTS[key]
+    """The stored value, read afresh: another desktop may have changed it."""
+    value = session.scalar(_VALUE, {"key": key})
+    return value if value is not None else DEFAULTS[key]
 
 
 def approval_threshold(session: Session) -> Decimal:

@@ -9,8 +9,9 @@ from __future__ import annotations
 from collections import defaultdict
 from decimal import Decimal
 
-from sqlalchemy import func, select
+from sqlalchemy import bindparam, func, select
 from sqlalchemy.orm import Session
+from sqlalchemy.orm.attributes import set_committed_value
 
 from db.models import Order, Product, StockMove, User
 
@@ -27,29 +28,51 @@ def lock_products(session: Session, product_ids: set[int]) -> dict[int, Product]
     # Reloading below must not discard balances changed earlier in this transaction.
     if any(isinstance(changed, Product) for changed in session.dirty):
         session.flush()
-    rows = session.scalars(
-        select(Product)
-        .where(Product.id.in_(sorted(product_ids)))
-        .order_by(Product.id)
-        .with_for_update()
-        .execution_options(populate_existing=True)
-    )
+    rows = session.scalars(_LOCK_PRODUCTS, {"ids": sorted(product_ids)})
     return {p.id: p for p in rows}
 
 
+# Built once: every placed order, shipment and receipt runs them.
+_LOCK_PRODUCTS = (
+    select(Product)
+    .where(Product.id.in_(bindparam("ids", expanding=True)))
+    .order_by(Product.id)
+    .with_for_update()
+    .execution_options(populate_existing=True)
+)
+_MOVES = StockMove.__table__
+_RESERVATIONS = (
+    select(_MOVES.c.order_id, _MOVES.c.product_id, func.sum(_MOVES.c.reserved_delta))
+    .where(_MOVES.c.order_id.in_(bindparam("ids", expanding=True)))
+    .group_by(_MOVES.c.order_id, _MOVES.c.product_id)
+)
+_INSERT_MOVES = _MOVES.insert()
+_PRODUCTS = Product.__table__
+_SET_BALANCES = (
+    _PRODUCTS.update()
+    .where(_PRODUCTS.c.id == bindparam("product_id"))
+    .values(on_hand=bindparam("new_on_hand"), reserved=bindparam("new_reserved"))
+)
+
+
 class _Ledger:
-    """Collects the moves of one operation and writes them in one statement."""
+    """Collects the moves of one operation and writes them, and the new balances, in one
+    statement each (the products are locked: see `lock_products`)."""
 
     def __init__(self, session: Session, user: User, kind: str):
         self.session = session
         self.user = user
         self.kind = kind
         self.rows: list[dict] = []
+        self.products: dict[int, Product] = {}
         self.at = utcnow()
 
     def move(self, product: Product, order: Order | None, on_hand=ZERO, reserved=ZERO):
-        product.on_hand += on_hand
-        product.reserved += reserved
+        # Balances change as loaded, not as pending changes: the unit of work would
+        # write them in a flush of its own.
+        set_committed_value(product, "on_hand", product.on_hand + on_hand)
+        set_committed_value(product, "reserved", product.reserved + reserved)
+        self.products[product.id] = product
         self.rows.append(
             {
                 "product_id": product.id,
@@ -63,8 +86,16 @@ class _Ledger:
         )
 
     def write(self) -> None:
-        if self.rows:
-            self.session.execute(StockMove.__table__.insert(), self.rows)
+        if not self.rows:
+            return
+        self.session.execute(_INSERT_MOVES, self.rows)
+        self.session.execute(
+            _SET_BALANCES,
+            [
+                {"product_id": p.id, "new_on_hand": p.on_hand, "new_reserved": p.reserved}
+                for p in self.products.values()
+            ],
+        )
 
 
 def book_opening_stock(session: Session, user: User, product: Product, qty: Decimal) -> None:
@@ -113,11 +144,7 @@ def outstanding_reservations(
 ) -> dict[int, dict[int, Decimal]]:
     """Per order id, per product id: what the order still holds reserved."""
     held: dict[int, dict[int, Decimal]] = defaultdict(dict)
-    rows = session.execute(
-        select(StockMove.order_id, StockMove.product_id, func.sum(StockMove.reserved_delta))
-        .where(StockMove.order_id.in_([o.id for o in orders]))
-        .group_by(StockMove.order_id, StockMove.product_id)
-    )
+    rows = session.execute(_RESERVATIONS, {"ids": [o.id for o in orders]})
     for order_id, pid, qty in rows:
         if qty:
             held[order_id][pid] = qty

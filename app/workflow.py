@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from decimal import Decimal
 
-from sqlalchemy import and_, case, false, or_, select
+from sqlalchemy import and_, bindparam, case, false, or_, select
 from sqlalchemy.engine import URL
 from sqlalchemy.orm import Session
 
@@ -184,15 +184,20 @@ def spec_for(session: Session, order: Order) -> WorkflowSpec:
     return spec_by_id(session, order.workflow_id)
 
 
+# Built once, on the table: every new order asks.
+_WORKFLOWS = Workflow.__table__
+_ACTIVE = (
+    select(_WORKFLOWS.c.id)
+    .where(_WORKFLOWS.c.kind == bindparam("kind"), _WORKFLOWS.c.active)
+    .order_by(_WORKFLOWS.c.version.desc())
+    .limit(1)
+)
+
+
 def active_workflow(session: Session, kind: str) -> WorkflowSpec:
     """The version new orders of this workflow start on; read from the database each
     time, so a version stored on another desktop is taken at once."""
-    workflow_id = session.scalar(
-        select(Workflow.id)
-        .where(Workflow.kind == kind, Workflow.active)
-        .order_by(Workflow.version.desc())
-        .limit(1)
-    )
+    workflow_id = session.scalar(_ACTIVE, {"kind": kind})
     if workflow_id is None:
         raise NotFound(f"没有“{kind}”流程。", f"There is no '{kind}' workflow.")
     return spec_by_id(session, workflow_id)
@@ -550,15 +555,16 @@ def settle(session: Session, user: User, orders: list[Order]) -> None:
 
 def _settle(session: Session, user: User, orders: list[Order]) -> set[Order]:
     pending, moved = list(orders), set()
+    facts = Facts(session, pending)
     while pending:
-        facts = Facts(session, pending)
         moves = []
         for order in pending:
             for t in spec_for(session, order).leaving(order.status):
                 if t.automatic and t.guard and GUARDS[t.guard](facts, order) is None:
                     moves.append((order, t))
                     break
-        _take(session, user, moves, "auto", "")
+        if _take(session, user, moves, "auto", ""):
+            facts = Facts(session, pending)  # an effect may have changed what the guards read
         pending = [order for order, _ in moves]
         moved.update(pending)
     return moved
@@ -570,7 +576,8 @@ def _take(
     moves: list[tuple[Order, Transition]],
     trigger: str,
     comment: str,
-) -> None:
+) -> bool:
+    """Move the orders along their transitions; True if any transition had an effect."""
     by_effect: dict[str, list[Order]] = {}
     for order, transition in moves:
         if transition.effect:
@@ -592,6 +599,7 @@ def _take(
             after={"status": transition.target, "transition": transition.name, "trigger": trigger},
             comment=comment,
         )
+    return bool(by_effect)
 
 
 def _notify(session: Session, moved: set[Order]) -> None:
@@ -617,7 +625,10 @@ def _notify(session: Session, moved: set[Order]) -> None:
                 }
             )
     if rows:
-        session.execute(Notification.__table__.insert(), rows)
+        session.execute(_INSERT_NOTIFICATIONS, rows)
+
+
+_INSERT_NOTIFICATIONS = Notification.__table__.insert()
 
 
 # --- lateness: computed from the time limits, never stored --------------------------------

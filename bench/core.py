@@ -20,6 +20,8 @@ import sys
 import tempfile
 import time
 import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from sqlalchemy import create_engine, text
@@ -302,6 +304,25 @@ class Bench:
             print(f"{what:52} {ours:12.2f} {plain_text} {ratio}  {unit}")
 
 
+@contextmanager
+def scratch_database(backend: str) -> Iterator[str]:
+    """The URL of a new, empty database on `backend`, dropped afterwards (PostgreSQL)."""
+    if backend == "sqlite":
+        with tempfile.TemporaryDirectory() as folder:
+            yield str(Path(folder) / "bench.db")
+        return
+    name = f"ordertrail_bench_{uuid.uuid4().hex[:8]}"
+    admin = create_engine(f"{PG_SERVER}/postgres", isolation_level="AUTOCOMMIT")
+    with admin.connect() as connection:
+        connection.execute(text(f'CREATE DATABASE "{name}"'))
+    try:
+        yield f"{PG_SERVER}/{name}"
+    finally:
+        with admin.connect() as connection:
+            connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        admin.dispose()
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--orders", type=int, default=100_000)
@@ -309,22 +330,9 @@ def main() -> None:
     args = parser.parse_args()
     backends = ["sqlite", "postgresql"] if args.backend == "both" else [args.backend]
     for backend in backends:
-        if backend == "sqlite":
-            folder = tempfile.mkdtemp()
-            bench = Bench(str(Path(folder) / "bench.db"), backend, args.orders)
+        with scratch_database(backend) as url:
+            bench = Bench(url, backend, args.orders)
             bench.run()
-        else:
-            name = f"ordertrail_bench_{uuid.uuid4().hex[:8]}"
-            admin = create_engine(f"{PG_SERVER}/postgres", isolation_level="AUTOCOMMIT")
-            with admin.connect() as connection:
-                connection.execute(text(f'CREATE DATABASE "{name}"'))
-            try:
-                bench = Bench(f"{PG_SERVER}/{name}", backend, args.orders)
-                bench.run()
-            finally:
-                with admin.connect() as connection:
-                    connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-                admin.dispose()
         bench.print()
 
 
