@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import logging
+from collections.abc import Callable
 from pathlib import Path
 
 from sqlalchemy import select
@@ -10,15 +12,19 @@ from sqlalchemy.orm import Session
 
 from db import migrate
 from db.engine import Database
-from db.models import AuditHead, Workflow
+from db.models import AuditHead, User, Workflow
 
-from . import audit
+from . import about, audit
 from .audit import GENESIS
 from .clock import utcnow
+from .errors import SchemaTooNew, UpgradeNeedsAdmin
 from .users import count_users, create_user
 from .workflow_defaults import DEFAULT_WORKFLOWS
 
 SYSTEM = "system"
+log = logging.getLogger(__name__)
+# Signs in whoever starts the upgrade of a shared server database; called only then.
+AdminSignIn = Callable[[Database], User]
 
 
 def _is_seeded(session: Session) -> bool:
@@ -47,10 +53,42 @@ def _seed(session: Session) -> None:
             )
 
 
-def open_database(url: str) -> tuple[Database, Path | None]:
-    """The database at `url`, created or upgraded, with its defaults; and any backup made."""
-    database = Database(url)
-    backup = migrate.upgrade(database)
+def check_schema(database: Database) -> migrate.SchemaState:
+    """The schema's state; SchemaTooNew, touching nothing, when a newer program made it."""
+    state = migrate.schema_state(database)
+    if state.newer:
+        log.warning(
+            "refused %s: its schema %s is newer than %s",
+            database.engine.url,  # the URL prints with its password hidden
+            state.current,
+            state.head,
+        )
+        raise SchemaTooNew(state.current, state.head, about.version())
+    return state
+
+
+def upgrade_schema(
+    database: Database,
+    admin: AdminSignIn | None = None,
+    progress: migrate.StepCallback | None = None,
+) -> Path | None:
+    """Bring the schema up to date (a SQLite file is backed up first); the backup's path.
+
+    A server database in use is upgraded only by an administrator, signed in by `admin`:
+    everyone else gets UpgradeNeedsAdmin. A new, empty one is set up by whoever comes first.
+    """
+    state = check_schema(database)
+    if state.up_to_date:
+        return None
+    if database.backend == "postgresql" and state.current is not None:
+        user = admin(database) if admin is not None else None
+        if user is None or user.role != "admin":
+            raise UpgradeNeedsAdmin(state.current, state.head)
+        log.info("%s upgrades the server database", user.name)
+    return migrate.upgrade(database, progress)
+
+
+def seed_defaults(database: Database) -> None:
     with database.reading() as session:
         seeded = _is_seeded(session)
     if not seeded:  # only the first opening writes: later ones take no write lock
@@ -59,6 +97,17 @@ def open_database(url: str) -> tuple[Database, Path | None]:
                 _seed(session)
         except IntegrityError:
             pass  # another desktop seeded the same new database at the same moment
+
+
+def open_database(url: str, admin: AdminSignIn | None = None) -> tuple[Database, Path | None]:
+    """The database at `url`, created or upgraded, with its defaults; and any backup made."""
+    database = Database(url)
+    try:
+        backup = upgrade_schema(database, admin)
+        seed_defaults(database)
+    except BaseException:
+        database.dispose()
+        raise
     return database, backup
 
 

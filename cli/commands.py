@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import getpass
 import json
+import logging
 import os
 import sys
 import traceback
@@ -16,6 +17,7 @@ from pathlib import Path
 from sqlalchemy.exc import OperationalError
 
 from app import (
+    about,
     audit,
     config,
     masterdata,
@@ -47,6 +49,7 @@ from db.models import User
 
 MAX_LIST_LIMIT = 10_000_000
 EXIT_OK, EXIT_BUG, EXIT_USAGE, EXIT_REJECTED, EXIT_DENIED, EXIT_CONFLICT, EXIT_AUDIT = range(7)
+log = logging.getLogger(__name__)
 
 
 class UsageError(Exception):
@@ -721,6 +724,13 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--db", help="database URL or SQLite file path")
     parser.add_argument("--user", help="acting user")
     parser.add_argument("--lang", choices=["zh", "en"])
+    parser.add_argument("--debug", action="store_true", help="write more detail to the log file")
+    parser.add_argument("--version", action="version", version=f"OrderTrail {about.version()}")
+    parser.add_argument(
+        "--startup-check",
+        action="store_true",
+        help="open the window, say how long it took to be ready, and close it",
+    )
     commands = parser.add_subparsers(dest="command", parser_class=_Parser)
 
     def command(group, name: str, handler: Callable[[Context], int], *, help: str):
@@ -937,10 +947,17 @@ def run(args: argparse.Namespace) -> int:
             stream.reconfigure(encoding="utf-8")
     lang = config.language(args.lang)
     url = config.database_url(args.db)
+
+    def upgrading_admin(database: Database):
+        # A shared server database is upgraded only when --user signs in as an administrator.
+        if not (args.user or os.environ.get("ORDERTRAIL_USER")):
+            return None
+        return Context(args, lang, database).acting_user()
+
     try:
         if getattr(args, "creates_database", False):
             create_missing_database(url)
-        database, _backup = open_database(url)
+        database, _backup = open_database(url, upgrading_admin)
     except OperationalError as error:
         print(
             ("无法打开数据库：" if lang == "zh" else "Cannot open the database: ")
@@ -948,6 +965,10 @@ def run(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
         return EXIT_REJECTED
+    except OrderTrailError as error:  # a newer schema, or an upgrade that waits for an admin
+        print(error.message(lang), file=sys.stderr)
+        return error.exit_code
+    log.info("%s on %s", args.command, database.engine.url)  # the URL hides its password
     ctx = Context(args, lang, database)
     try:
         return args.handler(ctx)
@@ -965,6 +986,7 @@ def run(args: argparse.Namespace) -> int:
         print(str(error.orig).strip(), file=sys.stderr)
         return EXIT_BUG
     except Exception:  # a bug: show it, exit 1
+        log.exception("command %s failed", args.command)
         traceback.print_exc()
         return EXIT_BUG
     finally:
