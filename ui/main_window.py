@@ -34,7 +34,8 @@ from app.roles import PERMISSIONS, holds_any, roles_label
 from app.spreadsheets.importing import may_import
 from app.spreadsheets.reading import ImportRejected
 from app.spreadsheets.template import write_template
-from ui import admin_console, dialogs, workflow_editor
+from ui import admin_console, dialogs, screen_fit, workflow_editor
+from ui.about_dialog import AboutDialog
 from ui.documents_dialog import (
     ImportErrorsDialog,
     JobDialog,
@@ -127,7 +128,7 @@ class MainWindow(QMainWindow):
         self.detail.print_requested.connect(self.preview_document)
         self.preview: PrintPreview | None = None  # the last one opened
 
-        self.resize(1280, 780)
+        screen_fit.resize_within_screen(self, 1280, 780)
         self.main.setSizes([120, 1160])
         self.center.setSizes([740, 420])
         self.right.setSizes([470, 250])
@@ -245,6 +246,11 @@ class MainWindow(QMainWindow):
             imported.setEnabled(self.workspace.read(lambda s, w=what: may_import(s, user, w)))
             self.export_actions[what], self.import_actions[what] = exported, imported
         self.export_actions["orders"].setEnabled(self.workspace.sees_prices)
+        help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        self.about_action = help_menu.addAction(self.tr("About OrderTrail"))
+        self.about_action.triggered.connect(
+            lambda: self._ask(AboutDialog(self.workspace.where(), self))
+        )
 
     # --- layout that survives a restart -----------------------------------------------------
 
