@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from app import about, logs
 from resources import APP_ICON
+from ui import screen_fit
 
 
 class AboutDialog(QDialog):
@@ -53,4 +54,4 @@ class AboutDialog(QDialog):
         layout.addWidget(QLabel(self.tr("Licences of the font and the libraries it ships:")))
         layout.addWidget(self.notices, 1)
         layout.addWidget(buttons)
-        self.resize(680, 620)
+        screen_fit.resize_within_screen(self, 680, 620)

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from app import about, logs
+from ui import screen_fit
 
 log = logging.getLogger("ordertrail.crash")
 
@@ -66,7 +67,7 @@ class CrashDialog(QDialog):
         layout.addWidget(self.summary)
         layout.addWidget(self.text, 1)
         layout.addWidget(buttons)
-        self.resize(640, 420)
+        screen_fit.resize_within_screen(self, 640, 420)
 
     def copy_details(self) -> None:
         QApplication.clipboard().setText(self.details)
