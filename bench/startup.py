@@ -38,7 +38,8 @@ def time_to_window(program: list[str], env: dict) -> float:
 
 
 def size_on_disk(folder: Path) -> int:
-    return sum(path.stat().st_blocks * 512 for path in folder.rglob("*") if path.is_file())
+    # lstat: the bundle links some libraries to each other, which must count once
+    return sum(path.lstat().st_blocks * 512 for path in folder.rglob("*") if not path.is_dir())
 
 
 def main() -> int:
