@@ -27,6 +27,7 @@ PERMISSIONS: dict[str, frozenset[str]] = {
     "manage_users": frozenset({"admin"}),
     "change_settings": frozenset({"admin"}),
     "manage_workflows": frozenset({"admin"}),
+    "upgrade_database": frozenset({"admin"}),  # a shared server's schema
 }
 
 ACTION_LABELS: dict[str, tuple[str, str]] = {
@@ -35,6 +36,7 @@ ACTION_LABELS: dict[str, tuple[str, str]] = {
     "manage_users": ("管理用户", "manage users"),
     "change_settings": ("修改设置", "change settings"),
     "manage_workflows": ("修改流程", "change workflows"),
+    "upgrade_database": ("升级数据库", "upgrade the database"),
 }
 
 

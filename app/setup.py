@@ -18,6 +18,7 @@ from . import about, audit
 from .audit import GENESIS
 from .clock import utcnow
 from .errors import SchemaTooNew, UpgradeNeedsAdmin
+from .roles import PERMISSIONS, holds_any
 from .users import count_users, create_user
 from .workflow_defaults import DEFAULT_WORKFLOWS
 
@@ -67,6 +68,10 @@ def check_schema(database: Database) -> migrate.SchemaState:
     return state
 
 
+def may_upgrade(user: User) -> bool:
+    return holds_any(user, PERMISSIONS["upgrade_database"])
+
+
 def upgrade_schema(
     database: Database,
     admin: AdminSignIn | None = None,
@@ -82,7 +87,7 @@ def upgrade_schema(
         return None
     if database.backend == "postgresql" and state.current is not None:
         user = admin(database) if admin is not None else None
-        if user is None or user.role != "admin":
+        if user is None or not may_upgrade(user):
             raise UpgradeNeedsAdmin(state.current, state.head)
         log.info("%s upgrades the server database", user.name)
     return migrate.upgrade(database, progress)

@@ -15,7 +15,7 @@ from sqlalchemy.exc import OperationalError
 
 from app import config
 from app.errors import OrderTrailError, UpgradeNeedsAdmin
-from app.setup import check_schema, ensure_admin, seed_defaults, upgrade_schema
+from app.setup import check_schema, ensure_admin, may_upgrade, seed_defaults, upgrade_schema
 from app.users import sign_in
 from db.engine import Database
 from db.models import User
@@ -105,7 +105,7 @@ def _prepared(database: Database, args: argparse.Namespace, lang: str) -> tuple[
             user = _signed_in_user(database, args, lang, Workspace.where_of(database))
             if user is None:
                 return False, None
-            if user.role != "admin":
+            if not may_upgrade(user):
                 raise UpgradeNeedsAdmin(state.current, state.head)
         dialog = UpgradeDialog(database, user, state.current, state.head)
         dialog.exec()
