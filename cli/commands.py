@@ -729,7 +729,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--startup-check",
         action="store_true",
-        help="open the window, say how long it took to be ready, and close it",
+        help="open the window, say when it is ready, and close it (checks an installation)",
     )
     commands = parser.add_subparsers(dest="command", parser_class=_Parser)
 
