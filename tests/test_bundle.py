@@ -96,6 +96,8 @@ def test_the_bundle_makes_demo_data_verifies_prints_and_opens_the_window(bundle,
         "list",
         "--kind",
         "sales",
+        "--status",
+        "placed",  # a draft prints nothing yet
         "--limit",
         "1",
         ORDERTRAIL_PASSWORD="demo",
