@@ -117,7 +117,7 @@ def main() -> int:
         options.shots.mkdir(parents=True, exist_ok=True)
     for name, widget in windows(database, options.lang):
         widget.show()
-        settle(app, 80 if name == "print-preview" else 20)  # QPdfView renders later
+        settle(app, 200 if name == "print-preview" else 20)  # QPdfView renders later
         inside = widget.geometry()
         fits = (
             inside.width() + 2 * BORDER <= free.width()
