@@ -17,23 +17,29 @@ import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 READY = "OrderTrail window ready"
+STUCK_S = 120
 
 
 def time_to_window(program: list[str], env: dict) -> float:
     started = time.perf_counter()
     process = subprocess.Popen(program, env=env, stderr=subprocess.PIPE, text=True)
+    # A bundle older than the database refuses it in a dialog nobody closes here.
+    watchdog = threading.Timer(STUCK_S, process.kill)
+    watchdog.start()
     for line in process.stderr:
         if READY in line:
             ready = time.perf_counter() - started
             break
     else:
         raise SystemExit(f"{program[0]} exited without a window: code {process.wait()}")
-    process.communicate(timeout=60)
+    process.communicate()
+    watchdog.cancel()
     return ready
 
 
