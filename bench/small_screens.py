@@ -34,7 +34,7 @@ def settle(app, rounds: int = 20) -> None:
 
 def windows(database, lang: str):
     """(name, widget) for each window to look at, built and filled on demo data."""
-    from app import printing, queries
+    from app import order_view, printing, queries
     from app.demo import CUSTOMERS, DEMO_PASSWORD
     from app.spreadsheets.reading import RowProblem
     from app.users import sign_in
@@ -44,7 +44,6 @@ def windows(database, lang: str):
     from ui.dialogs import PaymentDialog, ReceiveDialog, ShipDialog, StepDialog
     from ui.documents_dialog import ImportErrorsDialog
     from ui.login import FirstRunDialog, LoginDialog
-    from ui.order_detail import load
     from ui.order_editor import QTY, SKU, OrderEditor
     from ui.print_preview import PrintPreview
 
@@ -52,7 +51,7 @@ def windows(database, lang: str):
         with database.reading() as session:
             found = queries.OrderFilter(kind=kind, status=status)
             order = queries.list_orders(session, found, limit=1)[0]
-            return load(session, user, order.number, lang)
+            return order_view.read(session, user, order.number, lang)
 
     users = {name: sign_in(database, name, DEMO_PASSWORD) for name in ("sales", "owner")}
     window = open_window(database, users["sales"], lang)
