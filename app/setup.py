@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Callable
 from pathlib import Path
 
-from sqlalchemy import select
+from sqlalchemy import select, text
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -19,13 +20,14 @@ from .audit import GENESIS
 from .clock import utcnow
 from .errors import SchemaTooNew, UpgradeNeedsAdmin
 from .roles import PERMISSIONS, holds_any
-from .users import count_users, create_user
+from .users import count_users, create_user, password_matches
 from .workflow_defaults import DEFAULT_WORKFLOWS
 
 SYSTEM = "system"
 log = logging.getLogger(__name__)
-# Signs in whoever starts the upgrade of a shared server database; called only then.
-AdminSignIn = Callable[[Database], User]
+# The name and password of whoever starts the upgrade of a shared server database (None:
+# nobody gave any); asked only then.
+AdminSignIn = Callable[[], tuple[str, str] | None]
 
 
 def _is_seeded(session: Session) -> bool:
@@ -72,6 +74,21 @@ def may_upgrade(user: User) -> bool:
     return holds_any(user, PERMISSIONS["upgrade_database"])
 
 
+def _may_upgrade_on_any_schema(database: Database, name: str, password: str) -> bool:
+    """An administrator's name and password, read with plain SQL: the users table of an
+    older schema is not the one the models describe (its roles were once one column)."""
+    with database.engine.connect() as connection:
+        row = (
+            connection.execute(text("SELECT * FROM users WHERE name = :name"), {"name": name})
+            .mappings()
+            .first()
+        )
+    if row is None or not row["active"] or not password_matches(row["password_hash"], password):
+        return False
+    roles = set(re.split(r"[\s,;]+", str(row.get("roles") or row.get("role") or "")))
+    return bool(roles & PERMISSIONS["upgrade_database"])
+
+
 def upgrade_schema(
     database: Database,
     admin: AdminSignIn | None = None,
@@ -86,10 +103,10 @@ def upgrade_schema(
     if state.up_to_date:
         return None
     if database.backend == "postgresql" and state.current is not None:
-        user = admin(database) if admin is not None else None
-        if user is None or not may_upgrade(user):
+        credentials = admin() if admin is not None else None
+        if credentials is None or not _may_upgrade_on_any_schema(database, *credentials):
             raise UpgradeNeedsAdmin(state.current, state.head)
-        log.info("%s upgrades the server database", user.name)
+        log.info("%s upgrades the server database", credentials[0])
     return migrate.upgrade(database, progress)
 
 

@@ -188,6 +188,13 @@ def set_active(session: Session, actor: User, name: str, active: bool) -> User:
     return user
 
 
+def password_matches(password_hash: str, password: str) -> bool:
+    try:
+        return _hasher.verify(password_hash, password)
+    except (VerificationError, InvalidHashError):
+        return False
+
+
 def authenticate(session: Session, name: str, password: str) -> User:
     """The signed-in user, or AuthenticationFailed.
 

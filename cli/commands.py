@@ -948,11 +948,10 @@ def run(args: argparse.Namespace) -> int:
     lang = config.language(args.lang)
     url = config.database_url(args.db)
 
-    def upgrading_admin(database: Database):
-        # A shared server database is upgraded only when --user signs in as an administrator.
-        if not (args.user or os.environ.get("ORDERTRAIL_USER")):
-            return None
-        return Context(args, lang, database).acting_user()
+    def upgrading_admin() -> tuple[str, str] | None:
+        # A shared server database is upgraded only when --user is an administrator.
+        name = args.user or os.environ.get("ORDERTRAIL_USER")
+        return (name, _password(f"{name} password: ")) if name else None
 
     try:
         if getattr(args, "creates_database", False):

@@ -116,17 +116,38 @@ def upgrade(database: Database, progress: StepCallback | None = None) -> Path | 
         step()
     config = _config()
     config.attributes["on_version_apply"] = [step]
-    with database.engine.begin() as connection:
-        if connection.dialect.name == "postgresql":
-            # Desktops starting together on a new server database upgrade one at a time
-            # (on SQLite the write lock taken at BEGIN does this).
-            connection.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": UPGRADE_LOCK})
-        if _revision_on(connection) == HEAD:
-            return backup
-        config.attributes["connection"] = connection
-        command.upgrade(config, "head")
+    with database.engine.connect() as connection:
+        sqlite = connection.dialect.name == "sqlite"
+        if sqlite:
+            # Rebuilding a table that others point at (batch mode) fails while foreign keys
+            # are enforced, and SQLite switches them only outside a transaction.
+            _foreign_keys(connection, "OFF")
+        try:
+            with connection.begin():
+                if not sqlite:
+                    # Desktops starting together on a new server database upgrade one at a
+                    # time (on SQLite the write lock taken at BEGIN does this).
+                    connection.execute(
+                        text("SELECT pg_advisory_xact_lock(:key)"), {"key": UPGRADE_LOCK}
+                    )
+                if _revision_on(connection) == HEAD:
+                    return backup
+                config.attributes["connection"] = connection
+                command.upgrade(config, "head")
+                if sqlite:
+                    dangling = connection.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
+                    if dangling:
+                        raise RuntimeError(f"the upgrade left rows pointing nowhere: {dangling}")
+        finally:
+            if sqlite:
+                _foreign_keys(connection, "ON")
     log.info("upgraded the schema from %s to %s", state.current or "empty", HEAD)
     return backup
+
+
+def _foreign_keys(connection, state: str) -> None:
+    # On the driver's own connection: through SQLAlchemy the pragma would begin a transaction.
+    connection.connection.driver_connection.execute(f"PRAGMA foreign_keys = {state}")
 
 
 def revision(database: Database, message: str) -> None:

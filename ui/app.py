@@ -14,8 +14,8 @@ from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 from sqlalchemy.exc import OperationalError
 
 from app import config
-from app.errors import OrderTrailError, UpgradeNeedsAdmin
-from app.setup import check_schema, ensure_admin, may_upgrade, seed_defaults, upgrade_schema
+from app.errors import OrderTrailError
+from app.setup import check_schema, ensure_admin, seed_defaults, upgrade_schema
 from app.users import sign_in
 from db.engine import Database
 from db.models import User
@@ -60,9 +60,9 @@ def open_window(database: Database, user: User, lang: str) -> MainWindow:
 class UpgradeDialog(JobDialog):
     """The backup and the migrations, step by step; they cannot be cancelled halfway."""
 
-    def __init__(self, database: Database, admin: User | None, current: str | None, head: str):
+    def __init__(self, database: Database, admin, current: str | None, head: str):
         super().__init__(
-            "", lambda progress, _cancelled: upgrade_schema(database, lambda _db: admin, progress)
+            "", lambda progress, _cancelled: upgrade_schema(database, lambda: admin, progress)
         )
         self.setWindowTitle(self.tr("Upgrading the database"))
         self.label.setText(
@@ -92,29 +92,47 @@ def _chosen_url(args: argparse.Namespace) -> tuple[str, tuple[str, str] | None] 
     return first.url(), (first.admin.text().strip(), first.admin_password.text())
 
 
-def _prepared(database: Database, args: argparse.Namespace, lang: str) -> tuple[bool, User | None]:
-    """Check the schema, upgrade it in view of the user, seed the defaults.
+class UpgradeSignIn(LoginDialog):
+    """An administrator's name and password for a server upgrade. The upgrade checks them
+    itself: an older schema's users cannot be signed in the usual way."""
 
-    Returns whether to go on, and the user when a server upgrade made them sign in first.
+    credentials: tuple[str, str] | None = None
+
+    def submit(self) -> None:
+        self.credentials = (self.name.text().strip(), self.password.text())
+        self.accept()
+
+
+def _upgrading_admin(database: Database, args: argparse.Namespace, lang: str):
+    name = args.user or os.environ.get("ORDERTRAIL_USER")
+    password = os.environ.get("ORDERTRAIL_PASSWORD")
+    if name and password is not None:
+        return name, password
+    dialog = UpgradeSignIn(database, lang, Workspace.where_of(database))
+    dialog.setWindowTitle(dialog.tr("An administrator upgrades the database"))
+    return dialog.credentials if dialog.exec() == QDialog.DialogCode.Accepted else None
+
+
+def _prepared(database: Database, args: argparse.Namespace, lang: str) -> bool:
+    """Check the schema, upgrade it in view of the user, seed the defaults; False: cancelled.
+
     Raises OrderTrailError (a newer schema, an upgrade left to an admin) or OperationalError.
     """
     state = check_schema(database)
-    user = None
     if not state.up_to_date:
+        admin = None
         if database.backend == "postgresql" and state.current is not None:
-            user = _signed_in_user(database, args, lang, Workspace.where_of(database))
-            if user is None:
-                return False, None
-            if not may_upgrade(user):
-                raise UpgradeNeedsAdmin(state.current, state.head)
-        dialog = UpgradeDialog(database, user, state.current, state.head)
+            admin = _upgrading_admin(database, args, lang)
+            if admin is None:
+                return False
+        dialog = UpgradeDialog(database, admin, state.current, state.head)
         dialog.exec()
         if dialog.error is not None:
             raise dialog.error
         if dialog.outcome is not None:
             log.info("the database was backed up to %s", dialog.outcome)
     seed_defaults(database)
-    return True, user
+    return True
 
 
 def _signed_in_user(
@@ -160,7 +178,7 @@ def start_window(args: argparse.Namespace) -> int:
     url, first_admin = chosen
     database = Database(url)
     try:
-        ready, user = _prepared(database, args, lang)
+        ready = _prepared(database, args, lang)
     except OperationalError as error:
         return _cannot_open(database, str(error.orig).strip())
     except OrderTrailError as error:
@@ -171,7 +189,7 @@ def start_window(args: argparse.Namespace) -> int:
     if first_admin:
         ensure_admin(database, *first_admin)
         config.save(db=url)
-    user = user or _signed_in_user(database, args, lang, Workspace.where_of(database))
+    user = _signed_in_user(database, args, lang, Workspace.where_of(database))
     if user is None:
         database.dispose()
         return EXIT_CANCELLED

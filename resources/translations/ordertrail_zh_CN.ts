@@ -1740,6 +1740,14 @@ What you were doing was not saved; the data in the database is untouched. The de
     </message>
 </context>
 <context>
+    <name>dialog</name>
+    <message>
+        <location filename="../../ui/app.py" line="112"/>
+        <source>An administrator upgrades the database</source>
+        <translation>由管理员升级数据库</translation>
+    </message>
+</context>
+<context>
     <name>errors</name>
     <message>
         <location filename="../../ui/dialogs.py" line="37"/>
@@ -1760,7 +1768,7 @@ What you were doing was not saved; the data in the database is untouched. The de
 <context>
     <name>start</name>
     <message>
-        <location filename="../../ui/app.py" line="140"/>
+        <location filename="../../ui/app.py" line="158"/>
         <source>Cannot open the database</source>
         <translation>无法打开数据库</translation>
     </message>
