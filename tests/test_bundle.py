@@ -6,6 +6,7 @@ user folder whose path has Chinese characters and spaces, with no Python around 
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
@@ -101,8 +102,10 @@ def test_the_bundle_makes_demo_data_verifies_prints_and_opens_the_window(bundle,
         "placed",  # a draft prints nothing yet
         "--limit",
         "1",
+        "--json",
         ORDERTRAIL_PASSWORD="demo",
-    ).stdout.split()[0]
+    ).stdout
+    number = json.loads(number)[0]["number"]
     pdf = home / "确认书 1.pdf"
     printed = run(
         bundle,
