@@ -17,7 +17,7 @@ from .clock import utcnow
 from .errors import ValidationError
 from .roles import ROLES, require
 from .workflow import EFFECTS, GUARD_FACTS, GUARDS, WorkflowSpec, active_workflow, spec_by_id
-from .workflow_defaults import DOCUMENTS, FACTS
+from .workflow_defaults import CREATOR, DOCUMENTS, FACTS
 
 TRIGGERS = ("manual", "auto", "semi")
 INPUTS = ("reason", "comment")
@@ -109,7 +109,11 @@ def _shape_problems(kind: str, d: dict) -> Iterator[Problem]:
                 f"{where[0]}的颜色必须形如 #1677ff。",
                 f"{where[1]}: the colour must look like #1677ff.",
             )
-        for key, known, zh in (("allows", FACTS, "操作"), ("prints", DOCUMENTS, "单据")):
+        for key, known, zh in (
+            ("allows", FACTS, "操作"),
+            ("prints", DOCUMENTS, "单据"),
+            ("tells", (CREATOR, *ROLES), "通知对象"),
+        ):
             values = node.get(key, [])
             if not isinstance(values, list):
                 yield (f"{where[0]}的{key} 必须是列表。", f"{where[1]}: {key} must be a list.")
