@@ -43,7 +43,7 @@ LONGEST_WAIT = timedelta(hours=1)
 
 
 def _subject(notice: Notification) -> str:
-    return f"[OrderTrail] {KINDS[notice.kind][0]}"
+    return f"[OrderTrail] {notice.params.get('number', '')} {KINDS[notice.kind][0]}"
 
 
 def enqueue(session: Session, notices: list[Notification]) -> None:

@@ -43,6 +43,7 @@ from app.spreadsheets.reading import ImportRejected
 from app.spreadsheets.template import write_template
 from app.users import sign_in
 from app.workflow_defaults import DEFAULT_WORKFLOWS
+from cli import notify
 from cli.tables import local_time, table
 from db.engine import Database, create_missing_database
 from db.models import User
@@ -931,6 +932,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = command(setting, "set", cmd_setting_set, help="change a setting (admin)")
     p.add_argument("key", choices=list(settings.DEFAULTS))
     p.add_argument("value")
+    notify.add_parser(commands, command)
     return parser
 
 
