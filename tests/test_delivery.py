@@ -444,3 +444,28 @@ def test_channel_settings_refuse_what_they_cannot_use(office):
         shown = settings.all_settings(session)
     assert shown["webhook_secret"] == "******" and shown["smtp_security"] == "tls"
     assert shown["dingtalk_secret"] == ""
+
+
+def test_the_notify_command(cli, office, receiver):
+    assert cli("setting", "set", "webhook_url", f"{receiver.url}/hook", user="admin")[0] == 0
+    code, _, err = cli("--lang", "en", "notify", "--test", "webhook", user="admin")
+    assert code == 0 and "Test message sent" in err and len(receiver.received) == 1
+    assert cli("notify", "--test", "webhook", user="sales")[0] == 4
+    assert cli("notify", "--test", "fax", user="admin")[0] == 2
+
+    assert cli("notify", "--channels", "next_step", "in_app,webhook", user="warehouse")[0] == 0
+    assert cli("notify", "--channels", "next_step", "in_app,fax", user="warehouse")[0] == 3
+    number = office.placed()
+    code, out, _ = cli("notify", "--list", "--json", user="warehouse")
+    [notice] = json.loads(out)
+    assert (notice["order"], notice["kind"], notice["read"]) == (number, "next_step", False)
+    assert cli("notify", "--read-all", user="warehouse")[0] == 0
+    assert json.loads(cli("notify", "--list", "--unread", "--json", user="warehouse")[1]) == []
+
+    code, _, err = cli("--lang", "en", "notify", "--run", user="warehouse")
+    assert code == 0 and "Sent 1, failed 0" in err
+    assert receiver.received[-1]["json"]["order"] == number
+    assert json.loads(cli("notify", "--dead", "--json", user="admin")[1]) == []
+    assert cli("notify", "--dead", user="warehouse")[0] == 4
+    assert cli("notify", "--retry", "999", user="admin")[0] == 3
+    assert cli("notify", "--loop", "5", "--list", user="admin")[0] == 3
