@@ -10,19 +10,22 @@ after MAX_ATTEMPTS the row is dead, listed for the admin, who may retry it.
 
 "Exactly once" here: every message is handed to its receiver at least once, and never
 twice by two senders at the same time; only a crash between the receiver's answer and
-the commit can repeat it, and then with the same idempotency key.
+the commit can repeat it (at most the one message each worker had in flight), and then
+with the same idempotency key.
 """
 
 from __future__ import annotations
 
+import contextvars
 import os
 import socket
 import ssl
+import threading
 import uuid
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
-from sqlalchemy import insert, or_, select, update
+from sqlalchemy import insert, or_, select, text, update
 from sqlalchemy.orm import Session
 
 from db.engine import Database
@@ -32,11 +35,13 @@ from . import audit, settings
 from .channels import SENDERS, DeliveryFailed, Message
 from .clock import utcnow
 from .errors import NotFound, ValidationError
-from .notifications import DEFAULT_CHANNELS, IN_APP, KINDS, text
+from .notifications import DEFAULT_CHANNELS, IN_APP, KINDS
+from .notifications import text as wording
 from .roles import holds_any, require
 
 LEASE = timedelta(minutes=5)  # longer than a batch takes even when every receiver times out
 BATCH = 20
+SENDER_WORKERS = 4  # for `notify --run` and the window's sender
 MAX_ATTEMPTS = 8
 FIRST_RETRY = timedelta(seconds=30)  # then 1, 2, 4 ... minutes
 LONGEST_WAIT = timedelta(hours=1)
@@ -77,7 +82,7 @@ def enqueue(session: Session, notices: list[Notification]) -> None:
                 if (notice.id, channel, address) in seen:
                     continue
                 seen.add((notice.id, channel, address))
-                body = body or text(session, notice, "zh")
+                body = body or wording(session, notice, "zh")
                 rows.append(
                     {
                         "key": uuid.uuid4().hex,
@@ -110,6 +115,7 @@ class Report:
     sent: int = 0
     failed: int = 0
     dead: int = 0
+    lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
 
 
 def sender_name() -> str:
@@ -168,6 +174,10 @@ def _record(database: Database, sender: str, claimed: Claimed, detail: str, ok: 
     """Mark the row sent (or due again, or dead) with its delivery record; its new state."""
     now = utcnow()
     with database.unit_of_work() as session:
+        if database.backend == "postgresql":
+            # Not waiting for the server's disk: should the server itself crash before
+            # writing this, the message is sent again with the same key (at least once).
+            session.execute(text("SET LOCAL synchronous_commit = off"))
         row = session.get(OutboxMessage, claimed.id, with_for_update=True)
         session.add(
             Delivery(outbox_id=claimed.id, at=now, sender=sender, ok=ok, detail=detail[:2000])
@@ -187,31 +197,50 @@ def _record(database: Database, sender: str, claimed: Claimed, detail: str, ok: 
         return row.state
 
 
-def send_due(
-    database: Database,
-    sender: str | None = None,
-    *,
-    limit: int | None = None,
-    lease: timedelta = LEASE,
-    tls: ssl.SSLContext | None = None,
-) -> Report:
-    """Send what is due now, batch after batch, until nothing is left (or `limit` sent)."""
-    sender = sender or sender_name()
-    report = Report()
-    while limit is None or report.sent + report.failed < limit:
-        batch = BATCH if limit is None else min(BATCH, limit - report.sent - report.failed)
-        claimed, config = _claim(database, sender, batch, lease)
+def _send_batches(database: Database, sender: str, lease: timedelta, tls, report: Report):
+    while True:
+        claimed, config = _claim(database, sender, BATCH, lease)
         if not claimed:
-            break
+            return
         for item in claimed:
             try:
                 detail, ok = SENDERS[item.channel](config, item.message, tls), True
             except DeliveryFailed as error:
                 detail, ok = str(error), False
             state = _record(database, sender, item, detail, ok)
-            report.sent += ok
-            report.failed += not ok
-            report.dead += state == "dead"
+            with report.lock:
+                report.sent += ok
+                report.failed += not ok
+                report.dead += state == "dead"
+
+
+def send_due(
+    database: Database,
+    sender: str | None = None,
+    *,
+    workers: int = 1,
+    lease: timedelta = LEASE,
+    tls: ssl.SSLContext | None = None,
+) -> Report:
+    """Send what is due now, batch after batch, until nothing is left.
+
+    With several workers, each claims batches of its own (as separate senders would), so
+    one receiver's or the database's wait overlaps another's work.
+    """
+    sender = sender or sender_name()
+    report = Report()
+    # Each worker runs in a copy of the caller's context, so it keeps the caller's clock.
+    threads = [
+        threading.Thread(
+            target=contextvars.copy_context().run,
+            args=(_send_batches, database, f"{sender}/{n}", lease, tls, report),
+        )
+        for n in range(workers)
+    ]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
     return report
 
 

@@ -45,7 +45,7 @@ def cmd_notify(ctx) -> int:
         raise ValidationError("--loop 只能与 --run 一起使用。", "--loop goes with --run.")
     if args.run:
         while True:
-            report = outbox.send_due(ctx.database)
+            report = outbox.send_due(ctx.database, workers=outbox.SENDER_WORKERS)
             ctx.say(
                 f"已发送 {report.sent} 条，失败 {report.failed} 条"
                 f"（其中 {report.dead} 条已放弃）。",
