@@ -220,3 +220,13 @@ def mark_all_read(session: Session, user: User) -> int:
         select(Notification.id).where(_visible_to(session, user), _unread(user))
     ).all()
     return mark_read(session, user, list(ids))
+
+
+def set_preferences(
+    session: Session, user: User, email: str, choices: dict[str, list[str]]
+) -> None:
+    """The user's e-mail address and channels per kind, saved together or not at all."""
+    set_email(session, user, email)
+    for kind, channels in choices.items():
+        if channels != channels_of(session, user)[kind]:
+            choose_channels(session, user, kind, channels)

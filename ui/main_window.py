@@ -45,6 +45,7 @@ from ui.documents_dialog import (
     import_work,
 )
 from ui.live import ChangeWatcher
+from ui.notices import NotificationBell, OutboxSender
 from ui.order_detail import OrderDetail
 from ui.order_editor import OrderEditor
 from ui.order_list import OrderFilterBar, OrderListView, OrderTableModel
@@ -184,6 +185,10 @@ class MainWindow(QMainWindow):
         toolbar.addAction(self.new_action)
         toolbar.addAction(self.refresh_action)
         self.addToolBar(toolbar)
+        self.bell = NotificationBell(self.workspace, self)
+        self.bell.open_order.connect(self.show_order)
+        toolbar.addWidget(self.bell)
+        self.outbox_sender = OutboxSender(self.workspace.database, self)
 
         file_menu = self.menuBar().addMenu(self.tr("&File"))
         file_menu.addAction(self.new_action)
@@ -376,8 +381,9 @@ class MainWindow(QMainWindow):
             finally:
                 self._refreshing = False
             self._select_shown(self.detail.number)
-        if changes.concerns_queues():
+        if changes.concerns_queues():  # orders moved: notices were written too
             self._update_counts()
+            self.bell.refresh()
         if changes.unknown or "parties" in changes.master_data:
             self.filters.reload_parties()
         if changes.concerns_order(self.detail.number):
