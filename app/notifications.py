@@ -184,7 +184,7 @@ def for_user(
         select(Notification, Order.number, _unread(user).label("unread"))
         .outerjoin(Order, Order.id == Notification.order_id)
         .where(_visible_to(session, user))
-        .order_by(Notification.id.desc())
+        .order_by(Notification.at.desc(), Notification.id.desc())
         .limit(limit)
     )
     if unread_only:

@@ -1,7 +1,9 @@
-"""The notification centre in the window (a bell with the unread count), the tray message
+"""The notification centre in the window (a toolbar button with the unread count), the tray message
 for new notices, and the background sender that empties the outbox."""
 
 from __future__ import annotations
+
+from datetime import UTC
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
@@ -35,7 +37,7 @@ FIRST_SEND_MS = 5_000
 
 
 class NotificationBell(QToolButton):
-    """🔔 and the unread count; a click opens the list."""
+    """ "Notifications" and the unread count; a click opens the list."""
 
     open_order = Signal(str)
 
@@ -65,7 +67,9 @@ class NotificationBell(QToolButton):
                 notifications.for_user(s, user, lang, limit=SHOWN),
             )
         )
-        self.setText(f"🔔 {self.unread}" if self.unread else "🔔")
+        # Words, not a bell glyph: office desktops often lack an emoji font.
+        label = self.tr("Notifications")
+        self.setText(f"{label} ({self.unread})" if self.unread else label)
         self.setToolTip(self.tr("%1 unread notifications").replace("%1", str(self.unread)))
         fresh = [n for n in notices if not n.read and n.id > self.newest_seen]
         if announce and fresh and self.tray is not None:
@@ -131,7 +135,8 @@ class NoticePanel(QFrame):
     def show_notices(self, notices: list[notifications.Seen]) -> None:
         self.list.clear()
         for notice in notices:
-            item = QListWidgetItem(f"{notice.at:%m-%d %H:%M}  {notice.text}")
+            local = notice.at.replace(tzinfo=UTC).astimezone()  # stored in UTC
+            item = QListWidgetItem(f"{local:%m-%d %H:%M}  {notice.text}")
             item.setData(Qt.ItemDataRole.UserRole, (notice.id, notice.number, notice.read))
             font = item.font()
             font.setBold(not notice.read)
