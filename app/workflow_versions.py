@@ -312,7 +312,16 @@ def difference(old: dict, new: dict) -> list[Problem]:
         lines.append((f"删除节点 {code}（{label['zh']}）", f"removed node {code} ({label['en']})"))
     for code in [c for c in new_nodes if c in old_nodes]:
         before, after = old_nodes[code], new_nodes[code]
-        for key in ("label", "owner", "limit_hours", "color", "allows", "prints", "terminal"):
+        for key in (
+            "label",
+            "owner",
+            "limit_hours",
+            "color",
+            "allows",
+            "prints",
+            "tells",
+            "terminal",
+        ):
             if before.get(key) != after.get(key):
                 was, now = _shown(before.get(key)), _shown(after.get(key))
                 lines.append(

@@ -55,8 +55,7 @@ def cmd_notify(ctx) -> int:
                 return 0
             time.sleep(max(args.loop, 1.0))
     if args.test:
-        with ctx.database.unit_of_work() as session:
-            answer = outbox.send_test(session, user, args.test)
+        answer = ctx.act(outbox.send_test, args.test)
         ctx.say(f"测试消息已发出：{answer}", f"Test message sent: {answer}")
         return 0
     if args.dead:
@@ -70,8 +69,7 @@ def cmd_notify(ctx) -> int:
             )
         return 0
     if args.retry is not None:
-        with ctx.database.unit_of_work() as session:
-            outbox.retry(session, user, args.retry)
+        ctx.act(outbox.retry, args.retry)
         ctx.say(
             f"外发消息 {args.retry} 将重新发送。",
             f"Outbox message {args.retry} will be sent again.",
@@ -91,16 +89,15 @@ def cmd_notify(ctx) -> int:
         for s in [] if args.json else seen:
             print(f"{s.id:>6} {' ' if s.read else '●'} {s.at:%Y-%m-%d %H:%M}  {s.text}")
         return 0
-    with ctx.database.unit_of_work() as session:
-        if args.read:
-            notifications.mark_read(session, user, args.read)
-        elif args.read_all:
-            notifications.mark_all_read(session, user)
-        elif args.channels:
-            kind, channels = args.channels
-            chosen = [c.strip() for c in channels.split(",") if c.strip()]
-            notifications.choose_channels(session, user, kind, chosen)
-        else:
-            notifications.set_email(session, user, args.email)
+    if args.read:
+        ctx.act(notifications.mark_read, args.read)
+    elif args.read_all:
+        ctx.act(notifications.mark_all_read)
+    elif args.channels:
+        kind, channels = args.channels
+        chosen = [c.strip() for c in channels.split(",") if c.strip()]
+        ctx.act(notifications.choose_channels, kind, chosen)
+    else:
+        ctx.act(notifications.set_email, args.email)
     ctx.say("已保存。", "Saved.")
     return 0
