@@ -30,6 +30,7 @@ from app.channels import SIGNATURE_HEADER
 from app.clock import frozen_at, utcnow
 from app.errors import PermissionDenied, ValidationError
 from app.orders import find_orders
+from app.users import add_user
 from app.workflow import submit
 from db.engine import Database
 from db.models import Delivery, OutboxMessage
@@ -225,9 +226,7 @@ def test_wecom_and_dingtalk_robots_get_their_own_formats(office, receiver):
     )
     # Two warehouse users chose the WeCom group: the group hears it once.
     with office.db.unit_of_work() as session:
-        from app.users import add_user
-
-        second = add_user(session, office.admin, "仓管二", "warehouse", "password-2")
+        second = add_user(session, office.admin, "仓管二", ["warehouse"], "password-2")
     choose(office, office.warehouse, "next_step", "wecom")
     choose(office, second, "next_step", "wecom", "dingtalk")
     [number] = place_many(office, 1)

@@ -29,7 +29,7 @@ def unread(office, user) -> int:
 
 
 def test_a_role_notice_is_read_by_each_of_its_users_separately(office):
-    second = act(office, add_user, office.admin, "仓管二", "warehouse", "password-2")
+    second = act(office, add_user, office.admin, "仓管二", ["warehouse"], "password-2")
     number = office.placed()
     for user in (office.warehouse, second):
         [notice] = seen(office, user)
@@ -52,7 +52,7 @@ def test_the_creator_hears_at_the_nodes_that_tell_them_and_nobody_else_does(offi
     assert [n.kind for n in mine] == ["my_order"]
     assert mine[0].text == f"Your order {number} (华东贸易有限公司) is now 'Placed'."
     # Another salesperson does not hear about an order they did not make.
-    other = act(office, add_user, office.admin, "小李", "sales", "password-2")
+    other = act(office, add_user, office.admin, "小李", ["sales"], "password-2")
     assert seen(office, other) == []
     act(office, orders.cancel, office.sales, number, reason="客户取消")
     assert [n.text for n in seen(office, office.sales)][0] == (
@@ -108,3 +108,14 @@ def test_channel_choices_refuse_what_cannot_work(office):
     with office.db.reading() as session:
         [row] = session.scalars(select(OutboxMessage)).all()
     assert (row.channel, row.recipient) == ("email", "小王@例子.中国")
+
+
+def test_a_user_holding_several_roles_sees_the_notices_of_each(office):
+    both = act(office, add_user, office.admin, "老王", ["warehouse", "finance"], "password-2")
+    sales_order = office.placed()  # tells the warehouse
+    purchase = office.placed("purchase")
+    act(office, orders.receive, office.warehouse, purchase)  # received: tells finance
+    numbers = {(n.kind, n.number) for n in seen(office, both)}
+    assert ("next_step", sales_order) in numbers and ("next_step", purchase) in numbers
+    assert "等待财务处理" in " ".join(n.text for n in seen(office, both))
+    assert unread(office, both) == len(seen(office, both))

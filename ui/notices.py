@@ -9,6 +9,7 @@ from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QApplication,
     QCheckBox,
+    QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -24,9 +25,11 @@ from PySide6.QtWidgets import (
     QSystemTrayIcon,
     QToolButton,
     QVBoxLayout,
+    QWidget,
 )
 
-from app import notifications, outbox
+from app import notifications, outbox, settings
+from app.errors import OrderTrailError
 from db.engine import Database
 from ui import background, dialogs
 from ui.workspace import Workspace
@@ -223,3 +226,84 @@ class OutboxSender(QObject):
 
     def _finished(self, _result) -> None:
         self.running = False
+
+
+class ChannelSettingsPage(QWidget):
+    """The admin's outbound channels (saved together) and a test message on each."""
+
+    def __init__(self, workspace: Workspace, parent=None):
+        super().__init__(parent)
+        self.workspace = workspace
+        self.edits: dict[str, QLineEdit] = {}
+        form = QFormLayout()
+        for key, label in (
+            ("smtp_host", self.tr("SMTP server")),
+            ("smtp_port", self.tr("SMTP port")),
+            ("smtp_security", self.tr("SMTP security (starttls, tls, none)")),
+            ("smtp_user", self.tr("SMTP user")),
+            ("smtp_password", self.tr("SMTP password")),
+            ("smtp_from", self.tr("Sender address")),
+            ("wecom_webhook", self.tr("WeCom group robot address")),
+            ("dingtalk_webhook", self.tr("DingTalk group robot address")),
+            ("dingtalk_secret", self.tr("DingTalk signing secret")),
+            ("webhook_url", self.tr("Webhook address")),
+            ("webhook_secret", self.tr("Webhook signing key")),
+        ):
+            edit = QLineEdit()
+            if key in settings.SECRETS:
+                edit.setEchoMode(QLineEdit.EchoMode.Password)
+            self.edits[key] = edit
+            form.addRow(label, edit)
+        self.channel = QComboBox()
+        pick = 1 if workspace.lang == "en" else 0
+        for channel in outbox.SENDERS:
+            self.channel.addItem(notifications.CHANNELS[channel][pick], channel)
+        self.test_button = QPushButton(self.tr("Send a test message"))
+        self.test_button.clicked.connect(self.send_test)
+        self.save_button = QPushButton(self.tr("Save channels"))
+        self.save_button.clicked.connect(self.save)
+        self.problem = QLabel()
+        self.problem.setWordWrap(True)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.channel)
+        buttons.addWidget(self.test_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.save_button)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.problem)
+        layout.addStretch(1)
+        layout.addLayout(buttons)
+        self.show_stored()
+
+    def show_stored(self) -> None:
+        stored = self.workspace.read(settings.all_settings)
+        for key, edit in self.edits.items():
+            edit.setText(stored[key])
+
+    def save(self) -> None:
+        values = {key: edit.text() for key, edit in self.edits.items()}
+        self.workspace.act(
+            settings.change_all,
+            values,
+            on_done=lambda _: (self.problem.setText(self.tr("Saved.")), self.show_stored()),
+            on_error=self._failed,
+        )
+
+    def send_test(self) -> None:
+        self.problem.setText(self.tr("Sending…"))
+        self.workspace.act(
+            outbox.send_test,
+            self.channel.currentData(),
+            on_done=lambda answer: self.problem.setText(
+                self.tr("Test message sent: %1").replace("%1", answer)
+            ),
+            on_error=self._failed,
+        )
+
+    def _failed(self, error: Exception) -> None:
+        if isinstance(error, OrderTrailError):  # refused: said beside the form
+            self.problem.setText(error.message(self.workspace.lang))
+        else:
+            self.problem.clear()
+            dialogs.show_error(self, error, self.workspace.lang)

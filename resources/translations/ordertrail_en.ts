@@ -37,41 +37,129 @@
 <context>
     <name>AdminConsole</name>
     <message>
-        <location filename="../../ui/admin_console.py" line="584"/>
+        <location filename="../../ui/admin_console.py" line="585"/>
         <source>Administration</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/admin_console.py" line="589"/>
+        <location filename="../../ui/admin_console.py" line="590"/>
         <source>Users</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/admin_console.py" line="590"/>
+        <location filename="../../ui/admin_console.py" line="591"/>
         <source>Customers and suppliers</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/admin_console.py" line="591"/>
+        <location filename="../../ui/admin_console.py" line="592"/>
         <source>Products</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/admin_console.py" line="592"/>
+        <location filename="../../ui/admin_console.py" line="593"/>
         <source>Settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin_console.py" line="594"/>
+        <source>Notification channels</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>ChannelDialog</name>
     <message>
-        <location filename="../../ui/notices.py" line="162"/>
+        <location filename="../../ui/notices.py" line="165"/>
         <source>How I am told</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/notices.py" line="168"/>
+        <location filename="../../ui/notices.py" line="171"/>
         <source>My e-mail address</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ChannelSettingsPage</name>
+    <message>
+        <location filename="../../ui/notices.py" line="240"/>
+        <source>SMTP server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/notices.py" line="241"/>
+        <source>SMTP port</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/notices.py" line="242"/>
+        <source>SMTP security (starttls, tls, none)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/notices.py" line="243"/>
+        <source>SMTP user</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/notices.py" line="244"/>
+        <source>SMTP password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/notices.py" line="245"/>
+        <source>Sender address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/notices.py" line="246"/>
+        <source>WeCom group robot address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/notices.py" line="247"/>
+        <source>DingTalk group robot address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/notices.py" line="248"/>
+        <source>DingTalk signing secret</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/notices.py" line="249"/>
+        <source>Webhook address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/notices.py" line="250"/>
+        <source>Webhook signing key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/notices.py" line="261"/>
+        <source>Send a test message</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/notices.py" line="263"/>
+        <source>Save channels</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/notices.py" line="289"/>
+        <source>Saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/notices.py" line="294"/>
+        <source>Sending…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/notices.py" line="299"/>
+        <source>Test message sent: %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -591,17 +679,17 @@ What you were doing was not saved; the data in the database is untouched. The de
 <context>
     <name>NoticePanel</name>
     <message>
-        <location filename="../../ui/notices.py" line="121"/>
+        <location filename="../../ui/notices.py" line="124"/>
         <source>No notifications</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/notices.py" line="122"/>
+        <location filename="../../ui/notices.py" line="125"/>
         <source>Mark all read</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/notices.py" line="124"/>
+        <location filename="../../ui/notices.py" line="127"/>
         <source>How I am told…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -609,17 +697,17 @@ What you were doing was not saved; the data in the database is untouched. The de
 <context>
     <name>NotificationBell</name>
     <message>
-        <location filename="../../ui/notices.py" line="71"/>
+        <location filename="../../ui/notices.py" line="74"/>
         <source>Notifications</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/notices.py" line="73"/>
+        <location filename="../../ui/notices.py" line="76"/>
         <source>%1 unread notifications</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/notices.py" line="76"/>
+        <location filename="../../ui/notices.py" line="79"/>
         <source>OrderTrail</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1044,48 +1132,48 @@ What you were doing was not saved; the data in the database is untouched. The de
 <context>
     <name>PartiesPage</name>
     <message>
-        <location filename="../../ui/admin_console.py" line="356"/>
-        <location filename="../../ui/admin_console.py" line="364"/>
-        <source>Name</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <location filename="../../ui/admin_console.py" line="357"/>
         <location filename="../../ui/admin_console.py" line="365"/>
-        <source>Kind</source>
+        <source>Name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../ui/admin_console.py" line="358"/>
         <location filename="../../ui/admin_console.py" line="366"/>
-        <source>Contact</source>
+        <source>Kind</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../ui/admin_console.py" line="359"/>
         <location filename="../../ui/admin_console.py" line="367"/>
-        <source>Phone</source>
+        <source>Contact</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../ui/admin_console.py" line="360"/>
-        <location filename="../../ui/admin_console.py" line="369"/>
-        <source>Payment terms</source>
+        <location filename="../../ui/admin_console.py" line="368"/>
+        <source>Phone</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../ui/admin_console.py" line="361"/>
-        <location filename="../../ui/admin_console.py" line="371"/>
+        <location filename="../../ui/admin_console.py" line="370"/>
+        <source>Payment terms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin_console.py" line="362"/>
+        <location filename="../../ui/admin_console.py" line="372"/>
         <source>Credit limit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/admin_console.py" line="368"/>
+        <location filename="../../ui/admin_console.py" line="369"/>
         <source>Address</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/admin_console.py" line="370"/>
+        <location filename="../../ui/admin_console.py" line="371"/>
         <source>Tax number</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1149,54 +1237,54 @@ What you were doing was not saved; the data in the database is untouched. The de
 <context>
     <name>ProductsPage</name>
     <message>
-        <location filename="../../ui/admin_console.py" line="419"/>
-        <location filename="../../ui/admin_console.py" line="428"/>
-        <source>SKU</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <location filename="../../ui/admin_console.py" line="420"/>
         <location filename="../../ui/admin_console.py" line="429"/>
-        <source>Name</source>
+        <source>SKU</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../ui/admin_console.py" line="421"/>
         <location filename="../../ui/admin_console.py" line="430"/>
-        <source>Unit</source>
+        <source>Name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../ui/admin_console.py" line="422"/>
         <location filename="../../ui/admin_console.py" line="431"/>
-        <source>Price</source>
+        <source>Unit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../ui/admin_console.py" line="423"/>
         <location filename="../../ui/admin_console.py" line="432"/>
-        <source>Minimum stock</source>
+        <source>Price</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../ui/admin_console.py" line="424"/>
-        <location filename="../../ui/admin_console.py" line="434"/>
-        <source>Supplier</source>
+        <location filename="../../ui/admin_console.py" line="433"/>
+        <source>Minimum stock</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../ui/admin_console.py" line="425"/>
         <location filename="../../ui/admin_console.py" line="435"/>
+        <source>Supplier</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin_console.py" line="426"/>
+        <location filename="../../ui/admin_console.py" line="436"/>
         <source>Lead time (days)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/admin_console.py" line="433"/>
+        <location filename="../../ui/admin_console.py" line="434"/>
         <source>Service (no stock)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/admin_console.py" line="445"/>
+        <location filename="../../ui/admin_console.py" line="446"/>
         <source>(none)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1242,32 +1330,32 @@ What you were doing was not saved; the data in the database is untouched. The de
 <context>
     <name>RecordPage</name>
     <message>
-        <location filename="../../ui/admin_console.py" line="78"/>
+        <location filename="../../ui/admin_console.py" line="79"/>
         <source>Search</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/admin_console.py" line="104"/>
+        <location filename="../../ui/admin_console.py" line="105"/>
         <source>New</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/admin_console.py" line="106"/>
+        <location filename="../../ui/admin_console.py" line="107"/>
         <source>Save</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/admin_console.py" line="192"/>
+        <location filename="../../ui/admin_console.py" line="193"/>
         <source>Save changes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/admin_console.py" line="206"/>
+        <location filename="../../ui/admin_console.py" line="207"/>
         <source>Add</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/admin_console.py" line="240"/>
+        <location filename="../../ui/admin_console.py" line="241"/>
         <source>Saving…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1275,72 +1363,72 @@ What you were doing was not saved; the data in the database is untouched. The de
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../ui/admin_console.py" line="491"/>
+        <location filename="../../ui/admin_console.py" line="492"/>
         <source>Warehouse staff see prices</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/admin_console.py" line="493"/>
+        <location filename="../../ui/admin_console.py" line="494"/>
         <source>Four-eyes approval: whoever submits an order may not approve it</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/admin_console.py" line="499"/>
+        <location filename="../../ui/admin_console.py" line="500"/>
         <source>Choose…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/admin_console.py" line="509"/>
+        <location filename="../../ui/admin_console.py" line="510"/>
         <source>Approval needed above</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/admin_console.py" line="512"/>
+        <location filename="../../ui/admin_console.py" line="513"/>
         <source>Company name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/admin_console.py" line="513"/>
+        <location filename="../../ui/admin_console.py" line="514"/>
         <source>Company address</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/admin_console.py" line="514"/>
+        <location filename="../../ui/admin_console.py" line="515"/>
         <source>Company phone</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/admin_console.py" line="515"/>
+        <location filename="../../ui/admin_console.py" line="516"/>
         <source>Logo on printed documents</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/admin_console.py" line="516"/>
+        <location filename="../../ui/admin_console.py" line="517"/>
         <source>Language of this desktop</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/admin_console.py" line="520"/>
+        <location filename="../../ui/admin_console.py" line="521"/>
         <source>Save settings</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/admin_console.py" line="556"/>
+        <location filename="../../ui/admin_console.py" line="557"/>
         <source>Logo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/admin_console.py" line="556"/>
+        <location filename="../../ui/admin_console.py" line="557"/>
         <source>Images (*.png *.jpg *.jpeg *.gif)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/admin_console.py" line="572"/>
+        <location filename="../../ui/admin_console.py" line="573"/>
         <source>Saved.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/admin_console.py" line="572"/>
+        <location filename="../../ui/admin_console.py" line="573"/>
         <source>Nothing to save: no setting changed.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1534,64 +1622,64 @@ What you were doing was not saved; the data in the database is untouched. The de
 <context>
     <name>UsersPage</name>
     <message>
-        <location filename="../../ui/admin_console.py" line="260"/>
-        <location filename="../../ui/admin_console.py" line="266"/>
+        <location filename="../../ui/admin_console.py" line="261"/>
+        <location filename="../../ui/admin_console.py" line="267"/>
         <source>User</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/admin_console.py" line="261"/>
-        <location filename="../../ui/admin_console.py" line="267"/>
+        <location filename="../../ui/admin_console.py" line="262"/>
+        <location filename="../../ui/admin_console.py" line="268"/>
         <source>Name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/admin_console.py" line="262"/>
+        <location filename="../../ui/admin_console.py" line="263"/>
         <source>Roles</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/admin_console.py" line="263"/>
+        <location filename="../../ui/admin_console.py" line="264"/>
         <source>State</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/admin_console.py" line="268"/>
+        <location filename="../../ui/admin_console.py" line="269"/>
         <source>Password (new users, or a reset)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/admin_console.py" line="279"/>
+        <location filename="../../ui/admin_console.py" line="280"/>
         <source>Reset password</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/admin_console.py" line="281"/>
+        <location filename="../../ui/admin_console.py" line="282"/>
         <source>Unlock</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/admin_console.py" line="296"/>
+        <location filename="../../ui/admin_console.py" line="297"/>
         <source>Reactivate</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/admin_console.py" line="298"/>
+        <location filename="../../ui/admin_console.py" line="299"/>
         <source>Deactivate</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/admin_console.py" line="315"/>
+        <location filename="../../ui/admin_console.py" line="316"/>
         <source>locked</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/admin_console.py" line="317"/>
+        <location filename="../../ui/admin_console.py" line="318"/>
         <source>active</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/admin_console.py" line="319"/>
+        <location filename="../../ui/admin_console.py" line="320"/>
         <source>deactivated</source>
         <translation type="unfinished"></translation>
     </message>

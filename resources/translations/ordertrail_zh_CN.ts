@@ -37,42 +37,130 @@
 <context>
     <name>AdminConsole</name>
     <message>
-        <location filename="../../ui/admin_console.py" line="584"/>
+        <location filename="../../ui/admin_console.py" line="585"/>
         <source>Administration</source>
         <translation>管理</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_console.py" line="589"/>
+        <location filename="../../ui/admin_console.py" line="590"/>
         <source>Users</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_console.py" line="590"/>
+        <location filename="../../ui/admin_console.py" line="591"/>
         <source>Customers and suppliers</source>
         <translation>客户与供应商</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_console.py" line="591"/>
+        <location filename="../../ui/admin_console.py" line="592"/>
         <source>Products</source>
         <translation>产品</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_console.py" line="592"/>
+        <location filename="../../ui/admin_console.py" line="593"/>
         <source>Settings</source>
         <translation>设置</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin_console.py" line="594"/>
+        <source>Notification channels</source>
+        <translation>通知渠道</translation>
     </message>
 </context>
 <context>
     <name>ChannelDialog</name>
     <message>
-        <location filename="../../ui/notices.py" line="162"/>
+        <location filename="../../ui/notices.py" line="165"/>
         <source>How I am told</source>
         <translation>通知方式</translation>
     </message>
     <message>
-        <location filename="../../ui/notices.py" line="168"/>
+        <location filename="../../ui/notices.py" line="171"/>
         <source>My e-mail address</source>
         <translation>我的电子邮件地址</translation>
+    </message>
+</context>
+<context>
+    <name>ChannelSettingsPage</name>
+    <message>
+        <location filename="../../ui/notices.py" line="240"/>
+        <source>SMTP server</source>
+        <translation>SMTP 服务器</translation>
+    </message>
+    <message>
+        <location filename="../../ui/notices.py" line="241"/>
+        <source>SMTP port</source>
+        <translation>SMTP 端口</translation>
+    </message>
+    <message>
+        <location filename="../../ui/notices.py" line="242"/>
+        <source>SMTP security (starttls, tls, none)</source>
+        <translation>SMTP 加密（starttls、tls、none）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/notices.py" line="243"/>
+        <source>SMTP user</source>
+        <translation>SMTP 用户名</translation>
+    </message>
+    <message>
+        <location filename="../../ui/notices.py" line="244"/>
+        <source>SMTP password</source>
+        <translation>SMTP 密码</translation>
+    </message>
+    <message>
+        <location filename="../../ui/notices.py" line="245"/>
+        <source>Sender address</source>
+        <translation>发件人地址</translation>
+    </message>
+    <message>
+        <location filename="../../ui/notices.py" line="246"/>
+        <source>WeCom group robot address</source>
+        <translation>企业微信群机器人地址</translation>
+    </message>
+    <message>
+        <location filename="../../ui/notices.py" line="247"/>
+        <source>DingTalk group robot address</source>
+        <translation>钉钉群机器人地址</translation>
+    </message>
+    <message>
+        <location filename="../../ui/notices.py" line="248"/>
+        <source>DingTalk signing secret</source>
+        <translation>钉钉加签密钥</translation>
+    </message>
+    <message>
+        <location filename="../../ui/notices.py" line="249"/>
+        <source>Webhook address</source>
+        <translation>Webhook 地址</translation>
+    </message>
+    <message>
+        <location filename="../../ui/notices.py" line="250"/>
+        <source>Webhook signing key</source>
+        <translation>Webhook 签名密钥</translation>
+    </message>
+    <message>
+        <location filename="../../ui/notices.py" line="261"/>
+        <source>Send a test message</source>
+        <translation>发送测试消息</translation>
+    </message>
+    <message>
+        <location filename="../../ui/notices.py" line="263"/>
+        <source>Save channels</source>
+        <translation>保存通知渠道</translation>
+    </message>
+    <message>
+        <location filename="../../ui/notices.py" line="289"/>
+        <source>Saved.</source>
+        <translation>已保存。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/notices.py" line="294"/>
+        <source>Sending…</source>
+        <translation>正在发送…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/notices.py" line="299"/>
+        <source>Test message sent: %1</source>
+        <translation>测试消息已发出：%1</translation>
     </message>
 </context>
 <context>
@@ -591,17 +679,17 @@ What you were doing was not saved; the data in the database is untouched. The de
 <context>
     <name>NoticePanel</name>
     <message>
-        <location filename="../../ui/notices.py" line="121"/>
+        <location filename="../../ui/notices.py" line="124"/>
         <source>No notifications</source>
         <translation>没有通知</translation>
     </message>
     <message>
-        <location filename="../../ui/notices.py" line="122"/>
+        <location filename="../../ui/notices.py" line="125"/>
         <source>Mark all read</source>
         <translation>全部标为已读</translation>
     </message>
     <message>
-        <location filename="../../ui/notices.py" line="124"/>
+        <location filename="../../ui/notices.py" line="127"/>
         <source>How I am told…</source>
         <translation>通知方式…</translation>
     </message>
@@ -609,17 +697,17 @@ What you were doing was not saved; the data in the database is untouched. The de
 <context>
     <name>NotificationBell</name>
     <message>
-        <location filename="../../ui/notices.py" line="71"/>
+        <location filename="../../ui/notices.py" line="74"/>
         <source>Notifications</source>
         <translation>通知</translation>
     </message>
     <message>
-        <location filename="../../ui/notices.py" line="73"/>
+        <location filename="../../ui/notices.py" line="76"/>
         <source>%1 unread notifications</source>
         <translation>%1 条未读通知</translation>
     </message>
     <message>
-        <location filename="../../ui/notices.py" line="76"/>
+        <location filename="../../ui/notices.py" line="79"/>
         <source>OrderTrail</source>
         <translation>采销订单跟踪</translation>
     </message>
@@ -1044,48 +1132,48 @@ What you were doing was not saved; the data in the database is untouched. The de
 <context>
     <name>PartiesPage</name>
     <message>
-        <location filename="../../ui/admin_console.py" line="356"/>
-        <location filename="../../ui/admin_console.py" line="364"/>
+        <location filename="../../ui/admin_console.py" line="357"/>
+        <location filename="../../ui/admin_console.py" line="365"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_console.py" line="357"/>
-        <location filename="../../ui/admin_console.py" line="365"/>
+        <location filename="../../ui/admin_console.py" line="358"/>
+        <location filename="../../ui/admin_console.py" line="366"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_console.py" line="358"/>
-        <location filename="../../ui/admin_console.py" line="366"/>
+        <location filename="../../ui/admin_console.py" line="359"/>
+        <location filename="../../ui/admin_console.py" line="367"/>
         <source>Contact</source>
         <translation>联系人</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_console.py" line="359"/>
-        <location filename="../../ui/admin_console.py" line="367"/>
+        <location filename="../../ui/admin_console.py" line="360"/>
+        <location filename="../../ui/admin_console.py" line="368"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_console.py" line="360"/>
-        <location filename="../../ui/admin_console.py" line="369"/>
+        <location filename="../../ui/admin_console.py" line="361"/>
+        <location filename="../../ui/admin_console.py" line="370"/>
         <source>Payment terms</source>
         <translation>付款条件</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_console.py" line="361"/>
-        <location filename="../../ui/admin_console.py" line="371"/>
+        <location filename="../../ui/admin_console.py" line="362"/>
+        <location filename="../../ui/admin_console.py" line="372"/>
         <source>Credit limit</source>
         <translation>信用额度</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_console.py" line="368"/>
+        <location filename="../../ui/admin_console.py" line="369"/>
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_console.py" line="370"/>
+        <location filename="../../ui/admin_console.py" line="371"/>
         <source>Tax number</source>
         <translation>税号</translation>
     </message>
@@ -1149,54 +1237,54 @@ What you were doing was not saved; the data in the database is untouched. The de
 <context>
     <name>ProductsPage</name>
     <message>
-        <location filename="../../ui/admin_console.py" line="419"/>
-        <location filename="../../ui/admin_console.py" line="428"/>
+        <location filename="../../ui/admin_console.py" line="420"/>
+        <location filename="../../ui/admin_console.py" line="429"/>
         <source>SKU</source>
         <translation>产品编码</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_console.py" line="420"/>
-        <location filename="../../ui/admin_console.py" line="429"/>
+        <location filename="../../ui/admin_console.py" line="421"/>
+        <location filename="../../ui/admin_console.py" line="430"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_console.py" line="421"/>
-        <location filename="../../ui/admin_console.py" line="430"/>
+        <location filename="../../ui/admin_console.py" line="422"/>
+        <location filename="../../ui/admin_console.py" line="431"/>
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_console.py" line="422"/>
-        <location filename="../../ui/admin_console.py" line="431"/>
+        <location filename="../../ui/admin_console.py" line="423"/>
+        <location filename="../../ui/admin_console.py" line="432"/>
         <source>Price</source>
         <translation>单价</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_console.py" line="423"/>
-        <location filename="../../ui/admin_console.py" line="432"/>
+        <location filename="../../ui/admin_console.py" line="424"/>
+        <location filename="../../ui/admin_console.py" line="433"/>
         <source>Minimum stock</source>
         <translation>最低库存</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_console.py" line="424"/>
-        <location filename="../../ui/admin_console.py" line="434"/>
+        <location filename="../../ui/admin_console.py" line="425"/>
+        <location filename="../../ui/admin_console.py" line="435"/>
         <source>Supplier</source>
         <translation>供应商</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_console.py" line="425"/>
-        <location filename="../../ui/admin_console.py" line="435"/>
+        <location filename="../../ui/admin_console.py" line="426"/>
+        <location filename="../../ui/admin_console.py" line="436"/>
         <source>Lead time (days)</source>
         <translation>交货周期（天）</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_console.py" line="433"/>
+        <location filename="../../ui/admin_console.py" line="434"/>
         <source>Service (no stock)</source>
         <translation>服务项目（无库存）</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_console.py" line="445"/>
+        <location filename="../../ui/admin_console.py" line="446"/>
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
@@ -1242,32 +1330,32 @@ What you were doing was not saved; the data in the database is untouched. The de
 <context>
     <name>RecordPage</name>
     <message>
-        <location filename="../../ui/admin_console.py" line="78"/>
+        <location filename="../../ui/admin_console.py" line="79"/>
         <source>Search</source>
         <translation>搜索</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_console.py" line="104"/>
+        <location filename="../../ui/admin_console.py" line="105"/>
         <source>New</source>
         <translation>新建</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_console.py" line="106"/>
+        <location filename="../../ui/admin_console.py" line="107"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_console.py" line="192"/>
+        <location filename="../../ui/admin_console.py" line="193"/>
         <source>Save changes</source>
         <translation>保存修改</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_console.py" line="206"/>
+        <location filename="../../ui/admin_console.py" line="207"/>
         <source>Add</source>
         <translation>添加</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_console.py" line="240"/>
+        <location filename="../../ui/admin_console.py" line="241"/>
         <source>Saving…</source>
         <translation>正在保存…</translation>
     </message>
@@ -1275,72 +1363,72 @@ What you were doing was not saved; the data in the database is untouched. The de
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../ui/admin_console.py" line="491"/>
+        <location filename="../../ui/admin_console.py" line="492"/>
         <source>Warehouse staff see prices</source>
         <translation>仓库人员可以看到价格</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_console.py" line="493"/>
+        <location filename="../../ui/admin_console.py" line="494"/>
         <source>Four-eyes approval: whoever submits an order may not approve it</source>
         <translation>四眼原则：提交订单的人不能审批同一订单</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_console.py" line="499"/>
+        <location filename="../../ui/admin_console.py" line="500"/>
         <source>Choose…</source>
         <translation>选择…</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_console.py" line="509"/>
+        <location filename="../../ui/admin_console.py" line="510"/>
         <source>Approval needed above</source>
         <translation>超过此金额需审批</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_console.py" line="512"/>
+        <location filename="../../ui/admin_console.py" line="513"/>
         <source>Company name</source>
         <translation>公司名称</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_console.py" line="513"/>
+        <location filename="../../ui/admin_console.py" line="514"/>
         <source>Company address</source>
         <translation>公司地址</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_console.py" line="514"/>
+        <location filename="../../ui/admin_console.py" line="515"/>
         <source>Company phone</source>
         <translation>公司电话</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_console.py" line="515"/>
+        <location filename="../../ui/admin_console.py" line="516"/>
         <source>Logo on printed documents</source>
         <translation>单据上的标志图片</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_console.py" line="516"/>
+        <location filename="../../ui/admin_console.py" line="517"/>
         <source>Language of this desktop</source>
         <translation>本机界面语言</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_console.py" line="520"/>
+        <location filename="../../ui/admin_console.py" line="521"/>
         <source>Save settings</source>
         <translation>保存设置</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_console.py" line="556"/>
+        <location filename="../../ui/admin_console.py" line="557"/>
         <source>Logo</source>
         <translation>标志图片</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_console.py" line="556"/>
+        <location filename="../../ui/admin_console.py" line="557"/>
         <source>Images (*.png *.jpg *.jpeg *.gif)</source>
         <translation>图片 (*.png *.jpg *.jpeg *.gif)</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_console.py" line="572"/>
+        <location filename="../../ui/admin_console.py" line="573"/>
         <source>Saved.</source>
         <translation>已保存。</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_console.py" line="572"/>
+        <location filename="../../ui/admin_console.py" line="573"/>
         <source>Nothing to save: no setting changed.</source>
         <translation>没有修改任何设置。</translation>
     </message>
@@ -1534,64 +1622,64 @@ What you were doing was not saved; the data in the database is untouched. The de
 <context>
     <name>UsersPage</name>
     <message>
-        <location filename="../../ui/admin_console.py" line="260"/>
-        <location filename="../../ui/admin_console.py" line="266"/>
+        <location filename="../../ui/admin_console.py" line="261"/>
+        <location filename="../../ui/admin_console.py" line="267"/>
         <source>User</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_console.py" line="261"/>
-        <location filename="../../ui/admin_console.py" line="267"/>
+        <location filename="../../ui/admin_console.py" line="262"/>
+        <location filename="../../ui/admin_console.py" line="268"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_console.py" line="262"/>
+        <location filename="../../ui/admin_console.py" line="263"/>
         <source>Roles</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_console.py" line="263"/>
+        <location filename="../../ui/admin_console.py" line="264"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_console.py" line="268"/>
+        <location filename="../../ui/admin_console.py" line="269"/>
         <source>Password (new users, or a reset)</source>
         <translation>密码（新用户或重设）</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_console.py" line="279"/>
+        <location filename="../../ui/admin_console.py" line="280"/>
         <source>Reset password</source>
         <translation>重设密码</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_console.py" line="281"/>
+        <location filename="../../ui/admin_console.py" line="282"/>
         <source>Unlock</source>
         <translation>解锁</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_console.py" line="296"/>
+        <location filename="../../ui/admin_console.py" line="297"/>
         <source>Reactivate</source>
         <translation>重新启用</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_console.py" line="298"/>
+        <location filename="../../ui/admin_console.py" line="299"/>
         <source>Deactivate</source>
         <translation>停用</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_console.py" line="315"/>
+        <location filename="../../ui/admin_console.py" line="316"/>
         <source>locked</source>
         <translation>已锁定</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_console.py" line="317"/>
+        <location filename="../../ui/admin_console.py" line="318"/>
         <source>active</source>
         <translation>在用</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_console.py" line="319"/>
+        <location filename="../../ui/admin_console.py" line="320"/>
         <source>deactivated</source>
         <translation>已停用</translation>
     </message>

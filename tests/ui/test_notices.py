@@ -105,3 +105,33 @@ def test_the_window_sends_the_outbox_off_the_ui_thread(qtbot, office):
     finally:
         server.shutdown()
         server.server_close()
+
+
+@sqlite_only
+def test_the_admin_sets_a_channel_up_and_sends_a_test_message(qtbot, office):
+    from ui.notices import ChannelSettingsPage
+    from ui.workspace import Workspace
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Hook)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    Hook.bodies.clear()
+    try:
+        page = ChannelSettingsPage(Workspace(office.db, office.admin, "en"))
+        qtbot.addWidget(page)
+        page.edits["webhook_url"].setText(f"http://127.0.0.1:{server.server_address[1]}/hook")
+        page.edits["webhook_secret"].setText("key-1")
+        page.save_button.click()
+        qtbot.waitUntil(lambda: page.problem.text() == "Saved.", timeout=WAIT_MS)
+        assert page.edits["webhook_secret"].text() == "******"
+        page.problem.clear()
+        page.save_button.click()  # saving the masked secret again keeps the secret
+        qtbot.waitUntil(lambda: page.problem.text() == "Saved.", timeout=WAIT_MS)
+        with office.db.reading() as session:
+            assert settings.get(session, "webhook_secret") == "key-1"
+        page.channel.setCurrentIndex(page.channel.findData("webhook"))
+        page.test_button.click()
+        qtbot.waitUntil(lambda: "Test message sent" in page.problem.text(), timeout=WAIT_MS)
+        assert len(Hook.bodies) == 1 and "测试消息" in Hook.bodies[0].decode()
+    finally:
+        server.shutdown()
+        server.server_close()
