@@ -32,6 +32,7 @@ PERMISSIONS: dict[str, frozenset[str]] = {
     "manage_workflows": frozenset({"admin"}),
     # A backup holds everything, password hashes included.
     "backup": frozenset({"admin", "owner"}),
+    "upgrade_database": frozenset({"admin"}),  # a shared server's schema
 }
 
 ACTION_LABELS: dict[str, tuple[str, str]] = {
@@ -41,6 +42,7 @@ ACTION_LABELS: dict[str, tuple[str, str]] = {
     "change_settings": ("修改设置", "change settings"),
     "manage_workflows": ("修改流程", "change workflows"),
     "backup": ("备份数据库", "back up the database"),
+    "upgrade_database": ("升级数据库", "upgrade the database"),
 }
 
 

@@ -28,7 +28,24 @@ DEFAULTS: dict[str, str] = {
     "company_phone": "",
     # Path of an image printed in the header of every document; empty for none.
     "company_logo": "",
+    # Outbound notification channels (app/channels.py); empty means not set up.
+    "smtp_host": "",
+    "smtp_port": "587",
+    "smtp_security": "starttls",  # starttls, tls (SMTPS) or none
+    "smtp_user": "",
+    "smtp_password": "",
+    "smtp_from": "",
+    "wecom_webhook": "",  # a WeCom group robot's address (…/cgi-bin/webhook/send?key=…)
+    "dingtalk_webhook": "",  # a DingTalk group robot's address (…/robot/send?access_token=…)
+    "dingtalk_secret": "",  # the robot's signing secret (SEC…), if it signs
+    "webhook_url": "",  # any JSON endpoint
+    "webhook_secret": "",  # key of the HMAC-SHA256 signature header
 }
+# Shown masked in listings.
+SECRETS = {"smtp_password", "dingtalk_secret", "webhook_secret"}
+MASKED = "******"
+URLS = {"wecom_webhook", "dingtalk_webhook", "webhook_url"}
+SMTP_SECURITY = ("starttls", "tls", "none")
 
 
 # On the table: a value is all a reader needs, and every placed order reads one.
@@ -79,6 +96,28 @@ def _checked(key: str, value: str) -> str:
                 f"The setting {key} takes true or false, not '{value}'.",
             )
         return "true" if word in _TRUE else "false"
+    if key == "smtp_port":
+        port = value.strip()
+        if not port.isascii() or not port.isdigit() or not 0 < int(port) < 65536:
+            raise ValidationError(
+                f"SMTP 端口必须是 1 到 65535 之间的整数，而不是“{value}”。",
+                f"The SMTP port is a whole number from 1 to 65535, not '{value}'.",
+            )
+        return str(int(port))
+    if key == "smtp_security":
+        word = value.strip().lower()
+        if word not in SMTP_SECURITY:
+            raise ValidationError(
+                f"smtp_security 只能是 {'、'.join(SMTP_SECURITY)}，而不是“{value}”。",
+                f"smtp_security takes {', '.join(SMTP_SECURITY)}, not '{value}'.",
+            )
+        return word
+    address = value.strip()
+    if key in URLS and address and not address.lower().startswith(("http://", "https://")):
+        raise ValidationError(
+            f"{key} 必须是以 http:// 或 https:// 开头的地址，而不是“{value}”。",
+            f"{key} must be an address starting with http:// or https://, not '{value}'.",
+        )
     text = clean_text(value, key, key, max_length=500, required=False)
     if key == "company_logo" and text:
         _check_logo(Path(text))
@@ -114,6 +153,10 @@ def change(session: Session, user: User, key: str, value: str) -> None:
     value = _checked(key, value)
     before = get(session, key)
     row = session.get(Setting, key)
+    if key in SECRETS:  # the audit trail records that a secret changed, not the secret
+        before, value_shown = (MASKED if before else ""), (MASKED if value else "")
+    else:
+        value_shown = value
     if row is None:
         session.add(Setting(key=key, value=value))
     else:
@@ -125,18 +168,28 @@ def change(session: Session, user: User, key: str, value: str) -> None:
         ref=key,
         action="change",
         before={"value": before},
-        after={"value": value},
+        after={"value": value_shown},
     )
 
 
 def all_settings(session: Session) -> dict[str, str]:
-    return {key: get(session, key) for key in DEFAULTS}
+    """Every setting as shown to people: secrets that are set read as ******."""
+    return {
+        key: MASKED if key in SECRETS and get(session, key) else get(session, key)
+        for key in DEFAULTS
+    }
 
 
 def change_all(session: Session, user: User, values: dict[str, str]) -> list[str]:
-    """Change several settings in one unit of work (all or none); returns the keys changed."""
+    """Change several settings in one unit of work (all or none); returns the keys changed.
+
+    A secret given back as shown (******) keeps its stored value."""
     require(user, "change_settings")
-    changed = [key for key, value in values.items() if get(session, key) != value]
+    changed = [
+        key
+        for key, value in values.items()
+        if get(session, key) != value and not (key in SECRETS and value == MASKED)
+    ]
     for key in changed:
         change(session, user, key, values[key])
     return changed

@@ -2,23 +2,32 @@
 
 from __future__ import annotations
 
+import logging
+import re
+from collections.abc import Callable
 from pathlib import Path
 
-from sqlalchemy import inspect, select
+from sqlalchemy import inspect, select, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from db import migrate
 from db.engine import Database, normalize_url
-from db.models import AuditHead, Event, Workflow
+from db.models import AuditHead, Event, User, Workflow
 
-from . import audit
+from . import about, audit
 from .audit import GENESIS
 from .clock import utcnow
-from .errors import ValidationError
-from .users import SYSTEM, count_users, create_user
+from .errors import SchemaTooNew, UpgradeNeedsAdmin, ValidationError
+from .roles import PERMISSIONS, holds_any
+from .users import SYSTEM, count_users, create_user, password_matches
 from .workflow_defaults import DEFAULT_WORKFLOWS
+
+log = logging.getLogger(__name__)
+# The name and password of whoever starts the upgrade of a shared server database (None:
+# nobody gave any); asked only then.
+AdminSignIn = Callable[[], tuple[str, str] | None]
 
 
 def _has_chain(session: Session) -> bool:
@@ -109,12 +118,9 @@ def _check_schema(database: Database, create: bool) -> None:
         )
 
 
-def open_database(url: str, *, create: bool = True) -> tuple[Database, Path | None]:
-    """The database at `url`, upgraded, with its defaults; and any backup made.
-
-    A new database is made only when `create` is given; a file that is not SQLite, or a
-    database of another program, is refused without being changed.
-    """
+def checked_database(url: str, *, create: bool) -> Database:
+    """The database at `url` if it can be the office's; refused, untouched, if it is not
+    SQLite, is another program's, or does not exist yet and `create` is not given."""
     _check_target(url, create)
     database = Database(url)
     try:
@@ -122,7 +128,64 @@ def open_database(url: str, *, create: bool = True) -> tuple[Database, Path | No
     except ValidationError:
         database.dispose()
         raise
-    backup = migrate.upgrade(database)
+    return database
+
+
+def check_schema(database: Database) -> migrate.SchemaState:
+    """The schema's state; SchemaTooNew, touching nothing, when a newer program made it."""
+    state = migrate.schema_state(database)
+    if state.newer:
+        log.warning(
+            "refused %s: its schema %s is newer than %s",
+            database.engine.url,  # the URL prints with its password hidden
+            state.current,
+            state.head,
+        )
+        raise SchemaTooNew(state.current, state.head, about.version())
+    return state
+
+
+def may_upgrade(user: User) -> bool:
+    return holds_any(user, PERMISSIONS["upgrade_database"])
+
+
+def _may_upgrade_on_any_schema(database: Database, name: str, password: str) -> bool:
+    """An administrator's name and password, read with plain SQL: the users table of an
+    older schema is not the one the models describe (its roles were once one column)."""
+    with database.engine.connect() as connection:
+        row = (
+            connection.execute(text("SELECT * FROM users WHERE name = :name"), {"name": name})
+            .mappings()
+            .first()
+        )
+    if row is None or not row["active"] or not password_matches(row["password_hash"], password):
+        return False
+    roles = set(re.split(r"[\s,;]+", str(row.get("roles") or row.get("role") or "")))
+    return bool(roles & PERMISSIONS["upgrade_database"])
+
+
+def upgrade_schema(
+    database: Database,
+    admin: AdminSignIn | None = None,
+    progress: migrate.StepCallback | None = None,
+) -> Path | None:
+    """Bring the schema up to date (a SQLite file is backed up first); the backup's path.
+
+    A server database in use is upgraded only by an administrator, signed in by `admin`:
+    everyone else gets UpgradeNeedsAdmin. A new, empty one is set up by whoever comes first.
+    """
+    state = check_schema(database)
+    if state.up_to_date:
+        return None
+    if database.backend == "postgresql" and state.current is not None:
+        credentials = admin() if admin is not None else None
+        if credentials is None or not _may_upgrade_on_any_schema(database, *credentials):
+            raise UpgradeNeedsAdmin(state.current, state.head)
+        log.info("%s upgrades the server database", credentials[0])
+    return migrate.upgrade(database, progress)
+
+
+def seed_defaults(database: Database) -> None:
     with database.reading() as session:
         seeded = _is_seeded(session)
     if not seeded:  # only the first opening writes: later ones take no write lock
@@ -131,6 +194,23 @@ def open_database(url: str, *, create: bool = True) -> tuple[Database, Path | No
                 _seed(session)
         except IntegrityError:
             pass  # another desktop seeded the same new database at the same moment
+
+
+def open_database(
+    url: str, admin: AdminSignIn | None = None, *, create: bool = True
+) -> tuple[Database, Path | None]:
+    """The database at `url`, upgraded, with its defaults; and any backup made.
+
+    A new database is made only when `create` is given; a file that is not SQLite, or a
+    database of another program, is refused without being changed.
+    """
+    database = checked_database(url, create=create)
+    try:
+        backup = upgrade_schema(database, admin)
+        seed_defaults(database)
+    except BaseException:
+        database.dispose()
+        raise
     return database, backup
 
 

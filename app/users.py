@@ -247,6 +247,13 @@ def set_active(session: Session, actor: User, name: str, active: bool) -> User:
     return user
 
 
+def password_matches(password_hash: str, password: str) -> bool:
+    try:
+        return _hasher.verify(password_hash, password)
+    except (VerificationError, InvalidHashError):
+        return False
+
+
 def sign_in(database: Database, name: str, password: str, source: str | None = None) -> User:
     """The signed-in user, or AuthenticationFailed.
 
@@ -269,7 +276,7 @@ def sign_in(database: Database, name: str, password: str, source: str | None = N
                 f"Too many failed sign-ins: try again in {seconds} s.",
             )
         user = session.scalar(select(User).where(User.name == name))
-        if user is not None and user.active and _password_matches(user, password):
+        if user is not None and user.active and password_matches(user.password_hash, password):
             return user
     with database.unit_of_work() as session:
         session.add(SignInFailure(at=now, user_name=name, source=source))
@@ -283,13 +290,6 @@ def sign_in(database: Database, name: str, password: str, source: str | None = N
                 comment=source,
             )
     raise AuthenticationFailed("用户名或密码错误。", "Wrong user name or password.")
-
-
-def _password_matches(user: User, password: str) -> bool:
-    try:
-        return _hasher.verify(user.password_hash, password)
-    except (VerificationError, InvalidHashError):
-        return False
 
 
 @dataclass(frozen=True)

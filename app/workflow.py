@@ -27,6 +27,7 @@ from .kinds import KINDS
 from .progress import Progress, progress_of_orders
 from .roles import holds_any, roles_label
 from .validation import clean_text
+from .workflow_defaults import CREATOR
 
 MAX_COMMENT = 2000  # characters of a comment or reason given with a step
 
@@ -41,6 +42,7 @@ class Node:
     color: str
     allows: frozenset[str]  # facts that may be recorded here
     prints: tuple[str, ...]  # documents that may be printed here
+    tells: tuple[str, ...]  # who else hears when an order comes to rest here
     terminal: bool
 
     def label(self, lang: str = "zh") -> str:
@@ -98,6 +100,7 @@ class WorkflowSpec:
                 n.get("color") or "#8a8f98",
                 frozenset(n.get("allows", ())),
                 tuple(n.get("prints", ())),
+                tuple(n.get("tells", ())),
                 bool(n.get("terminal")),
             )
             for code, n in definition["nodes"].items()
@@ -604,31 +607,41 @@ def _take(
 
 def _notify(session: Session, moved: set[Order]) -> None:
     """Tell the role that owns the next step of each order where it came to rest (not at
-    the nodes it passed through, such as an approval that was skipped)."""
-    rows = []
+    the nodes it passed through, such as an approval that was skipped), and whoever that
+    node `tells`: the order's creator (`my_order`) or another role (`reached`)."""
+    notices = []
     for order in sorted(moved, key=lambda o: o.id):
-        role = spec_for(session, order).owner_of(order.status)
-        if role is not None:
-            params = {
-                "number": order.number,
-                "party": order.party.name,
-                "workflow_id": order.workflow_id,
-                "node": order.status,
-            }
-            rows.append(
-                {
-                    "at": order.status_since,
-                    "recipient_role": role,
-                    "order_id": order.id,
-                    "kind": "next_step",
-                    "params": params,
-                }
+        spec = spec_for(session, order)
+        owner = spec.owner_of(order.status)
+        told = [("next_step", owner, None)] if owner is not None else []
+        for who in spec.node(order.status).tells:
+            if who == CREATOR:
+                told.append(("my_order", "", order.created_by_id))
+            else:
+                told.append(("reached", who, None))
+        params = {
+            "number": order.number,
+            "party": order.party.name,
+            "workflow_id": order.workflow_id,
+            "node": order.status,
+        }
+        notices.extend(
+            Notification(
+                at=order.status_since,
+                recipient_role=role,
+                recipient_user_id=user_id,
+                order_id=order.id,
+                kind=kind,
+                params=params,
             )
-    if rows:
-        session.execute(_INSERT_NOTIFICATIONS, rows)
+            for kind, role, user_id in told
+        )
+    if notices:
+        from .outbox import enqueue  # the outbox words notices, which reads workflows
 
-
-_INSERT_NOTIFICATIONS = Notification.__table__.insert()
+        session.add_all(notices)
+        session.flush()
+        enqueue(session, notices)
 
 
 # --- lateness: computed from the time limits, never stored --------------------------------

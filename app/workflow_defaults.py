@@ -12,8 +12,9 @@ A definition holds:
   `sign` for a shipment, `pay`): the one source of those roles;
 - `nodes`: per node its labels, `owner` (the role whose queue the order is in while
   it waits there), `limit_hours` (how long it may wait), `color`, `allows` (the facts
-  that may be recorded there), `prints` (the documents that may be printed there)
-  and `terminal`;
+  that may be recorded there), `prints` (the documents that may be printed there),
+  `tells` (who else hears when an order comes to rest there: `creator`, the person who
+  made the order, or a role code) and `terminal`;
 - `transitions`: `trigger` is `manual` (a person of `roles`), `auto` (taken as soon as
   the guard holds) or `semi` (either). Guards and effects name functions of
   app/workflow.py; `requires` lists inputs (`reason`, `comment`); a `forward: false`
@@ -25,6 +26,8 @@ from __future__ import annotations
 # The roles and facts a definition may name, and the documents a node may print.
 FACTS = ("edit", "ship", "receive", "sign", "pay")
 DOCUMENTS = ("order", "delivery-note")
+# In a node's `tells`: the person who created the order (any other entry is a role).
+CREATOR = "creator"
 
 
 def _node(
@@ -36,6 +39,7 @@ def _node(
     *,
     allows: tuple[str, ...] = (),
     prints: tuple[str, ...] = ("order",),
+    tells: tuple[str, ...] = (),
     terminal: bool = False,
 ) -> dict:
     return {
@@ -45,6 +49,7 @@ def _node(
         "color": color,
         "allows": list(allows),
         "prints": list(prints),
+        "tells": list(tells),
         "terminal": terminal,
     }
 
@@ -88,6 +93,7 @@ SALES = {
             24,
             allows=("ship", "sign", "pay"),
             prints=WAREHOUSE_PRINTS,
+            tells=(CREATOR,),
         ),
         "prepared": _node(
             "已备货",
@@ -106,6 +112,7 @@ SALES = {
             72,
             allows=("sign", "pay"),
             prints=WAREHOUSE_PRINTS,
+            tells=(CREATOR,),
         ),
         "delivered": _node(
             "已签收",
@@ -115,6 +122,7 @@ SALES = {
             30 * 24,
             allows=("pay",),
             prints=WAREHOUSE_PRINTS,
+            tells=(CREATOR,),
         ),
         "paid": _node(
             "已收款", "Paid", "service", "#389e0d", 3 * 24, allows=("pay",), prints=WAREHOUSE_PRINTS
@@ -122,7 +130,9 @@ SALES = {
         "completed": _node(
             "已完成", "Completed", None, "#237804", prints=WAREHOUSE_PRINTS, terminal=True
         ),
-        "cancelled": _node("已取消", "Cancelled", None, "#a8071a", prints=(), terminal=True),
+        "cancelled": _node(
+            "已取消", "Cancelled", None, "#a8071a", prints=(), tells=(CREATOR,), terminal=True
+        ),
     },
     "transitions": [
         _step(
@@ -225,12 +235,28 @@ PURCHASE = {
         "draft": _node("草稿", "Draft", "purchasing", "#8a8f98", allows=("edit",), prints=()),
         "submitted": _node("待审批", "Awaiting approval", "owner", "#d48806", 8),
         "placed": _node(
-            "已下单", "Ordered", "warehouse", "#1677ff", 7 * 24, allows=("receive", "pay")
+            "已下单",
+            "Ordered",
+            "warehouse",
+            "#1677ff",
+            7 * 24,
+            allows=("receive", "pay"),
+            tells=(CREATOR,),
         ),
-        "received": _node("已到货入库", "Received", "finance", "#08979c", 30 * 24, allows=("pay",)),
+        "received": _node(
+            "已到货入库",
+            "Received",
+            "finance",
+            "#08979c",
+            30 * 24,
+            allows=("pay",),
+            tells=(CREATOR, "purchasing"),
+        ),
         "paid": _node("已付款", "Paid", "purchasing", "#389e0d", 3 * 24, allows=("pay",)),
         "completed": _node("已完成", "Completed", None, "#237804", terminal=True),
-        "cancelled": _node("已取消", "Cancelled", None, "#a8071a", prints=(), terminal=True),
+        "cancelled": _node(
+            "已取消", "Cancelled", None, "#a8071a", prints=(), tells=(CREATOR,), terminal=True
+        ),
     },
     "transitions": [
         _step(

@@ -103,6 +103,7 @@ def insert_node(
         "color": color,
         "allows": list(source["allows"]),
         "prints": list(source["prints"]),
+        "tells": [],
         "terminal": False,
     }
     nodes = {}

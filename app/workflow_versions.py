@@ -17,7 +17,7 @@ from .clock import utcnow
 from .errors import ValidationError
 from .roles import ROLES, require
 from .workflow import EFFECTS, GUARD_FACTS, GUARDS, WorkflowSpec, active_workflow, spec_by_id
-from .workflow_defaults import DOCUMENTS, FACTS
+from .workflow_defaults import CREATOR, DOCUMENTS, FACTS
 
 TRIGGERS = ("manual", "auto", "semi")
 INPUTS = ("reason", "comment")
@@ -109,7 +109,11 @@ def _shape_problems(kind: str, d: dict) -> Iterator[Problem]:
                 f"{where[0]}的颜色必须形如 #1677ff。",
                 f"{where[1]}: the colour must look like #1677ff.",
             )
-        for key, known, zh in (("allows", FACTS, "操作"), ("prints", DOCUMENTS, "单据")):
+        for key, known, zh in (
+            ("allows", FACTS, "操作"),
+            ("prints", DOCUMENTS, "单据"),
+            ("tells", (CREATOR, *ROLES), "通知对象"),
+        ):
             values = node.get(key, [])
             if not isinstance(values, list):
                 yield (f"{where[0]}的{key} 必须是列表。", f"{where[1]}: {key} must be a list.")
@@ -308,7 +312,16 @@ def difference(old: dict, new: dict) -> list[Problem]:
         lines.append((f"删除节点 {code}（{label['zh']}）", f"removed node {code} ({label['en']})"))
     for code in [c for c in new_nodes if c in old_nodes]:
         before, after = old_nodes[code], new_nodes[code]
-        for key in ("label", "owner", "limit_hours", "color", "allows", "prints", "terminal"):
+        for key in (
+            "label",
+            "owner",
+            "limit_hours",
+            "color",
+            "allows",
+            "prints",
+            "tells",
+            "terminal",
+        ):
             if before.get(key) != after.get(key):
                 was, now = _shown(before.get(key)), _shown(after.get(key))
                 lines.append(

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import getpass
 import json
+import logging
 import os
 import sys
 import traceback
@@ -44,6 +45,7 @@ from app.spreadsheets.template import write_template
 from app.users import sign_in, take_failure_notice
 from app.validation import is_control
 from app.workflow_defaults import DEFAULT_WORKFLOWS
+from cli.notify import cmd_notify  # noqa: F401  (named by the parser)
 from cli.parser import (
     EXIT_AUDIT,
     EXIT_BUG,
@@ -61,6 +63,7 @@ from db.models import User
 MAX_LIST_LIMIT = 10_000_000
 # Only these may make a new database; any other command on a missing one is a typo.
 CREATING_COMMANDS = ("init", "demo")
+log = logging.getLogger(__name__)
 
 
 @dataclass
@@ -740,12 +743,18 @@ def run(args: argparse.Namespace) -> int:
             stream.reconfigure(encoding="utf-8")
     lang = config.language(args.lang)
     url = config.database_url(args.db)
+
+    def upgrading_admin() -> tuple[str, str] | None:
+        # A shared server database is upgraded only when --user is an administrator.
+        name = args.user or os.environ.get("ORDERTRAIL_USER")
+        return (name, _password(f"{name} password: ")) if name else None
+
     try:
         creates = args.command in CREATING_COMMANDS
         if creates:
             create_missing_database(url)
-        database, _backup = open_database(url, create=creates)
-    except OrderTrailError as error:
+        database, _backup = open_database(url, upgrading_admin, create=creates)
+    except OrderTrailError as error:  # a wrong or newer database, an upgrade left to an admin
         print(error.message(lang), file=sys.stderr)
         return error.exit_code
     except DatabaseError as error:
@@ -755,6 +764,7 @@ def run(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
         return EXIT_REJECTED
+    log.info("%s on %s", args.command, database.engine.url)  # the URL hides its password
     ctx = Context(args, lang, database)
     try:
         return globals()[args.handler](ctx)
@@ -781,6 +791,7 @@ def run(args: argparse.Namespace) -> int:
         )
         return EXIT_CONFLICT
     except Exception:  # a bug: show it, exit 1
+        log.exception("command %s failed", args.command)
         traceback.print_exc()
         return EXIT_BUG
     finally:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import argparse
 import sys
 
+from app import about
 from app.kinds import PRINT_KINDS
 from app.roles import ROLES
 from app.spreadsheets.layouts import LAYOUTS
@@ -42,6 +43,13 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--db", help="database URL or SQLite file path")
     parser.add_argument("--user", help="acting user")
     parser.add_argument("--lang", choices=["zh", "en"])
+    parser.add_argument("--debug", action="store_true", help="write more detail to the log file")
+    parser.add_argument("--version", action="version", version=f"OrderTrail {about.version()}")
+    parser.add_argument(
+        "--startup-check",
+        action="store_true",
+        help="open the window, say when it is ready, and close it (checks an installation)",
+    )
     commands = parser.add_subparsers(dest="command", parser_class=_Parser)
 
     def command(group, name: str, handler: str, *, help: str):
@@ -259,6 +267,27 @@ def build_parser() -> argparse.ArgumentParser:
     p = command(setting, "set", "cmd_setting_set", help="change a setting (admin)")
     p.add_argument("key", help="see setting list")
     p.add_argument("value")
+    p = command(commands, "notify", "cmd_notify", help="notifications and the outbox sender")
+    action = p.add_mutually_exclusive_group(required=True)
+    action.add_argument("--run", action="store_true", help="send what the outbox holds, then exit")
+    action.add_argument(
+        "--test", metavar="CHANNEL", help="send a test message (email, wecom, dingtalk, webhook)"
+    )
+    action.add_argument("--dead", action="store_true", help="messages that failed too often")
+    action.add_argument("--retry", metavar="ID", type=int, help="send a dead message again")
+    action.add_argument("--list", action="store_true", help="my notifications, newest first")
+    action.add_argument("--read", metavar="ID", type=int, nargs="+", help="mark read")
+    action.add_argument("--read-all", action="store_true")
+    action.add_argument(
+        "--channels",
+        nargs=2,
+        metavar=("KIND", "CHANNELS"),
+        help="how a kind of notice reaches me: KIND and comma-separated channels",
+    )
+    action.add_argument("--email", metavar="ADDRESS", help="my address for e-mail notices")
+    p.add_argument("--loop", type=float, metavar="SECONDS", help="with --run: keep sending")
+    p.add_argument("--unread", action="store_true", help="with --list: only unread ones")
+    p.add_argument("--json", action="store_true")
     return parser
 
 

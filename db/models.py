@@ -64,6 +64,7 @@ class User(Base):
     display_name: Mapped[str] = mapped_column(String(128), default="")
     # One person may hold several roles (the owner also does finance): a frozenset.
     roles: Mapped[frozenset[str]] = mapped_column(RoleSet())
+    email: Mapped[str] = mapped_column(String(320), default="")  # where e-mail notices go
     password_hash: Mapped[str] = mapped_column(String(255))
     active: Mapped[bool] = mapped_column(Boolean, default=True)
     created_at: Mapped[datetime] = mapped_column(DateTime)
@@ -325,16 +326,83 @@ class AuditHead(Base):
 
 
 class Notification(Base):
+    """Something a role, or one user, is told; each reader marks it read for themselves."""
+
     __tablename__ = "notifications"
-    __table_args__ = (Index("ix_notifications_role_read", "recipient_role", "read_at"),)
+    __table_args__ = (Index("ix_notifications_role", "recipient_role", "id"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     at: Mapped[datetime] = mapped_column(DateTime)
     recipient_role: Mapped[str] = mapped_column(String(32))
+    # Set when the notice is for one person (the order's creator) rather than a role.
+    recipient_user_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"), index=True)
     order_id: Mapped[int | None] = mapped_column(ForeignKey("orders.id"), index=True)
     kind: Mapped[str] = mapped_column(String(32))
     params: Mapped[dict] = mapped_column(JSON)  # worded for each reader by app/notifications.py
-    read_at: Mapped[datetime | None] = mapped_column(DateTime)
+
+
+class NotificationRead(Base):
+    """One user has read one notification (a role's notice is read by each user separately)."""
+
+    __tablename__ = "notification_reads"
+
+    notification_id: Mapped[int] = mapped_column(ForeignKey("notifications.id"), primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id"), primary_key=True)
+    read_at: Mapped[datetime] = mapped_column(DateTime)
+
+
+class NotificationPreference(Base):
+    """The channels by which one kind of notification reaches one user (no row: in-app only)."""
+
+    __tablename__ = "notification_preferences"
+
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id"), primary_key=True)
+    kind: Mapped[str] = mapped_column(String(32), primary_key=True)
+    channels: Mapped[list] = mapped_column(JSON)
+
+
+class OutboxMessage(Base):
+    """A message to send on an outbound channel, written in the transaction of the change.
+
+    A sender claims due rows by setting `claimed_until` (a lease), sends, and marks the
+    row sent in the same transaction as the delivery record.
+    """
+
+    __tablename__ = "outbox"
+    __table_args__ = (
+        UniqueConstraint("notification_id", "channel", "recipient"),
+        Index("ix_outbox_due", "state", "next_attempt_at"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    # Sent along as the idempotency key (header or Message-ID) so a receiver can drop a repeat.
+    key: Mapped[str] = mapped_column(String(64), unique=True)
+    created_at: Mapped[datetime] = mapped_column(DateTime)
+    notification_id: Mapped[int | None] = mapped_column(ForeignKey("notifications.id"))
+    channel: Mapped[str] = mapped_column(String(16))
+    recipient: Mapped[str] = mapped_column(String(320), default="")  # e-mail address, or ""
+    subject: Mapped[str] = mapped_column(String(300))
+    body: Mapped[str] = mapped_column(Text)
+    state: Mapped[str] = mapped_column(String(8), default="pending")  # pending, sent, dead
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    next_attempt_at: Mapped[datetime] = mapped_column(DateTime)
+    claimed_until: Mapped[datetime | None] = mapped_column(DateTime)
+    claimed_by: Mapped[str] = mapped_column(String(64), default="")
+    last_error: Mapped[str] = mapped_column(Text, default="")
+    sent_at: Mapped[datetime | None] = mapped_column(DateTime)
+
+
+class Delivery(Base):
+    """One attempt to send an outbox message: when, by which sender, and what came back."""
+
+    __tablename__ = "deliveries"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    outbox_id: Mapped[int] = mapped_column(ForeignKey("outbox.id"), index=True)
+    at: Mapped[datetime] = mapped_column(DateTime)
+    sender: Mapped[str] = mapped_column(String(64))
+    ok: Mapped[bool] = mapped_column(Boolean)
+    detail: Mapped[str] = mapped_column(Text, default="")
 
 
 class NumberSequence(Base):

@@ -4,3 +4,4 @@ from pathlib import Path
 
 RESOURCES = Path(__file__).parent
 CJK_FONT = RESOURCES / "fonts" / "wqy-microhei.ttc"
+APP_ICON = RESOURCES / "icons" / "ordertrail.png"

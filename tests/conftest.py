@@ -67,6 +67,19 @@ class PgServer:
         self.admin.dispose()
 
 
+@pytest.fixture(scope="session", autouse=True)
+def log_file(tmp_path_factory) -> Iterator[str]:
+    """The program's log goes to a scratch file, never the real user's data folder."""
+    path = str(tmp_path_factory.mktemp("log") / "ordertrail.log")
+    before = os.environ.get("ORDERTRAIL_LOG")
+    os.environ["ORDERTRAIL_LOG"] = path  # subprocesses inherit it
+    yield path
+    if before is None:
+        os.environ.pop("ORDERTRAIL_LOG", None)
+    else:
+        os.environ["ORDERTRAIL_LOG"] = before
+
+
 @pytest.fixture(scope="session")
 def pg_server() -> Iterator[PgServer]:
     _require_pg()

@@ -102,9 +102,13 @@ def test_the_next_role_is_told_where_the_order_rests_in_their_language(office):
     number = office.order()
     place(office, number)  # small: approval skipped, the order rests at placed
     with office.db.reading() as session:
-        told = list(session.scalars(select(Notification)))
-        assert [(n.recipient_role, n.kind, n.params["node"]) for n in told] == [
-            ("warehouse", "next_step", "placed")
+        told = list(session.scalars(select(Notification).order_by(Notification.id)))
+        # The warehouse owns the next step; the salesperson who made the order hears too.
+        assert [
+            (n.recipient_role, n.recipient_user_id, n.kind, n.params["node"]) for n in told
+        ] == [
+            ("warehouse", None, "next_step", "placed"),
+            ("", office.sales.id, "my_order", "placed"),
         ]
         assert notifications.text(session, told[0], "en") == (
             f"Order {number} (华东贸易有限公司) is at 'Placed', waiting for Warehouse."

@@ -163,8 +163,9 @@ def test_definitions_stored_before_nodes_declared_their_facts_get_the_same_rules
         database.dispose()
 
 
-def test_upgrading_keeps_each_users_role_as_their_roles(backend, request, tmp_path):
+def test_upgrading_keeps_each_users_role_as_their_roles(backend, request, tmp_path, password_hash):
     from alembic import command
+    from sqlalchemy import text
 
     from db.engine import Database
     from db.models import User
@@ -183,8 +184,16 @@ def test_upgrading_keeps_each_users_role_as_their_roles(backend, request, tmp_pa
             "INSERT INTO users (name, display_name, role, password_hash, failed_logins, active,"
             " created_at) VALUES ('老李', '老李', 'finance', '-', 0, true, '2026-01-01')"
         )
+        connection.execute(  # a shared server's upgrade is started by an administrator
+            text(
+                "INSERT INTO users (name, display_name, role, password_hash, failed_logins,"
+                " active, created_at) VALUES ('boss', 'boss', 'admin', :hash, 0, true,"
+                " '2026-01-01')"
+            ),
+            {"hash": password_hash},
+        )
     older.dispose()
-    database, _ = open_database(url)
+    database, _ = open_database(url, lambda: ("boss", "secret-pw"))
     try:
         with database.reading() as session:
             assert session.scalar(select(User.roles).where(User.name == "老李")) == {"finance"}

@@ -35,6 +35,7 @@ from app import config, masterdata, settings, users
 from app.errors import OrderTrailError
 from app.roles import ROLES, may, role_label, roles_label
 from ui.dialogs import show_error
+from ui.notices import ChannelSettingsPage
 from ui.workspace import Workspace
 
 CONSOLE_SIZE = (1100, 640)  # inside a 1366×768 screen with the taskbar
@@ -588,6 +589,7 @@ class AdminConsole(QDialog):
             ("parties", "add_party", PartiesPage, self.tr("Customers and suppliers")),
             ("products", "add_product", ProductsPage, self.tr("Products")),
             ("settings", "change_settings", SettingsPage, self.tr("Settings")),
+            ("channels", "change_settings", ChannelSettingsPage, self.tr("Notification channels")),
         ):
             if may(user, permission):
                 self.pages[key] = page(workspace)

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from app.actions import Action
 from app.errors import Conflict, OrderTrailError
 from app.orders import MoveSpec
+from ui import crash, screen_fit
 
 CARRIERS = ["顺丰速运", "中通快递", "圆通速递", "韵达快递", "德邦物流", "京东物流", "EMS"]
 METHODS = ["银行转账", "现金", "支票", "微信支付", "支付宝"]
@@ -47,12 +48,7 @@ def show_error(parent: QWidget, error: Exception, lang: str) -> bool:
         title = QApplication.translate("errors", "Not done")
         QMessageBox.warning(parent, title, error.message(lang))
     else:
-        details = QApplication.translate("errors", "Nothing was changed. Details: %1")
-        QMessageBox.critical(
-            parent,
-            QApplication.translate("errors", "Unexpected error"),
-            details.replace("%1", f"{type(error).__name__}: {error}"),
-        )
+        crash.report(error, parent)
     return False
 
 
@@ -160,7 +156,7 @@ class ShipDialog(_FormDialog):
         self.carrier.currentTextChanged.connect(self.check)
         self.tracking.textChanged.connect(self.check)
         self.table.itemChanged.connect(self.check)
-        self.resize(560, 360)
+        screen_fit.resize_within_screen(self, 560, 360)
         self.check()
 
     def validate(self) -> str:
@@ -192,7 +188,7 @@ class ReceiveDialog(_FormDialog):
         )
         self.form.addRow(self.table)
         self.table.itemChanged.connect(self.check)
-        self.resize(520, 320)
+        screen_fit.resize_within_screen(self, 520, 320)
         self.check()
 
     def validate(self) -> str:

@@ -37,7 +37,7 @@ from app.spreadsheets.problem_report import write_problems
 from app.spreadsheets.reading import RowProblem
 from db.engine import Database
 from db.models import User
-from ui import background
+from ui import background, screen_fit
 
 Work = Callable[[ProgressCallback, CancelCheck], object]
 
@@ -170,7 +170,7 @@ class ImportErrorsDialog(QDialog):
         super().__init__(parent)
         self.problems = problems
         self.setWindowTitle(self.tr("Nothing was imported"))
-        self.resize(900, 480)
+        screen_fit.resize_within_screen(self, 900, 480)
         summary = QLabel(
             self.tr(
                 "The file has %n problem(s); nothing was imported. Fix them "

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import logging
 import sys
 
+from app import about, logs
 from cli import parser
 
 
@@ -16,6 +18,10 @@ def main(argv: list[str] | None = None) -> int:
         return parser.EXIT_USAGE
     except SystemExit as done:  # --help
         return int(done.code or 0)
+    path = logs.start(debug=args.debug)
+    logging.getLogger("ordertrail").info(
+        "OrderTrail %s starts %s; log %s", about.version(), args.command or "the window", path
+    )
     if args.command is not None:
         from cli import commands  # the services load only for a command
 

@@ -3,20 +3,24 @@
 from __future__ import annotations
 
 from PySide6.QtWidgets import (
+    QAbstractScrollArea,
     QButtonGroup,
     QCheckBox,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
     QFormLayout,
+    QFrame,
     QGroupBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
     QRadioButton,
+    QScrollArea,
     QSpinBox,
     QVBoxLayout,
+    QWidget,
 )
 from sqlalchemy import create_engine, text
 from sqlalchemy.engine import URL
@@ -25,7 +29,7 @@ from app import config
 from app.errors import OrderTrailError
 from app.users import MIN_PASSWORD_LENGTH, sign_in
 from db.engine import Database
-from ui import background
+from ui import background, screen_fit
 
 
 def postgres_url(host: str, port: int, database: str, user: str, password: str) -> str:
@@ -173,17 +177,34 @@ class FirstRunDialog(QDialog):
         )
         buttons.accepted.connect(self.submit)
         buttons.rejected.connect(self.reject)
+        # The choices scroll on a screen too low for them; the buttons stay in view.
+        choices = QWidget()
+        choices_layout = QVBoxLayout(choices)
+        choices_layout.setContentsMargins(0, 0, 0, 0)
+        for widget in (self.local, self.local_box, self.server, self.server_box, admin_box):
+            choices_layout.addWidget(widget)
+        scroll = QScrollArea()
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidgetResizable(True)
+        scroll.setSizeAdjustPolicy(QAbstractScrollArea.SizeAdjustPolicy.AdjustToContents)
+        scroll.setWidget(choices)
         layout = QVBoxLayout(self)
-        for widget in (
-            self.local,
-            self.local_box,
-            self.server,
-            self.server_box,
-            admin_box,
-            self.problem,
-            buttons,
-        ):
-            layout.addWidget(widget)
+        layout.addWidget(scroll, 1)
+        layout.addWidget(self.problem)
+        layout.addWidget(buttons)
+        margins = layout.contentsMargins()
+        screen_fit.resize_within_screen(
+            self,
+            max(choices.sizeHint().width(), buttons.sizeHint().width())
+            + margins.left()
+            + margins.right(),
+            choices.sizeHint().height()
+            + self.problem.sizeHint().height()
+            + buttons.sizeHint().height()
+            + 2 * layout.spacing()
+            + margins.top()
+            + margins.bottom(),
+        )
 
     def _browse(self) -> None:
         path, _ = QFileDialog.getSaveFileName(

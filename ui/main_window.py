@@ -34,7 +34,8 @@ from app.roles import PERMISSIONS, holds_any, roles_label
 from app.spreadsheets.importing import may_import
 from app.spreadsheets.reading import ImportRejected
 from app.spreadsheets.template import write_template
-from ui import admin_console, dialogs, workflow_editor
+from ui import admin_console, dialogs, screen_fit, workflow_editor
+from ui.about_dialog import AboutDialog
 from ui.documents_dialog import (
     ImportErrorsDialog,
     JobDialog,
@@ -44,6 +45,7 @@ from ui.documents_dialog import (
     import_work,
 )
 from ui.live import ChangeWatcher
+from ui.notices import NotificationBell, OutboxSender
 from ui.order_detail import OrderDetail
 from ui.order_editor import OrderEditor
 from ui.order_list import OrderFilterBar, OrderListView, OrderTableModel
@@ -127,7 +129,7 @@ class MainWindow(QMainWindow):
         self.detail.print_requested.connect(self.preview_document)
         self.preview: PrintPreview | None = None  # the last one opened
 
-        self.resize(1280, 780)
+        screen_fit.resize_within_screen(self, 1280, 780)
         self.main.setSizes([120, 1160])
         self.center.setSizes([740, 420])
         self.right.setSizes([470, 250])
@@ -183,6 +185,10 @@ class MainWindow(QMainWindow):
         toolbar.addAction(self.new_action)
         toolbar.addAction(self.refresh_action)
         self.addToolBar(toolbar)
+        self.bell = NotificationBell(self.workspace, self)
+        self.bell.open_order.connect(self.show_order)
+        toolbar.addWidget(self.bell)
+        self.outbox_sender = OutboxSender(self.workspace.database, self)
 
         file_menu = self.menuBar().addMenu(self.tr("&File"))
         file_menu.addAction(self.new_action)
@@ -245,6 +251,11 @@ class MainWindow(QMainWindow):
             imported.setEnabled(self.workspace.read(lambda s, w=what: may_import(s, user, w)))
             self.export_actions[what], self.import_actions[what] = exported, imported
         self.export_actions["orders"].setEnabled(self.workspace.sees_prices)
+        help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        self.about_action = help_menu.addAction(self.tr("About OrderTrail"))
+        self.about_action.triggered.connect(
+            lambda: self._ask(AboutDialog(self.workspace.where(), self))
+        )
 
     # --- layout that survives a restart -----------------------------------------------------
 
@@ -370,8 +381,9 @@ class MainWindow(QMainWindow):
             finally:
                 self._refreshing = False
             self._select_shown(self.detail.number)
-        if changes.concerns_queues():
+        if changes.concerns_queues():  # orders moved: notices were written too
             self._update_counts()
+            self.bell.refresh()
         if changes.unknown or "parties" in changes.master_data:
             self.filters.reload_parties()
         if changes.concerns_order(self.detail.number):

@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 from app import orders, queries, worklist
 from app.kinds import KINDS
 from app.orders import LineSpec
-from ui import dialogs
+from ui import dialogs, screen_fit
 from ui.workspace import Workspace
 
 SKU, NAME, AVAILABLE, QTY, PRICE, AMOUNT = range(6)
@@ -169,7 +169,7 @@ class OrderEditor(QDialog):
         layout.addWidget(self.warning)
         layout.addWidget(self.buttons)
         self.party.currentTextChanged.connect(self.check)
-        self.resize(760, 480)
+        screen_fit.resize_within_screen(self, 760, 480)
 
         if detail:
             self.party.setCurrentText(detail["party"])

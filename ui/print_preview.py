@@ -22,6 +22,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ui import screen_fit
+
 POINTS_PER_INCH = 72
 
 
@@ -64,7 +66,7 @@ class PrintPreview(QDialog):
     def __init__(self, pdf: bytes, title: str, parent: QWidget | None = None):
         super().__init__(parent)
         self.setWindowTitle(title)
-        self.resize(820, 960)
+        screen_fit.resize_within_screen(self, 820, 960)
         self.pdf = pdf
         # QPdfDocument reads from the device while it lives: keep the buffer with the dialog.
         self._buffer = QBuffer(self)

@@ -10,6 +10,8 @@ context.configure(
     target_metadata=Base.metadata,
     render_as_batch=connection.dialect.name == "sqlite",
     compare_type=True,
+    # db.migrate counts the steps for the progress bar
+    on_version_apply=context.config.attributes.get("on_version_apply", []),
 )
 with context.begin_transaction():
     context.run_migrations()

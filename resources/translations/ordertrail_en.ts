@@ -2,138 +2,298 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
+    <name>AboutDialog</name>
+    <message>
+        <location filename="../../ui/about_dialog.py" line="29"/>
+        <source>About OrderTrail</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/about_dialog.py" line="32"/>
+        <source>Version %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/about_dialog.py" line="40"/>
+        <source>Database</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/about_dialog.py" line="41"/>
+        <source>Log file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/about_dialog.py" line="43"/>
+        <source>Runs on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/about_dialog.py" line="54"/>
+        <source>Licences of the font and the libraries it ships:</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>AdminConsole</name>
     <message>
-        <location filename="../../ui/admin_console.py" line="584"/>
+        <location filename="../../ui/admin_console.py" line="585"/>
         <source>Administration</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/admin_console.py" line="589"/>
+        <location filename="../../ui/admin_console.py" line="590"/>
         <source>Users</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/admin_console.py" line="590"/>
+        <location filename="../../ui/admin_console.py" line="591"/>
         <source>Customers and suppliers</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/admin_console.py" line="591"/>
+        <location filename="../../ui/admin_console.py" line="592"/>
         <source>Products</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/admin_console.py" line="592"/>
+        <location filename="../../ui/admin_console.py" line="593"/>
         <source>Settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin_console.py" line="594"/>
+        <source>Notification channels</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ChannelDialog</name>
+    <message>
+        <location filename="../../ui/notices.py" line="165"/>
+        <source>How I am told</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/notices.py" line="171"/>
+        <source>My e-mail address</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ChannelSettingsPage</name>
+    <message>
+        <location filename="../../ui/notices.py" line="240"/>
+        <source>SMTP server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/notices.py" line="241"/>
+        <source>SMTP port</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/notices.py" line="242"/>
+        <source>SMTP security (starttls, tls, none)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/notices.py" line="243"/>
+        <source>SMTP user</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/notices.py" line="244"/>
+        <source>SMTP password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/notices.py" line="245"/>
+        <source>Sender address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/notices.py" line="246"/>
+        <source>WeCom group robot address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/notices.py" line="247"/>
+        <source>DingTalk group robot address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/notices.py" line="248"/>
+        <source>DingTalk signing secret</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/notices.py" line="249"/>
+        <source>Webhook address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/notices.py" line="250"/>
+        <source>Webhook signing key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/notices.py" line="261"/>
+        <source>Send a test message</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/notices.py" line="263"/>
+        <source>Save channels</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/notices.py" line="289"/>
+        <source>Saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/notices.py" line="294"/>
+        <source>Sending…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/notices.py" line="299"/>
+        <source>Test message sent: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CrashDialog</name>
+    <message>
+        <location filename="../../ui/crash.py" line="45"/>
+        <source>Unexpected error</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/crash.py" line="49"/>
+        <source>Something went wrong inside OrderTrail: %1
+
+What you were doing was not saved; the data in the database is untouched. The details are in the log file:
+%2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/crash.py" line="62"/>
+        <source>Copy details</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/crash.py" line="74"/>
+        <source>Copied</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>FirstRunDialog</name>
     <message>
-        <location filename="../../ui/login.py" line="114"/>
+        <location filename="../../ui/login.py" line="118"/>
         <source>Welcome to OrderTrail</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/login.py" line="116"/>
+        <location filename="../../ui/login.py" line="120"/>
         <source>Use a database file on this computer (recommended for one to a few desks)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/login.py" line="118"/>
+        <location filename="../../ui/login.py" line="122"/>
         <source>Connect to a PostgreSQL server (for a larger office)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/login.py" line="125"/>
+        <location filename="../../ui/login.py" line="129"/>
         <source>Choose…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/login.py" line="132"/>
+        <location filename="../../ui/login.py" line="136"/>
         <source>File</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/login.py" line="142"/>
+        <location filename="../../ui/login.py" line="146"/>
         <source>Test connection</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/login.py" line="148"/>
+        <location filename="../../ui/login.py" line="152"/>
         <source>Host</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/login.py" line="149"/>
+        <location filename="../../ui/login.py" line="153"/>
         <source>Port</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/login.py" line="150"/>
+        <location filename="../../ui/login.py" line="154"/>
         <source>Database</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/login.py" line="151"/>
+        <location filename="../../ui/login.py" line="155"/>
         <source>User</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/login.py" line="152"/>
-        <location filename="../../ui/login.py" line="166"/>
+        <location filename="../../ui/login.py" line="156"/>
+        <location filename="../../ui/login.py" line="170"/>
         <source>Password</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/login.py" line="163"/>
+        <location filename="../../ui/login.py" line="167"/>
         <source>First administrator (only if the database has no users)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/login.py" line="165"/>
+        <location filename="../../ui/login.py" line="169"/>
         <source>User name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/login.py" line="167"/>
+        <location filename="../../ui/login.py" line="171"/>
         <source>Repeat password</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/login.py" line="191"/>
+        <location filename="../../ui/login.py" line="212"/>
         <source>Database file</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/login.py" line="212"/>
+        <location filename="../../ui/login.py" line="233"/>
         <source>Connecting…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/login.py" line="219"/>
+        <location filename="../../ui/login.py" line="240"/>
         <source>Connected.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/login.py" line="225"/>
+        <location filename="../../ui/login.py" line="246"/>
         <source>Not reached: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/login.py" line="229"/>
+        <location filename="../../ui/login.py" line="250"/>
         <source>The two passwords differ.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/login.py" line="232"/>
+        <location filename="../../ui/login.py" line="253"/>
         <source>The password needs at least %1 characters.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/login.py" line="237"/>
+        <location filename="../../ui/login.py" line="258"/>
         <source>Fill in every field.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -243,37 +403,37 @@
 <context>
     <name>LoginDialog</name>
     <message>
-        <location filename="../../ui/login.py" line="58"/>
+        <location filename="../../ui/login.py" line="62"/>
         <source>Sign in to OrderTrail</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/login.py" line="63"/>
+        <location filename="../../ui/login.py" line="67"/>
         <source>Remember my user name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/login.py" line="70"/>
+        <location filename="../../ui/login.py" line="74"/>
         <source>Sign in</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/login.py" line="74"/>
+        <location filename="../../ui/login.py" line="78"/>
         <source>User</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/login.py" line="75"/>
+        <location filename="../../ui/login.py" line="79"/>
         <source>Password</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/login.py" line="77"/>
+        <location filename="../../ui/login.py" line="81"/>
         <source>Database: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/login.py" line="89"/>
+        <location filename="../../ui/login.py" line="93"/>
         <source>Signing in…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -281,191 +441,201 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="68"/>
+        <location filename="../../ui/main_window.py" line="70"/>
         <source>OrderTrail</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="106"/>
+        <location filename="../../ui/main_window.py" line="108"/>
         <source>%1 (%2) · database %3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="142"/>
+        <location filename="../../ui/main_window.py" line="145"/>
         <source>My work</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="143"/>
+        <location filename="../../ui/main_window.py" line="146"/>
         <source>All orders</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="144"/>
+        <location filename="../../ui/main_window.py" line="147"/>
         <source>Sales</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="145"/>
+        <location filename="../../ui/main_window.py" line="148"/>
         <source>Purchases</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="146"/>
+        <location filename="../../ui/main_window.py" line="149"/>
         <source>Exceptions</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="147"/>
+        <location filename="../../ui/main_window.py" line="150"/>
         <source>Stock</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="148"/>
+        <location filename="../../ui/main_window.py" line="151"/>
         <source>Finance</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="149"/>
+        <location filename="../../ui/main_window.py" line="152"/>
         <source>Dashboard</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="161"/>
+        <location filename="../../ui/main_window.py" line="164"/>
         <source>New order</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="169"/>
+        <location filename="../../ui/main_window.py" line="172"/>
         <source>Orders are created by sales (sales orders) and purchasing (purchase orders).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="172"/>
+        <location filename="../../ui/main_window.py" line="175"/>
         <source>Refresh</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="175"/>
+        <location filename="../../ui/main_window.py" line="178"/>
         <source>Search</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="179"/>
+        <location filename="../../ui/main_window.py" line="182"/>
         <source>Main</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="186"/>
+        <location filename="../../ui/main_window.py" line="193"/>
         <source>&amp;File</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="190"/>
-        <location filename="../../ui/main_window.py" line="600"/>
+        <location filename="../../ui/main_window.py" line="197"/>
+        <location filename="../../ui/main_window.py" line="620"/>
         <source>Language</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="196"/>
+        <location filename="../../ui/main_window.py" line="203"/>
         <source>Administration…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="201"/>
+        <location filename="../../ui/main_window.py" line="208"/>
         <source>Quit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="206"/>
+        <location filename="../../ui/main_window.py" line="213"/>
         <source>&amp;Settings</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="207"/>
+        <location filename="../../ui/main_window.py" line="214"/>
         <source>Workflows…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="215"/>
+        <location filename="../../ui/main_window.py" line="222"/>
         <source>Orders</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="216"/>
+        <location filename="../../ui/main_window.py" line="223"/>
         <source>Customers and suppliers</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="217"/>
+        <location filename="../../ui/main_window.py" line="224"/>
         <source>Products</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="219"/>
+        <location filename="../../ui/main_window.py" line="226"/>
         <source>&amp;Documents</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="220"/>
+        <location filename="../../ui/main_window.py" line="227"/>
         <source>Print delivery notes of waiting orders</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="221"/>
+        <location filename="../../ui/main_window.py" line="228"/>
         <source>Print delivery notes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="228"/>
+        <location filename="../../ui/main_window.py" line="235"/>
         <source>Download an Excel template</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="229"/>
-        <location filename="../../ui/main_window.py" line="506"/>
+        <location filename="../../ui/main_window.py" line="236"/>
+        <location filename="../../ui/main_window.py" line="526"/>
         <source>Export to Excel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="230"/>
-        <location filename="../../ui/main_window.py" line="529"/>
+        <location filename="../../ui/main_window.py" line="237"/>
+        <location filename="../../ui/main_window.py" line="549"/>
         <source>Import from Excel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="239"/>
+        <location filename="../../ui/main_window.py" line="246"/>
         <source>Orders (the list as filtered)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="301"/>
+        <location filename="../../ui/main_window.py" line="254"/>
+        <source>&amp;Help</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="255"/>
+        <source>About OrderTrail</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="313"/>
         <source>%1 arrives in a later version.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="352"/>
+        <location filename="../../ui/main_window.py" line="367"/>
         <source>Orders updated at %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="395"/>
-        <location filename="../../ui/main_window.py" line="502"/>
+        <location filename="../../ui/main_window.py" line="415"/>
+        <location filename="../../ui/main_window.py" line="522"/>
         <source>Saved %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="491"/>
+        <location filename="../../ui/main_window.py" line="511"/>
         <source>Save the template</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="520"/>
+        <location filename="../../ui/main_window.py" line="540"/>
         <source>Exporting %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="524"/>
+        <location filename="../../ui/main_window.py" line="544"/>
         <source>Exported %n record(s) to %1</source>
         <translation>
             <numerusform>Exported %n record to %1</numerusform>
@@ -473,12 +643,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="536"/>
+        <location filename="../../ui/main_window.py" line="556"/>
         <source>Importing %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="544"/>
+        <location filename="../../ui/main_window.py" line="564"/>
         <source>Imported %n record(s)</source>
         <translation>
             <numerusform>Imported %n record</numerusform>
@@ -486,23 +656,59 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="551"/>
+        <location filename="../../ui/main_window.py" line="571"/>
         <source>Printing delivery notes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="555"/>
+        <location filename="../../ui/main_window.py" line="575"/>
         <source>Delivery notes of waiting orders</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="581"/>
+        <location filename="../../ui/main_window.py" line="601"/>
         <source>%1: %2 done</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="600"/>
+        <location filename="../../ui/main_window.py" line="620"/>
         <source>The new language is used from the next start.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>NoticePanel</name>
+    <message>
+        <location filename="../../ui/notices.py" line="124"/>
+        <source>No notifications</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/notices.py" line="125"/>
+        <source>Mark all read</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/notices.py" line="127"/>
+        <source>How I am told…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>NotificationBell</name>
+    <message>
+        <location filename="../../ui/notices.py" line="74"/>
+        <source>Notifications</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/notices.py" line="76"/>
+        <source>%1 unread notifications</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/notices.py" line="79"/>
+        <source>OrderTrail</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -926,48 +1132,48 @@
 <context>
     <name>PartiesPage</name>
     <message>
-        <location filename="../../ui/admin_console.py" line="356"/>
-        <location filename="../../ui/admin_console.py" line="364"/>
-        <source>Name</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <location filename="../../ui/admin_console.py" line="357"/>
         <location filename="../../ui/admin_console.py" line="365"/>
-        <source>Kind</source>
+        <source>Name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../ui/admin_console.py" line="358"/>
         <location filename="../../ui/admin_console.py" line="366"/>
-        <source>Contact</source>
+        <source>Kind</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../ui/admin_console.py" line="359"/>
         <location filename="../../ui/admin_console.py" line="367"/>
-        <source>Phone</source>
+        <source>Contact</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../ui/admin_console.py" line="360"/>
-        <location filename="../../ui/admin_console.py" line="369"/>
-        <source>Payment terms</source>
+        <location filename="../../ui/admin_console.py" line="368"/>
+        <source>Phone</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../ui/admin_console.py" line="361"/>
-        <location filename="../../ui/admin_console.py" line="371"/>
+        <location filename="../../ui/admin_console.py" line="370"/>
+        <source>Payment terms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin_console.py" line="362"/>
+        <location filename="../../ui/admin_console.py" line="372"/>
         <source>Credit limit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/admin_console.py" line="368"/>
+        <location filename="../../ui/admin_console.py" line="369"/>
         <source>Address</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/admin_console.py" line="370"/>
+        <location filename="../../ui/admin_console.py" line="371"/>
         <source>Tax number</source>
         <translation type="unfinished"></translation>
     </message>
@@ -975,37 +1181,37 @@
 <context>
     <name>PaymentDialog</name>
     <message>
-        <location filename="../../ui/dialogs.py" line="232"/>
+        <location filename="../../ui/dialogs.py" line="228"/>
         <source>Payment for %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="241"/>
+        <location filename="../../ui/dialogs.py" line="237"/>
         <source>Open balance</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="243"/>
+        <location filename="../../ui/dialogs.py" line="239"/>
         <source>Amount (negative for a refund)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="244"/>
+        <location filename="../../ui/dialogs.py" line="240"/>
         <source>Method</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="245"/>
+        <location filename="../../ui/dialogs.py" line="241"/>
         <source>Reference</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="254"/>
+        <location filename="../../ui/dialogs.py" line="250"/>
         <source>The amount must be a number other than 0.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="256"/>
+        <location filename="../../ui/dialogs.py" line="252"/>
         <source>The amount is more than the open balance.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1013,17 +1219,17 @@
 <context>
     <name>PrintPreview</name>
     <message>
-        <location filename="../../ui/print_preview.py" line="79"/>
+        <location filename="../../ui/print_preview.py" line="81"/>
         <source>Print…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/print_preview.py" line="80"/>
+        <location filename="../../ui/print_preview.py" line="82"/>
         <source>Save as PDF…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/print_preview.py" line="104"/>
+        <location filename="../../ui/print_preview.py" line="106"/>
         <source>Save as PDF</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1031,54 +1237,54 @@
 <context>
     <name>ProductsPage</name>
     <message>
-        <location filename="../../ui/admin_console.py" line="419"/>
-        <location filename="../../ui/admin_console.py" line="428"/>
-        <source>SKU</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <location filename="../../ui/admin_console.py" line="420"/>
         <location filename="../../ui/admin_console.py" line="429"/>
-        <source>Name</source>
+        <source>SKU</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../ui/admin_console.py" line="421"/>
         <location filename="../../ui/admin_console.py" line="430"/>
-        <source>Unit</source>
+        <source>Name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../ui/admin_console.py" line="422"/>
         <location filename="../../ui/admin_console.py" line="431"/>
-        <source>Price</source>
+        <source>Unit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../ui/admin_console.py" line="423"/>
         <location filename="../../ui/admin_console.py" line="432"/>
-        <source>Minimum stock</source>
+        <source>Price</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../ui/admin_console.py" line="424"/>
-        <location filename="../../ui/admin_console.py" line="434"/>
-        <source>Supplier</source>
+        <location filename="../../ui/admin_console.py" line="433"/>
+        <source>Minimum stock</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../ui/admin_console.py" line="425"/>
         <location filename="../../ui/admin_console.py" line="435"/>
+        <source>Supplier</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin_console.py" line="426"/>
+        <location filename="../../ui/admin_console.py" line="436"/>
         <source>Lead time (days)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/admin_console.py" line="433"/>
+        <location filename="../../ui/admin_console.py" line="434"/>
         <source>Service (no stock)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/admin_console.py" line="445"/>
+        <location filename="../../ui/admin_console.py" line="446"/>
         <source>(none)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1086,37 +1292,37 @@
 <context>
     <name>ReceiveDialog</name>
     <message>
-        <location filename="../../ui/dialogs.py" line="188"/>
+        <location filename="../../ui/dialogs.py" line="184"/>
         <source>Receive %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="191"/>
+        <location filename="../../ui/dialogs.py" line="187"/>
         <source>SKU</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="191"/>
+        <location filename="../../ui/dialogs.py" line="187"/>
         <source>Product</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="191"/>
+        <location filename="../../ui/dialogs.py" line="187"/>
         <source>Still to come</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="191"/>
+        <location filename="../../ui/dialogs.py" line="187"/>
         <source>Received now</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="201"/>
+        <location filename="../../ui/dialogs.py" line="197"/>
         <source>Each quantity must be a number between 0 and what is still open.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="202"/>
+        <location filename="../../ui/dialogs.py" line="198"/>
         <source>Receive at least one item.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1124,32 +1330,32 @@
 <context>
     <name>RecordPage</name>
     <message>
-        <location filename="../../ui/admin_console.py" line="78"/>
+        <location filename="../../ui/admin_console.py" line="79"/>
         <source>Search</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/admin_console.py" line="104"/>
+        <location filename="../../ui/admin_console.py" line="105"/>
         <source>New</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/admin_console.py" line="106"/>
+        <location filename="../../ui/admin_console.py" line="107"/>
         <source>Save</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/admin_console.py" line="192"/>
+        <location filename="../../ui/admin_console.py" line="193"/>
         <source>Save changes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/admin_console.py" line="206"/>
+        <location filename="../../ui/admin_console.py" line="207"/>
         <source>Add</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/admin_console.py" line="240"/>
+        <location filename="../../ui/admin_console.py" line="241"/>
         <source>Saving…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1157,72 +1363,72 @@
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../ui/admin_console.py" line="491"/>
+        <location filename="../../ui/admin_console.py" line="492"/>
         <source>Warehouse staff see prices</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/admin_console.py" line="493"/>
+        <location filename="../../ui/admin_console.py" line="494"/>
         <source>Four-eyes approval: whoever submits an order may not approve it</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/admin_console.py" line="499"/>
+        <location filename="../../ui/admin_console.py" line="500"/>
         <source>Choose…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/admin_console.py" line="509"/>
+        <location filename="../../ui/admin_console.py" line="510"/>
         <source>Approval needed above</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/admin_console.py" line="512"/>
+        <location filename="../../ui/admin_console.py" line="513"/>
         <source>Company name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/admin_console.py" line="513"/>
+        <location filename="../../ui/admin_console.py" line="514"/>
         <source>Company address</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/admin_console.py" line="514"/>
+        <location filename="../../ui/admin_console.py" line="515"/>
         <source>Company phone</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/admin_console.py" line="515"/>
+        <location filename="../../ui/admin_console.py" line="516"/>
         <source>Logo on printed documents</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/admin_console.py" line="516"/>
+        <location filename="../../ui/admin_console.py" line="517"/>
         <source>Language of this desktop</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/admin_console.py" line="520"/>
+        <location filename="../../ui/admin_console.py" line="521"/>
         <source>Save settings</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/admin_console.py" line="556"/>
+        <location filename="../../ui/admin_console.py" line="557"/>
         <source>Logo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/admin_console.py" line="556"/>
+        <location filename="../../ui/admin_console.py" line="557"/>
         <source>Images (*.png *.jpg *.jpeg *.gif)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/admin_console.py" line="572"/>
+        <location filename="../../ui/admin_console.py" line="573"/>
         <source>Saved.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/admin_console.py" line="572"/>
+        <location filename="../../ui/admin_console.py" line="573"/>
         <source>Nothing to save: no setting changed.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1230,63 +1436,63 @@
 <context>
     <name>ShipDialog</name>
     <message>
-        <location filename="../../ui/dialogs.py" line="145"/>
+        <location filename="../../ui/dialogs.py" line="141"/>
         <source>Ship %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="150"/>
-        <location filename="../../ui/dialogs.py" line="157"/>
+        <location filename="../../ui/dialogs.py" line="146"/>
+        <location filename="../../ui/dialogs.py" line="153"/>
         <source>Carrier</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="152"/>
+        <location filename="../../ui/dialogs.py" line="148"/>
         <source>Tracking number from the waybill</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="155"/>
+        <location filename="../../ui/dialogs.py" line="151"/>
         <source>SKU</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="155"/>
+        <location filename="../../ui/dialogs.py" line="151"/>
         <source>Product</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="155"/>
+        <location filename="../../ui/dialogs.py" line="151"/>
         <source>Still to ship</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="155"/>
+        <location filename="../../ui/dialogs.py" line="151"/>
         <source>Ship now</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="158"/>
+        <location filename="../../ui/dialogs.py" line="154"/>
         <source>Tracking no.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="168"/>
+        <location filename="../../ui/dialogs.py" line="164"/>
         <source>Choose or type the carrier.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="170"/>
+        <location filename="../../ui/dialogs.py" line="166"/>
         <source>Type the tracking number.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="173"/>
+        <location filename="../../ui/dialogs.py" line="169"/>
         <source>Each quantity must be a number between 0 and what is still open.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="175"/>
+        <location filename="../../ui/dialogs.py" line="171"/>
         <source>Ship at least one item.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1294,17 +1500,17 @@
 <context>
     <name>SignDialog</name>
     <message>
-        <location filename="../../ui/dialogs.py" line="212"/>
+        <location filename="../../ui/dialogs.py" line="208"/>
         <source>Signed for: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="220"/>
+        <location filename="../../ui/dialogs.py" line="216"/>
         <source>Shipment</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="224"/>
+        <location filename="../../ui/dialogs.py" line="220"/>
         <source>Every shipment is signed for.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1312,22 +1518,22 @@
 <context>
     <name>StepDialog</name>
     <message>
-        <location filename="../../ui/dialogs.py" line="275"/>
+        <location filename="../../ui/dialogs.py" line="271"/>
         <source>Reason</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="275"/>
+        <location filename="../../ui/dialogs.py" line="271"/>
         <source>Comment</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="276"/>
+        <location filename="../../ui/dialogs.py" line="272"/>
         <source>Comment (optional)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="282"/>
+        <location filename="../../ui/dialogs.py" line="278"/>
         <source>Please write why.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1401,66 +1607,79 @@
     </message>
 </context>
 <context>
+    <name>UpgradeDialog</name>
+    <message>
+        <location filename="../../ui/app.py" line="67"/>
+        <source>Upgrading the database</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/app.py" line="70"/>
+        <source>Backing up the database and upgrading it from schema version %1 to %2. Please wait…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>UsersPage</name>
     <message>
-        <location filename="../../ui/admin_console.py" line="260"/>
-        <location filename="../../ui/admin_console.py" line="266"/>
+        <location filename="../../ui/admin_console.py" line="261"/>
+        <location filename="../../ui/admin_console.py" line="267"/>
         <source>User</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/admin_console.py" line="261"/>
-        <location filename="../../ui/admin_console.py" line="267"/>
+        <location filename="../../ui/admin_console.py" line="262"/>
+        <location filename="../../ui/admin_console.py" line="268"/>
         <source>Name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/admin_console.py" line="262"/>
+        <location filename="../../ui/admin_console.py" line="263"/>
         <source>Roles</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/admin_console.py" line="263"/>
+        <location filename="../../ui/admin_console.py" line="264"/>
         <source>State</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/admin_console.py" line="268"/>
+        <location filename="../../ui/admin_console.py" line="269"/>
         <source>Password (new users, or a reset)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/admin_console.py" line="279"/>
+        <location filename="../../ui/admin_console.py" line="280"/>
         <source>Reset password</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/admin_console.py" line="281"/>
+        <location filename="../../ui/admin_console.py" line="282"/>
         <source>Unlock</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/admin_console.py" line="296"/>
+        <location filename="../../ui/admin_console.py" line="297"/>
         <source>Reactivate</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/admin_console.py" line="298"/>
+        <location filename="../../ui/admin_console.py" line="299"/>
         <source>Deactivate</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/admin_console.py" line="315"/>
+        <location filename="../../ui/admin_console.py" line="316"/>
         <source>locked</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/admin_console.py" line="317"/>
+        <location filename="../../ui/admin_console.py" line="318"/>
         <source>active</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/admin_console.py" line="319"/>
+        <location filename="../../ui/admin_console.py" line="320"/>
         <source>deactivated</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1658,37 +1877,35 @@
     </message>
 </context>
 <context>
+    <name>dialog</name>
+    <message>
+        <location filename="../../ui/app.py" line="112"/>
+        <source>An administrator upgrades the database</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>errors</name>
     <message>
-        <location filename="../../ui/dialogs.py" line="36"/>
+        <location filename="../../ui/dialogs.py" line="37"/>
         <source>Changed by someone else</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="39"/>
+        <location filename="../../ui/dialogs.py" line="40"/>
         <source>Reload</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="47"/>
+        <location filename="../../ui/dialogs.py" line="48"/>
         <source>Not done</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/dialogs.py" line="53"/>
-        <source>Unexpected error</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/dialogs.py" line="50"/>
-        <source>Nothing was changed. Details: %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>start</name>
     <message>
-        <location filename="../../ui/app.py" line="91"/>
+        <location filename="../../ui/app.py" line="158"/>
         <source>Cannot open the database</source>
         <translation type="unfinished"></translation>
     </message>

@@ -57,7 +57,7 @@ def test_the_preview_shows_every_page(office, qtbot):
     shot = preview.grab().toImage()
     SCREENSHOTS.mkdir(exist_ok=True)
     shot.save(str(SCREENSHOTS / "print-preview.png"))
-    assert _dark_pixels(shot) > 200  # text and table lines, not an empty grey view
+    assert _dark_pixels(shot) > 100  # text and table lines, not an empty grey view
 
 
 def test_printing_sends_every_page_to_the_printer(office, qtbot, tmp_path):
