@@ -451,7 +451,7 @@ def test_the_notify_command(cli, office, receiver):
     code, _, err = cli("--lang", "en", "notify", "--test", "webhook", user="admin")
     assert code == 0 and "Test message sent" in err and len(receiver.received) == 1
     assert cli("notify", "--test", "webhook", user="sales")[0] == 4
-    assert cli("notify", "--test", "fax", user="admin")[0] == 2
+    assert cli("notify", "--test", "fax", user="admin")[0] == 3
 
     assert cli("notify", "--channels", "next_step", "in_app,webhook", user="warehouse")[0] == 0
     assert cli("notify", "--channels", "next_step", "in_app,fax", user="warehouse")[0] == 3
