@@ -196,6 +196,33 @@ def seed_defaults(database: Database) -> None:
             pass  # another desktop seeded the same new database at the same moment
 
 
+# Before this schema the demo made its users without audit events.
+USERS_AUDITED_FROM = "0004"
+
+
+def record_user_baselines(database: Database, upgraded_from: str | None) -> None:
+    """Users an older program made without an audit event (its demo did) get one now with
+    the roles they had when the database was upgraded, so that from here on a change of
+    roles behind the program's back shows in `audit verify`."""
+    if upgraded_from is None or upgraded_from >= USERS_AUDITED_FROM:
+        return
+    with database.unit_of_work() as session:
+        recorded = set(
+            session.scalars(select(Event.entity_ref).where(Event.entity == "user").distinct())
+        )
+        for user in session.scalars(select(User).order_by(User.id)):
+            if user.name not in recorded:
+                audit.record(
+                    session,
+                    SYSTEM,
+                    entity="user",
+                    ref=user.name,
+                    action="baseline",
+                    after={"roles": sorted(user.roles)},
+                    comment=f"roles found when upgrading from schema {upgraded_from}",
+                )
+
+
 def open_database(
     url: str, admin: AdminSignIn | None = None, *, create: bool = True
 ) -> tuple[Database, Path | None]:
@@ -206,8 +233,10 @@ def open_database(
     """
     database = checked_database(url, create=create)
     try:
+        upgraded_from = check_schema(database).current
         backup = upgrade_schema(database, admin)
         seed_defaults(database)
+        record_user_baselines(database, upgraded_from)
     except BaseException:
         database.dispose()
         raise

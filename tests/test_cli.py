@@ -583,3 +583,16 @@ def test_a_past_due_date_is_warned_about(shop):
     assert code == 0 and "2020-01-31 已经过去" in err
     code, _, err = shop(*args, "--due", "2999-01-31", user="sales")
     assert code == 0 and "已经过去" not in err
+
+
+def test_no_command_without_a_display_says_so_instead_of_aborting(tmp_path):
+    env = {
+        name: value
+        for name, value in os.environ.items()
+        if name not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")
+    }
+    env.update(ORDERTRAIL_CONFIG=str(tmp_path / "c.json"), ORDERTRAIL_DB=str(tmp_path / "x.db"))
+    script = Path(sys.executable).with_name("ordertrail")
+    done = subprocess.run([str(script)], env=env, capture_output=True, text=True, timeout=60)
+    assert done.returncode == 3 and "No display" in done.stderr
+    assert not (tmp_path / "x.db").exists()

@@ -89,8 +89,19 @@ def test_a_database_of_the_first_schema_is_backed_up_migrated_and_keeps_everythi
     database, backup = open_database(str(old_file))
     try:
         assert revision_of(old_file) == migrate.HEAD
-        # every order, line, event and payment
-        assert rows(old_file) == rows(OLD_DEMO, beside=old_file)
+        # every order, line, event and payment; and for each user the old demo made
+        # without an event, one event with the roles found at the upgrade
+        after, kept = rows(old_file), rows(OLD_DEMO, beside=old_file)
+        added = [e for e in after["events"] if e not in kept["events"]]
+        assert {**after, "events": kept["events"]} == kept
+        assert set(kept["events"]) <= set(after["events"])
+        with sqlite3.connect(old_file) as connection:
+            baselines = connection.execute(
+                "SELECT entity_ref, user_name FROM events WHERE action = 'baseline'"
+            ).fetchall()
+            users = {name for (name,) in connection.execute("SELECT name FROM users")}
+        assert len(added) == len(baselines) and {name for name, _ in baselines} == users
+        assert {who for _, who in baselines} == {"system"}
         with database.reading() as session:
             listed = queries.list_orders(session, queries.OrderFilter(), limit=None)
             details = [queries.order_detail(session, order, "en") for order in listed]

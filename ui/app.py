@@ -19,6 +19,7 @@ from app.setup import (
     check_schema,
     checked_database,
     ensure_admin,
+    record_user_baselines,
     seed_defaults,
     upgrade_schema,
 )
@@ -138,6 +139,7 @@ def _prepared(database: Database, args: argparse.Namespace, lang: str) -> bool:
         if dialog.outcome is not None:
             log.info("the database was backed up to %s", dialog.outcome)
     seed_defaults(database)
+    record_user_baselines(database, state.current)
     return True
 
 
