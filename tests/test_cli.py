@@ -258,17 +258,7 @@ def test_wrong_password_exits_4(shop):
 
 
 def test_invalid_transition_exits_3_and_changes_nothing(shop):
-    number = shop(
-        "order",
-        "create",
-        "--kind",
-        "sales",
-        "--party",
-        "华东贸易有限公司",
-        "--line",
-        "A-100:1",
-        user="sales",
-    )[1].strip()
+    number = _sales_order(shop, "A-100:1")
     code, _, err = shop("--lang", "en", "order", "advance", number, "completed", user="sales")
     assert code == 3 and "cannot go to 'Completed'" in err
     code, _, err = shop("order", "cancel", number, "--reason", "", user="sales")
@@ -278,17 +268,7 @@ def test_invalid_transition_exits_3_and_changes_nothing(shop):
 
 
 def test_english_labels(shop):
-    number = shop(
-        "order",
-        "create",
-        "--kind",
-        "sales",
-        "--party",
-        "华东贸易有限公司",
-        "--line",
-        "A-100:1",
-        user="sales",
-    )[1].strip()
+    number = _sales_order(shop, "A-100:1")
     shown = json.loads(shop("--lang", "en", "order", "show", number, "--json", user="sales")[1])
     assert shown["status_label"] == "Draft"
 
@@ -390,17 +370,7 @@ def test_settings_are_changed_by_an_admin_and_checked(shop):
     assert code == 3 and "审批金额" in err
     code, _, err = shop("setting", "set", "warehouse_sees_prices", "maybe", user="admin")
     assert code == 3 and "true 或 false" in err
-    number = shop(
-        "order",
-        "create",
-        "--kind",
-        "sales",
-        "--party",
-        "华东贸易有限公司",
-        "--line",
-        "A-100:10",
-        user="sales",
-    )[1].strip()
+    number = _sales_order(shop, "A-100:10")
     shop("order", "advance", number, "submitted", user="sales")
     shown = json.loads(shop("order", "show", number, "--json", user="sales")[1])
     assert shown["status"] == "submitted"  # 1280.00 is above the new approval amount
@@ -435,17 +405,7 @@ def test_an_unwritable_output_file_is_a_clear_refusal(shop, tmp_path):
     missing = str(tmp_path / "no" / "such" / "folder")
     code, _, err = shop("template", "products", f"{missing}/t.xlsx", user="admin")
     assert (code, "无法写入文件" in err) == (3, True)
-    number = shop(
-        "order",
-        "create",
-        "--kind",
-        "sales",
-        "--party",
-        "华东贸易有限公司",
-        "--line",
-        "A-100:1",
-        user="sales",
-    )[1].strip()
+    number = _sales_order(shop, "A-100:1")
     assert shop("order", "advance", number, "submitted", user="sales")[0] == 0
     code, _, err = shop("print", "order", number, "-o", f"{missing}/x.pdf", user="sales")
     assert (code, "无法写入文件" in err) == (3, True)
