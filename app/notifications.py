@@ -5,7 +5,8 @@ kind and the facts behind it; each reader sees it in their own language:
 - `next_step`: an order reached a node whose next step the recipient role owns;
 - `my_order`: an order the recipient created reached a node that tells its creator
   (placed, shipped, signed for, cancelled in the default workflows);
-- `reached`: an order reached a node that tells the recipient role (goods arrived).
+- `reached`: an order reached a node that tells the recipient role (goods arrived);
+- `escalated`: an order waited at its node past twice its limit (app/lateness.py).
 
 A role's notice is read by each of its users separately. Each user chooses, per kind,
 the channels that reach them (no choice stored: in the window only).
@@ -24,6 +25,7 @@ from db.models import Notification, NotificationPreference, NotificationRead, Or
 from . import audit
 from .clock import utcnow
 from .errors import ValidationError
+from .lateness import escalation_words
 from .roles import ROLES, holds_any, role_label
 from .validation import clean_text
 from .workflow import spec_by_id
@@ -32,6 +34,7 @@ KINDS: dict[str, tuple[str, str]] = {
     "next_step": ("轮到我处理的订单", "Orders waiting for my step"),
     "my_order": ("我创建的订单的进展", "Progress of orders I created"),
     "reached": ("订单到达我关注的节点（如到货）", "Orders reaching nodes I follow (goods arrived)"),
+    "escalated": ("超过时限两倍的订单（升级）", "Orders late past twice their limit (escalated)"),
 }
 IN_APP = "in_app"
 CHANNELS: dict[str, tuple[str, str]] = {
@@ -50,6 +53,8 @@ def text(session: Session, notification: Notification, lang: str = "zh") -> str:
     if "message" in p:  # written before notifications kept their parameters: Chinese only
         return p["message"]
     node = spec_by_id(session, p["workflow_id"]).node(p["node"]).label(lang)
+    if notification.kind == "escalated":
+        return escalation_words(p, node, lang)
     if notification.kind == "next_step":
         role = role_label(notification.recipient_role, lang)
         if lang == "en":

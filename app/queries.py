@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session
 
 from db.models import Event, Order, Party, Payment, Shipment, StockMove, User
 
-from . import workflow
+from . import lateness, workflow
 from .clock import utcnow
 from .errors import ValidationError
 from .kinds import KINDS
@@ -103,7 +103,7 @@ def filtered(session: Session, f: OrderFilter, now: datetime | None = None) -> S
             )
         )
     if f.overdue:
-        query = query.where(workflow.overdue_clause(workflow.all_specs(session), now or utcnow()))
+        query = query.where(lateness.overdue_clause(session, now))
     if f.created_from:
         query = query.where(Order.created_at >= datetime.combine(f.created_from, time.min))
     if f.created_to:
@@ -152,6 +152,7 @@ def order_summary(
 ) -> dict:
     spec = workflow.spec_for(session, order)
     node = spec.node(order.status)
+    late = lateness.assessor(session, now).of(order)
     return {
         "number": order.number,
         "kind": order.kind,
@@ -166,7 +167,7 @@ def order_summary(
         "total": _money(order.total),
         "paid": _money(progress.paid),
         "due": order.due.isoformat() if order.due else None,
-        "overdue": workflow.is_overdue(spec, order, now or utcnow()),
+        "overdue": bool(late and late.late),
         "version": order.version,
         "owner_roles": [owner] if (owner := spec.owner_of(order.status)) else [],
         "status_since": _stamp(order.status_since),
@@ -175,7 +176,7 @@ def order_summary(
             "received_pct": progress.received_pct,
             "paid_pct": progress.paid_pct,
         },
-    }
+    } | lateness.words(session, order, late, lang)
 
 
 def order_rows(session: Session, orders: list[Order], lang: str = "zh") -> list[dict]:
@@ -320,28 +321,3 @@ def stock_ledger_totals(session: Session) -> dict[int, tuple[Decimal, Decimal]]:
         ).group_by(StockMove.product_id)
     )
     return {pid: (on_hand, reserved) for pid, on_hand, reserved in rows}
-
-
-def alerts(session: Session, lang: str = "zh") -> list[dict]:
-    """Orders that are late at their node or past their due date, latest first."""
-    now = utcnow()
-    late = list(session.scalars(filtered(session, OrderFilter(overdue=True), now)))
-    result = []
-    for order in late:
-        spec = workflow.spec_for(session, order)
-        deadline = workflow.deadline_of(spec, order)
-        if deadline is None or deadline > now:
-            # Late once the whole due day has passed.
-            deadline = datetime.combine(order.due + timedelta(days=1), datetime.min.time())
-        result.append(
-            {
-                "number": order.number,
-                "status": order.status,
-                "status_label": spec.node(order.status).label(lang),
-                "owner_role": spec.owner_of(order.status) or "",
-                "since": _stamp(order.status_since),
-                "late_by_hours": round((now - deadline).total_seconds() / 3600, 1),
-            }
-        )
-    result.sort(key=lambda row: -row["late_by_hours"])
-    return result

@@ -10,7 +10,7 @@ from sqlalchemy.orm import Session
 
 from db.models import Setting, User
 
-from . import audit
+from . import audit, working_time
 from .errors import ValidationError
 from .roles import require
 from .validation import amount, clean_text
@@ -40,11 +40,21 @@ DEFAULTS: dict[str, str] = {
     "dingtalk_secret": "",  # the robot's signing secret (SEC…), if it signs
     "webhook_url": "",  # any JSON endpoint
     "webhook_secret": "",  # key of the HMAC-SHA256 signature header
+    # Lateness (app/lateness.py): node time limits count every hour, or only working hours.
+    "limits_in_working_hours": "false",
+    "working_week": "mon-fri 09:00-18:00",
+    "holidays": "",  # dates and ranges: 2026-10-01..2026-10-07, ...
+    "extra_workdays": "",  # make-up working days (调休上班) on a weekend
+    "utc_offset": "+08:00",  # the office's time zone, for working hours and due dates
+    # Carrier tracking (app/tracking.py): a 快递100-style query service.
+    "tracking_url": "",
+    "tracking_customer": "",
+    "tracking_key": "",
 }
 # Shown masked in listings.
-SECRETS = {"smtp_password", "dingtalk_secret", "webhook_secret"}
+SECRETS = {"smtp_password", "dingtalk_secret", "webhook_secret", "tracking_key"}
 MASKED = "******"
-URLS = {"wecom_webhook", "dingtalk_webhook", "webhook_url"}
+URLS = {"wecom_webhook", "dingtalk_webhook", "webhook_url", "tracking_url"}
 SMTP_SECURITY = ("starttls", "tls", "none")
 
 
@@ -70,7 +80,7 @@ def flag(session: Session, key: str) -> bool:
     return get(session, key) == "true"
 
 
-FLAGS = {"warehouse_sees_prices", "four_eyes_approval"}
+FLAGS = {"warehouse_sees_prices", "four_eyes_approval", "limits_in_working_hours"}
 _TRUE = {"true", "yes", "1", "on", "是"}
 _FALSE = {"false", "no", "0", "off", "否"}
 
@@ -112,6 +122,8 @@ def _checked(key: str, value: str) -> str:
                 f"smtp_security takes {', '.join(SMTP_SECURITY)}, not '{value}'.",
             )
         return word
+    if key in CALENDAR:
+        return CALENDAR[key](value)
     address = value.strip()
     if key in URLS and address and not address.lower().startswith(("http://", "https://")):
         raise ValidationError(
@@ -122,6 +134,34 @@ def _checked(key: str, value: str) -> str:
     if key == "company_logo" and text:
         _check_logo(Path(text))
     return text
+
+
+CALENDAR = {
+    "working_week": lambda v: working_time.format_week(working_time.parse_week(v)),
+    "holidays": lambda v: working_time.format_dates(
+        working_time.parse_dates(v, "节假日", "holidays")
+    ),
+    "extra_workdays": lambda v: working_time.format_dates(
+        working_time.parse_dates(v, "调休上班日", "make-up working days")
+    ),
+    "utc_offset": lambda v: _offset_text(working_time.parse_offset(v)),
+}
+
+
+def _offset_text(offset) -> str:
+    minutes = int(offset.total_seconds() // 60)
+    sign = "-" if minutes < 0 else "+"
+    return f"{sign}{abs(minutes) // 60:02d}:{abs(minutes) % 60:02d}"
+
+
+def calendar(session: Session) -> working_time.Calendar:
+    """The office's working calendar as the settings describe it."""
+    return working_time.Calendar(
+        working_time.parse_offset(get(session, "utc_offset")),
+        working_time.parse_week(get(session, "working_week")),
+        working_time.parse_dates(get(session, "holidays"), "节假日", "holidays"),
+        working_time.parse_dates(get(session, "extra_workdays"), "调休上班日", "make-up days"),
+    )
 
 
 # The image kinds a printed header can carry, by their first bytes.

@@ -11,10 +11,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import datetime, timedelta
 from decimal import Decimal
 
-from sqlalchemy import and_, bindparam, case, false, or_, select
+from sqlalchemy import bindparam, select
 from sqlalchemy.engine import URL
 from sqlalchemy.orm import Session
 
@@ -642,39 +641,3 @@ def _notify(session: Session, moved: set[Order]) -> None:
         session.add_all(notices)
         session.flush()
         enqueue(session, notices)
-
-
-# --- lateness: computed from the time limits, never stored --------------------------------
-
-
-def deadline_of(spec: WorkflowSpec, order: Order) -> datetime | None:
-    limit = spec.node(order.status).limit_hours
-    return order.status_since + timedelta(hours=limit) if limit else None
-
-
-def is_overdue(spec: WorkflowSpec, order: Order, now: datetime) -> bool:
-    deadline = deadline_of(spec, order)
-    if deadline is not None and now > deadline:
-        return True
-    return bool(
-        order.due is not None and order.due < now.date() and spec.is_before_fulfilment(order.status)
-    )
-
-
-def overdue_clause(specs: list[WorkflowSpec], now: datetime):
-    """A SQL condition equal to `is_overdue` so the database can filter late orders."""
-    parts = []
-    for spec in specs:
-        for node in spec.nodes.values():
-            in_node = and_(Order.workflow_id == spec.id, Order.status == node.code)
-            if node.limit_hours:
-                parts.append(
-                    and_(in_node, Order.status_since < now - timedelta(hours=node.limit_hours))
-                )
-            if spec.is_before_fulfilment(node.code):
-                parts.append(and_(in_node, Order.due < now.date()))
-    if not parts:
-        return false()
-    # Wrapped in a CASE so SQLite walks the creation-date index and stops after a page,
-    # instead of collecting every late order through the status index and sorting them.
-    return case((or_(*parts), 1), else_=0) == 1

@@ -19,6 +19,7 @@ from sqlalchemy.exc import DatabaseError, OperationalError
 from app import (
     audit,
     config,
+    lateness,
     masterdata,
     orders,
     printing,
@@ -598,33 +599,35 @@ def cmd_pay(ctx: Context) -> int:
 
 
 def cmd_alerts(ctx: Context) -> int:
-    ctx.acting_user()
+    user = ctx.acting_user()
+    lateness.escalate_now(ctx.database)
     with ctx.database.reading() as session:
-        rows = queries.alerts(session, ctx.lang)
+        rows = lateness.alerts(session, user, ctx.lang, everything=ctx.args.all)
     if ctx.args.json:
-        _json(
+        _json([{k: v for k, v in r.items() if not k.startswith("_")} for r in rows])
+        return EXIT_OK
+    en = ctx.lang == "en"
+    raised = " (escalated)" if en else "（已升级）"
+    table(
+        ["number", "node", "waiting for", "party", "due", "reason", "late by", "since"]
+        if en
+        else ["单号", "节点", "待处理", "客户/供应商", "交期", "原因", "超时", "进入节点时间"],
+        [
             [
-                {k: r[k] for k in ("number", "status", "owner_role", "since", "late_by_hours")}
-                for r in rows
+                r["number"],
+                r["status_label"] + (raised if r["escalated"] else ""),
+                roles_label([r["owner_role"]], ctx.lang) if r["owner_role"] else "",
+                r["party"],
+                r["due"] or "",
+                r["reason_text"],
+                r["late_by"],
+                local_time(r["since"]),
             ]
-        )
-    else:
-        table(
-            ["number", "node", "waiting for", "since", "late by (h)"]
-            if ctx.lang == "en"
-            else ["单号", "节点", "待处理", "进入节点时间", "超时（小时）"],
-            [
-                [
-                    r["number"],
-                    r["status_label"],
-                    roles_label(r["owner_role"].split(","), ctx.lang),
-                    local_time(r["since"]),
-                    r["late_by_hours"],
-                ]
-                for r in rows
-            ],
-            right=(4,),
-        )
+            for r in rows
+        ],
+    )
+    if not rows:
+        ctx.say("没有超时的订单。", "No late orders.")
     return EXIT_OK
 
 

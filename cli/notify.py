@@ -7,7 +7,7 @@ import argparse
 import json
 import time
 
-from app import notifications, outbox
+from app import lateness, notifications, outbox
 from app.errors import ValidationError
 
 
@@ -22,6 +22,7 @@ def cmd_notify(ctx) -> int:
         raise ValidationError("--loop 只能与 --run 一起使用。", "--loop goes with --run.")
     if args.run:
         while True:
+            lateness.escalate_now(ctx.database)
             report = outbox.send_due(ctx.database, workers=outbox.SENDER_WORKERS)
             ctx.say(
                 f"已发送 {report.sent} 条，失败 {report.failed} 条"

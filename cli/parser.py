@@ -204,7 +204,35 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--ref", help="a bank or payment reference")
     p = command(commands, "sign", "cmd_sign", help="the customer signed for one shipment")
     p.add_argument("shipment")
-    with_json(command(commands, "alerts", "cmd_alerts", help="late orders and who acts next"))
+    p = with_json(
+        command(
+            commands,
+            "alerts",
+            "cmd_alerts",
+            help="late orders in my queues: party, due date, reason, how late; "
+            "tells the owner about orders past twice their limit",
+        )
+    )
+    p.add_argument("--all", action="store_true", help="every late order, not only my queues")
+    p = command(
+        commands,
+        "holidays",
+        "cmd_holidays",
+        help="import a holiday list (holidays and make-up working days) into the settings",
+    )
+    p.add_argument("action", choices=["import"])
+    p.add_argument("file", nargs="?", help="JSON or CSV; the bundled list of China's if left out")
+    p.add_argument("--replace", action="store_true", help="replace the stored lists, not add")
+    tracking = group("tracking", "carrier status: sign for or flag shipments from the carrier")
+    p = with_json(
+        command(tracking, "import", "cmd_tracking_import", help="a carrier's status export")
+    )
+    p.add_argument("file", help="CSV or Excel: tracking number, status, time")
+    p = with_json(
+        command(
+            tracking, "pull", "cmd_tracking_pull", help="ask the tracking service (tracking_url)"
+        )
+    )
     flows = group("workflow", "the workflows as data")
     p = with_json(command(flows, "show", "cmd_workflow_show", help="the active definition"))
     p.add_argument("kind")

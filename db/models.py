@@ -341,6 +341,20 @@ class Notification(Base):
     params: Mapped[dict] = mapped_column(JSON)  # worded for each reader by app/notifications.py
 
 
+class Escalation(Base):
+    """An order that waited at a node past twice its limit, and the owner role was told:
+    once per order and stay at the node (lateness itself is computed, never stored)."""
+
+    __tablename__ = "escalations"
+    __table_args__ = (UniqueConstraint("order_id", "node", "since"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    order_id: Mapped[int] = mapped_column(ForeignKey("orders.id"))
+    node: Mapped[str] = mapped_column(String(32))
+    since: Mapped[datetime] = mapped_column(DateTime)  # when the order came to the node
+    at: Mapped[datetime] = mapped_column(DateTime)
+
+
 class NotificationRead(Base):
     """One user has read one notification (a role's notice is read by each user separately)."""
 

@@ -8,7 +8,7 @@ from decimal import Decimal
 import pytest
 from sqlalchemy import func, select
 
-from app import notifications, orders, queries, settings
+from app import lateness, notifications, orders, queries, settings
 from app.clock import frozen_at, utcnow
 from app.errors import (
     Conflict,
@@ -325,7 +325,7 @@ def test_overdue_is_computed_from_time_limits_and_due_dates(office):
     with office.db.reading() as session:
         overdue = queries.list_orders(session, queries.OrderFilter(overdue=True))
         assert {o.number for o in overdue} == {late, past_due}
-        rows = {r["number"]: r for r in queries.alerts(session)}
+        rows = {r["number"]: r for r in lateness.alerts(session, everything=True)}
     assert set(rows) == {late, past_due}
     assert rows[late]["status"] == "placed" and rows[late]["owner_role"] == "warehouse"
     assert 5.5 < rows[late]["late_by_hours"] < 6.5

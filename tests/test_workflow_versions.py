@@ -10,7 +10,7 @@ from datetime import timedelta
 import pytest
 from sqlalchemy import func, select
 
-from app import actions, orders, printing, queries, workflow
+from app import actions, lateness, orders, printing, queries, workflow
 from app.clock import frozen_at, utcnow
 from app.errors import PermissionDenied, ValidationError
 from app.workflow_defaults import SALES
@@ -162,7 +162,7 @@ def test_an_edited_time_limit_makes_orders_late(office):
     with frozen_at(utcnow() - timedelta(hours=5)), office.db.unit_of_work() as session:
         orders.advance(session, office.warehouse, before, "prepared")
     with office.db.reading() as session:
-        late = {row["number"]: row for row in queries.alerts(session)}
+        late = {row["number"]: row for row in lateness.alerts(session, everything=True)}
     assert late[before]["status_label"] == "已拣货" and late[before]["late_by_hours"] >= 1
 
 
@@ -173,7 +173,7 @@ def test_a_version_1_order_is_not_late_at_the_edited_limit(office):
     with office.db.unit_of_work() as session:
         store_version(session, office.admin, "sales", edited_sales())
     with office.db.reading() as session:
-        assert older not in {row["number"] for row in queries.alerts(session)}
+        assert older not in {row["number"] for row in lateness.alerts(session, everything=True)}
 
 
 def _broken(change) -> dict:

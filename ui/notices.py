@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app import notifications, outbox, settings
+from app import lateness, notifications, outbox, settings
 from app.errors import OrderTrailError
 from db.engine import Database
 from ui import background, dialogs
@@ -218,8 +218,13 @@ class OutboxSender(QObject):
             return
         self.running = True
         database = self.database
+
+        def escalate_and_send():
+            lateness.escalate_now(database)  # late orders tell the owner once, then send
+            return outbox.send_due(database, workers=outbox.SENDER_WORKERS)
+
         background.run(
-            lambda: outbox.send_due(database, workers=outbox.SENDER_WORKERS),
+            escalate_and_send,
             self._finished,
             self._finished,  # a failure now is retried at the next tick
         )

@@ -6,7 +6,7 @@ from decimal import Decimal
 
 import pytest
 
-from app import actions, orders, queries, settings, worklist
+from app import actions, lateness, orders, queries, settings, worklist
 from app.errors import Conflict, InvalidTransition, PermissionDenied
 from app.orders import LineSpec
 from app.queries import OrderFilter
@@ -134,5 +134,5 @@ def test_overdue_orders_are_listed_like_the_alerts(office):
     office.order(due="2999-01-01")
     assert listed(office, OrderFilter(overdue=True)) == [late]
     with office.db.reading() as session:
-        assert [a["number"] for a in queries.alerts(session)] == [late]
+        assert [a["number"] for a in lateness.alerts(session, everything=True)] == [late]
         assert worklist.count(session, OrderFilter(overdue=True)) == 1

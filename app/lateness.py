@@ -1,0 +1,398 @@
+"""How late each order is: computed from its node's time limit and its due date, never
+stored.
+
+An order is late at its node once it has waited there longer than the node's
+`limit_hours` (counted in every hour, or in working hours when the setting
+`limits_in_working_hours` is on: see app/working_time.py); it is late against its due
+date once the due day has passed in the office's time zone while it is not yet
+fulfilled. Past twice its node's limit, the alert escalates: the owner role is told
+once per order and stay at the node.
+
+Everything works on sets: `overdue_clause` is one SQL condition for "late now", and an
+`Assessor` works out the figures of many orders from their columns without a query per
+order, so the whole office's alert scan is one SELECT.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+
+from sqlalchemy import and_, case, exists, false, or_, select
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
+
+from db.models import Escalation, Notification, Order, Party, User
+
+from . import audit, settings, workflow
+from .clock import utcnow
+from .errors import ValidationError
+from .roles import holds_any
+from .working_time import WallClock, WorkingClock
+
+ESCALATE_TO = "owner"  # the role told when an order waits past twice its limit
+ESCALATION_FACTOR = 2
+
+
+@dataclass(frozen=True)
+class Lateness:
+    """Where an order stands against its clocks. `hours` > 0: late by that much; <= 0:
+    that much time left; `reason` says which clock: `node` (its node's limit) or `due`."""
+
+    reason: str
+    hours: float
+    in_node_hours: float | None  # counted hours at the node, when the node has a limit
+    limit_hours: int | None
+    working: bool  # hours counted as working hours
+    escalated: bool
+
+    @property
+    def late(self) -> bool:
+        return self.hours > 0
+
+
+@dataclass
+class Assessor:
+    """Works out the lateness of many orders at one moment, from their columns."""
+
+    session: Session
+    now: datetime
+    specs: dict[int, workflow.WorkflowSpec] = field(init=False)
+
+    def __post_init__(self):
+        self.specs = {spec.id: spec for spec in workflow.all_specs(self.session)}
+        calendar = settings.calendar(self.session)
+        self.offset = calendar.offset
+        if settings.flag(self.session, "limits_in_working_hours"):
+            self.clock: WallClock | WorkingClock = WorkingClock(
+                calendar, calendar.local(self.now).date()
+            )
+        else:
+            self.clock = WallClock()
+        self.now_position = self.clock.position(self.now)
+        self.today = calendar.local(self.now).date()
+        self._thresholds: dict[float, datetime] = {}
+
+    def threshold(self, hours: float) -> datetime:
+        """Orders that came to a node before this moment have waited more than `hours`."""
+        if hours not in self._thresholds:
+            self._thresholds[hours] = self.clock.moment_at(self.now_position - hours)
+        return self._thresholds[hours]
+
+    def due_end(self, due) -> datetime:
+        """The moment (UTC) the due day is over in the office."""
+        return datetime.combine(due + timedelta(days=1), datetime.min.time()) - self.offset
+
+    def deadline(self, workflow_id: int, status: str, since: datetime) -> datetime | None:
+        limit = self.specs[workflow_id].node(status).limit_hours
+        if not limit:
+            return None
+        return self.clock.moment_at(self.clock.position(since) + limit)
+
+    def assess(self, workflow_id: int, status: str, since: datetime, due) -> Lateness | None:
+        """None when no clock runs for the order here (no limit, no due date that counts)."""
+        spec = self.specs[workflow_id]
+        limit = spec.node(status).limit_hours
+        counts_due = due is not None and spec.is_before_fulfilment(status)
+        candidates: list[tuple[float, str]] = []
+        in_node = None
+        if limit:
+            in_node = self.now_position - self.clock.position(since)
+            candidates.append((in_node - limit, "node"))
+        if counts_due:
+            hours = (self.now - self.due_end(due)).total_seconds() / 3600
+            candidates.append((hours, "due"))
+        if not candidates:
+            return None
+        hours, reason = max(candidates)
+        escalated = bool(limit and in_node > ESCALATION_FACTOR * limit)
+        return Lateness(reason, hours, in_node, limit, self.clock.working, escalated)
+
+    def clause(self, factor: int = 1, *, due: bool = True):
+        """SQL: the orders late now (with factor 2: past twice their node's limit)."""
+        parts = []
+        for spec in self.specs.values():
+            for node in spec.nodes.values():
+                in_node = and_(Order.workflow_id == spec.id, Order.status == node.code)
+                if node.limit_hours:
+                    moment = self.threshold(factor * node.limit_hours)
+                    parts.append(and_(in_node, Order.status_since < moment))
+                if due and spec.is_before_fulfilment(node.code):
+                    parts.append(and_(in_node, Order.due < self.today))
+        if not parts:
+            return false()
+        # Wrapped in a CASE so SQLite walks the creation-date index and stops after a page,
+        # instead of collecting every late order through the status index and sorting them.
+        return case((or_(*parts), 1), else_=0) == 1
+
+    def has_clock_clause(self):
+        """SQL: the orders for which some clock runs (a node limit or a due date that counts)."""
+        parts = []
+        for spec in self.specs.values():
+            timed = [code for code, node in spec.nodes.items() if node.limit_hours]
+            dated = [code for code in spec.order if spec.is_before_fulfilment(code)]
+            if timed:
+                parts.append(and_(Order.workflow_id == spec.id, Order.status.in_(timed)))
+            if dated:
+                parts.append(
+                    and_(
+                        Order.workflow_id == spec.id,
+                        Order.status.in_(dated),
+                        Order.due.is_not(None),
+                    )
+                )
+        return or_(*parts) if parts else false()
+
+    def of(self, order: Order) -> Lateness | None:
+        return self.assess(order.workflow_id, order.status, order.status_since, order.due)
+
+
+def assessor(session: Session, now: datetime | None = None) -> Assessor:
+    """One per unit of work and moment: it reads the workflows and the calendar once."""
+    now = now or utcnow()
+    cached = session.info.get("lateness_assessor")
+    if cached is not None and cached.now == now:
+        return cached
+    made = session.info["lateness_assessor"] = Assessor(session, now)
+    return made
+
+
+def overdue_clause(session: Session, now: datetime | None = None):
+    return assessor(session, now).clause()
+
+
+def is_overdue(session: Session, order: Order, now: datetime | None = None) -> bool:
+    found = assessor(session, now).of(order)
+    return bool(found and found.late)
+
+
+# --- words --------------------------------------------------------------------------------
+
+
+def _amount(hours: float, lang: str, working: bool) -> str:
+    hours = abs(hours)
+    if hours >= 96 and not working:
+        days = round(hours / 24)
+        return f"{days} days" if lang == "en" else f"{days} 天"
+    whole = max(1, round(hours)) if hours >= 1 else None
+    if whole is None:
+        minutes = max(1, round(hours * 60))
+        return f"{minutes} min" if lang == "en" else f"{minutes} 分钟"
+    if working:
+        return f"{whole} working h" if lang == "en" else f"{whole} 个工作小时"
+    return f"{whole} h" if lang == "en" else f"{whole} 小时"
+
+
+def waiting_for(spec: workflow.WorkflowSpec, status: str, lang: str) -> str:
+    """What has not happened yet at this node, from the next forward node's label."""
+    ahead = next((t.target for t in spec.leaving(status) if t.forward), None)
+    if ahead is None:
+        return ""
+    node = spec.node(ahead)
+    if lang == "en":
+        return f"not yet {node.en.lower()}"
+    return f"未{node.zh[1:]}" if node.zh.startswith("已") else f"未到{node.zh}"
+
+
+def reason_text(spec: workflow.WorkflowSpec, status: str, found: Lateness, lang: str) -> str:
+    """'已发货 76 小时未签收', 'Shipped 76 h, not yet delivered', or the due date."""
+    node = spec.node(status)
+    if found.reason == "due":
+        if found.late:
+            return "Past the due date" if lang == "en" else "已过交期"
+        return "Due date ahead" if lang == "en" else "交期将到"
+    spent = _amount(found.in_node_hours or 0, lang, found.working)
+    pending = waiting_for(spec, status, lang)
+    if lang == "en":
+        return f"{node.en} {spent}, {pending}" if pending else f"{node.en} {spent}"
+    return f"{node.zh} {spent}{pending}"
+
+
+def left_text(found: Lateness, lang: str) -> str:
+    """'超时 4 小时' / 'late by 4 h', or '还剩 3 小时' / '3 h left'."""
+    working = found.working and found.reason == "node"
+    amount = _amount(found.hours, lang, working)
+    if found.late:
+        return f"late by {amount}" if lang == "en" else f"超时 {amount}"
+    return f"{amount} left" if lang == "en" else f"还剩 {amount}"
+
+
+def words(session: Session, order: Order, found: Lateness | None, lang: str) -> dict:
+    """The fields a list row shows about lateness."""
+    if found is None:
+        return {"late_by_hours": None, "time_left": "", "late_reason": "", "escalated": False}
+    spec = workflow.spec_by_id(session, order.workflow_id)
+    return {
+        "late_by_hours": round(found.hours, 1),
+        "time_left": left_text(found, lang),
+        "late_reason": reason_text(spec, order.status, found, lang),
+        "escalated": found.escalated,
+    }
+
+
+# --- the alert scan -----------------------------------------------------------------------
+
+
+def _stamp(moment: datetime | None) -> str | None:
+    return moment.strftime("%Y-%m-%dT%H:%M:%SZ") if moment else None
+
+
+def _reader_sees(user: User | None, owner: str | None, escalated: bool) -> bool:
+    working = (user.roles - {"admin"}) if user is not None else frozenset()
+    if not working:
+        return True  # someone who is only an admin sees everything
+    if owner and holds_any(user, {owner}):
+        return True
+    return escalated and holds_any(user, {ESCALATE_TO})
+
+
+def alerts(
+    session: Session,
+    user: User | None = None,
+    lang: str = "zh",
+    *,
+    everything: bool = False,
+    now: datetime | None = None,
+) -> list[dict]:
+    """Orders late at their node or past their due date, latest first: for the reader's
+    queues (the steps their roles own, and for the owner what escalated), or all."""
+    judge = assessor(session, now)
+    rows = session.execute(
+        select(
+            Order.id,
+            Order.number,
+            Order.kind,
+            Order.workflow_id,
+            Order.status,
+            Order.status_since,
+            Order.due,
+            Party.name,
+        )
+        .join(Party, Party.id == Order.party_id)
+        .where(judge.clause())
+    )
+    result = []
+    for oid, number, kind, workflow_id, status, since, due, party in rows:
+        found = judge.assess(workflow_id, status, since, due)
+        if found is None or not found.late:
+            continue
+        spec = judge.specs[workflow_id]
+        owner = spec.owner_of(status)
+        if not everything and not _reader_sees(user, owner, found.escalated):
+            continue
+        result.append(
+            {
+                "number": number,
+                "kind": kind,
+                "status": status,
+                "status_label": spec.node(status).label(lang),
+                "owner_role": owner or "",
+                "since": _stamp(since),
+                "late_by_hours": round(found.hours, 1),
+                "party": party,
+                "due": due.isoformat() if due else None,
+                "reason": found.reason,
+                "reason_text": reason_text(spec, status, found, lang),
+                "late_by": left_text(found, lang),
+                "working_hours": found.working,
+                "escalated": found.escalated,
+                "_id": oid,
+            }
+        )
+    result.sort(key=lambda row: (-row["late_by_hours"], row["number"]))
+    return result
+
+
+# --- escalation ---------------------------------------------------------------------------
+
+
+def escalate(session: Session, user: User | None = None, now: datetime | None = None) -> int:
+    """Tell the owner role about every order past twice its node's limit that it has not
+    been told about for this stay at the node; returns how many were told."""
+    judge = assessor(session, now)
+    told = exists().where(
+        Escalation.order_id == Order.id,
+        Escalation.node == Order.status,
+        Escalation.since == Order.status_since,
+    )
+    late = list(
+        session.scalars(
+            select(Order)
+            .where(judge.clause(ESCALATION_FACTOR, due=False), ~told)
+            .order_by(Order.id)
+        )
+    )
+    if not late:
+        return 0
+    moment = judge.now
+    notices = []
+    for order in late:
+        found = judge.of(order)
+        session.add(
+            Escalation(order_id=order.id, node=order.status, since=order.status_since, at=moment)
+        )
+        params = {
+            "number": order.number,
+            "party": order.party.name,
+            "workflow_id": order.workflow_id,
+            "node": order.status,
+            "hours": round(found.in_node_hours or 0),
+            "limit_hours": found.limit_hours,
+            "working": found.working,
+        }
+        notices.append(
+            Notification(
+                at=moment,
+                recipient_role=ESCALATE_TO,
+                order_id=order.id,
+                kind="escalated",
+                params=params,
+            )
+        )
+        audit.record(
+            session,
+            user.name if user is not None else "system",
+            entity="order",
+            ref=order.number,
+            action="escalated",
+            order_id=order.id,
+            after={"node": order.status, "to_role": ESCALATE_TO, "in_node_hours": params["hours"]},
+        )
+    # A second desktop scanning at the same moment meets the unique key and rolls back.
+    session.flush()
+    from .outbox import enqueue  # the outbox words notices, which reads workflows
+
+    session.add_all(notices)
+    session.flush()
+    enqueue(session, notices)
+    return len(notices)
+
+
+def escalate_now(database) -> int:
+    """The scan as its own unit of work, for the senders of the window and `notify --run`
+    and for `alerts`; a desktop that loses a race to another one leaves it to the winner."""
+    from .runner import run
+
+    try:
+        return run(database, None, escalate).value
+    except IntegrityError:
+        return 0
+    except ValidationError as error:  # the runner words a unique key another desktop took
+        if isinstance(error.__cause__, IntegrityError):
+            return 0
+        raise
+
+
+def escalation_words(params: dict, node_label: str, lang: str) -> str:
+    working = params.get("working", False)
+    spent = _amount(params["hours"], lang, working)
+    limit = _amount(params["limit_hours"] or 0, lang, working)
+    if lang == "en":
+        return (
+            f"Order {params['number']} ({params['party']}) has waited at '{node_label}' for "
+            f"{spent}, more than twice its limit of {limit}."
+        )
+    return (
+        f"订单 {params['number']}（{params['party']}）在“{node_label}”已等待 {spent}，"
+        f"超过时限 {limit} 的两倍。"
+    )
