@@ -19,6 +19,7 @@ from sqlalchemy.exc import DatabaseError, OperationalError
 from app import (
     audit,
     config,
+    holidays,
     lateness,
     masterdata,
     orders,
@@ -628,6 +629,17 @@ def cmd_alerts(ctx: Context) -> int:
     )
     if not rows:
         ctx.say("没有超时的订单。", "No late orders.")
+    return EXIT_OK
+
+
+def cmd_holidays(ctx: Context) -> int:
+    a = ctx.args
+    done = ctx.act(holidays.import_list, a.file, replace=a.replace)
+    ctx.say(
+        f"已导入节假日：新增假日 {done.holidays} 天，调休上班日 {done.workdays} 天。",
+        f"Holidays imported: {done.holidays} holidays and {done.workdays} make-up working days "
+        "added.",
+    )
     return EXIT_OK
 
 

@@ -4,7 +4,7 @@ make-up working days, escalation to the owner, and `alerts` for each reader."""
 from __future__ import annotations
 
 import json
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 
 import pytest
 from sqlalchemy import func, select
@@ -191,3 +191,45 @@ def test_alerts_on_the_command_line(office, cli):
         assert row["escalated"] is True  # the scan told the owner: 76 h > 2 × 24 h
         code, out, _ = cli("alerts", user="owner")
         assert number in out and "已升级" in out
+
+
+def test_china_holidays_import_and_count_in_working_hours(office, cli):
+    code, _, err = cli("holidays", "import", user="admin")
+    assert code == 0 and "新增假日" in err
+    with office.db.reading() as session:
+        calendar = settings.calendar(session)
+    assert {date(2026, 10, 1), date(2026, 10, 7), date(2027, 2, 5)} <= calendar.holidays
+    assert date(2026, 10, 10) in calendar.workdays and date(2026, 9, 20) in calendar.workdays
+    configure(office, limits_in_working_hours="true", working_week="mon-fri 09:00-18:00")
+    # Placed on Wednesday 30 September evening: the holiday week does not count;
+    # Saturday 10 October is a make-up working day with a weekday's hours.
+    number = placed_at(office, datetime(2026, 9, 30, 11, 0))
+    assert number not in alerts_at(office, datetime(2026, 10, 9, 12))  # Friday 20:00
+    # Thursday 9 h + Friday 9 h + 6 h of the make-up Saturday: late from 15:00 on.
+    assert number not in alerts_at(office, datetime(2026, 10, 10, 6, 59))  # Saturday 14:59
+    assert alerts_at(office, datetime(2026, 10, 10, 10))[number]["late_by_hours"] == 3.0
+    code, _, _ = cli("holidays", "import", user="sales")
+    assert code == 4
+
+
+def test_holiday_files_that_are_not_lists_are_refused(office, cli, tmp_path):
+    csv_file = tmp_path / "假期.csv"
+    csv_file.write_text("date,kind,name\n2026-12-24..2026-12-25,休,圣诞\n2026-12-26,班,\n")
+    code, _, _ = cli("holidays", "import", str(csv_file), "--replace", user="admin")
+    assert code == 0
+    with office.db.reading() as session:
+        assert settings.get(session, "holidays") == "2026-12-24..2026-12-25"
+        assert settings.get(session, "extra_workdays") == "2026-12-26"
+    bad = {
+        "x.json": b'{"holidays": [{"dates": "2026-02-30"}]}',
+        "y.csv": b"day,type\n2026-01-01,holiday\n",
+        "z.csv": "date,kind\n2026-01-01,周末\n".encode(),
+        "w.json": b"\x89PNG\r\n\x1a\n\x00\x00",
+        "v.json": b'{"holidays": ["2026-01-01"], "workdays": ["2026-01-01"]}',
+    }
+    for name, content in bad.items():
+        (tmp_path / name).write_bytes(content)
+        code, _, err = cli("holidays", "import", str(tmp_path / name), user="admin")
+        assert code == 3 and name in err, (name, err)
+    with office.db.reading() as session:  # nothing half done
+        assert settings.get(session, "holidays") == "2026-12-24..2026-12-25"
