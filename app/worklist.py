@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session
 
 from db.models import Order, Party, User
 
-from . import queries, workflow
+from . import lateness, queries, workflow
 from .errors import PermissionDenied
 from .kinds import KINDS
 from .price_visibility import require_prices_visible
@@ -35,18 +35,52 @@ def count(session: Session, q: OrderFilter) -> int:
     return session.scalar(query)
 
 
+# Sorted by how late (most late first when descending), worked out in app/lateness.py.
+LATE = "late"
+
+
 def page(session: Session, q: OrderFilter, offset: int, limit: int, lang: str = "zh") -> list[dict]:
     """Rows `offset` to `offset + limit` of the list, as order summaries plus the last change."""
-    column = SORTS[q.sort]
-    direction = (column.desc(), Order.id.desc()) if q.descending else (column.asc(), Order.id)
-    query = queries.filtered(session, q).order_by(None)
-    if q.sort == "party":
-        query = query.join(Party, Party.id == Order.party_id)
-    orders = list(session.scalars(query.order_by(*direction).offset(offset).limit(limit)))
+    if q.sort == LATE:
+        orders = _by_lateness(session, q, offset, limit)
+    else:
+        column = SORTS[q.sort]
+        direction = (column.desc(), Order.id.desc()) if q.descending else (column.asc(), Order.id)
+        query = queries.filtered(session, q).order_by(None)
+        if q.sort == "party":
+            query = query.join(Party, Party.id == Order.party_id)
+        orders = list(session.scalars(query.order_by(*direction).offset(offset).limit(limit)))
     rows = queries.order_rows(session, orders, lang)
     for row, order in zip(rows, orders, strict=True):
         row["updated_at"] = order.updated_at
     return rows
+
+
+def _by_lateness(session: Session, q: OrderFilter, offset: int, limit: int) -> list[Order]:
+    """A page of the list by how late: the orders some clock runs for, ranked from their
+    columns in one query; after them, the orders without a clock, newest first."""
+    judge = lateness.assessor(session)
+    base = queries.filtered(session, q).order_by(None)
+    timed = session.execute(
+        base.where(judge.has_clock_clause()).with_only_columns(
+            Order.id, Order.workflow_id, Order.status, Order.status_since, Order.due
+        )
+    ).all()
+    scored = []
+    for oid, workflow_id, status, since, due in timed:
+        found = judge.assess(workflow_id, status, since, due)
+        scored.append((found.hours if found else float("-inf"), oid))
+    scored.sort(reverse=q.descending)
+    ids = [oid for _, oid in scored[offset : offset + limit]]
+    found_orders = {o.id: o for o in session.scalars(select(Order).where(Order.id.in_(ids)))}
+    orders = [found_orders[oid] for oid in ids]
+    if len(orders) < limit:
+        rest = base.where(~judge.has_clock_clause()).order_by(
+            Order.created_at.desc(), Order.id.desc()
+        )
+        skip = max(0, offset - len(scored))
+        orders += session.scalars(rest.offset(skip).limit(limit - len(orders)))
+    return orders
 
 
 def home_queue(user: User) -> frozenset[str] | None:

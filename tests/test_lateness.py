@@ -233,3 +233,31 @@ def test_holiday_files_that_are_not_lists_are_refused(office, cli, tmp_path):
         assert code == 3 and name in err, (name, err)
     with office.db.reading() as session:  # nothing half done
         assert settings.get(session, "holidays") == "2026-12-24..2026-12-25"
+
+
+def test_a_queue_sorts_by_how_late_with_the_words(office):
+    from app import orders, worklist
+    from app.queries import OrderFilter
+
+    fresh = placed_at(office, FRIDAY_EVENING + timedelta(hours=20))
+    oldest = placed_at(office, FRIDAY_EVENING)
+    middle = placed_at(office, FRIDAY_EVENING + timedelta(hours=10))
+    draft = office.order()  # no clock runs for it: after the others
+    with frozen_at(FRIDAY_EVENING + timedelta(hours=1)), office.db.unit_of_work() as session:
+        orders.ship(session, office.warehouse, oldest, "顺丰", "SF1")
+    now = FRIDAY_EVENING + timedelta(hours=77)
+    query = OrderFilter(sort=worklist.LATE, descending=True)
+    with frozen_at(now), office.db.reading() as session:
+        rows = worklist.page(session, query, 0, 10)
+        # 67 h at 已下单 (limit 24), 57 h there, 76 h at 已发货 (limit 72), a draft.
+        assert [r["number"] for r in rows] == [middle, fresh, oldest, draft]
+        assert rows[0]["time_left"] == "超时 43 小时" and rows[0]["escalated"]
+        assert rows[2]["late_reason"] == "已发货 76 小时未签收"
+        assert rows[2]["time_left"] == "超时 4 小时" and not rows[2]["escalated"]
+        assert rows[3]["time_left"] == "" and rows[3]["late_by_hours"] is None
+        second = worklist.page(session, query, 1, 2)
+        assert [r["number"] for r in second] == [fresh, oldest]
+        ascending = worklist.page(session, OrderFilter(sort=worklist.LATE, descending=False), 0, 9)
+        assert [r["number"] for r in ascending] == [oldest, fresh, middle, draft]
+        mine = OrderFilter(queue_of=frozenset({"warehouse"}), sort=worklist.LATE)
+        assert [r["number"] for r in worklist.page(session, mine, 0, 9)] == [middle, fresh]

@@ -48,7 +48,7 @@ from ui.live import ChangeWatcher
 from ui.notices import NotificationBell, OutboxSender
 from ui.order_detail import OrderDetail
 from ui.order_editor import OrderEditor
-from ui.order_list import OrderFilterBar, OrderListView, OrderTableModel
+from ui.order_list import LATE, OrderFilterBar, OrderListView, OrderTableModel
 from ui.print_preview import PrintPreview
 from ui.timeline import Timeline
 from ui.workspace import Workspace
@@ -315,6 +315,11 @@ class MainWindow(QMainWindow):
             self.pages.setCurrentWidget(self.later)
             return
         self.pages.setCurrentIndex(0)
+        if key == "exceptions":  # the most late first; the header sorts otherwise
+            self.model.query = replace(self.model.query, sort=worklist.LATE, descending=True)
+            self.list.horizontalHeader().blockSignals(True)
+            self.list.horizontalHeader().setSortIndicator(LATE, Qt.SortOrder.DescendingOrder)
+            self.list.horizontalHeader().blockSignals(False)
         self.apply_filters()
 
     def apply_filters(self) -> None:

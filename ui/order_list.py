@@ -53,8 +53,10 @@ CACHED_PAGES = 40
 OVERDUE_BACKGROUND_BRUSH = QBrush(QColor("#fff1f0"))
 OVERDUE_TEXT_BRUSH = QBrush(QColor("#a8071a"))
 
-NUMBER, KIND, PARTY, NODE, MOVED, PAID, DUE, OWNER, UPDATED = range(9)
+NUMBER, KIND, PARTY, NODE, MOVED, PAID, DUE, OWNER, UPDATED, LATE, REASON = range(11)
+LAST = REASON
 SORT_OF_COLUMN = {
+    LATE: worklist.LATE,
     NUMBER: "number",
     KIND: "kind",
     PARTY: "party",
@@ -104,6 +106,8 @@ class OrderTableModel(QAbstractTableModel):
             self.tr("Due"),
             self.tr("Waiting for"),
             self.tr("Last change"),
+            self.tr("Time left / late by"),
+            self.tr("Why"),
         ]
 
     def kind_label(self, kind: str) -> str:
@@ -142,7 +146,7 @@ class OrderTableModel(QAbstractTableModel):
         else:
             self._count_later()
         if self._count:
-            self.dataChanged.emit(self.index(0, 0), self.index(self._count - 1, UPDATED))
+            self.dataChanged.emit(self.index(0, 0), self.index(self._count - 1, LAST))
 
     def _count_later(self) -> None:
         generation, query = self._generation, self.query
@@ -201,7 +205,7 @@ class OrderTableModel(QAbstractTableModel):
         first = number * PAGE
         last = min(first + PAGE, self._count) - 1
         if last >= first:
-            self.dataChanged.emit(self.index(first, 0), self.index(last, UPDATED))
+            self.dataChanged.emit(self.index(first, 0), self.index(last, LAST))
 
     def _page(self, number: int) -> list[dict] | None:
         rows = self._pages.get(number)
@@ -231,7 +235,7 @@ class OrderTableModel(QAbstractTableModel):
         return 0 if parent is not None and parent.isValid() else self._count
 
     def columnCount(self, parent: QModelIndex | None = None) -> int:
-        return 0 if parent is not None and parent.isValid() else UPDATED + 1
+        return 0 if parent is not None and parent.isValid() else LAST + 1
 
     def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
@@ -251,17 +255,19 @@ class OrderTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             cells = row.get("cells")
             if cells is None:  # worked out once per row, not on every repaint
-                cells = row["cells"] = [self._text(row, c) for c in range(UPDATED + 1)]
+                cells = row["cells"] = [self._text(row, c) for c in range(LAST + 1)]
             return cells[column]
         if not row["overdue"]:
             return None
         if role == Qt.ItemDataRole.BackgroundRole:
             return OVERDUE_BACKGROUND_BRUSH
-        if role == Qt.ItemDataRole.ForegroundRole and column in (NUMBER, DUE):
+        if role == Qt.ItemDataRole.ForegroundRole and column in (NUMBER, DUE, LATE):
             return OVERDUE_TEXT_BRUSH
         if role == Qt.ItemDataRole.FontRole and column == NUMBER:
             return self._bold
         if role == Qt.ItemDataRole.ToolTipRole:
+            if row.get("escalated"):
+                return self.tr("Late past twice its limit: the owner has been told")
             return self.tr("Overdue at this node or past its due date")
         return None
 
@@ -285,6 +291,10 @@ class OrderTableModel(QAbstractTableModel):
             return row["due"] or ""
         if column == OWNER:
             return roles_label(row["owner_roles"], self.workspace.lang)
+        if column == LATE:
+            return row["time_left"]
+        if column == REASON:
+            return row["late_reason"]
         return local_time(row["updated_at"])
 
     def sort(self, column: int, order=Qt.SortOrder.AscendingOrder) -> None:
@@ -369,6 +379,9 @@ class OrderListView(QTableView):
             PAID: 96,
             DUE: 86,
             OWNER: 90,
+            LATE: metrics.horizontalAdvance("超时 100 个工作小时") + 16,
+            REASON: metrics.horizontalAdvance("已下单 100 个工作小时未备货") + 16,
+            UPDATED: metrics.horizontalAdvance("2026-12-31 23:59") + 16,
         }
         for column, width in widths.items():
             self.setColumnWidth(column, width)
@@ -376,6 +389,9 @@ class OrderListView(QTableView):
         # Who acts next is what a clerk looks for: beside the node, visible on a laptop
         # screen without scrolling sideways.
         header.moveSection(header.visualIndex(OWNER), header.visualIndex(NODE) + 1)
+        # How late and why belong beside the due date, the other clock an order runs on.
+        header.moveSection(header.visualIndex(LATE), header.visualIndex(DUE) + 1)
+        header.moveSection(header.visualIndex(REASON), header.visualIndex(LATE) + 1)
 
 
 class OrderFilterBar(QWidget):
