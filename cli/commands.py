@@ -27,6 +27,7 @@ from app import (
     queries,
     runner,
     settings,
+    tracking,
     users,
     workflow,
     workflow_versions,
@@ -641,6 +642,54 @@ def cmd_holidays(ctx: Context) -> int:
         "added.",
     )
     return EXIT_OK
+
+
+OUTCOME_WORDS = {
+    "signed": ("已签收", "signed"),
+    "already_signed": ("此前已签收，未重复", "already signed, nothing done"),
+    "refused_not_applied": ("拒收：未处理，请人工跟进", "refused: not applied, follow up by hand"),
+    "noted": ("运输中，未改变", "on its way, nothing changed"),
+    "unknown": ("没有此运单号的发货单", "no shipment has this tracking number"),
+    "ambiguous": ("多张发货单用同一运单号，未处理", "several shipments share it, not applied"),
+    "not_allowed_here": ("订单当前节点不能签收", "the order's node does not take signatures"),
+}
+
+
+def _tracking_report(ctx: Context, outcomes) -> int:
+    if ctx.args.json:
+        _json([o.as_dict() for o in outcomes])
+        return EXIT_OK
+    en = ctx.lang == "en"
+    table(
+        ["tracking no", "carrier status", "shipment", "order", "result"]
+        if en
+        else ["运单号", "承运商状态", "发货单", "订单", "结果"],
+        [
+            [o.tracking_no, o.status, o.shipment or "", o.order or "", OUTCOME_WORDS[o.outcome][en]]
+            for o in outcomes
+        ],
+    )
+    signed = sum(o.outcome == "signed" for o in outcomes)
+    left = sum(o.outcome in ("unknown", "ambiguous", "refused_not_applied") for o in outcomes)
+    ctx.say(
+        f"已签收 {signed} 张发货单；{left} 条需要人工查看。",
+        f"{signed} shipments signed; {left} need a person to look.",
+    )
+    return EXIT_OK
+
+
+def cmd_tracking_import(ctx: Context) -> int:
+    try:
+        outcomes = ctx.act(tracking.import_export, ctx.args.file)
+    except ImportRejected as rejected:
+        for problem in rejected.problems:
+            print(problem.describe(ctx.lang), file=sys.stderr)
+        raise
+    return _tracking_report(ctx, outcomes)
+
+
+def cmd_tracking_pull(ctx: Context) -> int:
+    return _tracking_report(ctx, tracking.pull(ctx.database, ctx.acting_user()))
 
 
 def cmd_print(ctx: Context) -> int:
