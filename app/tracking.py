@@ -412,15 +412,13 @@ def query(svc: Service, carrier: str, tracking_no: str, offset: timedelta) -> Ca
     return CarrierStatus(tracking_no, f"{state} {status_text}".strip(), moment, meaning)
 
 
-def pull(database, user: User) -> list[Outcome]:
-    """Ask the service about every shipment still on its way (outside any transaction),
-    then apply the answers as one unit of work."""
-    from .runner import run
-
+def ask_service(database) -> tuple[list[CarrierStatus], str]:
+    """The service's answers about every shipment still on its way, and its address for
+    the audit trail; asked outside any transaction. The front end then applies them as
+    one unit of work (`apply` with SOURCE_SERVICE)."""
     with database.reading() as session:
         svc = service(session)
         offset = settings.calendar(session).offset
         asking = waiting(session)
     answers = [found for c, n in asking if (found := query(svc, c, n, offset)) is not None]
-    where = urllib.parse.urlsplit(svc.url).netloc
-    return run(database, user, apply, answers, SOURCE_SERVICE, where).value
+    return answers, urllib.parse.urlsplit(svc.url).netloc

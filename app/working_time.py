@@ -71,12 +71,14 @@ def format_week(week: dict[int, tuple[Period, ...]]) -> str:
             last += 1
         if week[day]:
             days = DAYS[day] if last == day else f"{DAYS[day]}-{DAYS[last]}"
-            hours = ",".join(
-                f"{s // 60:02d}:{s % 60:02d}-{e // 60:02d}:{e % 60:02d}" for s, e in week[day]
-            )
+            hours = format_periods(week[day])
             parts.append(f"{days} {hours}")
         day = last + 1
     return "; ".join(parts)
+
+
+def format_periods(periods: tuple[Period, ...]) -> str:
+    return ",".join(f"{s // 60:02d}:{s % 60:02d}-{e // 60:02d}:{e % 60:02d}" for s, e in periods)
 
 
 def parse_dates(text: str, zh: str, en: str) -> frozenset[date]:

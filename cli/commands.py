@@ -689,7 +689,9 @@ def cmd_tracking_import(ctx: Context) -> int:
 
 
 def cmd_tracking_pull(ctx: Context) -> int:
-    return _tracking_report(ctx, tracking.pull(ctx.database, ctx.acting_user()))
+    ctx.acting_user()
+    answers, where = tracking.ask_service(ctx.database)
+    return _tracking_report(ctx, ctx.act(tracking.apply, answers, tracking.SOURCE_SERVICE, where))
 
 
 def cmd_print(ctx: Context) -> int:

@@ -36,6 +36,7 @@ from app.errors import OrderTrailError
 from app.roles import ROLES, may, role_label, roles_label
 from ui.dialogs import show_error
 from ui.notices import ChannelSettingsPage
+from ui.working_hours import WorkingHoursPage
 from ui.workspace import Workspace
 
 CONSOLE_SIZE = (1100, 640)  # inside a 1366×768 screen with the taskbar
@@ -590,6 +591,7 @@ class AdminConsole(QDialog):
             ("products", "add_product", ProductsPage, self.tr("Products")),
             ("settings", "change_settings", SettingsPage, self.tr("Settings")),
             ("channels", "change_settings", ChannelSettingsPage, self.tr("Notification channels")),
+            ("working_hours", "change_settings", WorkingHoursPage, self.tr("Working hours")),
         ):
             if may(user, permission):
                 self.pages[key] = page(workspace)

@@ -51,6 +51,7 @@ from ui.order_editor import OrderEditor
 from ui.order_list import LATE, OrderFilterBar, OrderListView, OrderTableModel
 from ui.print_preview import PrintPreview
 from ui.timeline import Timeline
+from ui.tracking_actions import CarrierTracking
 from ui.workspace import Workspace
 
 ORDER_PAGES = ("mine", "all", "sales", "purchase", "exceptions")
@@ -251,6 +252,8 @@ class MainWindow(QMainWindow):
             imported.setEnabled(self.workspace.read(lambda s, w=what: may_import(s, user, w)))
             self.export_actions[what], self.import_actions[what] = exported, imported
         self.export_actions["orders"].setEnabled(self.workspace.sees_prices)
+        self.carrier_tracking = CarrierTracking(self.workspace, self)
+        self.carrier_tracking.add_to(menu)
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
         self.about_action = help_menu.addAction(self.tr("About OrderTrail"))
         self.about_action.triggered.connect(

@@ -37,33 +37,61 @@
 <context>
     <name>AdminConsole</name>
     <message>
-        <location filename="../../ui/admin_console.py" line="585"/>
+        <location filename="../../ui/admin_console.py" line="584"/>
         <source>Administration</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/admin_console.py" line="590"/>
+        <location filename="../../ui/admin_console.py" line="589"/>
         <source>Users</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/admin_console.py" line="591"/>
+        <location filename="../../ui/admin_console.py" line="590"/>
         <source>Customers and suppliers</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/admin_console.py" line="592"/>
+        <location filename="../../ui/admin_console.py" line="591"/>
         <source>Products</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/admin_console.py" line="593"/>
+        <location filename="../../ui/admin_console.py" line="592"/>
         <source>Settings</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/admin_console.py" line="594"/>
+        <location filename="../../ui/admin_console.py" line="593"/>
         <source>Notification channels</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin_console.py" line="594"/>
+        <source>Working hours</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CarrierTracking</name>
+    <message>
+        <location filename="../../ui/tracking_actions.py" line="90"/>
+        <source>Import carrier statuses…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/tracking_actions.py" line="92"/>
+        <source>Ask the tracking service</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/tracking_actions.py" line="100"/>
+        <source>Import carrier statuses</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/tracking_actions.py" line="102"/>
+        <source>Carrier exports (*.csv *.xlsx)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -83,82 +111,82 @@
 <context>
     <name>ChannelSettingsPage</name>
     <message>
-        <location filename="../../ui/notices.py" line="240"/>
+        <location filename="../../ui/notices.py" line="245"/>
         <source>SMTP server</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/notices.py" line="241"/>
+        <location filename="../../ui/notices.py" line="246"/>
         <source>SMTP port</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/notices.py" line="242"/>
+        <location filename="../../ui/notices.py" line="247"/>
         <source>SMTP security (starttls, tls, none)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/notices.py" line="243"/>
+        <location filename="../../ui/notices.py" line="248"/>
         <source>SMTP user</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/notices.py" line="244"/>
+        <location filename="../../ui/notices.py" line="249"/>
         <source>SMTP password</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/notices.py" line="245"/>
+        <location filename="../../ui/notices.py" line="250"/>
         <source>Sender address</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/notices.py" line="246"/>
+        <location filename="../../ui/notices.py" line="251"/>
         <source>WeCom group robot address</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/notices.py" line="247"/>
+        <location filename="../../ui/notices.py" line="252"/>
         <source>DingTalk group robot address</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/notices.py" line="248"/>
+        <location filename="../../ui/notices.py" line="253"/>
         <source>DingTalk signing secret</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/notices.py" line="249"/>
+        <location filename="../../ui/notices.py" line="254"/>
         <source>Webhook address</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/notices.py" line="250"/>
+        <location filename="../../ui/notices.py" line="255"/>
         <source>Webhook signing key</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/notices.py" line="261"/>
+        <location filename="../../ui/notices.py" line="266"/>
         <source>Send a test message</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/notices.py" line="263"/>
+        <location filename="../../ui/notices.py" line="268"/>
         <source>Save channels</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/notices.py" line="289"/>
+        <location filename="../../ui/notices.py" line="294"/>
         <source>Saved.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/notices.py" line="294"/>
+        <location filename="../../ui/notices.py" line="299"/>
         <source>Sending…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/notices.py" line="299"/>
+        <location filename="../../ui/notices.py" line="304"/>
         <source>Test message sent: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -441,201 +469,201 @@ What you were doing was not saved; the data in the database is untouched. The de
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="70"/>
+        <location filename="../../ui/main_window.py" line="71"/>
         <source>OrderTrail</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="108"/>
+        <location filename="../../ui/main_window.py" line="109"/>
         <source>%1 (%2) · database %3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="145"/>
+        <location filename="../../ui/main_window.py" line="146"/>
         <source>My work</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="146"/>
+        <location filename="../../ui/main_window.py" line="147"/>
         <source>All orders</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="147"/>
+        <location filename="../../ui/main_window.py" line="148"/>
         <source>Sales</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="148"/>
+        <location filename="../../ui/main_window.py" line="149"/>
         <source>Purchases</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="149"/>
+        <location filename="../../ui/main_window.py" line="150"/>
         <source>Exceptions</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="150"/>
+        <location filename="../../ui/main_window.py" line="151"/>
         <source>Stock</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="151"/>
+        <location filename="../../ui/main_window.py" line="152"/>
         <source>Finance</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="152"/>
+        <location filename="../../ui/main_window.py" line="153"/>
         <source>Dashboard</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="164"/>
+        <location filename="../../ui/main_window.py" line="165"/>
         <source>New order</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="172"/>
+        <location filename="../../ui/main_window.py" line="173"/>
         <source>Orders are created by sales (sales orders) and purchasing (purchase orders).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="175"/>
+        <location filename="../../ui/main_window.py" line="176"/>
         <source>Refresh</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="178"/>
+        <location filename="../../ui/main_window.py" line="179"/>
         <source>Search</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="182"/>
+        <location filename="../../ui/main_window.py" line="183"/>
         <source>Main</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="193"/>
+        <location filename="../../ui/main_window.py" line="194"/>
         <source>&amp;File</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="197"/>
-        <location filename="../../ui/main_window.py" line="620"/>
+        <location filename="../../ui/main_window.py" line="198"/>
+        <location filename="../../ui/main_window.py" line="641"/>
         <source>Language</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="203"/>
+        <location filename="../../ui/main_window.py" line="204"/>
         <source>Administration…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="208"/>
+        <location filename="../../ui/main_window.py" line="209"/>
         <source>Quit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="213"/>
+        <location filename="../../ui/main_window.py" line="214"/>
         <source>&amp;Settings</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="214"/>
+        <location filename="../../ui/main_window.py" line="215"/>
         <source>Workflows…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="222"/>
+        <location filename="../../ui/main_window.py" line="223"/>
         <source>Orders</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="223"/>
+        <location filename="../../ui/main_window.py" line="224"/>
         <source>Customers and suppliers</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="224"/>
+        <location filename="../../ui/main_window.py" line="225"/>
         <source>Products</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="226"/>
+        <location filename="../../ui/main_window.py" line="227"/>
         <source>&amp;Documents</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="227"/>
+        <location filename="../../ui/main_window.py" line="228"/>
         <source>Print delivery notes of waiting orders</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="228"/>
+        <location filename="../../ui/main_window.py" line="229"/>
         <source>Print delivery notes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="235"/>
+        <location filename="../../ui/main_window.py" line="236"/>
         <source>Download an Excel template</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="236"/>
-        <location filename="../../ui/main_window.py" line="526"/>
+        <location filename="../../ui/main_window.py" line="237"/>
+        <location filename="../../ui/main_window.py" line="547"/>
         <source>Export to Excel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="237"/>
-        <location filename="../../ui/main_window.py" line="549"/>
+        <location filename="../../ui/main_window.py" line="238"/>
+        <location filename="../../ui/main_window.py" line="570"/>
         <source>Import from Excel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="246"/>
+        <location filename="../../ui/main_window.py" line="247"/>
         <source>Orders (the list as filtered)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="254"/>
+        <location filename="../../ui/main_window.py" line="257"/>
         <source>&amp;Help</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="255"/>
+        <location filename="../../ui/main_window.py" line="258"/>
         <source>About OrderTrail</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="313"/>
+        <location filename="../../ui/main_window.py" line="316"/>
         <source>%1 arrives in a later version.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="367"/>
+        <location filename="../../ui/main_window.py" line="375"/>
         <source>Orders updated at %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="415"/>
-        <location filename="../../ui/main_window.py" line="522"/>
+        <location filename="../../ui/main_window.py" line="423"/>
+        <location filename="../../ui/main_window.py" line="543"/>
         <source>Saved %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="511"/>
+        <location filename="../../ui/main_window.py" line="532"/>
         <source>Save the template</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="540"/>
+        <location filename="../../ui/main_window.py" line="561"/>
         <source>Exporting %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="544"/>
+        <location filename="../../ui/main_window.py" line="565"/>
         <source>Exported %n record(s) to %1</source>
         <translation>
             <numerusform>Exported %n record to %1</numerusform>
@@ -643,12 +671,12 @@ What you were doing was not saved; the data in the database is untouched. The de
         </translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="556"/>
+        <location filename="../../ui/main_window.py" line="577"/>
         <source>Importing %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="564"/>
+        <location filename="../../ui/main_window.py" line="585"/>
         <source>Imported %n record(s)</source>
         <translation>
             <numerusform>Imported %n record</numerusform>
@@ -656,22 +684,22 @@ What you were doing was not saved; the data in the database is untouched. The de
         </translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="571"/>
+        <location filename="../../ui/main_window.py" line="592"/>
         <source>Printing delivery notes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="575"/>
+        <location filename="../../ui/main_window.py" line="596"/>
         <source>Delivery notes of waiting orders</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="601"/>
+        <location filename="../../ui/main_window.py" line="622"/>
         <source>%1: %2 done</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="620"/>
+        <location filename="../../ui/main_window.py" line="641"/>
         <source>The new language is used from the next start.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1046,32 +1074,32 @@ What you were doing was not saved; the data in the database is untouched. The de
 <context>
     <name>OrderFilterBar</name>
     <message>
-        <location filename="../../ui/order_list.py" line="390"/>
+        <location filename="../../ui/order_list.py" line="406"/>
         <source>All kinds</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/order_list.py" line="394"/>
+        <location filename="../../ui/order_list.py" line="410"/>
         <source>All nodes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/order_list.py" line="400"/>
+        <location filename="../../ui/order_list.py" line="416"/>
         <source>Any party</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/order_list.py" line="404"/>
+        <location filename="../../ui/order_list.py" line="420"/>
         <source>Created between</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/order_list.py" line="412"/>
+        <location filename="../../ui/order_list.py" line="428"/>
         <source>Overdue only</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/order_list.py" line="414"/>
+        <location filename="../../ui/order_list.py" line="430"/>
         <source>Search number, party, tracking no. (Ctrl+F)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1079,52 +1107,67 @@ What you were doing was not saved; the data in the database is untouched. The de
 <context>
     <name>OrderTableModel</name>
     <message>
-        <location filename="../../ui/order_list.py" line="98"/>
+        <location filename="../../ui/order_list.py" line="100"/>
         <source>Number</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/order_list.py" line="99"/>
+        <location filename="../../ui/order_list.py" line="101"/>
         <source>Kind</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/order_list.py" line="100"/>
+        <location filename="../../ui/order_list.py" line="102"/>
         <source>Party</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/order_list.py" line="101"/>
+        <location filename="../../ui/order_list.py" line="103"/>
         <source>Node</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/order_list.py" line="102"/>
+        <location filename="../../ui/order_list.py" line="104"/>
         <source>Shipped / received</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/order_list.py" line="103"/>
+        <location filename="../../ui/order_list.py" line="105"/>
         <source>Paid</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/order_list.py" line="104"/>
+        <location filename="../../ui/order_list.py" line="106"/>
         <source>Due</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/order_list.py" line="105"/>
+        <location filename="../../ui/order_list.py" line="107"/>
         <source>Waiting for</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/order_list.py" line="106"/>
+        <location filename="../../ui/order_list.py" line="108"/>
         <source>Last change</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/order_list.py" line="265"/>
+        <location filename="../../ui/order_list.py" line="109"/>
+        <source>Time left / late by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/order_list.py" line="110"/>
+        <source>Why</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/order_list.py" line="270"/>
+        <source>Late past twice its limit: the owner has been told</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/order_list.py" line="271"/>
         <source>Overdue at this node or past its due date</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1132,48 +1175,48 @@ What you were doing was not saved; the data in the database is untouched. The de
 <context>
     <name>PartiesPage</name>
     <message>
+        <location filename="../../ui/admin_console.py" line="356"/>
+        <location filename="../../ui/admin_console.py" line="364"/>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location filename="../../ui/admin_console.py" line="357"/>
         <location filename="../../ui/admin_console.py" line="365"/>
-        <source>Name</source>
+        <source>Kind</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../ui/admin_console.py" line="358"/>
         <location filename="../../ui/admin_console.py" line="366"/>
-        <source>Kind</source>
+        <source>Contact</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../ui/admin_console.py" line="359"/>
         <location filename="../../ui/admin_console.py" line="367"/>
-        <source>Contact</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/admin_console.py" line="360"/>
-        <location filename="../../ui/admin_console.py" line="368"/>
         <source>Phone</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/admin_console.py" line="361"/>
-        <location filename="../../ui/admin_console.py" line="370"/>
+        <location filename="../../ui/admin_console.py" line="360"/>
+        <location filename="../../ui/admin_console.py" line="369"/>
         <source>Payment terms</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/admin_console.py" line="362"/>
-        <location filename="../../ui/admin_console.py" line="372"/>
+        <location filename="../../ui/admin_console.py" line="361"/>
+        <location filename="../../ui/admin_console.py" line="371"/>
         <source>Credit limit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/admin_console.py" line="369"/>
+        <location filename="../../ui/admin_console.py" line="368"/>
         <source>Address</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/admin_console.py" line="371"/>
+        <location filename="../../ui/admin_console.py" line="370"/>
         <source>Tax number</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1219,17 +1262,17 @@ What you were doing was not saved; the data in the database is untouched. The de
 <context>
     <name>PrintPreview</name>
     <message>
-        <location filename="../../ui/print_preview.py" line="81"/>
+        <location filename="../../ui/print_preview.py" line="84"/>
         <source>Print…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/print_preview.py" line="82"/>
+        <location filename="../../ui/print_preview.py" line="85"/>
         <source>Save as PDF…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/print_preview.py" line="106"/>
+        <location filename="../../ui/print_preview.py" line="109"/>
         <source>Save as PDF</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1237,54 +1280,54 @@ What you were doing was not saved; the data in the database is untouched. The de
 <context>
     <name>ProductsPage</name>
     <message>
+        <location filename="../../ui/admin_console.py" line="419"/>
+        <location filename="../../ui/admin_console.py" line="428"/>
+        <source>SKU</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location filename="../../ui/admin_console.py" line="420"/>
         <location filename="../../ui/admin_console.py" line="429"/>
-        <source>SKU</source>
+        <source>Name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../ui/admin_console.py" line="421"/>
         <location filename="../../ui/admin_console.py" line="430"/>
-        <source>Name</source>
+        <source>Unit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../ui/admin_console.py" line="422"/>
         <location filename="../../ui/admin_console.py" line="431"/>
-        <source>Unit</source>
+        <source>Price</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../ui/admin_console.py" line="423"/>
         <location filename="../../ui/admin_console.py" line="432"/>
-        <source>Price</source>
+        <source>Minimum stock</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../ui/admin_console.py" line="424"/>
-        <location filename="../../ui/admin_console.py" line="433"/>
-        <source>Minimum stock</source>
+        <location filename="../../ui/admin_console.py" line="434"/>
+        <source>Supplier</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../ui/admin_console.py" line="425"/>
         <location filename="../../ui/admin_console.py" line="435"/>
-        <source>Supplier</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/admin_console.py" line="426"/>
-        <location filename="../../ui/admin_console.py" line="436"/>
         <source>Lead time (days)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/admin_console.py" line="434"/>
+        <location filename="../../ui/admin_console.py" line="433"/>
         <source>Service (no stock)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/admin_console.py" line="446"/>
+        <location filename="../../ui/admin_console.py" line="445"/>
         <source>(none)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1363,72 +1406,72 @@ What you were doing was not saved; the data in the database is untouched. The de
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../ui/admin_console.py" line="492"/>
+        <location filename="../../ui/admin_console.py" line="491"/>
         <source>Warehouse staff see prices</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/admin_console.py" line="494"/>
+        <location filename="../../ui/admin_console.py" line="493"/>
         <source>Four-eyes approval: whoever submits an order may not approve it</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/admin_console.py" line="500"/>
+        <location filename="../../ui/admin_console.py" line="499"/>
         <source>Choose…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/admin_console.py" line="510"/>
+        <location filename="../../ui/admin_console.py" line="509"/>
         <source>Approval needed above</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/admin_console.py" line="513"/>
+        <location filename="../../ui/admin_console.py" line="512"/>
         <source>Company name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/admin_console.py" line="514"/>
+        <location filename="../../ui/admin_console.py" line="513"/>
         <source>Company address</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/admin_console.py" line="515"/>
+        <location filename="../../ui/admin_console.py" line="514"/>
         <source>Company phone</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/admin_console.py" line="516"/>
+        <location filename="../../ui/admin_console.py" line="515"/>
         <source>Logo on printed documents</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/admin_console.py" line="517"/>
+        <location filename="../../ui/admin_console.py" line="516"/>
         <source>Language of this desktop</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/admin_console.py" line="521"/>
+        <location filename="../../ui/admin_console.py" line="520"/>
         <source>Save settings</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/admin_console.py" line="557"/>
+        <location filename="../../ui/admin_console.py" line="556"/>
         <source>Logo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/admin_console.py" line="557"/>
+        <location filename="../../ui/admin_console.py" line="556"/>
         <source>Images (*.png *.jpg *.jpeg *.gif)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/admin_console.py" line="573"/>
+        <location filename="../../ui/admin_console.py" line="572"/>
         <source>Saved.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/admin_console.py" line="573"/>
+        <location filename="../../ui/admin_console.py" line="572"/>
         <source>Nothing to save: no setting changed.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1607,14 +1650,87 @@ What you were doing was not saved; the data in the database is untouched. The de
     </message>
 </context>
 <context>
+    <name>TrackingResults</name>
+    <message>
+        <location filename="../../ui/tracking_actions.py" line="34"/>
+        <source>Carrier statuses</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/tracking_actions.py" line="36"/>
+        <source>Signed for</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/tracking_actions.py" line="37"/>
+        <source>Already signed: nothing done</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/tracking_actions.py" line="38"/>
+        <source>Refused: not applied, follow up by hand</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/tracking_actions.py" line="39"/>
+        <source>On its way: nothing changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/tracking_actions.py" line="40"/>
+        <source>No shipment has this tracking number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/tracking_actions.py" line="41"/>
+        <source>Several shipments share this number: not applied</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/tracking_actions.py" line="42"/>
+        <source>The order&apos;s node takes no signature</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/tracking_actions.py" line="47"/>
+        <source>%1 shipment(s) signed for; %2 status(es) need a person to look.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/tracking_actions.py" line="54"/>
+        <source>Tracking number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/tracking_actions.py" line="55"/>
+        <source>Carrier status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/tracking_actions.py" line="56"/>
+        <source>Shipment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/tracking_actions.py" line="57"/>
+        <source>Order</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/tracking_actions.py" line="58"/>
+        <source>Result</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>UpgradeDialog</name>
     <message>
-        <location filename="../../ui/app.py" line="67"/>
+        <location filename="../../ui/app.py" line="74"/>
         <source>Upgrading the database</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="70"/>
+        <location filename="../../ui/app.py" line="77"/>
         <source>Backing up the database and upgrading it from schema version %1 to %2. Please wait…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1669,17 +1785,17 @@ What you were doing was not saved; the data in the database is untouched. The de
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/admin_console.py" line="316"/>
+        <location filename="../../ui/admin_console.py" line="315"/>
         <source>locked</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/admin_console.py" line="318"/>
+        <location filename="../../ui/admin_console.py" line="317"/>
         <source>active</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/admin_console.py" line="320"/>
+        <location filename="../../ui/admin_console.py" line="319"/>
         <source>deactivated</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1877,9 +1993,132 @@ What you were doing was not saved; the data in the database is untouched. The de
     </message>
 </context>
 <context>
+    <name>WorkingHoursPage</name>
+    <message>
+        <location filename="../../ui/working_hours.py" line="44"/>
+        <source>Count time limits in working hours only: nights, weekends and holidays stop</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/working_hours.py" line="47"/>
+        <source>Monday</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/working_hours.py" line="48"/>
+        <source>Tuesday</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/working_hours.py" line="49"/>
+        <source>Wednesday</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/working_hours.py" line="50"/>
+        <source>Thursday</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/working_hours.py" line="51"/>
+        <source>Friday</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/working_hours.py" line="52"/>
+        <source>Saturday</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/working_hours.py" line="53"/>
+        <source>Sunday</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/working_hours.py" line="55"/>
+        <source>Working week</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/working_hours.py" line="74"/>
+        <source>Import China&apos;s holidays 2026–2027</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/working_hours.py" line="76"/>
+        <source>Import a holiday file…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/working_hours.py" line="85"/>
+        <source>Holidays</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/working_hours.py" line="86"/>
+        <source>Make-up working days (调休)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/working_hours.py" line="88"/>
+        <source>Office time zone (UTC offset)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/working_hours.py" line="89"/>
+        <source>Carrier tracking service (快递100-style query API)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/working_hours.py" line="96"/>
+        <source>Query address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/working_hours.py" line="97"/>
+        <source>Customer code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/working_hours.py" line="98"/>
+        <source>Key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/working_hours.py" line="102"/>
+        <source>Save settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/working_hours.py" line="162"/>
+        <source>Saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/working_hours.py" line="162"/>
+        <source>Nothing to save: no setting changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/working_hours.py" line="168"/>
+        <source>Import a holiday file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/working_hours.py" line="168"/>
+        <source>Holiday lists (*.json *.csv)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/working_hours.py" line="181"/>
+        <source>Imported: %1 holiday(s) and %2 make-up working day(s) added.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>dialog</name>
     <message>
-        <location filename="../../ui/app.py" line="112"/>
+        <location filename="../../ui/app.py" line="119"/>
         <source>An administrator upgrades the database</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1905,7 +2144,8 @@ What you were doing was not saved; the data in the database is untouched. The de
 <context>
     <name>start</name>
     <message>
-        <location filename="../../ui/app.py" line="158"/>
+        <location filename="../../ui/app.py" line="166"/>
+        <location filename="../../ui/app.py" line="193"/>
         <source>Cannot open the database</source>
         <translation type="unfinished"></translation>
     </message>

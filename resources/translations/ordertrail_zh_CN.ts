@@ -37,34 +37,62 @@
 <context>
     <name>AdminConsole</name>
     <message>
-        <location filename="../../ui/admin_console.py" line="585"/>
+        <location filename="../../ui/admin_console.py" line="584"/>
         <source>Administration</source>
         <translation>管理</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_console.py" line="590"/>
+        <location filename="../../ui/admin_console.py" line="589"/>
         <source>Users</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_console.py" line="591"/>
+        <location filename="../../ui/admin_console.py" line="590"/>
         <source>Customers and suppliers</source>
         <translation>客户与供应商</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_console.py" line="592"/>
+        <location filename="../../ui/admin_console.py" line="591"/>
         <source>Products</source>
         <translation>产品</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_console.py" line="593"/>
+        <location filename="../../ui/admin_console.py" line="592"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_console.py" line="594"/>
+        <location filename="../../ui/admin_console.py" line="593"/>
         <source>Notification channels</source>
         <translation>通知渠道</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin_console.py" line="594"/>
+        <source>Working hours</source>
+        <translation>工作时间</translation>
+    </message>
+</context>
+<context>
+    <name>CarrierTracking</name>
+    <message>
+        <location filename="../../ui/tracking_actions.py" line="90"/>
+        <source>Import carrier statuses…</source>
+        <translation>导入快递状态…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tracking_actions.py" line="92"/>
+        <source>Ask the tracking service</source>
+        <translation>查询快递服务</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tracking_actions.py" line="100"/>
+        <source>Import carrier statuses</source>
+        <translation>导入快递状态</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tracking_actions.py" line="102"/>
+        <source>Carrier exports (*.csv *.xlsx)</source>
+        <translation>快递状态导出文件 (*.csv *.xlsx)</translation>
     </message>
 </context>
 <context>
@@ -83,82 +111,82 @@
 <context>
     <name>ChannelSettingsPage</name>
     <message>
-        <location filename="../../ui/notices.py" line="240"/>
+        <location filename="../../ui/notices.py" line="245"/>
         <source>SMTP server</source>
         <translation>SMTP 服务器</translation>
     </message>
     <message>
-        <location filename="../../ui/notices.py" line="241"/>
+        <location filename="../../ui/notices.py" line="246"/>
         <source>SMTP port</source>
         <translation>SMTP 端口</translation>
     </message>
     <message>
-        <location filename="../../ui/notices.py" line="242"/>
+        <location filename="../../ui/notices.py" line="247"/>
         <source>SMTP security (starttls, tls, none)</source>
         <translation>SMTP 加密（starttls、tls、none）</translation>
     </message>
     <message>
-        <location filename="../../ui/notices.py" line="243"/>
+        <location filename="../../ui/notices.py" line="248"/>
         <source>SMTP user</source>
         <translation>SMTP 用户名</translation>
     </message>
     <message>
-        <location filename="../../ui/notices.py" line="244"/>
+        <location filename="../../ui/notices.py" line="249"/>
         <source>SMTP password</source>
         <translation>SMTP 密码</translation>
     </message>
     <message>
-        <location filename="../../ui/notices.py" line="245"/>
+        <location filename="../../ui/notices.py" line="250"/>
         <source>Sender address</source>
         <translation>发件人地址</translation>
     </message>
     <message>
-        <location filename="../../ui/notices.py" line="246"/>
+        <location filename="../../ui/notices.py" line="251"/>
         <source>WeCom group robot address</source>
         <translation>企业微信群机器人地址</translation>
     </message>
     <message>
-        <location filename="../../ui/notices.py" line="247"/>
+        <location filename="../../ui/notices.py" line="252"/>
         <source>DingTalk group robot address</source>
         <translation>钉钉群机器人地址</translation>
     </message>
     <message>
-        <location filename="../../ui/notices.py" line="248"/>
+        <location filename="../../ui/notices.py" line="253"/>
         <source>DingTalk signing secret</source>
         <translation>钉钉加签密钥</translation>
     </message>
     <message>
-        <location filename="../../ui/notices.py" line="249"/>
+        <location filename="../../ui/notices.py" line="254"/>
         <source>Webhook address</source>
         <translation>Webhook 地址</translation>
     </message>
     <message>
-        <location filename="../../ui/notices.py" line="250"/>
+        <location filename="../../ui/notices.py" line="255"/>
         <source>Webhook signing key</source>
         <translation>Webhook 签名密钥</translation>
     </message>
     <message>
-        <location filename="../../ui/notices.py" line="261"/>
+        <location filename="../../ui/notices.py" line="266"/>
         <source>Send a test message</source>
         <translation>发送测试消息</translation>
     </message>
     <message>
-        <location filename="../../ui/notices.py" line="263"/>
+        <location filename="../../ui/notices.py" line="268"/>
         <source>Save channels</source>
         <translation>保存通知渠道</translation>
     </message>
     <message>
-        <location filename="../../ui/notices.py" line="289"/>
+        <location filename="../../ui/notices.py" line="294"/>
         <source>Saved.</source>
         <translation>已保存。</translation>
     </message>
     <message>
-        <location filename="../../ui/notices.py" line="294"/>
+        <location filename="../../ui/notices.py" line="299"/>
         <source>Sending…</source>
         <translation>正在发送…</translation>
     </message>
     <message>
-        <location filename="../../ui/notices.py" line="299"/>
+        <location filename="../../ui/notices.py" line="304"/>
         <source>Test message sent: %1</source>
         <translation>测试消息已发出：%1</translation>
     </message>
@@ -443,235 +471,235 @@ What you were doing was not saved; the data in the database is untouched. The de
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="70"/>
+        <location filename="../../ui/main_window.py" line="71"/>
         <source>OrderTrail</source>
         <translation>采销订单跟踪</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="108"/>
+        <location filename="../../ui/main_window.py" line="109"/>
         <source>%1 (%2) · database %3</source>
         <translation>%1（%2）· 数据库 %3</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="145"/>
+        <location filename="../../ui/main_window.py" line="146"/>
         <source>My work</source>
         <translation>待我处理</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="146"/>
+        <location filename="../../ui/main_window.py" line="147"/>
         <source>All orders</source>
         <translation>全部订单</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="147"/>
+        <location filename="../../ui/main_window.py" line="148"/>
         <source>Sales</source>
         <translation>销售订单</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="148"/>
+        <location filename="../../ui/main_window.py" line="149"/>
         <source>Purchases</source>
         <translation>采购订单</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="149"/>
+        <location filename="../../ui/main_window.py" line="150"/>
         <source>Exceptions</source>
         <translation>异常订单</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="150"/>
+        <location filename="../../ui/main_window.py" line="151"/>
         <source>Stock</source>
         <translation>库存</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="151"/>
+        <location filename="../../ui/main_window.py" line="152"/>
         <source>Finance</source>
         <translation>财务</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="152"/>
+        <location filename="../../ui/main_window.py" line="153"/>
         <source>Dashboard</source>
         <translation>看板</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="164"/>
+        <location filename="../../ui/main_window.py" line="165"/>
         <source>New order</source>
         <translation>新建订单</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="172"/>
+        <location filename="../../ui/main_window.py" line="173"/>
         <source>Orders are created by sales (sales orders) and purchasing (purchase orders).</source>
         <translation>订单由销售（销售订单）和采购（采购订单）创建。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="175"/>
+        <location filename="../../ui/main_window.py" line="176"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="178"/>
+        <location filename="../../ui/main_window.py" line="179"/>
         <source>Search</source>
         <translation>搜索</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="182"/>
+        <location filename="../../ui/main_window.py" line="183"/>
         <source>Main</source>
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="193"/>
+        <location filename="../../ui/main_window.py" line="194"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="197"/>
-        <location filename="../../ui/main_window.py" line="620"/>
+        <location filename="../../ui/main_window.py" line="198"/>
+        <location filename="../../ui/main_window.py" line="641"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="203"/>
+        <location filename="../../ui/main_window.py" line="204"/>
         <source>Administration…</source>
         <translation>管理控制台…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="208"/>
+        <location filename="../../ui/main_window.py" line="209"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="213"/>
+        <location filename="../../ui/main_window.py" line="214"/>
         <source>&amp;Settings</source>
         <translation>设置(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="214"/>
+        <location filename="../../ui/main_window.py" line="215"/>
         <source>Workflows…</source>
         <translation>流程设置…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="222"/>
+        <location filename="../../ui/main_window.py" line="223"/>
         <source>Orders</source>
         <translation>订单</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="223"/>
+        <location filename="../../ui/main_window.py" line="224"/>
         <source>Customers and suppliers</source>
         <translation>客户与供应商</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="224"/>
+        <location filename="../../ui/main_window.py" line="225"/>
         <source>Products</source>
         <translation>产品</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="226"/>
+        <location filename="../../ui/main_window.py" line="227"/>
         <source>&amp;Documents</source>
         <translation>单据(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="227"/>
+        <location filename="../../ui/main_window.py" line="228"/>
         <source>Print delivery notes of waiting orders</source>
         <translation>批量打印待发货订单的发货单</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="228"/>
+        <location filename="../../ui/main_window.py" line="229"/>
         <source>Print delivery notes</source>
         <translation>打印发货单</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="235"/>
+        <location filename="../../ui/main_window.py" line="236"/>
         <source>Download an Excel template</source>
         <translation>下载 Excel 模板</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="236"/>
-        <location filename="../../ui/main_window.py" line="526"/>
+        <location filename="../../ui/main_window.py" line="237"/>
+        <location filename="../../ui/main_window.py" line="547"/>
         <source>Export to Excel</source>
         <translation>导出到 Excel</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="237"/>
-        <location filename="../../ui/main_window.py" line="549"/>
+        <location filename="../../ui/main_window.py" line="238"/>
+        <location filename="../../ui/main_window.py" line="570"/>
         <source>Import from Excel</source>
         <translation>从 Excel 导入</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="246"/>
+        <location filename="../../ui/main_window.py" line="247"/>
         <source>Orders (the list as filtered)</source>
         <translation>订单（按当前列表筛选）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="254"/>
+        <location filename="../../ui/main_window.py" line="257"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="255"/>
+        <location filename="../../ui/main_window.py" line="258"/>
         <source>About OrderTrail</source>
         <translation>关于 OrderTrail</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="313"/>
+        <location filename="../../ui/main_window.py" line="316"/>
         <source>%1 arrives in a later version.</source>
         <translation>“%1”将在后续版本提供。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="367"/>
+        <location filename="../../ui/main_window.py" line="375"/>
         <source>Orders updated at %1</source>
         <translation>订单已于 %1 更新</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="415"/>
-        <location filename="../../ui/main_window.py" line="522"/>
+        <location filename="../../ui/main_window.py" line="423"/>
+        <location filename="../../ui/main_window.py" line="543"/>
         <source>Saved %1</source>
         <translation>已保存 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="511"/>
+        <location filename="../../ui/main_window.py" line="532"/>
         <source>Save the template</source>
         <translation>保存模板</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="540"/>
+        <location filename="../../ui/main_window.py" line="561"/>
         <source>Exporting %1</source>
         <translation>正在导出：%1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="544"/>
+        <location filename="../../ui/main_window.py" line="565"/>
         <source>Exported %n record(s) to %1</source>
         <translation>
             <numerusform>已导出 %n 条记录到 %1</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="556"/>
+        <location filename="../../ui/main_window.py" line="577"/>
         <source>Importing %1</source>
         <translation>正在导入：%1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="564"/>
+        <location filename="../../ui/main_window.py" line="585"/>
         <source>Imported %n record(s)</source>
         <translation>
             <numerusform>已导入 %n 条记录</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="571"/>
+        <location filename="../../ui/main_window.py" line="592"/>
         <source>Printing delivery notes</source>
         <translation>正在打印发货单</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="575"/>
+        <location filename="../../ui/main_window.py" line="596"/>
         <source>Delivery notes of waiting orders</source>
         <translation>待发货订单的发货单</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="601"/>
+        <location filename="../../ui/main_window.py" line="622"/>
         <source>%1: %2 done</source>
         <translation>%1：已%2</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="620"/>
+        <location filename="../../ui/main_window.py" line="641"/>
         <source>The new language is used from the next start.</source>
         <translation>新的语言将在下次启动时生效。</translation>
     </message>
@@ -1046,32 +1074,32 @@ What you were doing was not saved; the data in the database is untouched. The de
 <context>
     <name>OrderFilterBar</name>
     <message>
-        <location filename="../../ui/order_list.py" line="390"/>
+        <location filename="../../ui/order_list.py" line="406"/>
         <source>All kinds</source>
         <translation>全部类型</translation>
     </message>
     <message>
-        <location filename="../../ui/order_list.py" line="394"/>
+        <location filename="../../ui/order_list.py" line="410"/>
         <source>All nodes</source>
         <translation>全部节点</translation>
     </message>
     <message>
-        <location filename="../../ui/order_list.py" line="400"/>
+        <location filename="../../ui/order_list.py" line="416"/>
         <source>Any party</source>
         <translation>全部客户/供应商</translation>
     </message>
     <message>
-        <location filename="../../ui/order_list.py" line="404"/>
+        <location filename="../../ui/order_list.py" line="420"/>
         <source>Created between</source>
         <translation>创建日期</translation>
     </message>
     <message>
-        <location filename="../../ui/order_list.py" line="412"/>
+        <location filename="../../ui/order_list.py" line="428"/>
         <source>Overdue only</source>
         <translation>仅看超时</translation>
     </message>
     <message>
-        <location filename="../../ui/order_list.py" line="414"/>
+        <location filename="../../ui/order_list.py" line="430"/>
         <source>Search number, party, tracking no. (Ctrl+F)</source>
         <translation>搜索单号、客户/供应商、运单号（Ctrl+F）</translation>
     </message>
@@ -1079,52 +1107,67 @@ What you were doing was not saved; the data in the database is untouched. The de
 <context>
     <name>OrderTableModel</name>
     <message>
-        <location filename="../../ui/order_list.py" line="98"/>
+        <location filename="../../ui/order_list.py" line="100"/>
         <source>Number</source>
         <translation>单号</translation>
     </message>
     <message>
-        <location filename="../../ui/order_list.py" line="99"/>
+        <location filename="../../ui/order_list.py" line="101"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../ui/order_list.py" line="100"/>
+        <location filename="../../ui/order_list.py" line="102"/>
         <source>Party</source>
         <translation>客户/供应商</translation>
     </message>
     <message>
-        <location filename="../../ui/order_list.py" line="101"/>
+        <location filename="../../ui/order_list.py" line="103"/>
         <source>Node</source>
         <translation>节点</translation>
     </message>
     <message>
-        <location filename="../../ui/order_list.py" line="102"/>
+        <location filename="../../ui/order_list.py" line="104"/>
         <source>Shipped / received</source>
         <translation>发货/到货</translation>
     </message>
     <message>
-        <location filename="../../ui/order_list.py" line="103"/>
+        <location filename="../../ui/order_list.py" line="105"/>
         <source>Paid</source>
         <translation>收付款</translation>
     </message>
     <message>
-        <location filename="../../ui/order_list.py" line="104"/>
+        <location filename="../../ui/order_list.py" line="106"/>
         <source>Due</source>
         <translation>交期</translation>
     </message>
     <message>
-        <location filename="../../ui/order_list.py" line="105"/>
+        <location filename="../../ui/order_list.py" line="107"/>
         <source>Waiting for</source>
         <translation>待处理人</translation>
     </message>
     <message>
-        <location filename="../../ui/order_list.py" line="106"/>
+        <location filename="../../ui/order_list.py" line="108"/>
         <source>Last change</source>
         <translation>最后修改</translation>
     </message>
     <message>
-        <location filename="../../ui/order_list.py" line="265"/>
+        <location filename="../../ui/order_list.py" line="109"/>
+        <source>Time left / late by</source>
+        <translation>剩余 / 超时</translation>
+    </message>
+    <message>
+        <location filename="../../ui/order_list.py" line="110"/>
+        <source>Why</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location filename="../../ui/order_list.py" line="270"/>
+        <source>Late past twice its limit: the owner has been told</source>
+        <translation>超过时限两倍：已通知老板</translation>
+    </message>
+    <message>
+        <location filename="../../ui/order_list.py" line="271"/>
         <source>Overdue at this node or past its due date</source>
         <translation>在当前节点超时或已过交期</translation>
     </message>
@@ -1132,48 +1175,48 @@ What you were doing was not saved; the data in the database is untouched. The de
 <context>
     <name>PartiesPage</name>
     <message>
-        <location filename="../../ui/admin_console.py" line="357"/>
-        <location filename="../../ui/admin_console.py" line="365"/>
+        <location filename="../../ui/admin_console.py" line="356"/>
+        <location filename="../../ui/admin_console.py" line="364"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_console.py" line="358"/>
-        <location filename="../../ui/admin_console.py" line="366"/>
+        <location filename="../../ui/admin_console.py" line="357"/>
+        <location filename="../../ui/admin_console.py" line="365"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_console.py" line="359"/>
-        <location filename="../../ui/admin_console.py" line="367"/>
+        <location filename="../../ui/admin_console.py" line="358"/>
+        <location filename="../../ui/admin_console.py" line="366"/>
         <source>Contact</source>
         <translation>联系人</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_console.py" line="360"/>
-        <location filename="../../ui/admin_console.py" line="368"/>
+        <location filename="../../ui/admin_console.py" line="359"/>
+        <location filename="../../ui/admin_console.py" line="367"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_console.py" line="361"/>
-        <location filename="../../ui/admin_console.py" line="370"/>
+        <location filename="../../ui/admin_console.py" line="360"/>
+        <location filename="../../ui/admin_console.py" line="369"/>
         <source>Payment terms</source>
         <translation>付款条件</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_console.py" line="362"/>
-        <location filename="../../ui/admin_console.py" line="372"/>
+        <location filename="../../ui/admin_console.py" line="361"/>
+        <location filename="../../ui/admin_console.py" line="371"/>
         <source>Credit limit</source>
         <translation>信用额度</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_console.py" line="369"/>
+        <location filename="../../ui/admin_console.py" line="368"/>
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_console.py" line="371"/>
+        <location filename="../../ui/admin_console.py" line="370"/>
         <source>Tax number</source>
         <translation>税号</translation>
     </message>
@@ -1219,17 +1262,17 @@ What you were doing was not saved; the data in the database is untouched. The de
 <context>
     <name>PrintPreview</name>
     <message>
-        <location filename="../../ui/print_preview.py" line="81"/>
+        <location filename="../../ui/print_preview.py" line="84"/>
         <source>Print…</source>
         <translation>打印…</translation>
     </message>
     <message>
-        <location filename="../../ui/print_preview.py" line="82"/>
+        <location filename="../../ui/print_preview.py" line="85"/>
         <source>Save as PDF…</source>
         <translation>另存为 PDF…</translation>
     </message>
     <message>
-        <location filename="../../ui/print_preview.py" line="106"/>
+        <location filename="../../ui/print_preview.py" line="109"/>
         <source>Save as PDF</source>
         <translation>另存为 PDF</translation>
     </message>
@@ -1237,54 +1280,54 @@ What you were doing was not saved; the data in the database is untouched. The de
 <context>
     <name>ProductsPage</name>
     <message>
-        <location filename="../../ui/admin_console.py" line="420"/>
-        <location filename="../../ui/admin_console.py" line="429"/>
+        <location filename="../../ui/admin_console.py" line="419"/>
+        <location filename="../../ui/admin_console.py" line="428"/>
         <source>SKU</source>
         <translation>产品编码</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_console.py" line="421"/>
-        <location filename="../../ui/admin_console.py" line="430"/>
+        <location filename="../../ui/admin_console.py" line="420"/>
+        <location filename="../../ui/admin_console.py" line="429"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_console.py" line="422"/>
-        <location filename="../../ui/admin_console.py" line="431"/>
+        <location filename="../../ui/admin_console.py" line="421"/>
+        <location filename="../../ui/admin_console.py" line="430"/>
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_console.py" line="423"/>
-        <location filename="../../ui/admin_console.py" line="432"/>
+        <location filename="../../ui/admin_console.py" line="422"/>
+        <location filename="../../ui/admin_console.py" line="431"/>
         <source>Price</source>
         <translation>单价</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_console.py" line="424"/>
-        <location filename="../../ui/admin_console.py" line="433"/>
+        <location filename="../../ui/admin_console.py" line="423"/>
+        <location filename="../../ui/admin_console.py" line="432"/>
         <source>Minimum stock</source>
         <translation>最低库存</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_console.py" line="425"/>
-        <location filename="../../ui/admin_console.py" line="435"/>
+        <location filename="../../ui/admin_console.py" line="424"/>
+        <location filename="../../ui/admin_console.py" line="434"/>
         <source>Supplier</source>
         <translation>供应商</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_console.py" line="426"/>
-        <location filename="../../ui/admin_console.py" line="436"/>
+        <location filename="../../ui/admin_console.py" line="425"/>
+        <location filename="../../ui/admin_console.py" line="435"/>
         <source>Lead time (days)</source>
         <translation>交货周期（天）</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_console.py" line="434"/>
+        <location filename="../../ui/admin_console.py" line="433"/>
         <source>Service (no stock)</source>
         <translation>服务项目（无库存）</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_console.py" line="446"/>
+        <location filename="../../ui/admin_console.py" line="445"/>
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
@@ -1363,72 +1406,72 @@ What you were doing was not saved; the data in the database is untouched. The de
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../ui/admin_console.py" line="492"/>
+        <location filename="../../ui/admin_console.py" line="491"/>
         <source>Warehouse staff see prices</source>
         <translation>仓库人员可以看到价格</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_console.py" line="494"/>
+        <location filename="../../ui/admin_console.py" line="493"/>
         <source>Four-eyes approval: whoever submits an order may not approve it</source>
         <translation>四眼原则：提交订单的人不能审批同一订单</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_console.py" line="500"/>
+        <location filename="../../ui/admin_console.py" line="499"/>
         <source>Choose…</source>
         <translation>选择…</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_console.py" line="510"/>
+        <location filename="../../ui/admin_console.py" line="509"/>
         <source>Approval needed above</source>
         <translation>超过此金额需审批</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_console.py" line="513"/>
+        <location filename="../../ui/admin_console.py" line="512"/>
         <source>Company name</source>
         <translation>公司名称</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_console.py" line="514"/>
+        <location filename="../../ui/admin_console.py" line="513"/>
         <source>Company address</source>
         <translation>公司地址</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_console.py" line="515"/>
+        <location filename="../../ui/admin_console.py" line="514"/>
         <source>Company phone</source>
         <translation>公司电话</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_console.py" line="516"/>
+        <location filename="../../ui/admin_console.py" line="515"/>
         <source>Logo on printed documents</source>
         <translation>单据上的标志图片</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_console.py" line="517"/>
+        <location filename="../../ui/admin_console.py" line="516"/>
         <source>Language of this desktop</source>
         <translation>本机界面语言</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_console.py" line="521"/>
+        <location filename="../../ui/admin_console.py" line="520"/>
         <source>Save settings</source>
         <translation>保存设置</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_console.py" line="557"/>
+        <location filename="../../ui/admin_console.py" line="556"/>
         <source>Logo</source>
         <translation>标志图片</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_console.py" line="557"/>
+        <location filename="../../ui/admin_console.py" line="556"/>
         <source>Images (*.png *.jpg *.jpeg *.gif)</source>
         <translation>图片 (*.png *.jpg *.jpeg *.gif)</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_console.py" line="573"/>
+        <location filename="../../ui/admin_console.py" line="572"/>
         <source>Saved.</source>
         <translation>已保存。</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_console.py" line="573"/>
+        <location filename="../../ui/admin_console.py" line="572"/>
         <source>Nothing to save: no setting changed.</source>
         <translation>没有修改任何设置。</translation>
     </message>
@@ -1607,14 +1650,87 @@ What you were doing was not saved; the data in the database is untouched. The de
     </message>
 </context>
 <context>
+    <name>TrackingResults</name>
+    <message>
+        <location filename="../../ui/tracking_actions.py" line="34"/>
+        <source>Carrier statuses</source>
+        <translation>快递状态</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tracking_actions.py" line="36"/>
+        <source>Signed for</source>
+        <translation>已签收</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tracking_actions.py" line="37"/>
+        <source>Already signed: nothing done</source>
+        <translation>此前已签收，未重复处理</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tracking_actions.py" line="38"/>
+        <source>Refused: not applied, follow up by hand</source>
+        <translation>拒收：未处理，请人工跟进</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tracking_actions.py" line="39"/>
+        <source>On its way: nothing changed</source>
+        <translation>运输中，未改变</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tracking_actions.py" line="40"/>
+        <source>No shipment has this tracking number</source>
+        <translation>没有此运单号的发货单</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tracking_actions.py" line="41"/>
+        <source>Several shipments share this number: not applied</source>
+        <translation>多张发货单用同一运单号，未处理</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tracking_actions.py" line="42"/>
+        <source>The order&apos;s node takes no signature</source>
+        <translation>订单当前节点不能签收</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tracking_actions.py" line="47"/>
+        <source>%1 shipment(s) signed for; %2 status(es) need a person to look.</source>
+        <translation>已签收 %1 张发货单；%2 条需要人工查看。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tracking_actions.py" line="54"/>
+        <source>Tracking number</source>
+        <translation>运单号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tracking_actions.py" line="55"/>
+        <source>Carrier status</source>
+        <translation>快递状态</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tracking_actions.py" line="56"/>
+        <source>Shipment</source>
+        <translation>发货单</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tracking_actions.py" line="57"/>
+        <source>Order</source>
+        <translation>订单</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tracking_actions.py" line="58"/>
+        <source>Result</source>
+        <translation>结果</translation>
+    </message>
+</context>
+<context>
     <name>UpgradeDialog</name>
     <message>
-        <location filename="../../ui/app.py" line="67"/>
+        <location filename="../../ui/app.py" line="74"/>
         <source>Upgrading the database</source>
         <translation>正在升级数据库</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="70"/>
+        <location filename="../../ui/app.py" line="77"/>
         <source>Backing up the database and upgrading it from schema version %1 to %2. Please wait…</source>
         <translation>正在备份数据库，并把它从结构版本 %1 升级到 %2，请稍候…</translation>
     </message>
@@ -1669,17 +1785,17 @@ What you were doing was not saved; the data in the database is untouched. The de
         <translation>停用</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_console.py" line="316"/>
+        <location filename="../../ui/admin_console.py" line="315"/>
         <source>locked</source>
         <translation>已锁定</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_console.py" line="318"/>
+        <location filename="../../ui/admin_console.py" line="317"/>
         <source>active</source>
         <translation>在用</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_console.py" line="320"/>
+        <location filename="../../ui/admin_console.py" line="319"/>
         <source>deactivated</source>
         <translation>已停用</translation>
     </message>
@@ -1877,9 +1993,132 @@ What you were doing was not saved; the data in the database is untouched. The de
     </message>
 </context>
 <context>
+    <name>WorkingHoursPage</name>
+    <message>
+        <location filename="../../ui/working_hours.py" line="44"/>
+        <source>Count time limits in working hours only: nights, weekends and holidays stop</source>
+        <translation>时限只按工作时间计算：夜间、周末和节假日不计时</translation>
+    </message>
+    <message>
+        <location filename="../../ui/working_hours.py" line="47"/>
+        <source>Monday</source>
+        <translation>星期一</translation>
+    </message>
+    <message>
+        <location filename="../../ui/working_hours.py" line="48"/>
+        <source>Tuesday</source>
+        <translation>星期二</translation>
+    </message>
+    <message>
+        <location filename="../../ui/working_hours.py" line="49"/>
+        <source>Wednesday</source>
+        <translation>星期三</translation>
+    </message>
+    <message>
+        <location filename="../../ui/working_hours.py" line="50"/>
+        <source>Thursday</source>
+        <translation>星期四</translation>
+    </message>
+    <message>
+        <location filename="../../ui/working_hours.py" line="51"/>
+        <source>Friday</source>
+        <translation>星期五</translation>
+    </message>
+    <message>
+        <location filename="../../ui/working_hours.py" line="52"/>
+        <source>Saturday</source>
+        <translation>星期六</translation>
+    </message>
+    <message>
+        <location filename="../../ui/working_hours.py" line="53"/>
+        <source>Sunday</source>
+        <translation>星期日</translation>
+    </message>
+    <message>
+        <location filename="../../ui/working_hours.py" line="55"/>
+        <source>Working week</source>
+        <translation>每周工作时间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/working_hours.py" line="74"/>
+        <source>Import China&apos;s holidays 2026–2027</source>
+        <translation>导入中国法定节假日（2026–2027）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/working_hours.py" line="76"/>
+        <source>Import a holiday file…</source>
+        <translation>导入节假日文件…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/working_hours.py" line="85"/>
+        <source>Holidays</source>
+        <translation>节假日</translation>
+    </message>
+    <message>
+        <location filename="../../ui/working_hours.py" line="86"/>
+        <source>Make-up working days (调休)</source>
+        <translation>调休上班日</translation>
+    </message>
+    <message>
+        <location filename="../../ui/working_hours.py" line="88"/>
+        <source>Office time zone (UTC offset)</source>
+        <translation>办公地时区（与 UTC 的差）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/working_hours.py" line="89"/>
+        <source>Carrier tracking service (快递100-style query API)</source>
+        <translation>快递查询服务（快递100 式查询接口）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/working_hours.py" line="96"/>
+        <source>Query address</source>
+        <translation>查询地址</translation>
+    </message>
+    <message>
+        <location filename="../../ui/working_hours.py" line="97"/>
+        <source>Customer code</source>
+        <translation>客户编号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/working_hours.py" line="98"/>
+        <source>Key</source>
+        <translation>密钥</translation>
+    </message>
+    <message>
+        <location filename="../../ui/working_hours.py" line="102"/>
+        <source>Save settings</source>
+        <translation>保存设置</translation>
+    </message>
+    <message>
+        <location filename="../../ui/working_hours.py" line="162"/>
+        <source>Saved.</source>
+        <translation>已保存。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/working_hours.py" line="162"/>
+        <source>Nothing to save: no setting changed.</source>
+        <translation>没有需要保存的更改。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/working_hours.py" line="168"/>
+        <source>Import a holiday file</source>
+        <translation>导入节假日文件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/working_hours.py" line="168"/>
+        <source>Holiday lists (*.json *.csv)</source>
+        <translation>节假日列表 (*.json *.csv)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/working_hours.py" line="181"/>
+        <source>Imported: %1 holiday(s) and %2 make-up working day(s) added.</source>
+        <translation>已导入：新增节假日 %1 天，调休上班日 %2 天。</translation>
+    </message>
+</context>
+<context>
     <name>dialog</name>
     <message>
-        <location filename="../../ui/app.py" line="112"/>
+        <location filename="../../ui/app.py" line="119"/>
         <source>An administrator upgrades the database</source>
         <translation>由管理员升级数据库</translation>
     </message>
@@ -1905,7 +2144,8 @@ What you were doing was not saved; the data in the database is untouched. The de
 <context>
     <name>start</name>
     <message>
-        <location filename="../../ui/app.py" line="158"/>
+        <location filename="../../ui/app.py" line="166"/>
+        <location filename="../../ui/app.py" line="193"/>
         <source>Cannot open the database</source>
         <translation>无法打开数据库</translation>
     </message>

@@ -37,6 +37,7 @@ def test_each_tab_shows_only_for_who_may_use_it(qtbot, office):
         "products",
         "settings",
         "channels",
+        "working_hours",
     ]
     assert list(console(qtbot, office, office.sales).pages) == ["parties"]
     assert list(console(qtbot, office, office.warehouse).pages) == ["products"]
