@@ -266,6 +266,8 @@ class OrderTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.FontRole and column == NUMBER:
             return self._bold
         if role == Qt.ItemDataRole.ToolTipRole:
+            if column in (LATE, REASON):
+                return row["late_reason"]
             if row.get("escalated"):
                 return self.tr("Late past twice its limit: the owner has been told")
             return self.tr("Overdue at this node or past its due date")
@@ -389,9 +391,10 @@ class OrderListView(QTableView):
         # Who acts next is what a clerk looks for: beside the node, visible on a laptop
         # screen without scrolling sideways.
         header.moveSection(header.visualIndex(OWNER), header.visualIndex(NODE) + 1)
-        # How late and why belong beside the due date, the other clock an order runs on.
-        header.moveSection(header.visualIndex(LATE), header.visualIndex(DUE) + 1)
-        header.moveSection(header.visualIndex(REASON), header.visualIndex(LATE) + 1)
+        # How late, the due date and why come next: what makes an order urgent, in sight
+        # before the progress bars.
+        for column, after in ((LATE, OWNER), (DUE, LATE), (REASON, DUE)):
+            header.moveSection(header.visualIndex(column), header.visualIndex(after) + 1)
 
 
 class OrderFilterBar(QWidget):

@@ -36,6 +36,8 @@ class Timeline(QTreeWidget):
             "payment": self.tr("Payment"),
             "refund": self.tr("Refund"),
             "print": self.tr("Printed"),
+            "escalated": self.tr("Late past twice its limit: owner told"),
+            "carrier_status": self.tr("Carrier status"),
         }.get(action, action)
 
     def what(self, event: dict, order_kind: str) -> str:
@@ -57,6 +59,14 @@ class Timeline(QTreeWidget):
                         details.get("shipment", ""),
                     ],
                 )
+            )
+        if event["action"] == "carrier_status":
+            if details.get("source") == "service":
+                source = self.tr("from the tracking service")
+            else:
+                source = self.tr("from %1").replace("%1", details.get("from", ""))
+            return " ".join(
+                p for p in (details.get("tracking_no", ""), details.get("status", ""), source) if p
             )
         if event["action"] in ("payment", "refund") and self.workspace.sees_prices:
             return f"{details.get('amount', '')} {details.get('method', '')}".strip()

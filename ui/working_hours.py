@@ -66,9 +66,12 @@ class WorkingHoursPage(QWidget):
             self.works.append(works)
             self.hours.append(hours)
         self.holidays = QPlainTextEdit()
-        self.holidays.setPlaceholderText("2026-10-01..2026-10-07, 2026-12-25")
+        example = self.tr("For example: %1")
+        self.holidays.setPlaceholderText(
+            example.replace("%1", "2026-10-01..2026-10-07, 2026-12-25")
+        )
         self.workdays = QPlainTextEdit()
-        self.workdays.setPlaceholderText("2026-09-20, 2026-10-10")
+        self.workdays.setPlaceholderText(example.replace("%1", "2026-09-20, 2026-10-10"))
         for edit in (self.holidays, self.workdays):
             edit.setFixedHeight(self.fontMetrics().height() * 4)
         china = QPushButton(self.tr("Import China's holidays 2026–2027"))

@@ -1074,32 +1074,32 @@ What you were doing was not saved; the data in the database is untouched. The de
 <context>
     <name>OrderFilterBar</name>
     <message>
-        <location filename="../../ui/order_list.py" line="406"/>
+        <location filename="../../ui/order_list.py" line="409"/>
         <source>All kinds</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/order_list.py" line="410"/>
+        <location filename="../../ui/order_list.py" line="413"/>
         <source>All nodes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/order_list.py" line="416"/>
+        <location filename="../../ui/order_list.py" line="419"/>
         <source>Any party</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/order_list.py" line="420"/>
+        <location filename="../../ui/order_list.py" line="423"/>
         <source>Created between</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/order_list.py" line="428"/>
+        <location filename="../../ui/order_list.py" line="431"/>
         <source>Overdue only</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/order_list.py" line="430"/>
+        <location filename="../../ui/order_list.py" line="433"/>
         <source>Search number, party, tracking no. (Ctrl+F)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1162,12 +1162,12 @@ What you were doing was not saved; the data in the database is untouched. The de
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/order_list.py" line="270"/>
+        <location filename="../../ui/order_list.py" line="272"/>
         <source>Late past twice its limit: the owner has been told</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/order_list.py" line="271"/>
+        <location filename="../../ui/order_list.py" line="273"/>
         <source>Overdue at this node or past its due date</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1644,7 +1644,27 @@ What you were doing was not saved; the data in the database is untouched. The de
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/timeline.py" line="88"/>
+        <location filename="../../ui/timeline.py" line="39"/>
+        <source>Late past twice its limit: owner told</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/timeline.py" line="40"/>
+        <source>Carrier status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/timeline.py" line="65"/>
+        <source>from the tracking service</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/timeline.py" line="67"/>
+        <source>from %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/timeline.py" line="98"/>
         <source>Taken automatically when its condition held</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2040,77 +2060,82 @@ What you were doing was not saved; the data in the database is untouched. The de
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/working_hours.py" line="74"/>
+        <location filename="../../ui/working_hours.py" line="69"/>
+        <source>For example: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/working_hours.py" line="77"/>
         <source>Import China&apos;s holidays 2026–2027</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/working_hours.py" line="76"/>
+        <location filename="../../ui/working_hours.py" line="79"/>
         <source>Import a holiday file…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/working_hours.py" line="85"/>
+        <location filename="../../ui/working_hours.py" line="88"/>
         <source>Holidays</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/working_hours.py" line="86"/>
+        <location filename="../../ui/working_hours.py" line="89"/>
         <source>Make-up working days (调休)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/working_hours.py" line="88"/>
+        <location filename="../../ui/working_hours.py" line="91"/>
         <source>Office time zone (UTC offset)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/working_hours.py" line="89"/>
+        <location filename="../../ui/working_hours.py" line="92"/>
         <source>Carrier tracking service (快递100-style query API)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/working_hours.py" line="96"/>
+        <location filename="../../ui/working_hours.py" line="99"/>
         <source>Query address</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/working_hours.py" line="97"/>
+        <location filename="../../ui/working_hours.py" line="100"/>
         <source>Customer code</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/working_hours.py" line="98"/>
+        <location filename="../../ui/working_hours.py" line="101"/>
         <source>Key</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/working_hours.py" line="102"/>
+        <location filename="../../ui/working_hours.py" line="105"/>
         <source>Save settings</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/working_hours.py" line="162"/>
+        <location filename="../../ui/working_hours.py" line="165"/>
         <source>Saved.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/working_hours.py" line="162"/>
+        <location filename="../../ui/working_hours.py" line="165"/>
         <source>Nothing to save: no setting changed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/working_hours.py" line="168"/>
+        <location filename="../../ui/working_hours.py" line="171"/>
         <source>Import a holiday file</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/working_hours.py" line="168"/>
+        <location filename="../../ui/working_hours.py" line="171"/>
         <source>Holiday lists (*.json *.csv)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/working_hours.py" line="181"/>
+        <location filename="../../ui/working_hours.py" line="184"/>
         <source>Imported: %1 holiday(s) and %2 make-up working day(s) added.</source>
         <translation type="unfinished"></translation>
     </message>

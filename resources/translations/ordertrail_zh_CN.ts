@@ -1074,32 +1074,32 @@ What you were doing was not saved; the data in the database is untouched. The de
 <context>
     <name>OrderFilterBar</name>
     <message>
-        <location filename="../../ui/order_list.py" line="406"/>
+        <location filename="../../ui/order_list.py" line="409"/>
         <source>All kinds</source>
         <translation>全部类型</translation>
     </message>
     <message>
-        <location filename="../../ui/order_list.py" line="410"/>
+        <location filename="../../ui/order_list.py" line="413"/>
         <source>All nodes</source>
         <translation>全部节点</translation>
     </message>
     <message>
-        <location filename="../../ui/order_list.py" line="416"/>
+        <location filename="../../ui/order_list.py" line="419"/>
         <source>Any party</source>
         <translation>全部客户/供应商</translation>
     </message>
     <message>
-        <location filename="../../ui/order_list.py" line="420"/>
+        <location filename="../../ui/order_list.py" line="423"/>
         <source>Created between</source>
         <translation>创建日期</translation>
     </message>
     <message>
-        <location filename="../../ui/order_list.py" line="428"/>
+        <location filename="../../ui/order_list.py" line="431"/>
         <source>Overdue only</source>
         <translation>仅看超时</translation>
     </message>
     <message>
-        <location filename="../../ui/order_list.py" line="430"/>
+        <location filename="../../ui/order_list.py" line="433"/>
         <source>Search number, party, tracking no. (Ctrl+F)</source>
         <translation>搜索单号、客户/供应商、运单号（Ctrl+F）</translation>
     </message>
@@ -1162,12 +1162,12 @@ What you were doing was not saved; the data in the database is untouched. The de
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../ui/order_list.py" line="270"/>
+        <location filename="../../ui/order_list.py" line="272"/>
         <source>Late past twice its limit: the owner has been told</source>
         <translation>超过时限两倍：已通知老板</translation>
     </message>
     <message>
-        <location filename="../../ui/order_list.py" line="271"/>
+        <location filename="../../ui/order_list.py" line="273"/>
         <source>Overdue at this node or past its due date</source>
         <translation>在当前节点超时或已过交期</translation>
     </message>
@@ -1644,7 +1644,27 @@ What you were doing was not saved; the data in the database is untouched. The de
         <translation>已打印</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline.py" line="88"/>
+        <location filename="../../ui/timeline.py" line="39"/>
+        <source>Late past twice its limit: owner told</source>
+        <translation>超过时限两倍，已通知老板</translation>
+    </message>
+    <message>
+        <location filename="../../ui/timeline.py" line="40"/>
+        <source>Carrier status</source>
+        <translation>快递状态</translation>
+    </message>
+    <message>
+        <location filename="../../ui/timeline.py" line="65"/>
+        <source>from the tracking service</source>
+        <translation>来自快递查询服务</translation>
+    </message>
+    <message>
+        <location filename="../../ui/timeline.py" line="67"/>
+        <source>from %1</source>
+        <translation>来自 %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/timeline.py" line="98"/>
         <source>Taken automatically when its condition held</source>
         <translation>条件满足后自动完成</translation>
     </message>
@@ -2040,77 +2060,82 @@ What you were doing was not saved; the data in the database is untouched. The de
         <translation>每周工作时间</translation>
     </message>
     <message>
-        <location filename="../../ui/working_hours.py" line="74"/>
+        <location filename="../../ui/working_hours.py" line="69"/>
+        <source>For example: %1</source>
+        <translation>例如：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/working_hours.py" line="77"/>
         <source>Import China&apos;s holidays 2026–2027</source>
         <translation>导入中国法定节假日（2026–2027）</translation>
     </message>
     <message>
-        <location filename="../../ui/working_hours.py" line="76"/>
+        <location filename="../../ui/working_hours.py" line="79"/>
         <source>Import a holiday file…</source>
         <translation>导入节假日文件…</translation>
     </message>
     <message>
-        <location filename="../../ui/working_hours.py" line="85"/>
+        <location filename="../../ui/working_hours.py" line="88"/>
         <source>Holidays</source>
         <translation>节假日</translation>
     </message>
     <message>
-        <location filename="../../ui/working_hours.py" line="86"/>
+        <location filename="../../ui/working_hours.py" line="89"/>
         <source>Make-up working days (调休)</source>
         <translation>调休上班日</translation>
     </message>
     <message>
-        <location filename="../../ui/working_hours.py" line="88"/>
+        <location filename="../../ui/working_hours.py" line="91"/>
         <source>Office time zone (UTC offset)</source>
         <translation>办公地时区（与 UTC 的差）</translation>
     </message>
     <message>
-        <location filename="../../ui/working_hours.py" line="89"/>
+        <location filename="../../ui/working_hours.py" line="92"/>
         <source>Carrier tracking service (快递100-style query API)</source>
         <translation>快递查询服务（快递100 式查询接口）</translation>
     </message>
     <message>
-        <location filename="../../ui/working_hours.py" line="96"/>
+        <location filename="../../ui/working_hours.py" line="99"/>
         <source>Query address</source>
         <translation>查询地址</translation>
     </message>
     <message>
-        <location filename="../../ui/working_hours.py" line="97"/>
+        <location filename="../../ui/working_hours.py" line="100"/>
         <source>Customer code</source>
         <translation>客户编号</translation>
     </message>
     <message>
-        <location filename="../../ui/working_hours.py" line="98"/>
+        <location filename="../../ui/working_hours.py" line="101"/>
         <source>Key</source>
         <translation>密钥</translation>
     </message>
     <message>
-        <location filename="../../ui/working_hours.py" line="102"/>
+        <location filename="../../ui/working_hours.py" line="105"/>
         <source>Save settings</source>
         <translation>保存设置</translation>
     </message>
     <message>
-        <location filename="../../ui/working_hours.py" line="162"/>
+        <location filename="../../ui/working_hours.py" line="165"/>
         <source>Saved.</source>
         <translation>已保存。</translation>
     </message>
     <message>
-        <location filename="../../ui/working_hours.py" line="162"/>
+        <location filename="../../ui/working_hours.py" line="165"/>
         <source>Nothing to save: no setting changed.</source>
         <translation>没有需要保存的更改。</translation>
     </message>
     <message>
-        <location filename="../../ui/working_hours.py" line="168"/>
+        <location filename="../../ui/working_hours.py" line="171"/>
         <source>Import a holiday file</source>
         <translation>导入节假日文件</translation>
     </message>
     <message>
-        <location filename="../../ui/working_hours.py" line="168"/>
+        <location filename="../../ui/working_hours.py" line="171"/>
         <source>Holiday lists (*.json *.csv)</source>
         <translation>节假日列表 (*.json *.csv)</translation>
     </message>
     <message>
-        <location filename="../../ui/working_hours.py" line="181"/>
+        <location filename="../../ui/working_hours.py" line="184"/>
         <source>Imported: %1 holiday(s) and %2 make-up working day(s) added.</source>
         <translation>已导入：新增节假日 %1 天，调休上班日 %2 天。</translation>
     </message>
