@@ -15,8 +15,10 @@ order, so the whole office's alert scan is one SELECT.
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
+from typing import NamedTuple
 
 from sqlalchemy import and_, case, exists, false, or_, select
 from sqlalchemy.exc import IntegrityError
@@ -34,8 +36,7 @@ ESCALATE_TO = "owner"  # the role told when an order waits past twice its limit
 ESCALATION_FACTOR = 2
 
 
-@dataclass(frozen=True)
-class Lateness:
+class Lateness(NamedTuple):  # a tuple: the scan makes one per late order
     """Where an order stands against its clocks. `hours` > 0: late by that much; <= 0:
     that much time left; `reason` says which clock: `node` (its node's limit) or `due`."""
 
@@ -72,6 +73,7 @@ class Assessor:
         self.now_position = self.clock.position(self.now)
         self.today = calendar.local(self.now).date()
         self._thresholds: dict[float, datetime] = {}
+        self._nodes: dict[tuple[int, str], tuple[int | None, bool]] = {}
 
     def threshold(self, hours: float) -> datetime:
         """Orders that came to a node before this moment have waited more than `hours`."""
@@ -89,27 +91,37 @@ class Assessor:
             return None
         return self.clock.moment_at(self.clock.position(since) + limit)
 
+    def _node(self, workflow_id: int, status: str) -> tuple[int | None, bool]:
+        """The node's limit and whether its due date counts, looked up once per node."""
+        key = (workflow_id, status)
+        found = self._nodes.get(key)
+        if found is None:
+            spec = self.specs[workflow_id]
+            found = self._nodes[key] = (
+                spec.node(status).limit_hours,
+                spec.is_before_fulfilment(status),
+            )
+        return found
+
     def assess(self, workflow_id: int, status: str, since: datetime, due) -> Lateness | None:
         """None when no clock runs for the order here (no limit, no due date that counts)."""
-        spec = self.specs[workflow_id]
-        limit = spec.node(status).limit_hours
-        counts_due = due is not None and spec.is_before_fulfilment(status)
-        candidates: list[tuple[float, str]] = []
-        in_node = None
-        if limit:
-            in_node = self.now_position - self.clock.position(since)
-            candidates.append((in_node - limit, "node"))
-        if counts_due:
-            hours = (self.now - self.due_end(due)).total_seconds() / 3600
-            candidates.append((hours, "due"))
-        if not candidates:
-            return None
-        hours, reason = max(candidates)
-        escalated = bool(limit and in_node > ESCALATION_FACTOR * limit)
-        return Lateness(reason, hours, in_node, limit, self.clock.working, escalated)
+        limit, due_counts = self._node(workflow_id, status)
+        late_due = None
+        if due is not None and due_counts:
+            late_due = (self.now - self.due_end(due)).total_seconds() / 3600
+        if not limit:
+            if late_due is None:
+                return None
+            return Lateness("due", late_due, None, None, self.clock.working, False)
+        in_node = self.now_position - self.clock.position(since)
+        escalated = in_node > ESCALATION_FACTOR * limit
+        if late_due is not None and late_due > in_node - limit:
+            return Lateness("due", late_due, in_node, limit, self.clock.working, escalated)
+        return Lateness("node", in_node - limit, in_node, limit, self.clock.working, escalated)
 
-    def clause(self, factor: int = 1, *, due: bool = True):
-        """SQL: the orders late now (with factor 2: past twice their node's limit)."""
+    def clause(self, factor: int = 1, *, due: bool = True, scan: bool = False):
+        """SQL: the orders late now (with factor 2: past twice their node's limit); `scan`
+        for reading them all rather than a page of a list."""
         parts = []
         for spec in self.specs.values():
             for node in spec.nodes.values():
@@ -121,9 +133,21 @@ class Assessor:
                     parts.append(and_(in_node, Order.due < self.today))
         if not parts:
             return false()
+        if scan:
+            # Every late order is wanted: narrow by the status index first.
+            return and_(Order.status.in_(sorted(self.clocked_nodes())), or_(*parts))
         # Wrapped in a CASE so SQLite walks the creation-date index and stops after a page,
         # instead of collecting every late order through the status index and sorting them.
         return case((or_(*parts), 1), else_=0) == 1
+
+    def clocked_nodes(self) -> set[str]:
+        """The node codes at which some clock runs, in any workflow version."""
+        return {
+            code
+            for spec in self.specs.values()
+            for code, node in spec.nodes.items()
+            if node.limit_hours or spec.is_before_fulfilment(code)
+        }
 
     def has_clock_clause(self):
         """SQL: the orders for which some clock runs (a node limit or a due date that counts)."""
@@ -183,6 +207,7 @@ def _amount(hours: float, lang: str, working: bool) -> str:
     return f"{whole} h" if lang == "en" else f"{whole} 小时"
 
 
+@functools.lru_cache(maxsize=512)  # a spec is read once per version; texts per node
 def waiting_for(spec: workflow.WorkflowSpec, status: str, lang: str) -> str:
     """What has not happened yet at this node, from the next forward node's label."""
     ahead = next((t.target for t in spec.leaving(status) if t.forward), None)
@@ -234,7 +259,7 @@ def words(session: Session, order: Order, found: Lateness | None, lang: str) -> 
 
 
 def _stamp(moment: datetime | None) -> str | None:
-    return moment.strftime("%Y-%m-%dT%H:%M:%SZ") if moment else None
+    return f"{moment.replace(microsecond=0).isoformat()}Z" if moment else None
 
 
 def _reader_sees(user: User | None, owner: str | None, escalated: bool) -> bool:
@@ -257,7 +282,8 @@ def alerts(
     """Orders late at their node or past their due date, latest first: for the reader's
     queues (the steps their roles own, and for the owner what escalated), or all."""
     judge = assessor(session, now)
-    rows = session.execute(
+    # Core rather than ORM rows: the scan reads plain columns, many of them.
+    rows = session.connection().execute(
         select(
             Order.id,
             Order.number,
@@ -269,15 +295,22 @@ def alerts(
             Party.name,
         )
         .join(Party, Party.id == Order.party_id)
-        .where(judge.clause())
+        .where(judge.clause(scan=True))
     )
     result = []
+    nodes: dict[tuple[int, str], tuple] = {}  # worked out once per node, not per order
     for oid, number, kind, workflow_id, status, since, due, party in rows:
         found = judge.assess(workflow_id, status, since, due)
         if found is None or not found.late:
             continue
         spec = judge.specs[workflow_id]
-        owner = spec.owner_of(status)
+        node = nodes.get((workflow_id, status))
+        if node is None:
+            node = nodes[workflow_id, status] = (
+                spec.owner_of(status) or "",
+                spec.node(status).label(lang),
+            )
+        owner, label = node
         if not everything and not _reader_sees(user, owner, found.escalated):
             continue
         result.append(
@@ -285,8 +318,8 @@ def alerts(
                 "number": number,
                 "kind": kind,
                 "status": status,
-                "status_label": spec.node(status).label(lang),
-                "owner_role": owner or "",
+                "status_label": label,
+                "owner_role": owner,
                 "since": _stamp(since),
                 "late_by_hours": round(found.hours, 1),
                 "party": party,
