@@ -310,7 +310,8 @@ def _apply_one(
         after={
             "document": shipment.number,
             "tracking_no": status.tracking_no,
-            "status": status.status,
+            # not "status": that key means the order's node in the audit trail
+            "carrier_said": status.status,
             "carrier_time": status.at,
             "source": source,
             "from": name,

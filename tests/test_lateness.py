@@ -9,7 +9,7 @@ from datetime import date, datetime, timedelta
 import pytest
 from sqlalchemy import func, select
 
-from app import lateness, notifications, settings
+from app import audit, lateness, notifications, settings
 from app.clock import frozen_at
 from db.models import Escalation, Event, Notification
 
@@ -136,6 +136,7 @@ def test_escalation_after_twice_the_limit_tells_the_owner_once(office):
         assert session.scalar(select(func.count()).select_from(Escalation)) == 1
         events = session.scalars(select(Event).where(Event.action == "escalated")).all()
         assert [e.entity_ref for e in events] == [number]
+        assert audit.verify(session).ok
     row = alerts_at(office, FRIDAY_EVENING + timedelta(hours=49), office.owner, False)[number]
     assert row["escalated"]
 

@@ -13,7 +13,7 @@ import pytest
 from openpyxl import Workbook
 from sqlalchemy import select
 
-from app import orders, settings, tracking
+from app import audit, orders, settings, tracking
 from db.models import Event, Order, Shipment
 
 
@@ -74,6 +74,8 @@ def test_a_carrier_csv_signs_the_right_shipments(office, cli, three, tmp_path):
     assert applied["tracking_no"] == "SF1001" and applied["source"] == "file"
     assert applied["from"] == "顺丰状态.csv" and applied["carrier_time"] == "2026-12-01T06:30:00"
     assert len(events(office, "signed")) == 1
+    with office.db.reading() as session:
+        assert audit.verify(session).ok
     # The same file again changes nothing.
     code, out, _ = cli("tracking", "import", str(export), "--json", user="service")
     assert {r["outcome"] for r in json.loads(out) if r["tracking_no"] == "SF1001"} == {

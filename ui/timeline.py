@@ -66,7 +66,9 @@ class Timeline(QTreeWidget):
             else:
                 source = self.tr("from %1").replace("%1", details.get("from", ""))
             return " ".join(
-                p for p in (details.get("tracking_no", ""), details.get("status", ""), source) if p
+                p
+                for p in (details.get("tracking_no", ""), details.get("carrier_said", ""), source)
+                if p
             )
         if event["action"] in ("payment", "refund") and self.workspace.sees_prices:
             return f"{details.get('amount', '')} {details.get('method', '')}".strip()
