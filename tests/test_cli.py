@@ -296,9 +296,11 @@ def test_alerts_json_shape(shop):
             user="sales",
         )[1].strip()
         shop("order", "advance", number, "submitted", user="sales")
-    code, out, _ = shop("alerts", "--json", user="owner")
+    # The owner's queues do not hold it (not yet twice late); with --all they see it.
+    assert json.loads(shop("alerts", "--json", user="owner")[1]) == []
+    code, out, _ = shop("alerts", "--json", "--all", user="owner")
     [alert] = json.loads(out)
-    assert code == 0 and set(alert) == {"number", "status", "owner_role", "since", "late_by_hours"}
+    assert code == 0 and {"number", "status", "owner_role", "since", "late_by_hours"} <= set(alert)
     assert (alert["number"], alert["status"], alert["owner_role"]) == (
         number,
         "placed",
