@@ -40,9 +40,10 @@ from .spreadsheets.reading import OLD_EXCEL_MAGIC, ZIP_MAGIC, ImportRejected, Ro
 MAX_ROWS = 20_000
 TIMEOUT_S = 10
 SIGNED, REFUSED, MOVING = "signed", "refused", "moving"
-# What carriers write, as one of the three.
-SIGNED_WORDS = ("已签收", "签收", "妥投", "代签", "delivered", "signed")
-REFUSED_WORDS = ("拒收", "拒签", "退签", "退回", "refused", "rejected", "returned")
+# What carriers write, as one of the three (checked in this order).
+NOT_YET = re.compile(r"未签收|未妥投|\bnot\s+(yet\s+)?(delivered|signed)\b")
+REFUSED_WORDS = re.compile(r"拒收|拒签|退签|退回|\brefused\b|\brejected\b|\breturned\b")
+SIGNED_WORDS = re.compile(r"签收|妥投|代签|\bdelivered\b|\bsigned\b")
 # 快递100's `state` codes: 3 signed, 4 returned unsigned, 6 sent back, 14 refused.
 STATE_CODES = {"3": SIGNED, "4": REFUSED, "6": REFUSED, "14": REFUSED}
 HEADERS = {
@@ -93,11 +94,11 @@ def meaning_of(status: str) -> str:
     word = status.strip().lower()
     if word in STATE_CODES:
         return STATE_CODES[word]
-    if any(w in word for w in REFUSED_WORDS):  # before signed: "拒签收" is a refusal
+    if NOT_YET.search(word):
+        return MOVING
+    if REFUSED_WORDS.search(word):  # before signed: "拒签收" is a refusal
         return REFUSED
-    if any(w in word for w in SIGNED_WORDS) and "未签收" not in word:
-        return SIGNED
-    return MOVING
+    return SIGNED if SIGNED_WORDS.search(word) else MOVING
 
 
 # --- reading a carrier's export -----------------------------------------------------------

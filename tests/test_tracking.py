@@ -232,3 +232,7 @@ def test_a_wrong_key_or_no_service_is_a_clear_message(office, cli, three, fake_s
     with office.db.reading() as session:
         assert settings.all_settings(session)["tracking_key"] == "******"
     assert tracking.meaning_of("未签收") == tracking.MOVING
+    assert tracking.meaning_of("Not yet delivered") == tracking.MOVING
+    assert tracking.meaning_of("Out for delivery") == tracking.MOVING
+    assert tracking.meaning_of("Delivered") == tracking.SIGNED
+    assert tracking.meaning_of("客户拒签收") == tracking.REFUSED
