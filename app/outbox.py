@@ -51,8 +51,21 @@ def _subject(notice: Notification) -> str:
     return f"[OrderTrail] {notice.params.get('number', '')} {KINDS[notice.kind][0]}"
 
 
-def enqueue(session: Session, notices: list[Notification]) -> None:
-    """Outbox rows for the notices' recipients who chose an outbound channel for them.
+_NOTICES = Notification.__table__
+_INSERT_NOTICES = _NOTICES.insert()
+# A notice in a batch is the one for its order, kind and recipient (each is told once).
+_NOTICE_KEY = (
+    _NOTICES.c.order_id,
+    _NOTICES.c.kind,
+    _NOTICES.c.recipient_role,
+    _NOTICES.c.recipient_user_id,
+)
+_INSERT_NOTICES_WITH_IDS = _INSERT_NOTICES.returning(*_NOTICE_KEY, _NOTICES.c.id)
+
+
+def enqueue(session: Session, rows: list[dict]) -> None:
+    """Write the notices (rows of notifications) and outbox rows for their recipients who
+    chose an outbound channel for them.
 
     A group robot or webhook gets a notice once, however many of its users chose it.
     """
@@ -60,14 +73,21 @@ def enqueue(session: Session, notices: list[Notification]) -> None:
         (p.user_id, p.kind): p.channels
         for p in session.scalars(
             select(NotificationPreference).where(
-                NotificationPreference.kind.in_({n.kind for n in notices})
+                NotificationPreference.kind.in_({row["kind"] for row in rows})
             )
         )
     }
+    # Plain rows, in one statement: through the unit of work they would take a flush of
+    # their own (writing the orders twice) and a statement per notice on SQLite.
     if not any(set(channels) - {IN_APP} for channels in chosen.values()):
+        session.execute(_INSERT_NOTICES, rows)
         return
+    ids = {tuple(r[:-1]): r.id for r in session.execute(_INSERT_NOTICES_WITH_IDS, rows)}
+    notices = [  # not added to the session: they are written already
+        Notification(**row, id=ids[tuple(row[c.name] for c in _NOTICE_KEY)]) for row in rows
+    ]
     users = session.scalars(select(User).where(User.active.is_(True))).all()
-    rows, seen, now = [], set(), utcnow()
+    messages, seen, now = [], set(), utcnow()
     for notice in notices:
         if notice.recipient_user_id is not None:
             recipients = [u for u in users if u.id == notice.recipient_user_id]
@@ -83,7 +103,7 @@ def enqueue(session: Session, notices: list[Notification]) -> None:
                     continue
                 seen.add((notice.id, channel, address))
                 body = body or wording(session, notice, "zh")
-                rows.append(
+                messages.append(
                     {
                         "key": uuid.uuid4().hex,
                         "created_at": now,
@@ -99,8 +119,8 @@ def enqueue(session: Session, notices: list[Notification]) -> None:
                         "last_error": "",
                     }
                 )
-    if rows:
-        session.execute(insert(OutboxMessage), rows)
+    if messages:
+        session.execute(insert(OutboxMessage), messages)
 
 
 @dataclass(frozen=True)

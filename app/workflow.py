@@ -17,7 +17,7 @@ from sqlalchemy import bindparam, select
 from sqlalchemy.engine import URL
 from sqlalchemy.orm import Session
 
-from db.models import Notification, Order, User, Workflow
+from db.models import Order, User, Workflow
 
 from . import audit, settings, stock
 from .clock import utcnow
@@ -625,19 +625,17 @@ def _notify(session: Session, moved: set[Order]) -> None:
             "node": order.status,
         }
         notices.extend(
-            Notification(
-                at=order.status_since,
-                recipient_role=role,
-                recipient_user_id=user_id,
-                order_id=order.id,
-                kind=kind,
-                params=params,
-            )
-            for kind, role, user_id in told
+            {
+                "at": order.status_since,
+                "recipient_role": role,
+                "recipient_user_id": user_id,
+                "order_id": order.id,
+                "kind": kind,
+                "params": params,
+            }
+            for kind, role, user_id in dict.fromkeys(told)  # each told once
         )
     if notices:
         from .outbox import enqueue  # the outbox words notices, which reads workflows
 
-        session.add_all(notices)
-        session.flush()
         enqueue(session, notices)
