@@ -68,12 +68,21 @@ def get(session: Session, key: str) -> str:
     return value if value is not None else DEFAULTS[key]
 
 
-def approval_threshold(session: Session) -> Decimal:
-    return Decimal(get(session, "approval_threshold"))
+_VALUES = select(Setting.__table__.c.key, Setting.__table__.c.value).where(
+    Setting.__table__.c.key.in_(bindparam("keys", expanding=True))
+)
 
 
-def approval_discount(session: Session) -> Decimal:
-    return Decimal(get(session, "approval_discount_percent"))
+def get_many(session: Session, keys: list[str]) -> dict[str, str]:
+    """Several stored values, read afresh in one statement."""
+    stored = dict(session.execute(_VALUES, {"keys": keys}).all())
+    return {key: stored.get(key, DEFAULTS[key]) for key in keys}
+
+
+def approval_limits(session: Session) -> tuple[Decimal, Decimal]:
+    """The approval amount and the discount (percent) above which an order needs approval."""
+    values = get_many(session, ["approval_threshold", "approval_discount_percent"])
+    return Decimal(values["approval_threshold"]), Decimal(values["approval_discount_percent"])
 
 
 def flag(session: Session, key: str) -> bool:

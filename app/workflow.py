@@ -238,13 +238,14 @@ class Facts:
         self.session = session
         self.orders = orders
         self._progress: dict[int, Progress] | None = None
-        self._threshold: Decimal | None = None
+        self._limits: tuple[Decimal, Decimal] | None = None
 
     @property
-    def approval_threshold(self) -> Decimal:
-        if self._threshold is None:
-            self._threshold = settings.approval_threshold(self.session)
-        return self._threshold
+    def approval_limits(self) -> tuple[Decimal, Decimal]:
+        """The approval amount and discount, read once for the batch."""
+        if self._limits is None:
+            self._limits = settings.approval_limits(self.session)
+        return self._limits
 
     def progress(self, order: Order) -> Progress:
         if self._progress is None:
@@ -272,7 +273,7 @@ def list_value_and_discount(order: Order) -> tuple[Decimal, Decimal] | None:
 
 
 def _approval_not_required(facts: Facts, order: Order) -> Reason:
-    limit = facts.approval_threshold
+    limit, allowed = facts.approval_limits
     if order.total > limit:
         return (f"金额超过 {limit:,.2f}，需要审批。", f"Total above {limit:,.2f} needs approval.")
     at_list = list_value_and_discount(order)
@@ -284,7 +285,6 @@ def _approval_not_required(facts: Facts, order: Order) -> Reason:
             f"按标价计 {value:,.2f}，超过 {limit:,.2f}，需要审批。",
             f"Worth {value:,.2f} at list prices, above {limit:,.2f}: needs approval.",
         )
-    allowed = settings.approval_discount(facts.session)
     if discount > allowed:
         return (
             f"折扣 {discount}% 超过 {allowed}%，需要审批。",
