@@ -25,7 +25,7 @@ import uuid
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
-from sqlalchemy import insert, or_, select, text, update
+from sqlalchemy import bindparam, insert, or_, select, text, update
 from sqlalchemy.orm import Session
 
 from db.engine import Database
@@ -61,6 +61,10 @@ _NOTICE_KEY = (
     _NOTICES.c.recipient_user_id,
 )
 _INSERT_NOTICES_WITH_IDS = _INSERT_NOTICES.returning(*_NOTICE_KEY, _NOTICES.c.id)
+_PREFERENCES = NotificationPreference.__table__
+_CHOSEN = select(_PREFERENCES.c.user_id, _PREFERENCES.c.kind, _PREFERENCES.c.channels).where(
+    _PREFERENCES.c.kind.in_(bindparam("kinds", expanding=True))
+)
 
 
 def enqueue(session: Session, rows: list[dict]) -> None:
@@ -69,13 +73,10 @@ def enqueue(session: Session, rows: list[dict]) -> None:
 
     A group robot or webhook gets a notice once, however many of its users chose it.
     """
+    kinds = sorted({row["kind"] for row in rows})
     chosen = {
-        (p.user_id, p.kind): p.channels
-        for p in session.scalars(
-            select(NotificationPreference).where(
-                NotificationPreference.kind.in_({row["kind"] for row in rows})
-            )
-        )
+        (user_id, kind): channels
+        for user_id, kind, channels in session.execute(_CHOSEN, {"kinds": kinds})
     }
     # Plain rows, in one statement: through the unit of work they would take a flush of
     # their own (writing the orders twice) and a statement per notice on SQLite.
