@@ -218,7 +218,8 @@ def create_orders(session: Session, user: User, kind: str, drafts: list[OrderDra
         row["number"] = given[index] if index in given else next(fresh)
     # Written as plain rows: many orders at once go several times faster than through
     # the unit of work; the orders are read back as objects below.
-    ids = session.execute(_INSERT_ORDERS, rows).scalars().all()
+    id_of = dict(session.execute(_INSERT_ORDERS, rows).all())
+    ids = [id_of[row["number"]] for row in rows]
     session.execute(
         _INSERT_LINES,
         [
@@ -256,9 +257,9 @@ def create_orders(session: Session, user: User, kind: str, drafts: list[OrderDra
     return orders
 
 
-_INSERT_ORDERS = Order.__table__.insert().returning(
-    Order.__table__.c.id, sort_by_parameter_order=True
-)
+# Ids come back by number: asked in the order of the rows, SQLite would take a statement
+# per row.
+_INSERT_ORDERS = Order.__table__.insert().returning(Order.__table__.c.number, Order.__table__.c.id)
 _INSERT_LINES = OrderLine.__table__.insert()
 
 
