@@ -30,7 +30,7 @@ from db.models import (
     User,
 )
 
-from . import approval, audit, changes, kinds, stock, workflow
+from . import approval, audit, changes, kinds, order_writes, stock, workflow
 from .clock import utcnow
 from .errors import Conflict, NotFound, PermissionDenied, ValidationError
 from .masterdata import find_parties, find_party
@@ -127,6 +127,7 @@ def _save_all(session: Session, orders: list[Order]) -> None:
     for order in orders:
         order.updated_at = now
     try:
+        order_writes.write(session, orders)
         session.flush()
     except StaleDataError:
         numbers = ", ".join(order.number for order in orders[:5])
