@@ -55,6 +55,12 @@ TRYTON_MS = {
     "sale: all three": 532,
     "purchase: create, submit, receive": 372,
 }
+# What OrderTrail is to take at most (ms per order, the median order), per database.
+TARGET_MS = {
+    ("sqlite", "sale: all three"): 5,
+    ("sqlite", "purchase: create, submit, receive"): 4,
+    ("postgresql", "sale: all three"): 10,
+}
 
 
 class StatementCounter:
@@ -491,7 +497,7 @@ class PlainOffice(Workload):
 def report(backend: str, office: Office, plain: PlainOffice) -> None:
     print(f"\n{backend}: {office.count:,} sales orders, {office.count // 2:,} purchase orders")
     print(
-        f"{'':38} {'ms/order':>9} {'plain':>6} {'cost x':>6} {'Tryton':>6}"
+        f"{'':38} {'ms/order':>9} {'target':>6} {'plain':>6} {'cost x':>6} {'Tryton':>6}"
         f" {'cpu ms':>7} {'plain':>6} {'stmts/click':>11} {'plain':>5}"
     )
     sale_phases = [p for p in office.phases.values() if p.name.startswith("sale:")]
@@ -500,9 +506,10 @@ def report(backend: str, office: Office, plain: PlainOffice) -> None:
         figures = (phase.ms_per_order, reference.ms_per_order)
         cpu = (phase.cpu_ms_per_order, reference.cpu_ms_per_order)
         statements = (phase.statements_per_click, reference.statements_per_click)
-        line(phase.name, figures, cpu, statements)
+        line(backend, phase.name, figures, cpu, statements)
         if phase is sale_phases[-1]:
             line(
+                backend,
                 "sale: all three",
                 (sum(p.ms_per_order for p in sale_phases), sum_of(plain, sale_phases, "ms")),
                 (sum(p.cpu_ms_per_order for p in sale_phases), sum_of(plain, sale_phases, "cpu")),
@@ -515,12 +522,14 @@ def sum_of(plain: PlainOffice, phases: list[Phase], which: str) -> float:
     return sum(p.ms_per_order if which == "ms" else p.cpu_ms_per_order for p in reference)
 
 
-def line(name: str, ms: tuple, cpu: tuple, statements: tuple | None) -> None:
+def line(backend: str, name: str, ms: tuple, cpu: tuple, statements: tuple | None) -> None:
     tryton = TRYTON_MS.get(name)
     tryton_text = f"{tryton:6d}" if tryton else f"{'':6}"
+    target = TARGET_MS.get((backend, name))
+    target_text = f"{'<=' + str(target):>6}" if target else f"{'':6}"
     counts = f" {statements[0]:11.1f} {statements[1]:5.1f}" if statements else ""
     print(
-        f"{name:38} {ms[0]:9.2f} {ms[1]:6.2f} {ms[0] / ms[1]:6.1f} {tryton_text}"
+        f"{name:38} {ms[0]:9.2f} {target_text} {ms[1]:6.2f} {ms[0] / ms[1]:6.1f} {tryton_text}"
         f" {cpu[0]:7.2f} {cpu[1]:6.2f}{counts}"
     )
 
