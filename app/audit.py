@@ -11,7 +11,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import bindparam, select
+from sqlalchemy import bindparam, select, text
 from sqlalchemy.event import listens_for
 from sqlalchemy.orm import Session
 
@@ -129,6 +129,14 @@ _MOVE_HEAD = (
     .values(last_event_id=bindparam("new_id"), last_hash=bindparam("new_hash"))
 )
 _INSERT_EVENTS = Event.__table__.insert()
+# On PostgreSQL the events and the head's move are one statement, a round trip fewer for
+# every change: the events travel as one JSON array of rows.
+_COLUMNS = ", ".join(("id", "prev_hash", "hash", *_FIELDS))
+_APPEND_ON_SERVER = text(
+    f"WITH added AS (INSERT INTO events ({_COLUMNS}) SELECT {_COLUMNS}"
+    " FROM json_populate_recordset(NULL::events, :rows))"
+    " UPDATE audit_head SET last_event_id = :new_id, last_hash = :new_hash WHERE id = 1"
+)
 
 
 @listens_for(Session, "before_commit")
@@ -155,8 +163,13 @@ def _chain_pending_events(session: Session) -> None:
         row["id"] = last_id
         row["prev_hash"] = last_hash
         row["hash"] = last_hash = _digest(last_hash, row)
+    moved = {"new_id": last_id, "new_hash": last_hash}
+    if session.get_bind().dialect.name == "postgresql":
+        rows = [{**row, "at": row["at"].isoformat()} for row in pending]
+        session.execute(_APPEND_ON_SERVER, {"rows": json.dumps(rows, ensure_ascii=False), **moved})
+        return
     session.execute(_INSERT_EVENTS, pending)
-    session.execute(_MOVE_HEAD, {"new_id": last_id, "new_hash": last_hash})
+    session.execute(_MOVE_HEAD, moved)
 
 
 @listens_for(Session, "after_rollback")
