@@ -24,7 +24,7 @@ from sqlalchemy import and_, case, exists, false, or_, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from db.models import Escalation, Notification, Order, Party, User
+from db.models import Escalation, Order, Party, User
 
 from . import audit, settings, workflow
 from .clock import utcnow
@@ -374,13 +374,14 @@ def escalate(session: Session, user: User | None = None, now: datetime | None = 
             "working": found.working,
         }
         notices.append(
-            Notification(
-                at=moment,
-                recipient_role=ESCALATE_TO,
-                order_id=order.id,
-                kind="escalated",
-                params=params,
-            )
+            {
+                "at": moment,
+                "recipient_role": ESCALATE_TO,
+                "recipient_user_id": None,
+                "order_id": order.id,
+                "kind": "escalated",
+                "params": params,
+            }
         )
         audit.record(
             session,
@@ -395,9 +396,7 @@ def escalate(session: Session, user: User | None = None, now: datetime | None = 
     session.flush()
     from .outbox import enqueue  # the outbox words notices, which reads workflows
 
-    session.add_all(notices)
-    session.flush()
-    enqueue(session, notices)
+    enqueue(session, notices)  # writes the notices too
     return len(notices)
 
 
