@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from decimal import Decimal
 
-from sqlalchemy import Select, and_, case, func, literal, or_, select
+from sqlalchemy import DateTime, Select, and_, case, cast, func, literal, or_, select
 from sqlalchemy.orm import Session, aliased
 
 from db.models import Event, Order, OrderLine, Party, Product, Shipment, User, Workflow
@@ -113,7 +113,7 @@ def read(session: Session, user: User, days: int = 30, lang: str = "zh") -> Dash
         open_by_node=open_nodes,
         overdue_by_role=overdue,
         on_time=on_time_shipping(session, specs, now, days),
-        time_in_node=[t for period in PERIODS for t in time_in_node(session, now, period, lang)],
+        time_in_node=time_in_node(session, now, lang),
         months=monthly_amounts(session, specs, now, lang),
         top_customers=top_customers(session, specs, now, days),
         top_products=top_products(session, specs, now, days),
@@ -318,11 +318,21 @@ def _hours_between(session: Session, later, earlier):
     return func.extract("epoch", later - earlier) / 3600.0
 
 
-def time_in_node(session: Session, now: datetime, days: int, lang: str = "zh") -> list[NodeTime]:
-    """From the audit trail: each stay at a node that ended in the last `days` days (an
-    order moved on), how long it lasted; the average and the 90th percentile per node."""
+def _stamp(session: Session, text):
+    """A time written in an event's JSON, as SQL can compute with."""
+    if session.get_bind().dialect.name == "sqlite":
+        return text  # julianday() reads ISO text
+    return cast(text, DateTime)
+
+
+def time_in_node(session: Session, now: datetime, lang: str = "zh") -> list[NodeTime]:
+    """From the audit trail: each stay at a node that ended in the last PERIODS days (an
+    order moved on), how long it lasted; per node and period the average and the 90th
+    percentile. One pass over the events of the longest period."""
+    short, long = PERIODS
     left = aliased(Event)
     earlier = aliased(Event)
+    # Events written before they said since when the order stood there: the event before.
     came = (
         select(func.max(earlier.at))
         .where(
@@ -333,61 +343,80 @@ def time_in_node(session: Session, now: datetime, days: int, lang: str = "zh") -
         .correlate(left)
         .scalar_subquery()
     )
-    node = left.before["status"].as_string()
+    since = _stamp(session, left.before["since"].as_string())
+    hours = func.coalesce(
+        _hours_between(session, left.at, since), _hours_between(session, left.at, came)
+    )
     stays = (
         select(
             Workflow.kind.label("kind"),
-            node.label("node"),
+            left.before["status"].as_string().label("node"),
             left.order_id.label("order_id"),
-            _hours_between(session, left.at, came).label("hours"),
+            left.at.label("at"),
+            hours.label("hours"),
+            case((left.at >= now - timedelta(days=short), 1), else_=0).label("recent"),
         )
         .join(Order, Order.id == left.order_id)
         .join(Workflow, Workflow.id == Order.workflow_id)
-        .where(left.action == "transition", left.at >= now - timedelta(days=days))
-        .subquery()
+        .where(left.at >= now - timedelta(days=long), left.action == "transition")
+        .cte("stays")
     )
+    whole = (stays.c.kind, stays.c.node)
+    part = (stays.c.kind, stays.c.node, stays.c.recent)
     ranked = select(
         stays.c.kind,
         stays.c.node,
         stays.c.hours,
-        func.row_number()
-        .over(partition_by=(stays.c.kind, stays.c.node), order_by=stays.c.hours)
-        .label("rank"),
-        func.count().over(partition_by=(stays.c.kind, stays.c.node)).label("n"),
+        stays.c.recent,
+        func.row_number().over(partition_by=whole, order_by=stays.c.hours).label("rank"),
+        func.count().over(partition_by=whole).label("n"),
+        func.row_number().over(partition_by=part, order_by=stays.c.hours).label("rank_part"),
+        func.count().over(partition_by=part).label("n_part"),
     ).subquery()
-    at_rank = (ranked.c.n * PERCENTILE + 99) // 100  # ceil(n * 0.9) in whole numbers
+    r = ranked.c
+
+    def at_rank(rank, n):  # the nearest rank: ceil(n * 0.9) in whole numbers
+        return rank == (n * PERCENTILE + 99) // 100
+
+    recent = r.recent == 1
     rows = session.execute(
         select(
-            ranked.c.kind,
-            ranked.c.node,
-            func.max(ranked.c.n),
-            func.avg(ranked.c.hours),
-            func.max(case((ranked.c.rank == at_rank, ranked.c.hours))),
-        ).group_by(ranked.c.kind, ranked.c.node)
+            r.kind,
+            r.node,
+            func.count(),
+            func.avg(r.hours),
+            func.max(case((at_rank(r.rank, r.n), r.hours))),
+            func.sum(r.recent),
+            func.avg(case((recent, r.hours))),
+            func.max(case((and_(recent, at_rank(r.rank_part, r.n_part)), r.hours))),
+        ).group_by(r.kind, r.node)
     ).all()
     labels = _node_labels(session, lang)
     result = []
-    for kind, code, n, average, p90 in rows:
-        label, position = labels.get((kind, code), (code, 99))
-        behind = (
-            select(stays.c.order_id)
-            .where(stays.c.kind == kind, stays.c.node == code)
-            .where(stays.c.hours.is_not(None))
-        )
-        result.append(
-            NodeTime(
-                kind,
-                code,
-                f"{_workflow_label(kind, lang)} · {label}",
-                days,
-                int(n),
-                round(float(average or 0), 1),
-                round(float(p90 or 0), 1),
-                _among(behind),
-            )
-        )
+    for kind, code, n, average, p90, n_short, average_short, p90_short in rows:
+        label = f"{_workflow_label(kind, lang)} · {labels.get((kind, code), (code, 99))[0]}"
+        behind = select(stays.c.order_id).where(stays.c.kind == kind, stays.c.node == code)
+        for days, count, mean, top, among in (
+            (short, n_short, average_short, p90_short, behind.where(stays.c.recent == 1)),
+            (long, n, average, p90, behind),
+        ):
+            if count:
+                result.append(
+                    NodeTime(
+                        kind,
+                        code,
+                        label,
+                        days,
+                        int(count),
+                        round(float(mean or 0), 1),
+                        round(float(top or 0), 1),
+                        _among(among),
+                    )
+                )
     kinds = list(dict.fromkeys(spec.kind for spec in workflow.all_specs(session)))
-    result.sort(key=lambda t: (kinds.index(t.kind), labels.get((t.kind, t.node), ("", 99))[1]))
+    result.sort(
+        key=lambda t: (t.days, kinds.index(t.kind), labels.get((t.kind, t.node), ("", 99))[1])
+    )
     return result
 
 
@@ -403,21 +432,19 @@ def _node_labels(session: Session, lang: str) -> dict[tuple[str, str], tuple[str
 # --- money -----------------------------------------------------------------------------------
 
 
-def amount_terms(session: Session, direction: str) -> list[tuple[object, Select]]:
-    """What makes up the sales ("sales") or purchase ("purchase") amount of a month: terms of
-    (signed amount, the orders it is taken from). The order totals of booked orders; a return
-    order counts against its sale. Later change documents add their terms here."""
+def amount_terms(session: Session, direction: str) -> list[tuple[object, object]]:
+    """What makes up the sales ("sales") or purchase ("purchase") amount: terms of (signed
+    amount, which orders it is taken from), both SQL. The totals of booked orders; a return
+    order counts against the sales. Change documents add their terms here."""
     specs = workflow.all_specs(session)
     booked = _at_nodes({spec.id: booked_nodes(spec) for spec in specs})
     party_kind = "customer" if direction == "sales" else "supplier"
     kinds = [code for code, k in KINDS.items() if k.party_kind == party_kind]
     returns = [code for code in kinds if code == "return"]
     sold = [code for code in kinds if code not in returns]
-    terms: list[tuple[object, Select]] = [
-        (Order.total, select(Order.id).where(booked, Order.kind.in_(sold)))
-    ]
+    terms: list[tuple[object, object]] = [(Order.total, and_(booked, Order.kind.in_(sold)))]
     if returns:
-        terms.append((-Order.total, select(Order.id).where(booked, Order.kind.in_(returns))))
+        terms.append((-Order.total, and_(booked, Order.kind.in_(returns))))
     return terms
 
 
@@ -426,25 +453,34 @@ def _month_start(day: date, back: int = 0) -> date:
     return date(months // 12, months % 12 + 1, 1)
 
 
+def _month_of(session: Session, column):
+    if session.get_bind().dialect.name == "sqlite":
+        return func.strftime("%Y-%m", column)
+    return func.to_char(column, "YYYY-MM")
+
+
 def monthly_amounts(
     session: Session, specs: list[WorkflowSpec], now: datetime, lang: str = "zh"
 ) -> list[Month]:
-    """Sales and purchase amounts of each of the last MONTHS months, by order date."""
+    """Sales and purchase amounts of each of the last MONTHS months, by order date: every
+    term of both in one pass over the months' orders."""
     first = _month_start(now.date(), MONTHS - 1)
     since = datetime.combine(first, datetime.min.time())
-    year, month = func.extract("year", Order.created_at), func.extract("month", Order.created_at)
-    sums: dict[tuple[str, int, int], Decimal] = {}
-    behind: dict[str, list[Select]] = {}
-    for direction in ("sales", "purchase"):
-        for amount, orders in amount_terms(session, direction):
-            ids = orders.where(Order.created_at >= since)
-            behind.setdefault(direction, []).append(ids)
-            rows = session.execute(
-                select(year, month, func.sum(amount)).where(Order.id.in_(ids)).group_by(year, month)
-            ).all()
-            for y, m, total in rows:
-                key = (direction, int(y), int(m))
-                sums[key] = sums.get(key, Decimal(0)) + Decimal(total or 0)
+    terms = {direction: amount_terms(session, direction) for direction in ("sales", "purchase")}
+    sums = [
+        func.coalesce(
+            func.sum(sum((case((which, amount), else_=0) for amount, which in found), start=0)),
+            0,
+        )
+        for found in terms.values()
+    ]
+    month = _month_of(session, Order.created_at)
+    rows = {
+        key: (Decimal(sales), Decimal(purchases))
+        for key, sales, purchases in session.execute(
+            select(month, *sums).where(Order.created_at >= since).group_by(month)
+        )
+    }
     months = []
     for back in range(MONTHS - 1, -1, -1):
         start = _month_start(now.date(), back)
@@ -453,39 +489,44 @@ def monthly_amounts(
             Order.created_at >= datetime.combine(start, datetime.min.time()),
             Order.created_at < datetime.combine(end, datetime.min.time()),
         )
-        figures = []
-        for direction in ("sales", "purchase"):
-            value = sums.get((direction, start.year, start.month), Decimal(0))
-            ids = [q.where(in_month) for q in behind[direction]]
-            query = ids[0].union(*ids[1:]) if len(ids) > 1 else ids[0]
-            figures.append(
-                Figure(start.strftime("%Y-%m"), start.strftime("%Y-%m"), value, _among(query))
+        key = start.strftime("%Y-%m")
+        values = rows.get(key, (Decimal(0), Decimal(0)))
+        figures = [
+            Figure(
+                key,
+                key,
+                value.quantize(Decimal("0.01")),
+                _among(select(Order.id).where(in_month, or_(*[which for _, which in found]))),
             )
+            for value, found in zip(values, terms.values(), strict=True)
+        ]
         months.append(Month(start, *figures))
     return months
 
 
-def _period_orders(session: Session, now: datetime, days: int) -> Select:
-    """Sales booked in the last `days` days (by order date)."""
+def _period_sales(session: Session, now: datetime, days: int):
+    """Sales booked in the last `days` days (by order date), as a condition."""
     [(_, sold), *_] = amount_terms(session, "sales")
-    return sold.where(Order.created_at >= now - timedelta(days=days))
+    return and_(sold, Order.created_at >= now - timedelta(days=days))
 
 
 def top_customers(
     session: Session, specs: list[WorkflowSpec], now: datetime, days: int
 ) -> list[Figure]:
     """The customers who bought most in the last `days` days."""
-    orders = _period_orders(session, now, days)
+    sold = _period_sales(session, now, days)
     rows = session.execute(
         select(Party.id, Party.name, func.sum(Order.total).label("amount"))
         .join(Order, Order.party_id == Party.id)
-        .where(Order.id.in_(orders))
+        .where(sold)
         .group_by(Party.id, Party.name)
         .order_by(func.sum(Order.total).desc(), Party.name)
         .limit(TOP)
     ).all()
     return [
-        Figure(name, name, Decimal(amount), _among(orders.where(Order.party_id == pid)))
+        Figure(
+            name, name, Decimal(amount), _among(select(Order.id).where(sold, Order.party_id == pid))
+        )
         for pid, name, amount in rows
     ]
 
@@ -494,12 +535,13 @@ def top_products(
     session: Session, specs: list[WorkflowSpec], now: datetime, days: int
 ) -> list[Figure]:
     """The products that sold for most in the last `days` days (line amounts)."""
-    orders = _period_orders(session, now, days)
+    sold = _period_sales(session, now, days)
     amount = func.sum(OrderLine.qty * OrderLine.unit_price)
     rows = session.execute(
         select(Product.id, Product.sku, Product.name, amount)
         .join(OrderLine, OrderLine.product_id == Product.id)
-        .where(OrderLine.order_id.in_(orders))
+        .join(Order, Order.id == OrderLine.order_id)
+        .where(sold)
         .group_by(Product.id, Product.sku, Product.name)
         .order_by(amount.desc(), Product.sku)
         .limit(TOP)
@@ -510,8 +552,9 @@ def top_products(
             f"{sku} {name}",
             Decimal(value).quantize(Decimal("0.01")),
             _among(
-                orders.where(
-                    Order.id.in_(select(OrderLine.order_id).where(OrderLine.product_id == pid))
+                select(Order.id).where(
+                    sold,
+                    Order.id.in_(select(OrderLine.order_id).where(OrderLine.product_id == pid)),
                 )
             ),
         )
