@@ -3,7 +3,7 @@ behind them; export as a PDF report or an Excel workbook."""
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import UTC, date
 from decimal import Decimal
 from pathlib import Path
 
@@ -280,7 +280,9 @@ class DashboardPage(QWidget):
     def show_dashboard(self, d: Dashboard) -> None:
         self.data = d
         self.updated.setText(
-            self.tr("updated %1").replace("%1", d.at.strftime("%H:%M:%S") + " UTC")
+            self.tr("updated %1").replace(
+                "%1", d.at.replace(tzinfo=UTC).astimezone().strftime("%H:%M:%S")
+            )
         )
         self.tiles["open"].value.setText(str(d.totals["open"]))
         self.tiles["late"].value.setText(str(d.totals["overdue"]))
