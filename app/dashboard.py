@@ -7,11 +7,11 @@ Lateness is asked of one function, `late_orders`; the amounts of one, `amount_te
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta
 from decimal import Decimal
 
-from sqlalchemy import DateTime, Select, and_, case, cast, func, literal, or_, select
+from sqlalchemy import DateTime, Integer, Select, and_, case, cast, func, literal, or_, select
 from sqlalchemy.orm import Session, aliased
 
 from db.models import Event, Order, OrderLine, Party, Product, Shipment, User, Workflow
@@ -247,21 +247,17 @@ def overdue_by_role(
     by_id = {spec.id: spec for spec in specs}
     counts: dict[str, int] = {}
     for workflow_id, status, count in rows:
-        role = by_workflow_owner(by_id[workflow_id], status)
+        role = by_id[workflow_id].owner_of(status) or ""
         counts[role] = counts.get(role, 0) + count
     return [
         Figure(
             role,
             role_label(role, lang) if role else ("无" if lang == "zh" else "none"),
             count,
-            OrderFilter(overdue=late.overdue, queue_of=frozenset({role})),
+            replace(late, queue_of=frozenset({role})),
         )
         for role, count in sorted(counts.items(), key=lambda item: -item[1])
     ]
-
-
-def by_workflow_owner(spec: WorkflowSpec, status: str) -> str:
-    return spec.owner_of(status) or ""
 
 
 # --- how well and how fast -----------------------------------------------------------------
@@ -325,6 +321,27 @@ def _stamp(session: Session, text):
     return cast(text, DateTime)
 
 
+def _whole_number(session: Session, value):
+    """The whole part of a number that is not negative, in SQL."""
+    if session.get_bind().dialect.name == "sqlite":
+        return cast(value, Integer)  # SQLite truncates
+    return func.floor(value)
+
+
+def _summary(buckets: list[tuple[int, int, float, float]]) -> tuple[int, float, float]:
+    """Count, average and nearest-rank 90th percentile of stays counted in buckets."""
+    n = sum(count for _, count, _, _ in buckets)
+    if not n:
+        return 0, 0.0, 0.0
+    wanted = (n * PERCENTILE + 99) // 100  # ceil(n * 0.9) in whole numbers
+    seen = 0
+    for _, count, _, longest in sorted(buckets):
+        seen += count
+        if seen >= wanted:
+            return n, sum(total for _, _, total, _ in buckets) / n, longest
+    return n, 0.0, 0.0
+
+
 def time_in_node(session: Session, now: datetime, lang: str = "zh") -> list[NodeTime]:
     """From the audit trail: each stay at a node that ended in the last PERIODS days (an
     order moved on), how long it lasted; per node and period the average and the 90th
@@ -361,36 +378,31 @@ def time_in_node(session: Session, now: datetime, lang: str = "zh") -> list[Node
         .where(left.at >= now - timedelta(days=long), left.action == "transition")
         .cte("stays")
     )
-    whole = (stays.c.kind, stays.c.node)
-    part = (stays.c.kind, stays.c.node, stays.c.recent)
-    ranked = select(
-        stays.c.kind,
-        stays.c.node,
-        stays.c.hours,
-        stays.c.recent,
-        func.row_number().over(partition_by=whole, order_by=stays.c.hours).label("rank"),
-        func.count().over(partition_by=whole).label("n"),
-        func.row_number().over(partition_by=part, order_by=stays.c.hours).label("rank_part"),
-        func.count().over(partition_by=part).label("n_part"),
-    ).subquery()
-    r = ranked.c
-
-    def at_rank(rank, n):  # the nearest rank: ceil(n * 0.9) in whole numbers
-        return rank == (n * PERCENTILE + 99) // 100
-
-    recent = r.recent == 1
-    rows = session.execute(
+    # Stays counted by tenth of an hour: the 90th percentile to the nearest 6 minutes, from a
+    # few hundred rows instead of sorting every stay.
+    tenth = _whole_number(session, stays.c.hours * 10)
+    buckets = session.execute(
         select(
-            r.kind,
-            r.node,
+            stays.c.kind,
+            stays.c.node,
+            stays.c.recent,
+            tenth,
             func.count(),
-            func.avg(r.hours),
-            func.max(case((at_rank(r.rank, r.n), r.hours))),
-            func.sum(r.recent),
-            func.avg(case((recent, r.hours))),
-            func.max(case((and_(recent, at_rank(r.rank_part, r.n_part)), r.hours))),
-        ).group_by(r.kind, r.node)
+            func.sum(stays.c.hours),
+            func.max(stays.c.hours),
+        )
+        .where(stays.c.hours.is_not(None))
+        .group_by(stays.c.kind, stays.c.node, stays.c.recent, tenth)
     ).all()
+    found: dict[tuple[str, str], dict[int, list[tuple[int, float, float, float]]]] = {}
+    for kind, code, is_recent, bucket, count, total, longest in buckets:
+        periods = found.setdefault((kind, code), {short: [], long: []})
+        for days in (short, long) if is_recent else (long,):
+            periods[days].append((int(bucket), int(count), float(total), float(longest)))
+    rows = [
+        (kind, code, *_summary(periods[long]), *_summary(periods[short]))
+        for (kind, code), periods in found.items()
+    ]
     labels = _node_labels(session, lang)
     result = []
     for kind, code, n, average, p90, n_short, average_short, p90_short in rows:
