@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from datetime import UTC
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import Qt, QThreadPool, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
@@ -225,6 +225,7 @@ class BoardWindow(QWidget):
     def closeEvent(self, event) -> None:
         self.watcher.stop()
         self._clock.stop()
+        QThreadPool.globalInstance().waitForDone(5000)  # a read in flight ends before the database
         super().closeEvent(event)
 
 
