@@ -226,7 +226,7 @@ def start_window(args: argparse.Namespace) -> int:
         database.dispose()
         return EXIT_CANCELLED
     log.info("%s signed in to %s", user.name, Workspace.where_of(database))
-    if args.command == "board" or is_board(user):
+    if getattr(args, "command", None) == "board" or is_board(user):
         # A wall display's account opens the board whichever way it signs in, never the window.
         window = open_board(database, user, lang, getattr(args, "windowed", False))
     else:
