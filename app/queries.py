@@ -34,6 +34,7 @@ class OrderFilter:
     created_from: date | None = None
     created_to: date | None = None
     queue_of: frozenset[str] | None = None  # roles: only orders waiting for one of them
+    among: Select | None = None  # only the orders whose ids this selects (a dashboard figure's)
     sort: str = "created"  # a key of app.worklist.SORTS; `filtered` is always newest first
     descending: bool = True
 
@@ -112,6 +113,8 @@ def filtered(session: Session, f: OrderFilter, now: datetime | None = None) -> S
         )
     if f.queue_of:
         query = query.where(queue_clause(session, f.queue_of))
+    if f.among is not None:
+        query = query.where(Order.id.in_(f.among))
     return query.order_by(Order.created_at.desc(), Order.id.desc())
 
 

@@ -24,6 +24,14 @@ ROLES: dict[str, tuple[str, str]] = {
     "admin": ("管理员", "Administrator"),
 }
 
+# A wall display's account: it may sign in to the board and read what the board shows,
+# nothing else. Not a working role: no workflow, queue, notice or price list names it, and
+# an account that holds it holds no other role.
+BOARD = "board"
+BOARD_LABEL = ("大屏", "Wall display")
+# The roles an account may be given.
+ACCOUNT_ROLES: dict[str, tuple[str, str]] = {**ROLES, BOARD: BOARD_LABEL}
+
 PERMISSIONS: dict[str, frozenset[str]] = {
     "add_party": frozenset({"sales", "purchasing", "admin"}),
     "add_product": frozenset({"purchasing", "warehouse", "admin"}),
@@ -33,6 +41,7 @@ PERMISSIONS: dict[str, frozenset[str]] = {
     # A backup holds everything, password hashes included.
     "backup": frozenset({"admin", "owner"}),
     "upgrade_database": frozenset({"admin"}),  # a shared server's schema
+    "view_dashboard": frozenset({"owner", "admin"}),
 }
 
 ACTION_LABELS: dict[str, tuple[str, str]] = {
@@ -43,11 +52,12 @@ ACTION_LABELS: dict[str, tuple[str, str]] = {
     "manage_workflows": ("修改流程", "change workflows"),
     "backup": ("备份数据库", "back up the database"),
     "upgrade_database": ("升级数据库", "upgrade the database"),
+    "view_dashboard": ("查看经营看板", "view the dashboard"),
 }
 
 
 def role_label(role: str, lang: str = "zh") -> str:
-    zh, en = ROLES.get(role, (role, role))
+    zh, en = ACCOUNT_ROLES.get(role, (role, role))
     return en if lang == "en" else zh
 
 
@@ -60,6 +70,22 @@ def holds_any(user: User, roles: frozenset[str] | set[str]) -> bool:
     """Whether the user holds one of these roles: the one place a role is checked. What a
     person with several roles may do is the union of what each of them may."""
     return not user.roles.isdisjoint(roles)
+
+
+def is_board(user: User) -> bool:
+    """A wall display's account, which may only read the board."""
+    return BOARD in user.roles
+
+
+def refuse_board(user: User | None) -> None:
+    """Raise PermissionDenied for a wall display's account: every action and every command
+    but the board itself asks this first."""
+    if user is not None and is_board(user):
+        raise PermissionDenied(
+            f"{user.name} 是大屏账号，只能打开大屏（ordertrail board），不能做其他操作。",
+            f"{user.name} is a wall display account: it may only open the board "
+            "(ordertrail board), nothing else.",
+        )
 
 
 def may(user: User, permission: str) -> bool:

@@ -22,6 +22,7 @@ from db.models import User
 from . import changes
 from .changes import Changes
 from .errors import Conflict, ValidationError
+from .roles import refuse_board
 
 T = TypeVar("T")
 
@@ -50,6 +51,7 @@ class Outcome(Generic[T]):
 
 def run(database: Database, user: User | None, service: Callable[..., T], /, *args, **kwargs):
     """`service(session, user, *args, **kwargs)` as one unit of work; an Outcome."""
+    refuse_board(user)  # a wall display's account changes nothing, whatever it asks
     try:
         with database.unit_of_work() as session:
             value = service(session, user, *args, **kwargs)

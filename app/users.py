@@ -20,7 +20,7 @@ from db.models import SignInFailure, User
 from . import audit
 from .clock import utcnow
 from .errors import AuthenticationFailed, NotFound, ValidationError
-from .roles import ROLES, require
+from .roles import ACCOUNT_ROLES, BOARD, require
 from .validation import clean_text
 
 # Failures older than this no longer slow anyone down.
@@ -77,15 +77,20 @@ def _is_name_letter(ch: str) -> bool:
 
 def _checked_roles(roles: Iterable[str]) -> frozenset[str]:
     chosen = frozenset(role.strip() for role in roles if role.strip())
-    unknown = sorted(chosen - set(ROLES))
+    unknown = sorted(chosen - set(ACCOUNT_ROLES))
     if unknown or not chosen:
-        known = ", ".join(ROLES)
+        known = ", ".join(ACCOUNT_ROLES)
         wrong = "、".join(unknown)
         raise ValidationError(
             f"没有角色“{wrong}”。可用角色：{known}。" if unknown else "至少要有一个角色。",
             f"There is no role '{', '.join(unknown)}'. Roles: {known}."
             if unknown
             else "A user needs at least one role.",
+        )
+    if BOARD in chosen and len(chosen) > 1:
+        raise ValidationError(
+            "大屏账号只能有“大屏”这一个角色；给真人另开一个账号。",
+            "A wall display account holds the board role alone; give a person their own account.",
         )
     return chosen
 

@@ -588,7 +588,7 @@ def _take(
         EFFECTS[effect](session, user, orders)
     now = utcnow()
     for order, transition in moves:
-        source = order.status
+        source, since = order.status, order.status_since
         order.status = transition.target
         order.status_since = now
         order.updated_at = now
@@ -597,7 +597,8 @@ def _take(
             user.name,
             order,
             "transition",
-            before={"status": source},
+            # Since when it stood there: the dashboard measures each stay from one event.
+            before={"status": source, "since": since},
             after={"status": transition.target, "transition": transition.name, "trigger": trigger},
             comment=comment,
         )

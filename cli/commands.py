@@ -39,7 +39,7 @@ from app.node_names import node_code
 from app.orders import LineSpec, MoveSpec
 from app.output_files import check_output
 from app.price_visibility import as_seen_by
-from app.roles import require, role_label, roles_label
+from app.roles import refuse_board, require, role_label, roles_label
 from app.setup import ensure_admin, open_database
 from app.spreadsheets.export import EXPORTERS, export_orders
 from app.spreadsheets.importing import IMPORTERS
@@ -88,7 +88,9 @@ class Context:
                 "请用 --user 或 ORDERTRAIL_USER 指定用户。",
                 "Give the acting user with --user or ORDERTRAIL_USER.",
             )
-        self.user = sign_in(self.database, name, _password(f"{name} password: "))
+        user = sign_in(self.database, name, _password(f"{name} password: "))
+        refuse_board(user)  # the board opens in the window (ui/launch.py), not here
+        self.user = user
         notice = take_failure_notice(self.database, self.user)
         if notice is not None:
             print(notice.message(self.lang), file=sys.stderr)
@@ -781,6 +783,16 @@ def cmd_backup(ctx: Context) -> int:
     target = take_backup(ctx.database, ctx.acting_user(), ctx.args.file)
     ctx.say(f"已备份到 {target}。", f"Backed up to {target}.")
     return EXIT_OK
+
+
+def cmd_board(ctx: Context) -> int:
+    """Reached only when the board is asked of the command line alone (ui/launch.py opens
+    it in a window): say where it opens."""
+    ctx.say(
+        "大屏在桌面窗口中打开：请在桌面上运行 ordertrail board。",
+        "The wall display opens in a window: run ordertrail board on a desktop.",
+    )
+    return EXIT_REJECTED
 
 
 def cmd_setting_list(ctx: Context) -> int:

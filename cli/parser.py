@@ -8,7 +8,7 @@ import sys
 
 from app import about
 from app.kinds import PRINT_KINDS
-from app.roles import ROLES
+from app.roles import ACCOUNT_ROLES
 from app.spreadsheets.layouts import LAYOUTS
 from app.workflow_defaults import DEFAULT_WORKFLOWS
 
@@ -75,17 +75,21 @@ def build_parser() -> argparse.ArgumentParser:
 
     user = group("user", "users and their roles (admin)")
     role_help = "a role, given once per role: " + ", ".join(
-        f"{code} ({zh})" for code, (zh, _en) in ROLES.items()
+        f"{code} ({zh})" for code, (zh, _en) in ACCOUNT_ROLES.items()
     )
     p = command(user, "add", "cmd_user_add", help="add a user with one or more roles")
     p.add_argument("name")
-    p.add_argument("--role", required=True, action="append", choices=list(ROLES), help=role_help)
+    p.add_argument(
+        "--role", required=True, action="append", choices=list(ACCOUNT_ROLES), help=role_help
+    )
     with_json(
         command(user, "list", "cmd_user_list", help="every user, roles, active, signing in slowed")
     )
     p = command(user, "roles", "cmd_user_roles", help="replace a user's roles")
     p.add_argument("name")
-    p.add_argument("--role", required=True, action="append", choices=list(ROLES), help=role_help)
+    p.add_argument(
+        "--role", required=True, action="append", choices=list(ACCOUNT_ROLES), help=role_help
+    )
     p = command(
         user,
         "reset-password",
@@ -295,6 +299,14 @@ def build_parser() -> argparse.ArgumentParser:
     p = command(setting, "set", "cmd_setting_set", help="change a setting (admin)")
     p.add_argument("key", help="see setting list")
     p.add_argument("value")
+    p = command(
+        commands,
+        "board",
+        "cmd_board",
+        help="the full-screen wall display: today's shipments, late orders, orders per node "
+        "(read only; sign in as a board account or any user)",
+    )
+    p.add_argument("--windowed", action="store_true", help="in a window instead of full screen")
     p = command(commands, "notify", "cmd_notify", help="notifications and the outbox sender")
     action = p.add_mutually_exclusive_group(required=True)
     action.add_argument("--run", action="store_true", help="send what the outbox holds, then exit")

@@ -151,6 +151,8 @@ class Order(Base):
         # Covers the newest-first walk of the order list with its free-text search (number,
         # party), so SQLite reads no table row until one matches.
         Index("ix_orders_search", "created_at", "id", "number", "party_id"),
+        # Counting by node and lateness (the dashboard, the wall display) read it alone.
+        Index("ix_orders_workflow_status", "workflow_id", "status", "status_since", "due"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -294,6 +296,8 @@ class Event(Base):
     """The append-only audit trail. Each row hashes its content and the previous hash."""
 
     __tablename__ = "events"
+    # The dashboard reads the last days' events (time spent at each node).
+    __table_args__ = (Index("ix_events_at", "at"),)
 
     # Given by app.audit in chain order, never by the database.
     id: Mapped[int] = mapped_column(primary_key=True, autoincrement=False)

@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
 
 from app import config, masterdata, settings, users
 from app.errors import OrderTrailError
-from app.roles import ROLES, may, role_label, roles_label
+from app.roles import ACCOUNT_ROLES, may, role_label, roles_label
 from ui.dialogs import show_error
 from ui.notices import ChannelSettingsPage
 from ui.working_hours import WorkingHoursPage
@@ -269,7 +269,7 @@ class UsersPage(RecordPage):
             Field("password", self.tr("Password (new users, or a reset)")),
         ]
         lang = self.workspace.lang
-        fields += [Field(f"role:{code}", role_label(code, lang), "check") for code in ROLES]
+        fields += [Field(f"role:{code}", role_label(code, lang), "check") for code in ACCOUNT_ROLES]
         return columns, fields
 
     def __init__(self, workspace: Workspace, parent=None):
@@ -317,7 +317,7 @@ class UsersPage(RecordPage):
                     else self.tr("active")
                     if user.active
                     else self.tr("deactivated"),
-                    **{f"role:{code}": code in user.roles for code in ROLES},
+                    **{f"role:{code}": code in user.roles for code in ACCOUNT_ROLES},
                 }
             )
         return rows
@@ -330,7 +330,7 @@ class UsersPage(RecordPage):
 
     @staticmethod
     def _roles(values: dict) -> set[str]:
-        return {code for code in ROLES if values[f"role:{code}"]}
+        return {code for code in ACCOUNT_ROLES if values[f"role:{code}"]}
 
     def add(self, values: dict):
         return (

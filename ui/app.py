@@ -15,6 +15,7 @@ from sqlalchemy.exc import OperationalError
 
 from app import config
 from app.errors import OrderTrailError
+from app.roles import is_board
 from app.setup import (
     check_schema,
     checked_database,
@@ -28,6 +29,7 @@ from db.engine import Database
 from db.models import User
 from resources import APP_ICON
 from ui import crash, i18n
+from ui.board import BoardWindow
 from ui.documents_dialog import JobDialog
 from ui.login import FirstRunDialog, LoginDialog
 from ui.main_window import MainWindow
@@ -62,6 +64,17 @@ def open_window(database: Database, user: User, lang: str) -> MainWindow:
     # need not rescan it, which would pause scrolling for tens of milliseconds.
     gc.freeze()
     return window
+
+
+def open_board(database: Database, user: User, lang: str, windowed: bool = False) -> BoardWindow:
+    """The wall display: full screen unless asked for a window; it only reads."""
+    board = BoardWindow(database, user, lang)
+    if windowed:
+        board.resize(1366, 768)
+        board.show()
+    else:
+        board.showFullScreen()
+    return board
 
 
 class UpgradeDialog(JobDialog):
@@ -167,11 +180,14 @@ def _cannot_open(database: Database, problem: str) -> int:
     return EXIT_NO_DATABASE
 
 
-def _report_ready(window: MainWindow) -> None:
+def _report_ready(window: MainWindow | BoardWindow) -> None:
     """The window is up and its first events are handled: say so and close (--startup-check).
 
     Whoever started the program times the line (bench/startup.py does)."""
-    log.info("window ready as %s", window.workspace.user.name)
+    log.info(
+        "window ready as %s",
+        window.user.name if isinstance(window, BoardWindow) else window.workspace.user.name,
+    )
     print(READY, file=sys.stderr, flush=True)
     window.close()
 
@@ -210,7 +226,11 @@ def start_window(args: argparse.Namespace) -> int:
         database.dispose()
         return EXIT_CANCELLED
     log.info("%s signed in to %s", user.name, Workspace.where_of(database))
-    window = open_window(database, user, lang)
+    if getattr(args, "command", None) == "board" or is_board(user):
+        # A wall display's account opens the board whichever way it signs in, never the window.
+        window = open_board(database, user, lang, getattr(args, "windowed", False))
+    else:
+        window = open_window(database, user, lang)
     if getattr(args, "startup_check", False):
         QTimer.singleShot(0, lambda: _report_ready(window))
     code = app.exec()

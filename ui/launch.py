@@ -23,7 +23,7 @@ def main(argv: list[str] | None = None) -> int:
     logging.getLogger("ordertrail").info(
         "OrderTrail %s starts %s; log %s", about.version(), args.command or "the window", path
     )
-    if args.command is not None:
+    if args.command not in (None, "board"):  # the wall display opens in a window
         from cli import commands  # the services load only for a command
 
         return commands.run(args)

@@ -36,6 +36,8 @@ from app.spreadsheets.reading import ImportRejected
 from app.spreadsheets.template import write_template
 from ui import admin_console, dialogs, screen_fit, workflow_editor
 from ui.about_dialog import AboutDialog
+from ui.board import BoardWindow
+from ui.dashboard import DashboardPage, DrillBar
 from ui.documents_dialog import (
     ImportErrorsDialog,
     JobDialog,
@@ -55,7 +57,8 @@ from ui.tracking_actions import CarrierTracking
 from ui.workspace import Workspace
 
 ORDER_PAGES = ("mine", "all", "sales", "purchase", "exceptions")
-LATER_PAGES = ("stock", "finance", "dashboard")
+LATER_PAGES = ("stock", "finance")
+DASHBOARD = "dashboard"
 WORKBOOKS = ("orders", "parties", "products")
 EXCEL_FILES = "Excel (*.xlsx)"
 KEY_ROLE = Qt.ItemDataRole.UserRole
@@ -84,11 +87,20 @@ class MainWindow(QMainWindow):
         list_page = QWidget()
         list_layout = QVBoxLayout(list_page)
         list_layout.setContentsMargins(0, 0, 0, 0)
+        # The orders behind a dashboard figure, while the list shows them.
+        self.drill: tuple[OrderFilter, str] | None = None
+        self.drill_bar = DrillBar()
+        self.drill_bar.back.connect(self.show_dashboard)
+        list_layout.addWidget(self.drill_bar)
         list_layout.addWidget(self.filters)
         list_layout.addWidget(self.list)
         self.pages = QStackedWidget()
         self.pages.addWidget(list_page)
         self.pages.addWidget(self.later)
+        self.dashboard = DashboardPage(workspace)
+        self.dashboard.open_orders.connect(self.show_orders_behind)
+        self.dashboard.message.connect(lambda text: self.statusBar().showMessage(text, 8000))
+        self.pages.addWidget(self.dashboard)
         detail_scroll = QScrollArea()
         detail_scroll.setWidgetResizable(True)
         detail_scroll.setWidget(self.detail)
@@ -153,7 +165,7 @@ class MainWindow(QMainWindow):
             "dashboard": self.tr("Dashboard"),
         }
         self.nav_labels = labels
-        for key in ORDER_PAGES + LATER_PAGES:
+        for key in (*ORDER_PAGES, *LATER_PAGES, DASHBOARD):
             item = QListWidgetItem(labels[key])
             item.setData(KEY_ROLE, key)
             self.nav.addItem(item)
@@ -206,6 +218,10 @@ class MainWindow(QMainWindow):
         self.admin_action.setVisible(admin_console.may_open(self.workspace))
         file_menu.addAction(self.admin_action)
         file_menu.addSeparator()
+        view_menu = self.menuBar().addMenu(self.tr("&View"))
+        self.board_action = view_menu.addAction(self.tr("Wall display"))
+        self.board_action.setShortcut(QKeySequence("F11"))
+        self.board_action.triggered.connect(self.open_board)
         quit_action = file_menu.addAction(self.tr("Quit"))
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         quit_action.triggered.connect(self.close)
@@ -301,6 +317,8 @@ class MainWindow(QMainWindow):
         return item.data(KEY_ROLE) if item else "all"
 
     def base_query(self) -> OrderFilter:
+        if self.drill is not None:
+            return self.drill[0]
         key = self.page_key
         return {
             "mine": OrderFilter(queue_of=self.workspace.user.roles),
@@ -311,6 +329,13 @@ class MainWindow(QMainWindow):
 
     def _nav_changed(self, current, _previous) -> None:
         key = current.data(KEY_ROLE) if current else "all"
+        self.drill = None
+        self.drill_bar.hide()
+        self.right.setVisible(key != DASHBOARD)
+        if key == DASHBOARD:
+            self.pages.setCurrentWidget(self.dashboard)
+            self.dashboard.reload()
+            return
         if key in LATER_PAGES:
             self.later.setText(
                 self.tr("%1 arrives in a later version.").replace("%1", self.nav_labels[key])
@@ -389,6 +414,8 @@ class MainWindow(QMainWindow):
             finally:
                 self._refreshing = False
             self._select_shown(self.detail.number)
+        if self.pages.currentWidget() is self.dashboard and changes.concerns_lists():
+            self.dashboard.reload()
         if changes.concerns_queues():  # orders moved: notices were written too
             self._update_counts()
             self.bell.refresh()
@@ -628,6 +655,30 @@ class MainWindow(QMainWindow):
     def _failed(self, error: Exception, number: str) -> None:
         if dialogs.show_error(self, error, self.workspace.lang):
             self.show_order(number)
+
+    # --- the dashboard and the wall display ---------------------------------------------------
+
+    def show_orders_behind(self, query: OrderFilter, title: str) -> None:
+        """The list, showing only the orders behind a dashboard figure."""
+        self.drill = (query, title)
+        self.drill_bar.show_for(title)
+        self.right.show()
+        self.pages.setCurrentIndex(0)
+        self.apply_filters()
+
+    def show_dashboard(self) -> None:
+        self.drill = None
+        self.drill_bar.hide()
+        self.right.hide()
+        self.pages.setCurrentWidget(self.dashboard)
+        self.dashboard.reload()
+
+    def open_board(self) -> None:
+        """The wall display, full screen, for this desktop's user; it only reads."""
+        board = BoardWindow(self.workspace.database, self.workspace.user, self.workspace.lang)
+        board.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        board.showFullScreen()
+        self.board = board
 
     def open_admin_console(self) -> None:
         console = admin_console.AdminConsole(self.workspace, self)

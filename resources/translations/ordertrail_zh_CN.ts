@@ -73,6 +73,64 @@
     </message>
 </context>
 <context>
+    <name>BoardWindow</name>
+    <message>
+        <location filename="../../ui/board.py" line="63"/>
+        <source>OrderTrail wall display</source>
+        <translation>采销订单跟踪 · 数字大屏</translation>
+    </message>
+    <message>
+        <location filename="../../ui/board.py" line="69"/>
+        <source>Orders today</source>
+        <translation>今日订单</translation>
+    </message>
+    <message>
+        <location filename="../../ui/board.py" line="78"/>
+        <source>To ship today</source>
+        <translation>今日待发货</translation>
+    </message>
+    <message>
+        <location filename="../../ui/board.py" line="79"/>
+        <source>Late</source>
+        <translation>逾期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/board.py" line="83"/>
+        <source>Orders at each node</source>
+        <translation>各节点订单</translation>
+    </message>
+    <message>
+        <location filename="../../ui/board.py" line="161"/>
+        <source>Cannot read the database: %1</source>
+        <translation>无法读取数据库：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/board.py" line="168"/>
+        <source>Updated %1</source>
+        <translation>更新于 %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/board.py" line="183"/>
+        <source>due %1</source>
+        <translation>交期 %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/board.py" line="185"/>
+        <source>no due date</source>
+        <translation>无交期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/board.py" line="188"/>
+        <source>%1 h at node</source>
+        <translation>已停留 %1 小时</translation>
+    </message>
+    <message>
+        <location filename="../../ui/board.py" line="199"/>
+        <source>and %1 more</source>
+        <translation>另有 %1 张</translation>
+    </message>
+</context>
+<context>
     <name>CarrierTracking</name>
     <message>
         <location filename="../../ui/tracking_actions.py" line="90"/>
@@ -218,6 +276,199 @@ What you were doing was not saved; the data in the database is untouched. The de
         <location filename="../../ui/crash.py" line="74"/>
         <source>Copied</source>
         <translation>已复制</translation>
+    </message>
+</context>
+<context>
+    <name>DashboardPage</name>
+    <message>
+        <location filename="../../ui/dashboard.py" line="147"/>
+        <source>The dashboard is for the owner and the administrator.</source>
+        <translation>经营看板供老板/管理和管理员查看。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard.py" line="154"/>
+        <source>Dashboard</source>
+        <translation>经营看板</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard.py" line="158"/>
+        <source>Last %1 days</source>
+        <translation>近 %1 天</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard.py" line="162"/>
+        <source>Export PDF report…</source>
+        <translation>导出 PDF 报告…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard.py" line="164"/>
+        <source>Export to Excel…</source>
+        <translation>导出 Excel…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard.py" line="181"/>
+        <location filename="../../ui/dashboard.py" line="408"/>
+        <source>Open orders</source>
+        <translation>未完结订单</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard.py" line="182"/>
+        <location filename="../../ui/dashboard.py" line="410"/>
+        <source>Late orders</source>
+        <translation>逾期订单</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard.py" line="183"/>
+        <source>Shipped on time</source>
+        <translation>准时发货率</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard.py" line="184"/>
+        <source>Sales this month</source>
+        <translation>本月销售额</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard.py" line="200"/>
+        <source>Node</source>
+        <translation>节点</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard.py" line="201"/>
+        <location filename="../../ui/dashboard.py" line="204"/>
+        <source>Stays (%1 d)</source>
+        <translation>%1天次数</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard.py" line="202"/>
+        <location filename="../../ui/dashboard.py" line="205"/>
+        <source>Average h</source>
+        <translation>平均(时)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard.py" line="203"/>
+        <location filename="../../ui/dashboard.py" line="206"/>
+        <source>90% h</source>
+        <translation>90%(时)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard.py" line="210"/>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard.py" line="210"/>
+        <location filename="../../ui/dashboard.py" line="214"/>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard.py" line="214"/>
+        <source>Product</source>
+        <translation>产品</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard.py" line="219"/>
+        <source>Open orders per node</source>
+        <translation>各节点未完结订单</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard.py" line="220"/>
+        <source>Late orders per department</source>
+        <translation>各部门逾期订单</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard.py" line="221"/>
+        <source>Sales and purchases per month</source>
+        <translation>月度销售与采购金额</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard.py" line="222"/>
+        <source>Where orders wait: hours spent at each node</source>
+        <translation>订单卡在哪里：各节点停留小时数</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard.py" line="223"/>
+        <source>Top customers</source>
+        <translation>前十客户</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard.py" line="224"/>
+        <source>Top products</source>
+        <translation>前十产品</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard.py" line="283"/>
+        <source>updated %1</source>
+        <translation>更新于 %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard.py" line="304"/>
+        <source>Top customers (last %1 days)</source>
+        <translation>前十客户（近 %1 天）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard.py" line="305"/>
+        <source>Top products (last %1 days)</source>
+        <translation>前十产品（近 %1 天）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard.py" line="347"/>
+        <location filename="../../ui/dashboard.py" line="421"/>
+        <source>Sales</source>
+        <translation>销售额</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard.py" line="348"/>
+        <source>Purchases</source>
+        <translation>采购额</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard.py" line="361"/>
+        <source>Month, %1 to %2</source>
+        <translation>月份（%1 至 %2）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard.py" line="371"/>
+        <source>10,000 CNY</source>
+        <translation>万元</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard.py" line="414"/>
+        <source>Not shipped by the due day (last %1 days)</source>
+        <translation>未按交期发完（近 %1 天）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard.py" line="431"/>
+        <source>Left %1 in the last %2 days</source>
+        <translation>近 %2 天离开“%1”的订单</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard.py" line="439"/>
+        <source>Export PDF report</source>
+        <translation>导出 PDF 报告</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard.py" line="449"/>
+        <source>Export to Excel</source>
+        <translation>导出 Excel</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard.py" line="487"/>
+        <source>Saved %1</source>
+        <translation>已保存 %1</translation>
+    </message>
+</context>
+<context>
+    <name>DrillBar</name>
+    <message>
+        <location filename="../../ui/dashboard.py" line="503"/>
+        <source>Back to the dashboard</source>
+        <translation>返回经营看板</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard.py" line="511"/>
+        <source>Orders behind: %1</source>
+        <translation>数据明细：%1</translation>
     </message>
 </context>
 <context>
@@ -471,235 +722,245 @@ What you were doing was not saved; the data in the database is untouched. The de
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="71"/>
+        <location filename="../../ui/main_window.py" line="74"/>
         <source>OrderTrail</source>
         <translation>采销订单跟踪</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="109"/>
+        <location filename="../../ui/main_window.py" line="121"/>
         <source>%1 (%2) · database %3</source>
         <translation>%1（%2）· 数据库 %3</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="146"/>
+        <location filename="../../ui/main_window.py" line="158"/>
         <source>My work</source>
         <translation>待我处理</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="147"/>
+        <location filename="../../ui/main_window.py" line="159"/>
         <source>All orders</source>
         <translation>全部订单</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="148"/>
+        <location filename="../../ui/main_window.py" line="160"/>
         <source>Sales</source>
         <translation>销售订单</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="149"/>
+        <location filename="../../ui/main_window.py" line="161"/>
         <source>Purchases</source>
         <translation>采购订单</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="150"/>
+        <location filename="../../ui/main_window.py" line="162"/>
         <source>Exceptions</source>
         <translation>异常订单</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="151"/>
+        <location filename="../../ui/main_window.py" line="163"/>
         <source>Stock</source>
         <translation>库存</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="152"/>
+        <location filename="../../ui/main_window.py" line="164"/>
         <source>Finance</source>
         <translation>财务</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="153"/>
+        <location filename="../../ui/main_window.py" line="165"/>
         <source>Dashboard</source>
         <translation>看板</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="165"/>
+        <location filename="../../ui/main_window.py" line="177"/>
         <source>New order</source>
         <translation>新建订单</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="173"/>
+        <location filename="../../ui/main_window.py" line="185"/>
         <source>Orders are created by sales (sales orders) and purchasing (purchase orders).</source>
         <translation>订单由销售（销售订单）和采购（采购订单）创建。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="176"/>
+        <location filename="../../ui/main_window.py" line="188"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="179"/>
+        <location filename="../../ui/main_window.py" line="191"/>
         <source>Search</source>
         <translation>搜索</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="183"/>
+        <location filename="../../ui/main_window.py" line="195"/>
         <source>Main</source>
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="194"/>
+        <location filename="../../ui/main_window.py" line="206"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="198"/>
-        <location filename="../../ui/main_window.py" line="641"/>
+        <location filename="../../ui/main_window.py" line="210"/>
+        <location filename="../../ui/main_window.py" line="692"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="204"/>
+        <location filename="../../ui/main_window.py" line="216"/>
         <source>Administration…</source>
         <translation>管理控制台…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="209"/>
+        <location filename="../../ui/main_window.py" line="221"/>
+        <source>&amp;View</source>
+        <translation>查看(&amp;V)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="222"/>
+        <source>Wall display</source>
+        <translation>数字大屏</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="225"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="214"/>
+        <location filename="../../ui/main_window.py" line="230"/>
         <source>&amp;Settings</source>
         <translation>设置(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="215"/>
+        <location filename="../../ui/main_window.py" line="231"/>
         <source>Workflows…</source>
         <translation>流程设置…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="223"/>
+        <location filename="../../ui/main_window.py" line="239"/>
         <source>Orders</source>
         <translation>订单</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="224"/>
+        <location filename="../../ui/main_window.py" line="240"/>
         <source>Customers and suppliers</source>
         <translation>客户与供应商</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="225"/>
+        <location filename="../../ui/main_window.py" line="241"/>
         <source>Products</source>
         <translation>产品</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="227"/>
+        <location filename="../../ui/main_window.py" line="243"/>
         <source>&amp;Documents</source>
         <translation>单据(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="228"/>
+        <location filename="../../ui/main_window.py" line="244"/>
         <source>Print delivery notes of waiting orders</source>
         <translation>批量打印待发货订单的发货单</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="229"/>
+        <location filename="../../ui/main_window.py" line="245"/>
         <source>Print delivery notes</source>
         <translation>打印发货单</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="236"/>
+        <location filename="../../ui/main_window.py" line="252"/>
         <source>Download an Excel template</source>
         <translation>下载 Excel 模板</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="237"/>
-        <location filename="../../ui/main_window.py" line="547"/>
+        <location filename="../../ui/main_window.py" line="253"/>
+        <location filename="../../ui/main_window.py" line="574"/>
         <source>Export to Excel</source>
         <translation>导出到 Excel</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="238"/>
-        <location filename="../../ui/main_window.py" line="570"/>
+        <location filename="../../ui/main_window.py" line="254"/>
+        <location filename="../../ui/main_window.py" line="597"/>
         <source>Import from Excel</source>
         <translation>从 Excel 导入</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="247"/>
+        <location filename="../../ui/main_window.py" line="263"/>
         <source>Orders (the list as filtered)</source>
         <translation>订单（按当前列表筛选）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="257"/>
+        <location filename="../../ui/main_window.py" line="273"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="258"/>
+        <location filename="../../ui/main_window.py" line="274"/>
         <source>About OrderTrail</source>
         <translation>关于 OrderTrail</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="316"/>
+        <location filename="../../ui/main_window.py" line="341"/>
         <source>%1 arrives in a later version.</source>
         <translation>“%1”将在后续版本提供。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="375"/>
+        <location filename="../../ui/main_window.py" line="400"/>
         <source>Orders updated at %1</source>
         <translation>订单已于 %1 更新</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="423"/>
-        <location filename="../../ui/main_window.py" line="543"/>
+        <location filename="../../ui/main_window.py" line="450"/>
+        <location filename="../../ui/main_window.py" line="570"/>
         <source>Saved %1</source>
         <translation>已保存 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="532"/>
+        <location filename="../../ui/main_window.py" line="559"/>
         <source>Save the template</source>
         <translation>保存模板</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="561"/>
+        <location filename="../../ui/main_window.py" line="588"/>
         <source>Exporting %1</source>
         <translation>正在导出：%1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="565"/>
+        <location filename="../../ui/main_window.py" line="592"/>
         <source>Exported %n record(s) to %1</source>
         <translation>
             <numerusform>已导出 %n 条记录到 %1</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="577"/>
+        <location filename="../../ui/main_window.py" line="604"/>
         <source>Importing %1</source>
         <translation>正在导入：%1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="585"/>
+        <location filename="../../ui/main_window.py" line="612"/>
         <source>Imported %n record(s)</source>
         <translation>
             <numerusform>已导入 %n 条记录</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="592"/>
+        <location filename="../../ui/main_window.py" line="619"/>
         <source>Printing delivery notes</source>
         <translation>正在打印发货单</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="596"/>
+        <location filename="../../ui/main_window.py" line="623"/>
         <source>Delivery notes of waiting orders</source>
         <translation>待发货订单的发货单</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="622"/>
+        <location filename="../../ui/main_window.py" line="649"/>
         <source>%1: %2 done</source>
         <translation>%1：已%2</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="641"/>
+        <location filename="../../ui/main_window.py" line="692"/>
         <source>The new language is used from the next start.</source>
         <translation>新的语言将在下次启动时生效。</translation>
     </message>
@@ -1664,7 +1925,7 @@ What you were doing was not saved; the data in the database is untouched. The de
         <translation>来自 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline.py" line="98"/>
+        <location filename="../../ui/timeline.py" line="100"/>
         <source>Taken automatically when its condition held</source>
         <translation>条件满足后自动完成</translation>
     </message>
@@ -1745,12 +2006,12 @@ What you were doing was not saved; the data in the database is untouched. The de
 <context>
     <name>UpgradeDialog</name>
     <message>
-        <location filename="../../ui/app.py" line="74"/>
+        <location filename="../../ui/app.py" line="87"/>
         <source>Upgrading the database</source>
         <translation>正在升级数据库</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="77"/>
+        <location filename="../../ui/app.py" line="90"/>
         <source>Backing up the database and upgrading it from schema version %1 to %2. Please wait…</source>
         <translation>正在备份数据库，并把它从结构版本 %1 升级到 %2，请稍候…</translation>
     </message>
@@ -2143,7 +2404,7 @@ What you were doing was not saved; the data in the database is untouched. The de
 <context>
     <name>dialog</name>
     <message>
-        <location filename="../../ui/app.py" line="119"/>
+        <location filename="../../ui/app.py" line="132"/>
         <source>An administrator upgrades the database</source>
         <translation>由管理员升级数据库</translation>
     </message>
@@ -2169,8 +2430,8 @@ What you were doing was not saved; the data in the database is untouched. The de
 <context>
     <name>start</name>
     <message>
-        <location filename="../../ui/app.py" line="166"/>
-        <location filename="../../ui/app.py" line="193"/>
+        <location filename="../../ui/app.py" line="179"/>
+        <location filename="../../ui/app.py" line="209"/>
         <source>Cannot open the database</source>
         <translation>无法打开数据库</translation>
     </message>
