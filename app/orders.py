@@ -30,7 +30,7 @@ from db.models import (
     User,
 )
 
-from . import approval, audit, changes, kinds, stock, workflow
+from . import approval, audit, changes, credit, kinds, periods, stock, workflow
 from .clock import utcnow
 from .errors import Conflict, NotFound, PermissionDenied, ValidationError
 from .masterdata import find_parties, find_party
@@ -172,9 +172,10 @@ def create_order(
 def create_orders(session: Session, user: User, kind: str, drafts: list[OrderDraft]) -> list[Order]:
     """New draft orders, all or none (many at once for imports and bulk entry)."""
     spec = require_may_create(session, user, kind)
+    now = utcnow()
+    periods.refuse_if_locked(session, now, "订单", "order")
     parties = find_parties(session, [d.party for d in drafts], kinds.KINDS[kind].party_kind)
     products = _products_for(session, [line for d in drafts for line in d.lines])
-    now = utcnow()
     rows, lines_of = [], []
     for draft in drafts:
         if not draft.lines:
@@ -403,6 +404,9 @@ def advance(
     refusal = approval.second_person_refusal(session, user, order, node)
     if refusal is not None:
         raise refusal
+    over_limit = credit.approval_warning(session, order, node)
+    if over_limit is not None:
+        credit.note_warning(session, user.name, order, over_limit)
     workflow.advance(session, user, [order], node, comment=comment, reason=reason)
     _save(session, order)
     return order
@@ -446,6 +450,7 @@ def _record_fact(
     order's node for this user; `record()` writes it and says what to audit; the facts
     must still justify the node the order is at; then the automatic steps follow."""
     spec = workflow.require_fact(session, user, order, fact)
+    periods.refuse_fact_if_locked(session, fact)
     document, after = record()
     session.flush()
     workflow.require_node_still_holds(session, spec, order)

@@ -774,6 +774,8 @@ def cmd_audit_verify(ctx: Context) -> int:
     if result.ok and result.newest is not None:
         audit.remember_seen(key, result.newest)
     ctx.say(result.zh, result.en)
+    for mismatch in result.facts[1:]:
+        ctx.say(mismatch.zh, mismatch.en)
     return EXIT_OK if result.ok else EXIT_AUDIT
 
 
