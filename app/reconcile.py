@@ -239,7 +239,7 @@ def _moved_not_paid(month: Month, side: Side, code: str) -> list[Discrepancy]:
     found = []
     for order in month.side(side.party_kind):
         owed = order.moved_value + (order.services_value if month.shipping_over(order) else ZERO)
-        owed = min(owed, order.total)
+        owed = min(owed, order.total)  # service lines count once shipping is over
         if order.moved_value <= 0 or order.paid >= owed - HALF_CENT:
             continue
         late = month.days_past_due(order)
@@ -252,9 +252,9 @@ def _moved_not_paid(month: Month, side: Side, code: str) -> list[Discrepancy]:
                 order.number,
                 order.party,
                 gap,
-                f"订单 {order.number}（{order.party}）已{side.moved_zh} {order.moved_value:,.2f}，"
+                f"订单 {order.number}（{order.party}）已{side.moved_zh} {owed:,.2f}，"
                 f"已{side.paid_zh} {order.paid:,.2f}，差 {gap:,.2f}，已过账期 {late} 天。",
-                f"Order {order.number} ({order.party}): {side.moved_en} {order.moved_value:,.2f}, "
+                f"Order {order.number} ({order.party}): {side.moved_en} {owed:,.2f}, "
                 f"{side.paid_en} {order.paid:,.2f}, {gap:,.2f} short, {late} days past terms.",
             )
         )

@@ -139,9 +139,7 @@ def test_approver_is_warned_of_the_credit_limit_and_the_warning_is_kept(office):
     act(office, orders.advance, office.owner, big, "placed", comment="老客户")
     with office.db.reading() as session:
         actions = list(
-            session.scalars(
-                select(Event.action).where(Event.entity_ref == big).order_by(Event.id)
-            )
+            session.scalars(select(Event.action).where(Event.entity_ref == big).order_by(Event.id))
         )
         kept = session.scalar(select(Event).where(Event.action == "credit_warning"))
     assert actions[-2:] == ["credit_warning", "transition"]
@@ -247,7 +245,9 @@ def test_a_shipment_line_changed_behind_the_programs_back_is_reported(office):
         connection.execute(update(ShipmentLine).values(qty=Decimal("2")))
     result = verify(office)
     assert not result.ok and number in result.en and "A-1 2 in the table, 20 recorded" in result.en
-    (found,) = [d for d in report(office, this_month()).discrepancies if d.check == "facts_vs_audit"]
+    (found,) = [
+        d for d in report(office, this_month()).discrepancies if d.check == "facts_vs_audit"
+    ]
     assert found.subject == number and "发货单" in found.zh
 
 
