@@ -277,7 +277,8 @@ def _paid_more_than_moved(month: Month, side: Side, code: str) -> list[Discrepan
                 order.party,
                 extra,
                 f"订单 {order.number}（{order.party}）已{side.paid_zh} {order.paid:,.2f}，"
-                f"但只{side.moved_zh} {worth:,.2f}（订单金额 {order.total:,.2f}），多 {extra:,.2f}。",
+                f"但只{side.moved_zh} {worth:,.2f}（订单金额 {order.total:,.2f}），"
+                f"多 {extra:,.2f}。",
                 f"Order {order.number} ({order.party}): {side.paid_en} {order.paid:,.2f} but "
                 f"only {worth:,.2f} {side.moved_en} (order total {order.total:,.2f}), "
                 f"{extra:,.2f} too much.",

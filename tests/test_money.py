@@ -14,7 +14,7 @@ from app.ageing import parse_terms
 from app.clock import frozen_at
 from app.errors import PermissionDenied, ValidationError
 from app.masterdata import edit_party
-from db.models import Event, Order, Payment, PeriodLock, Product, ShipmentLine, StockMove
+from db.models import Event, Payment, PeriodLock, Product, ShipmentLine, StockMove
 
 CUSTOMER = "华东贸易有限公司"
 
@@ -294,4 +294,74 @@ def test_the_checks_are_named_entries():
     ]
 
 
-_ = Order
+# --- moving an office: a whole export imported by an administrator ------------------------
+
+
+def test_admin_imports_a_whole_export_sales_and_purchases_together(
+    office, fresh_database, backend, password_hash, tmp_path
+):
+    from app.spreadsheets.export import export_orders
+    from app.spreadsheets.importing import import_orders
+    from tests.conftest import add_users
+
+    sold = shipped_order(office, lines=[("A-1", 4), ("S-9", 1)], due="2027-01-15")
+    bought = office.placed("purchase", lines=[("B-2", 3)])
+    draft = office.order(party="Acme 😀 Ltd", lines=[("B-2", 1, "999.50")])
+    workbook = tmp_path / "整库导出.xlsx"
+    with office.db.reading() as session:
+        assert export_orders(session, office.admin, workbook) == 3
+
+    other = fresh_database(backend)
+    try:
+        with other.unit_of_work() as session:
+            users = add_users(session, password_hash)
+        with other.unit_of_work() as session:
+            result = import_orders(session, users["admin"], workbook)
+        assert sorted(result.created) == sorted([sold, bought, draft])
+        with other.reading() as session:
+            moved = {o.number: o for o in orders.find_orders(session, [sold, bought, draft])}
+            assert moved[sold].kind == "sales" and moved[bought].kind == "purchase"
+            assert [(ln.product.sku, ln.qty, ln.unit_price) for ln in moved[sold].lines] == [
+                ("A-1", Decimal(4), Decimal("25.00")),
+                ("S-9", Decimal(1), Decimal("200.00")),
+            ]
+            assert moved[draft].party.name == "Acme 😀 Ltd"
+            assert moved[draft].lines[0].unit_price == Decimal("999.50")
+            assert moved[sold].due == date(2027, 1, 15)
+            assert moved[bought].party.kind == "supplier"
+            assert {o.status for o in moved.values()} == {"draft"}
+            product = session.scalar(select(Product).where(Product.sku == "B-2"))
+            assert (product.name, product.price, product.on_hand) == (
+                "打印机",
+                Decimal("999.50"),
+                0,
+            )
+            imported = {
+                e.entity_ref: e
+                for e in session.scalars(select(Event).where(Event.action == "imported"))
+            }
+            assert imported[sold].after["exported_status"] == "已发货"
+            assert imported[bought].after["exported_status"] == "已下单"
+            assert "整库导出.xlsx" in imported[sold].comment
+            assert audit.verify(session).ok
+        # The series moved on: the next sales order follows the imported numbers.
+        with other.unit_of_work() as session:
+            nxt = orders.create_order(
+                session, users["sales"], "sales", "华东贸易有限公司", [orders.LineSpec("A-1", 1)]
+            )
+        assert nxt.number > max(sold, draft)
+    finally:
+        other.dispose()
+
+
+def test_other_roles_keep_their_own_import_rules(office, tmp_path):
+    from app.spreadsheets.export import export_orders
+    from app.spreadsheets.importing import import_orders
+
+    office.order()
+    office.order("purchase", lines=[("B-2", 1)])
+    workbook = tmp_path / "orders.xlsx"
+    with office.db.reading() as session:
+        export_orders(session, office.admin, workbook)
+    with pytest.raises(PermissionDenied, match="purchase"):
+        act(office, import_orders, office.sales, workbook)
