@@ -82,6 +82,8 @@ class PaymentTerms:
         return basis + timedelta(days=self.days)
 
     def describe(self, lang: str = "zh") -> str:
+        if not self.text.strip():
+            return "未约定，当日到期" if lang == "zh" else "none: due on the day"
         if not self.understood:
             return "未能识别，按当日到期" if lang == "zh" else "not understood: due on the day"
         if self.month_end:
