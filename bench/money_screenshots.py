@@ -25,6 +25,7 @@ def main() -> None:
     os.environ["ORDERTRAIL_CONFIG"] = str(work / "desktop.json")
 
     import pypdfium2
+    from PySide6.QtCore import QThreadPool
     from sqlalchemy import update
 
     from app import demo
@@ -41,7 +42,9 @@ def main() -> None:
     finance = sign_in(database, "finance", DEMO_PASSWORD)
     sales = sign_in(database, "sales", DEMO_PASSWORD)
     with database.unit_of_work() as session:
-        edit_party(session, sales, demo.CUSTOMERS[0], payment_terms="月结30天", credit_limit="50000")
+        edit_party(
+            session, sales, demo.CUSTOMERS[0], payment_terms="月结30天", credit_limit="50000"
+        )
         edit_party(session, sales, demo.CUSTOMERS[1], payment_terms="货到付款")
     with database.engine.begin() as connection:  # one payment changed behind the program's back
         first = connection.execute(Payment.__table__.select().limit(1)).first()
@@ -62,11 +65,14 @@ def main() -> None:
         if lang == "zh":
             pdf = work / "report.pdf"
             tab.export_to(pdf)
+            QThreadPool.globalInstance().waitForDone()
             settle(app)
             document = pypdfium2.PdfDocument(str(pdf))
             for index in range(min(2, len(document))):
                 page = document[index].render(scale=1.5).to_pil()
                 page.save(str(folder / f"reconcile-pdf-page{index + 1}.png"))
+        QThreadPool.globalInstance().waitForDone()
+        settle(app)
         window.close()
     print(folder)
 
