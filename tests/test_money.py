@@ -101,7 +101,13 @@ def test_ageing_buckets_by_days_past_the_due_date(office):
         "over_90": Decimal("500.00"),
     }
     assert row.total == Decimal("1510.00")
-    by_number = {o.number: o for o in row.orders}
+    with office.db.reading() as session:
+        listed = ageing.party_orders(
+            session, office.finance, CUSTOMER, "receivable", date(2026, 12, 31)
+        )
+    assert [o.number for o in listed][:1] == [numbers[4]]  # the most overdue first
+    assert sum((o.open for o in listed), Decimal(0)) == row.total
+    by_number = {o.number: o for o in listed}
     assert by_number[numbers[1]].open == Decimal("160.00")
     assert by_number[numbers[5]].days_past == 30
     assert table.side("payable") == []
@@ -115,7 +121,12 @@ def test_payables_age_on_the_supplier_side_and_only_money_roles_see_them(office)
         with pytest.raises(PermissionDenied):
             ageing.ageing(session, office.sales)
     (row,) = table.side("payable")
-    assert row.orders[0].number == number and row.buckets["over_90"] == Decimal("250.00")
+    assert row.buckets["over_90"] == Decimal("250.00")
+    with office.db.reading() as session:
+        (listed,) = ageing.party_orders(
+            session, office.owner, row.party, "payable", date(2026, 12, 31)
+        )
+    assert listed.number == number and listed.days_past == 213
 
 
 # --- credit limit -------------------------------------------------------------------------
@@ -365,3 +376,14 @@ def test_other_roles_keep_their_own_import_rules(office, tmp_path):
         export_orders(session, office.admin, workbook)
     with pytest.raises(PermissionDenied, match="purchase"):
         act(office, import_orders, office.sales, workbook)
+
+
+@pytest.mark.parametrize("text", ["月结30天", "月结", "45天", "货到付款", "月结 90 日"])
+def test_bucket_boundaries_are_the_latest_days_that_fall_due_in_time(text):
+    from datetime import timedelta
+
+    terms = parse_terms(text)
+    for offset in range(0, 400, 7):
+        pay_by = date(2026, 12, 31) - timedelta(days=offset)
+        latest = ageing.latest_basis(terms, pay_by)
+        assert terms.due_from(latest) <= pay_by < terms.due_from(latest + timedelta(days=1))

@@ -174,6 +174,15 @@ class AgeingTab(QWidget):
             return
         party = self.result.parties[row]
         self.orders_label.setText(self.tr("Open orders of %1").replace("%1", party.party))
+        database, user, as_of = self.workspace.database, self.workspace.user, self.result.as_of
+
+        def work():
+            with database.reading() as session:
+                return ageing.party_orders(session, user, party.party, party.side, as_of)
+
+        background.run(work, self._fill_orders, self._failed)
+
+    def _fill_orders(self, orders: list[ageing.OpenOrder]) -> None:
         _fill(
             self.orders,
             [
@@ -185,7 +194,7 @@ class AgeingTab(QWidget):
                     o.due.isoformat(),
                     str(o.days_past) if o.days_past >= 0 else self.tr("not yet due"),
                 ]
-                for o in party.orders
+                for o in orders
             ],
             1,
         )
