@@ -329,9 +329,12 @@ def ageing(session: Session, user: User, as_of: date | None = None) -> Ageing:
     open_amount = Order.total - func.coalesce(paid.c.paid, 0)
     basis = func.coalesce(Order.due, func.date(Order.created_at))
     bucket = _bucket_of_basis(basis, groups, as_of).label("bucket")
+    # "+ 0": grouping by the bare column, SQLite would walk the orders through their
+    # party index, one table lookup per order, several times slower than reading the table.
+    party = (Order.party_id + 0).label("party")
     rows = session.execute(
         select(
-            Order.party_id,
+            party,
             Order.kind,
             bucket,
             func.sum(cast(func.round(open_amount * 100), Integer)),
@@ -342,7 +345,7 @@ def ageing(session: Session, user: User, as_of: date | None = None) -> Ageing:
             Order.kind.not_in(SETTLED_ON_PARENT),
             open_amount != 0,
         )
-        .group_by(Order.party_id, Order.kind, bucket)
+        .group_by(party, Order.kind, bucket)
     )
     sums: dict[tuple[int, str], list[int]] = {}
     for party_id, kind, index, cents in rows:
