@@ -387,3 +387,57 @@ def test_bucket_boundaries_are_the_latest_days_that_fall_due_in_time(text):
         pay_by = date(2026, 12, 31) - timedelta(days=offset)
         latest = ageing.latest_basis(terms, pay_by)
         assert terms.due_from(latest) <= pay_by < terms.due_from(latest + timedelta(days=1))
+
+
+def test_a_return_received_and_not_refunded(office):
+    """Return orders are made from their parent; here one is written as its rows would be
+    (a return line per returned line, goods received back against it)."""
+    from app.clock import utcnow
+    from db.models import Order, OrderLine, Receipt, ReceiptLine
+
+    number = shipped_order(office)  # 20 × A-1 = 500.00
+    act(office, orders.record_payment, office.finance, number, "500")
+    with office.db.unit_of_work() as session:
+        parent = orders.find_order(session, number)
+        now = utcnow()
+        back = Order(
+            number="RO-TEST-1",
+            kind="return",
+            workflow_id=parent.workflow_id,
+            party_id=parent.party_id,
+            parent_id=parent.id,
+            status=parent.status,
+            status_since=now,
+            total=Decimal("100.00"),
+            created_by_id=office.service.id,
+            created_at=now,
+            updated_at=now,
+            lines=[
+                OrderLine(
+                    line_no=1,
+                    product_id=parent.lines[0].product_id,
+                    qty=Decimal(4),
+                    unit_price=Decimal("25.00"),
+                    origin_line_id=parent.lines[0].id,
+                )
+            ],
+        )
+        session.add(back)
+        session.flush()
+        receipt = Receipt(
+            number="GR-TEST-1",
+            order_id=back.id,
+            received_at=now,
+            received_by_id=office.warehouse.id,
+        )
+        session.add(receipt)
+        session.flush()
+        session.add(ReceiptLine(receipt_id=receipt.id, order_line_id=back.lines[0].id, qty=4))
+    found = [
+        d for d in report(office, this_month()).discrepancies if d.check == "return_not_refunded"
+    ]
+    assert [(d.subject, d.amount) for d in found] == [(number, Decimal("100.00"))]
+    act(office, orders.record_payment, office.finance, number, "-100")
+    assert not [
+        d for d in report(office, this_month()).discrepancies if d.check == "return_not_refunded"
+    ]
