@@ -20,6 +20,7 @@ from app import (
     ageing,
     audit,
     config,
+    credit,
     holidays,
     lateness,
     masterdata,
@@ -497,7 +498,11 @@ def _changed(ctx: Context, number: str) -> int:
 def cmd_order_advance(ctx: Context) -> int:
     a = ctx.args
     with ctx.database.reading() as session:
-        node = node_code([workflow.spec_for(session, orders.find_order(session, a.number))], a.node)
+        order = orders.find_order(session, a.number)
+        node = node_code([workflow.spec_for(session, order)], a.node)
+        over_limit = credit.approval_warning(session, order, node)
+    if over_limit is not None:  # approved all the same; the warning goes into the trail
+        ctx.say(over_limit.message("zh"), over_limit.message("en"))
     ctx.act(orders.advance, a.number, node, comment=a.comment or "", reason=a.comment or "")
     return _changed(ctx, a.number)
 

@@ -68,3 +68,16 @@ def test_period_lock_exit_codes(office, cli):
     assert cli("period", "lock", "2020-01", user="owner")[0] == 3
     code, out, _ = cli("period", "list", "--json", user="sales")
     assert [lock["month"] for lock in json.loads(out)] == ["2020-01"]
+
+
+def test_approving_over_the_credit_limit_says_so(office, cli):
+    from app import settings
+    from app.masterdata import edit_party
+
+    with office.db.unit_of_work() as session:
+        settings.change(session, office.admin, "approval_threshold", "1000")
+    with office.db.unit_of_work() as session:
+        edit_party(session, office.sales, "华东贸易有限公司", credit_limit="2000")
+    number = office.placed(lines=[("B-2", 2)])
+    code, _, err = cli("--lang", "en", "order", "advance", number, "placed", user="owner")
+    assert code == 0 and "2,560.00" in err and "560.00 over the limit" in err
