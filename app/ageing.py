@@ -233,7 +233,7 @@ def not_owing_statuses(session: Session) -> list[str]:
 
 def _paid_per_order():
     return (
-        select(Payment.order_id, func.sum(Payment.amount).label("paid"))
+        select(Payment.order_id, func.sum(Payment.amount).label("amount"))
         .group_by(Payment.order_id)
         .subquery()
     )
@@ -243,7 +243,7 @@ def open_orders_query(session: Session, *conditions):
     """(order id, number, kind, party id, due, created at, total, paid) of every order that
     still owes or is owed something."""
     paid = _paid_per_order()
-    paid_amount = func.coalesce(paid.c.paid, 0)
+    paid_amount = func.coalesce(paid.c.amount, 0)
     return (
         select(
             Order.id,
@@ -326,7 +326,7 @@ def ageing(session: Session, user: User, as_of: date | None = None) -> Ageing:
     for party_id, (_name, terms, _limit) in parties.items():
         groups.setdefault(replace(terms, text=""), []).append(party_id)
     paid = _paid_per_order()
-    open_amount = Order.total - func.coalesce(paid.c.paid, 0)
+    open_amount = Order.total - func.coalesce(paid.c.amount, 0)
     basis = func.coalesce(Order.due, func.date(Order.created_at))
     bucket = _bucket_of_basis(basis, groups, as_of).label("bucket")
     # "+ 0": grouping by the bare column, SQLite would walk the orders through their

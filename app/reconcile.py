@@ -134,7 +134,7 @@ class Month:
         return (
             select(
                 Payment.order_id.label("order_id"),
-                func.sum(Payment.amount).label("paid"),
+                func.sum(Payment.amount).label("net"),
                 func.sum(case((Payment.amount > 0, Payment.amount), else_=0)).label("positive"),
             )
             .where(Payment.paid_at < self.end)
@@ -260,8 +260,8 @@ class Side:
     paid_en: str
 
 
-SALES = Side("customer", "发货", "shipped", "收款", "paid")
-PURCHASES = Side("supplier", "到货", "received", "付款", "paid")
+SALES = Side("customer", "发货", "goods out", "收款", "money in")
+PURCHASES = Side("supplier", "到货", "goods in", "付款", "money out")
 
 
 def _moved_not_paid(month: Month, side: Side, code: str) -> list[Discrepancy]:
@@ -418,7 +418,7 @@ def return_not_refunded(month: Month) -> list[Discrepancy]:
             Order.number,
             Party.name,
             Order.total,
-            func.coalesce(money.c.paid, 0),
+            func.coalesce(money.c.net, 0),
             func.coalesce(money.c.positive, 0),
         )
         .join(Party, Party.id == Order.party_id)
