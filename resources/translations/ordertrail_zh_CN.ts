@@ -73,6 +73,109 @@
     </message>
 </context>
 <context>
+    <name>AgeingTab</name>
+    <message>
+        <location filename="../../ui/money_view.py" line="84"/>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <location filename="../../ui/money_view.py" line="91"/>
+        <source>Customer / supplier</source>
+        <translation>客户/供应商</translation>
+    </message>
+    <message>
+        <location filename="../../ui/money_view.py" line="91"/>
+        <source>Side</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <location filename="../../ui/money_view.py" line="91"/>
+        <source>Payment terms</source>
+        <translation>付款条件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/money_view.py" line="93"/>
+        <source>Total open</source>
+        <translation>未结合计</translation>
+    </message>
+    <message>
+        <location filename="../../ui/money_view.py" line="93"/>
+        <source>Credit limit</source>
+        <translation>信用额度</translation>
+    </message>
+    <message>
+        <location filename="../../ui/money_view.py" line="98"/>
+        <source>Order</source>
+        <translation>订单</translation>
+    </message>
+    <message>
+        <location filename="../../ui/money_view.py" line="99"/>
+        <source>Total</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <location filename="../../ui/money_view.py" line="100"/>
+        <source>Paid</source>
+        <translation>已收付</translation>
+    </message>
+    <message>
+        <location filename="../../ui/money_view.py" line="101"/>
+        <source>Open</source>
+        <translation>未结</translation>
+    </message>
+    <message>
+        <location filename="../../ui/money_view.py" line="102"/>
+        <source>Payment due</source>
+        <translation>付款到期日</translation>
+    </message>
+    <message>
+        <location filename="../../ui/money_view.py" line="103"/>
+        <source>Days past due</source>
+        <translation>逾期天数</translation>
+    </message>
+    <message>
+        <location filename="../../ui/money_view.py" line="107"/>
+        <source>Open orders of the selected party</source>
+        <translation>所选客户/供应商的未结订单</translation>
+    </message>
+    <message>
+        <location filename="../../ui/money_view.py" line="123"/>
+        <source>Loading…</source>
+        <translation>正在加载…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/money_view.py" line="139"/>
+        <source>Receivable</source>
+        <translation>应收</translation>
+    </message>
+    <message>
+        <location filename="../../ui/money_view.py" line="139"/>
+        <source>Payable</source>
+        <translation>应付</translation>
+    </message>
+    <message>
+        <location filename="../../ui/money_view.py" line="142"/>
+        <source>As at %1 · receivable %2 · payable %3</source>
+        <translation>截至 %1 · 应收 %2 · 应付 %3</translation>
+    </message>
+    <message>
+        <location filename="../../ui/money_view.py" line="166"/>
+        <source>Open receivable over the credit limit</source>
+        <translation>未收款超过信用额度</translation>
+    </message>
+    <message>
+        <location filename="../../ui/money_view.py" line="176"/>
+        <source>Open orders of %1</source>
+        <translation>%1 的未结订单</translation>
+    </message>
+    <message>
+        <location filename="../../ui/money_view.py" line="195"/>
+        <source>not yet due</source>
+        <translation>未到期</translation>
+    </message>
+</context>
+<context>
     <name>CarrierTracking</name>
     <message>
         <location filename="../../ui/tracking_actions.py" line="90"/>
@@ -471,237 +574,275 @@ What you were doing was not saved; the data in the database is untouched. The de
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="71"/>
+        <location filename="../../ui/main_window.py" line="72"/>
         <source>OrderTrail</source>
         <translation>采销订单跟踪</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="109"/>
+        <location filename="../../ui/main_window.py" line="110"/>
         <source>%1 (%2) · database %3</source>
         <translation>%1（%2）· 数据库 %3</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="146"/>
+        <location filename="../../ui/main_window.py" line="148"/>
         <source>My work</source>
         <translation>待我处理</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="147"/>
+        <location filename="../../ui/main_window.py" line="149"/>
         <source>All orders</source>
         <translation>全部订单</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="148"/>
+        <location filename="../../ui/main_window.py" line="150"/>
         <source>Sales</source>
         <translation>销售订单</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="149"/>
+        <location filename="../../ui/main_window.py" line="151"/>
         <source>Purchases</source>
         <translation>采购订单</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="150"/>
+        <location filename="../../ui/main_window.py" line="152"/>
         <source>Exceptions</source>
         <translation>异常订单</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="151"/>
+        <location filename="../../ui/main_window.py" line="153"/>
         <source>Stock</source>
         <translation>库存</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="152"/>
+        <location filename="../../ui/main_window.py" line="154"/>
         <source>Finance</source>
         <translation>财务</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="153"/>
+        <location filename="../../ui/main_window.py" line="155"/>
         <source>Dashboard</source>
         <translation>看板</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="165"/>
+        <location filename="../../ui/main_window.py" line="167"/>
         <source>New order</source>
         <translation>新建订单</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="173"/>
+        <location filename="../../ui/main_window.py" line="175"/>
         <source>Orders are created by sales (sales orders) and purchasing (purchase orders).</source>
         <translation>订单由销售（销售订单）和采购（采购订单）创建。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="176"/>
+        <location filename="../../ui/main_window.py" line="178"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="179"/>
+        <location filename="../../ui/main_window.py" line="181"/>
         <source>Search</source>
         <translation>搜索</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="183"/>
+        <location filename="../../ui/main_window.py" line="185"/>
         <source>Main</source>
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="194"/>
+        <location filename="../../ui/main_window.py" line="196"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="198"/>
-        <location filename="../../ui/main_window.py" line="641"/>
+        <location filename="../../ui/main_window.py" line="200"/>
+        <location filename="../../ui/main_window.py" line="689"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="204"/>
+        <location filename="../../ui/main_window.py" line="206"/>
         <source>Administration…</source>
         <translation>管理控制台…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="209"/>
+        <location filename="../../ui/main_window.py" line="211"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="214"/>
+        <location filename="../../ui/main_window.py" line="216"/>
         <source>&amp;Settings</source>
         <translation>设置(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="215"/>
+        <location filename="../../ui/main_window.py" line="217"/>
         <source>Workflows…</source>
         <translation>流程设置…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="223"/>
+        <location filename="../../ui/main_window.py" line="225"/>
         <source>Orders</source>
         <translation>订单</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="224"/>
+        <location filename="../../ui/main_window.py" line="226"/>
         <source>Customers and suppliers</source>
         <translation>客户与供应商</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="225"/>
+        <location filename="../../ui/main_window.py" line="227"/>
         <source>Products</source>
         <translation>产品</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="227"/>
+        <location filename="../../ui/main_window.py" line="229"/>
         <source>&amp;Documents</source>
         <translation>单据(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="228"/>
+        <location filename="../../ui/main_window.py" line="230"/>
         <source>Print delivery notes of waiting orders</source>
         <translation>批量打印待发货订单的发货单</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="229"/>
+        <location filename="../../ui/main_window.py" line="231"/>
         <source>Print delivery notes</source>
         <translation>打印发货单</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="236"/>
+        <location filename="../../ui/main_window.py" line="238"/>
         <source>Download an Excel template</source>
         <translation>下载 Excel 模板</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="237"/>
-        <location filename="../../ui/main_window.py" line="547"/>
+        <location filename="../../ui/main_window.py" line="239"/>
+        <location filename="../../ui/main_window.py" line="595"/>
         <source>Export to Excel</source>
         <translation>导出到 Excel</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="238"/>
-        <location filename="../../ui/main_window.py" line="570"/>
+        <location filename="../../ui/main_window.py" line="240"/>
+        <location filename="../../ui/main_window.py" line="618"/>
         <source>Import from Excel</source>
         <translation>从 Excel 导入</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="247"/>
+        <location filename="../../ui/main_window.py" line="249"/>
         <source>Orders (the list as filtered)</source>
         <translation>订单（按当前列表筛选）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="257"/>
+        <location filename="../../ui/main_window.py" line="260"/>
+        <source>F&amp;inance</source>
+        <translation>财务(&amp;I)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="261"/>
+        <source>Receivables and payables (ageing)</source>
+        <translation>应收应付（账龄）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="264"/>
+        <source>Month-end reconciliation</source>
+        <translation>月末对账</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="267"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="258"/>
+        <location filename="../../ui/main_window.py" line="268"/>
         <source>About OrderTrail</source>
         <translation>关于 OrderTrail</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="316"/>
+        <location filename="../../ui/main_window.py" line="332"/>
         <source>%1 arrives in a later version.</source>
         <translation>“%1”将在后续版本提供。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="375"/>
+        <location filename="../../ui/main_window.py" line="404"/>
         <source>Orders updated at %1</source>
         <translation>订单已于 %1 更新</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="423"/>
-        <location filename="../../ui/main_window.py" line="543"/>
+        <location filename="../../ui/main_window.py" line="452"/>
+        <location filename="../../ui/main_window.py" line="591"/>
         <source>Saved %1</source>
         <translation>已保存 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="532"/>
+        <location filename="../../ui/main_window.py" line="535"/>
+        <source>Over the credit limit</source>
+        <translation>超出信用额度</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="536"/>
+        <source>Approve all the same?</source>
+        <translation>仍然审批通过？</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="580"/>
         <source>Save the template</source>
         <translation>保存模板</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="561"/>
+        <location filename="../../ui/main_window.py" line="609"/>
         <source>Exporting %1</source>
         <translation>正在导出：%1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="565"/>
+        <location filename="../../ui/main_window.py" line="613"/>
         <source>Exported %n record(s) to %1</source>
         <translation>
             <numerusform>已导出 %n 条记录到 %1</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="577"/>
+        <location filename="../../ui/main_window.py" line="625"/>
         <source>Importing %1</source>
         <translation>正在导入：%1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="585"/>
+        <location filename="../../ui/main_window.py" line="633"/>
         <source>Imported %n record(s)</source>
         <translation>
             <numerusform>已导入 %n 条记录</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="592"/>
+        <location filename="../../ui/main_window.py" line="640"/>
         <source>Printing delivery notes</source>
         <translation>正在打印发货单</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="596"/>
+        <location filename="../../ui/main_window.py" line="644"/>
         <source>Delivery notes of waiting orders</source>
         <translation>待发货订单的发货单</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="622"/>
+        <location filename="../../ui/main_window.py" line="670"/>
         <source>%1: %2 done</source>
         <translation>%1：已%2</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="641"/>
+        <location filename="../../ui/main_window.py" line="689"/>
         <source>The new language is used from the next start.</source>
         <translation>新的语言将在下次启动时生效。</translation>
+    </message>
+</context>
+<context>
+    <name>MoneyView</name>
+    <message>
+        <location filename="../../ui/money_view.py" line="352"/>
+        <source>Receivables and payables</source>
+        <translation>应收应付</translation>
+    </message>
+    <message>
+        <location filename="../../ui/money_view.py" line="353"/>
+        <source>Month-end reconciliation</source>
+        <translation>月末对账</translation>
     </message>
 </context>
 <context>
@@ -1371,6 +1512,94 @@ What you were doing was not saved; the data in the database is untouched. The de
     </message>
 </context>
 <context>
+    <name>ReconcileTab</name>
+    <message>
+        <location filename="../../ui/money_view.py" line="211"/>
+        <source>Reconcile</source>
+        <translation>对账</translation>
+    </message>
+    <message>
+        <location filename="../../ui/money_view.py" line="212"/>
+        <source>Export to Excel…</source>
+        <translation>导出 Excel…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/money_view.py" line="213"/>
+        <source>Export to PDF…</source>
+        <translation>导出 PDF…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/money_view.py" line="214"/>
+        <source>Lock this month…</source>
+        <translation>锁定本月…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/money_view.py" line="223"/>
+        <source>Month</source>
+        <translation>月份</translation>
+    </message>
+    <message>
+        <location filename="../../ui/money_view.py" line="233"/>
+        <source>Check</source>
+        <translation>检查项目</translation>
+    </message>
+    <message>
+        <location filename="../../ui/money_view.py" line="233"/>
+        <source>Order / product</source>
+        <translation>单号/产品</translation>
+    </message>
+    <message>
+        <location filename="../../ui/money_view.py" line="233"/>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <location filename="../../ui/money_view.py" line="233"/>
+        <source>What</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <location filename="../../ui/money_view.py" line="243"/>
+        <source>Reconciling %1…</source>
+        <translation>正在核对 %1…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/money_view.py" line="263"/>
+        <source>%1: no discrepancies.</source>
+        <translation>%1：没有差异。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/money_view.py" line="266"/>
+        <source>%1: %2 discrepancies.</source>
+        <translation>%1：%2 处差异。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/money_view.py" line="298"/>
+        <source>Export the reconciliation report</source>
+        <translation>导出对账报告</translation>
+    </message>
+    <message>
+        <location filename="../../ui/money_view.py" line="318"/>
+        <source>Written to %1</source>
+        <translation>已保存到 %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/money_view.py" line="327"/>
+        <source>Lock this month</source>
+        <translation>锁定本月</translation>
+    </message>
+    <message>
+        <location filename="../../ui/money_view.py" line="329"/>
+        <source>Lock %1 for good? Nothing may be dated into it afterwards: no order, shipment, receipt or payment.</source>
+        <translation>确定永久锁定 %1？此后不能再有记在这个月的订单、发货、收货或收付款。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/money_view.py" line="339"/>
+        <source>%1 is locked.</source>
+        <translation>%1 已锁定。</translation>
+    </message>
+</context>
+<context>
     <name>RecordPage</name>
     <message>
         <location filename="../../ui/admin_console.py" line="79"/>
@@ -1664,7 +1893,7 @@ What you were doing was not saved; the data in the database is untouched. The de
         <translation>来自 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline.py" line="98"/>
+        <location filename="../../ui/timeline.py" line="100"/>
         <source>Taken automatically when its condition held</source>
         <translation>条件满足后自动完成</translation>
     </message>
