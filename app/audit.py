@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 import json
 import sqlite3
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import Decimal
 from pathlib import Path
@@ -194,6 +194,8 @@ class VerifyResult:
     zh: str = ""
     en: str = ""
     newest: Witness | None = None
+    # Every facts-table row the events do not bear out (app/fact_trail.py), when any.
+    facts: list = field(default_factory=list)
 
 
 _WITNESSES = "audit_witness"
@@ -316,6 +318,15 @@ def verify(session: Session, witnesses: tuple[Witness, ...] = ()) -> VerifyResul
     mismatch = _history_mismatch(session, statuses, roles)
     if mismatch is not None:
         return _broken(checked, None, *mismatch)
+    from .fact_trail import mismatches  # the facts tables against what the events recorded
+
+    facts = mismatches(session)
+    if facts:
+        more_zh = f"（另有 {len(facts) - 1} 处）" if len(facts) > 1 else ""
+        more_en = f" (and {len(facts) - 1} more)" if len(facts) > 1 else ""
+        broken = _broken(checked, None, facts[0].zh + more_zh, facts[0].en + more_en)
+        broken.facts = facts
+        return broken
     return VerifyResult(
         True,
         checked,

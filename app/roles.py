@@ -42,6 +42,13 @@ PERMISSIONS: dict[str, frozenset[str]] = {
     "backup": frozenset({"admin", "owner"}),
     "upgrade_database": frozenset({"admin"}),  # a shared server's schema
     "view_dashboard": frozenset({"owner", "admin"}),
+    # Closing the books is finance's; the owner answers for them. Not the admin's: whoever
+    # sets up users and workflows does not also close the months.
+    "lock_period": frozenset({"finance", "owner"}),
+    # The money view and the month-end reconciliation.
+    "view_money": frozenset({"finance", "owner", "admin"}),
+    # Bringing a whole export of another database in (moving an office), every kind at once.
+    "import_whole_export": frozenset({"admin"}),
 }
 
 ACTION_LABELS: dict[str, tuple[str, str]] = {
@@ -53,6 +60,9 @@ ACTION_LABELS: dict[str, tuple[str, str]] = {
     "backup": ("备份数据库", "back up the database"),
     "upgrade_database": ("升级数据库", "upgrade the database"),
     "view_dashboard": ("查看经营看板", "view the dashboard"),
+    "lock_period": ("锁定会计期间", "lock a month"),
+    "view_money": ("查看应收应付与对账", "see receivables, payables and reconciliation"),
+    "import_whole_export": ("导入整库导出", "import a whole export"),
 }
 
 

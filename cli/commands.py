@@ -17,14 +17,18 @@ from pathlib import Path
 from sqlalchemy.exc import DatabaseError, OperationalError
 
 from app import (
+    ageing,
     audit,
     config,
+    credit,
     holidays,
     lateness,
     masterdata,
     orders,
+    periods,
     printing,
     queries,
+    reconcile,
     runner,
     settings,
     tracking,
@@ -39,6 +43,7 @@ from app.node_names import node_code
 from app.orders import LineSpec, MoveSpec
 from app.output_files import check_output
 from app.price_visibility import as_seen_by
+from app.reconcile_files import write_report
 from app.roles import refuse_board, require, role_label, roles_label
 from app.setup import ensure_admin, open_database
 from app.spreadsheets.export import EXPORTERS, export_orders
@@ -46,7 +51,7 @@ from app.spreadsheets.importing import IMPORTERS
 from app.spreadsheets.reading import ImportRejected
 from app.spreadsheets.template import write_template
 from app.users import sign_in, take_failure_notice
-from app.validation import is_control
+from app.validation import is_control, iso_date
 from app.workflow_defaults import DEFAULT_WORKFLOWS
 from cli.notify import cmd_notify  # noqa: F401  (named by the parser)
 from cli.parser import (
@@ -495,7 +500,11 @@ def _changed(ctx: Context, number: str) -> int:
 def cmd_order_advance(ctx: Context) -> int:
     a = ctx.args
     with ctx.database.reading() as session:
-        node = node_code([workflow.spec_for(session, orders.find_order(session, a.number))], a.node)
+        order = orders.find_order(session, a.number)
+        node = node_code([workflow.spec_for(session, order)], a.node)
+        over_limit = credit.approval_warning(session, order, node)
+    if over_limit is not None:  # approved all the same; the warning goes into the trail
+        ctx.say(over_limit.message("zh"), over_limit.message("en"))
     ctx.act(orders.advance, a.number, node, comment=a.comment or "", reason=a.comment or "")
     return _changed(ctx, a.number)
 
@@ -776,7 +785,102 @@ def cmd_audit_verify(ctx: Context) -> int:
     if result.ok and result.newest is not None:
         audit.remember_seen(key, result.newest)
     ctx.say(result.zh, result.en)
+    for mismatch in result.facts[1:]:
+        ctx.say(mismatch.zh, mismatch.en)
     return EXIT_OK if result.ok else EXIT_AUDIT
+
+
+def cmd_ageing(ctx: Context) -> int:
+    actor = ctx.acting_user()
+    as_of = iso_date(ctx.args.as_of, "日期", "date") if ctx.args.as_of else None
+    with ctx.database.reading() as session:
+        result = ageing.ageing(session, actor, as_of)
+    if ctx.args.json:
+        _json(result.as_dict())
+        return EXIT_OK
+    en = ctx.lang == "en"
+    headers = ["party", "side", "terms"] if en else ["客户/供应商", "类别", "账期"]
+    headers += [ageing.BUCKET_LABELS[b][1 if en else 0] for b in ageing.BUCKETS]
+    headers += ["total", "credit limit"] if en else ["合计", "信用额度"]
+    sides = {"receivable": ("应收", "receivable"), "payable": ("应付", "payable")}
+    table(
+        headers,
+        [
+            [
+                _shown(row.party),
+                sides[row.side][1 if en else 0],
+                _shown(row.terms.text) or "-",
+                *(f"{row.buckets[b]:,.2f}" for b in ageing.BUCKETS),
+                f"{row.total:,.2f}" + (" !" if row.over_limit else ""),
+                "" if row.credit_limit is None else f"{row.credit_limit:,.2f}",
+            ]
+            for row in result.parties
+        ],
+        right=tuple(range(3, 10)),
+    )
+    return EXIT_OK
+
+
+def cmd_reconcile(ctx: Context) -> int:
+    actor = ctx.acting_user()
+    a = ctx.args
+    target = check_output(ctx.database, a.output) if a.output else None
+    with ctx.database.reading() as session:
+        report = reconcile.reconcile(session, actor, a.month)
+        if target is not None:
+            write_report(session, report, target)
+    if a.json:
+        _json(report.as_dict())
+    else:
+        labels = {check.code: check.label(ctx.lang) for check in reconcile.CHECKS}
+        table(
+            ["check", "subject", "amount", "description"]
+            if ctx.lang == "en"
+            else ["检查项目", "单号/产品", "金额", "说明"],
+            [
+                [
+                    labels[d.check],
+                    _shown(d.subject),
+                    "" if d.amount is None else f"{d.amount:,.2f}",
+                    _shown(d.message(ctx.lang)),
+                ]
+                for d in report.discrepancies
+            ],
+            right=(2,),
+        )
+        ctx.say(
+            f"{report.month}：{len(report.discrepancies)} 处差异。",
+            f"{report.month}: {len(report.discrepancies)} discrepancies.",
+        )
+    if target is not None:
+        ctx.say(f"已生成 {a.output}。", f"Written to {a.output}.")
+    return EXIT_OK
+
+
+def cmd_period_lock(ctx: Context) -> int:
+    lock = ctx.act(periods.lock_month, ctx.args.month)
+    ctx.say(
+        f"{lock.month} 已锁定：此后不能再有记在这个月的单据或款项。",
+        f"{lock.month} is locked: nothing may be dated into it any more.",
+    )
+    return EXIT_OK
+
+
+def cmd_period_list(ctx: Context) -> int:
+    ctx.acting_user()
+    with ctx.database.reading() as session:
+        locks = [(p.month, p.locked_by, p.locked_at) for p in periods.locked_months(session)]
+    if ctx.args.json:
+        _json(
+            [
+                {"month": m, "locked_by": by, "locked_at": f"{at:%Y-%m-%dT%H:%M:%SZ}"}
+                for m, by, at in locks
+            ]
+        )
+    else:
+        for month, by, at in locks:
+            print(f"{month}  {by}  {local_time(f'{at:%Y-%m-%dT%H:%M:%SZ}')}")
+    return EXIT_OK
 
 
 def cmd_backup(ctx: Context) -> int:

@@ -273,6 +273,34 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--overdue", action="store_true")
     p.add_argument("--party")
     p.add_argument("--search")
+    p = with_json(
+        command(
+            commands,
+            "ageing",
+            "cmd_ageing",
+            help="receivables and payables per party by days past due (finance, owner, admin)",
+        )
+    )
+    p.add_argument("--as-of", help="the day to age at, YYYY-MM-DD; today unless given")
+    p = with_json(
+        command(
+            commands,
+            "reconcile",
+            "cmd_reconcile",
+            help="the month-end reconciliation: every discrepancy (finance, owner, admin)",
+        )
+    )
+    p.add_argument("--month", required=True, help="YYYY-MM")
+    p.add_argument("-o", "--output", help="also write the report to FILE (.xlsx or .pdf)")
+    periods = group("period", "closed months")
+    p = command(
+        periods,
+        "lock",
+        "cmd_period_lock",
+        help="lock a month that is over: nothing may be dated into it (finance, owner)",
+    )
+    p.add_argument("month", help="YYYY-MM")
+    with_json(command(periods, "list", "cmd_period_list", help="the locked months"))
     audits = group("audit", "the audit trail")
     p = command(
         audits,

@@ -433,6 +433,16 @@ class NumberSequence(Base):
     last: Mapped[int] = mapped_column(Integer, default=0)
 
 
+class PeriodLock(Base):
+    """A closed month ("2026-11"): nothing may be dated into it any more."""
+
+    __tablename__ = "period_locks"
+
+    month: Mapped[str] = mapped_column(String(7), primary_key=True)
+    locked_at: Mapped[datetime] = mapped_column(DateTime)
+    locked_by: Mapped[str] = mapped_column(String(64))
+
+
 class Setting(Base):
     __tablename__ = "settings"
 

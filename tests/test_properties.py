@@ -18,9 +18,11 @@ from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, initialize, invariant, precondition, rule
 from sqlalchemy import func, select
 
-from app import audit, orders, queries, walkthrough, workflow, workflow_edit
+from app import audit, orders, queries, reconcile, walkthrough, workflow, workflow_edit
+from app.clock import utcnow
 from app.errors import OrderTrailError
 from app.masterdata import add_party, add_product
+from app.periods import month_of
 from app.progress import progress_of
 from app.workflow_defaults import PURCHASE, SALES
 from app.workflow_versions import store_version
@@ -356,6 +358,9 @@ class OrderBooks(RuleBasedStateMachine):
             return
         with self.db.reading() as session:
             assert audit.verify(session).ok
+            # Changed only through the services: the month's reconciliation finds nothing.
+            report = reconcile.report_of(session, month_of(utcnow()))
+            assert report.empty, [d.en for d in report.discrepancies]
 
 
 @pytest.mark.parametrize("examples", [pytest.param(40, id="sqlite")])

@@ -24,13 +24,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app import actions, config, order_view, orders, printing, worklist
+from app import actions, config, credit, order_view, orders, printing, worklist
 from app.actions import Action
 from app.changes import Changes
 from app.errors import OrderTrailError
 from app.jobs import Cancelled
 from app.queries import OrderFilter
-from app.roles import PERMISSIONS, holds_any, roles_label
+from app.roles import PERMISSIONS, holds_any, may, roles_label
 from app.spreadsheets.importing import may_import
 from app.spreadsheets.reading import ImportRejected
 from app.spreadsheets.template import write_template
@@ -47,6 +47,7 @@ from ui.documents_dialog import (
     import_work,
 )
 from ui.live import ChangeWatcher
+from ui.money_view import MoneyView
 from ui.notices import NotificationBell, OutboxSender
 from ui.order_detail import OrderDetail
 from ui.order_editor import OrderEditor
@@ -141,6 +142,7 @@ class MainWindow(QMainWindow):
         self.detail.action_requested.connect(self.take_action)
         self.detail.print_requested.connect(self.preview_document)
         self.preview: PrintPreview | None = None  # the last one opened
+        self.money: MoneyView | None = None  # the finance page, made when first shown
 
         screen_fit.resize_within_screen(self, 1280, 780)
         self.main.setSizes([120, 1160])
@@ -270,6 +272,14 @@ class MainWindow(QMainWindow):
         self.export_actions["orders"].setEnabled(self.workspace.sees_prices)
         self.carrier_tracking = CarrierTracking(self.workspace, self)
         self.carrier_tracking.add_to(menu)
+        if may(self.workspace.user, "view_money"):
+            finance_menu = self.menuBar().addMenu(self.tr("F&inance"))
+            finance_menu.addAction(self.tr("Receivables and payables (ageing)")).triggered.connect(
+                lambda: self.show_money(0)
+            )
+            finance_menu.addAction(self.tr("Month-end reconciliation")).triggered.connect(
+                lambda: self.show_money(1)
+            )
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
         self.about_action = help_menu.addAction(self.tr("About OrderTrail"))
         self.about_action.triggered.connect(
@@ -331,10 +341,16 @@ class MainWindow(QMainWindow):
         key = current.data(KEY_ROLE) if current else "all"
         self.drill = None
         self.drill_bar.hide()
-        self.right.setVisible(key != DASHBOARD)
+        # The dashboard and the finance page have no order to show beside them: they take
+        # the detail's room.
+        money = key == "finance" and may(self.workspace.user, "view_money")
+        self.right.setVisible(key != DASHBOARD and not money)
         if key == DASHBOARD:
             self.pages.setCurrentWidget(self.dashboard)
             self.dashboard.reload()
+            return
+        if money:
+            self.show_money()
             return
         if key in LATER_PAGES:
             self.later.setText(
@@ -349,6 +365,19 @@ class MainWindow(QMainWindow):
             self.list.horizontalHeader().setSortIndicator(LATE, Qt.SortOrder.DescendingOrder)
             self.list.horizontalHeader().blockSignals(False)
         self.apply_filters()
+
+    def show_money(self, tab: int | None = None) -> None:
+        """The finance page: ageing and the month-end reconciliation (made on first use)."""
+        if self.money is None:
+            self.money = MoneyView(self.workspace)
+            self.pages.addWidget(self.money)
+        if tab is not None:
+            self.money.setCurrentIndex(tab)
+        self.pages.setCurrentWidget(self.money)
+        self.money.refresh()
+        finance = len(ORDER_PAGES) + LATER_PAGES.index("finance")
+        if self.nav.currentRow() != finance:
+            self.nav.setCurrentRow(finance)
 
     def apply_filters(self) -> None:
         sort = self.model.query
@@ -500,6 +529,8 @@ class MainWindow(QMainWindow):
                     expected_version=version,
                     **common,
                 )
+        elif not self._approve_over_credit_limit(action, number):
+            return
         elif action.requires:
             dialog = dialogs.StepDialog(action, number, self.workspace.lang, self)
             if self._ask(dialog):
@@ -517,6 +548,23 @@ class MainWindow(QMainWindow):
             self.workspace.act(
                 orders.advance, number, action.target, expected_version=version, **common
             )
+
+    def _approve_over_credit_limit(self, action: Action, number: str) -> bool:
+        """Before an approval: the customer's open receivable and this order against the
+        credit limit, when over it; whether the approver goes ahead."""
+        warning = self.workspace.read(
+            lambda s: credit.approval_warning(s, orders.find_order(s, number), action.target)
+        )
+        if warning is None:
+            return True
+        answer = QMessageBox.warning(
+            self,
+            self.tr("Over the credit limit"),
+            warning.message(self.workspace.lang) + "\n\n" + self.tr("Approve all the same?"),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )
+        return answer == QMessageBox.StandardButton.Yes
 
     def preview_document(self, document: printing.Printable) -> None:
         """Make the shown order's document and preview it; the print is recorded once it
