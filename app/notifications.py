@@ -35,6 +35,7 @@ KINDS: dict[str, tuple[str, str]] = {
     "my_order": ("我创建的订单的进展", "Progress of orders I created"),
     "reached": ("订单到达我关注的节点（如到货）", "Orders reaching nodes I follow (goods arrived)"),
     "escalated": ("超过时限两倍的订单（升级）", "Orders late past twice their limit (escalated)"),
+    "backorder": ("缺货订单到货，可以发货", "Backorders whose goods came in"),
 }
 IN_APP = "in_app"
 CHANNELS: dict[str, tuple[str, str]] = {
@@ -52,6 +53,8 @@ def text(session: Session, notification: Notification, lang: str = "zh") -> str:
     p = notification.params
     if "message" in p:  # written before notifications kept their parameters: Chinese only
         return p["message"]
+    if notification.kind == "backorder":
+        return _backorder_text(p, lang)
     node = spec_by_id(session, p["workflow_id"]).node(p["node"]).label(lang)
     if notification.kind == "escalated":
         return escalation_words(p, node, lang)
@@ -67,6 +70,22 @@ def text(session: Session, notification: Notification, lang: str = "zh") -> str:
     if lang == "en":
         return f"Order {p['number']} ({p['party']}) is now '{node}'."
     return f"订单 {p['number']}（{p['party']}）已到“{node}”。"
+
+
+def _backorder_text(p: dict, lang: str) -> str:
+    if lang == "en":
+        goods = ", ".join(
+            f"{sku} × {qty}" + (f" ({still} still short)" if still != "0" else "")
+            for sku, qty, still in p["lines"]
+        )
+        source = f" from {p['document']}" if p["document"] else ""
+        return f"Backorder {p['number']} ({p['party']}): {goods} reserved{source}, ready to ship."
+    goods = "、".join(
+        f"{sku} × {qty}" + (f"（仍缺 {still}）" if still != "0" else "")
+        for sku, qty, still in p["lines"]
+    )
+    source = f"（来自 {p['document']}）" if p["document"] else ""
+    return f"缺货订单 {p['number']}（{p['party']}）已补上库存{source}：{goods}，可以发货。"
 
 
 def _roles_of(user: User) -> list[str]:

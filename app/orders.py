@@ -30,7 +30,18 @@ from db.models import (
     User,
 )
 
-from . import approval, audit, changes, credit, kinds, order_writes, periods, stock, workflow
+from . import (
+    approval,
+    audit,
+    backorders,
+    changes,
+    credit,
+    kinds,
+    order_writes,
+    periods,
+    stock,
+    workflow,
+)
 from .clock import utcnow
 from .errors import Conflict, NotFound, PermissionDenied, ValidationError
 from .masterdata import find_parties, find_party
@@ -494,10 +505,13 @@ class Movement:
     en: str
     series: str  # the number series of its documents
     done: Callable[[LineProgress], Decimal]
-    move_stock: Callable[[Session, User, Order, dict[int, Decimal]], None]
+    # Moves the stock (per product) and names the document's number in the ledger.
+    move_stock: Callable[[Session, User, Order, dict[int, Decimal], str], None]
     document: Callable[..., Shipment | Receipt]
     line: type[ShipmentLine] | type[ReceiptLine]
     line_of: str  # the column of a line naming its document
+    # Per product, the most that may move now (None: no limit); locks the products.
+    room: Callable[[Session, Order], dict[int, Decimal]] | None = None
 
 
 SHIPPING = Movement(
@@ -512,6 +526,7 @@ SHIPPING = Movement(
     ),
     ShipmentLine,
     "shipment_id",
+    stock.room_to_ship,
 )
 RECEIVING = Movement(
     "receive",
@@ -519,7 +534,7 @@ RECEIVING = Movement(
     "receive",
     "receipt",
     lambda line: line.received,
-    stock.receive_goods,
+    backorders.receive,
     lambda number, order, user: Receipt(
         number=number, order_id=order.id, received_at=utcnow(), received_by_id=user.id
     ),
@@ -542,9 +557,16 @@ def _move_goods(
     def record() -> tuple[object, dict]:
         done = {lid: movement.done(lp) for lid, lp in progress_of(session, order).lines.items()}
         verb = (movement.zh, movement.en)
-        per_line = _allocate(order, lines, _remaining(order, done), verb)
-        movement.move_stock(session, user, order, _per_product(order, per_line))
-        document = movement.document(next_number(session, movement.series), order, user, **details)
+        remaining = _remaining(order, done)
+        if not lines and movement.room is not None:  # everything that can move now
+            remaining = _within_room(order, remaining, movement.room(session, order), verb)
+        per_line = _allocate(order, lines, remaining, verb)
+        per_product = _per_product(order, per_line)
+        # Products before the document's number: the one lock order.
+        stock.lock_products(session, set(per_product))
+        number = next_number(session, movement.series)
+        movement.move_stock(session, user, order, per_product, number)
+        document = movement.document(number, order, user, **details)
         session.add(document)
         session.flush()
         # The lines go in as rows, in one statement: the unit of work would insert them one
@@ -565,6 +587,29 @@ def _move_goods(
         return document, after
 
     return _record_fact(session, user, order, movement.fact, movement.fact, record)
+
+
+def _within_room(
+    order: Order,
+    remaining: dict[int, Decimal],
+    room: dict[int, Decimal],
+    verb: tuple[str, str],
+) -> dict[int, Decimal]:
+    """What remains per line, as far as the room per product goes (first lines first)."""
+    left = dict(room)
+    result = {}
+    for line in order.lines:
+        take = min(remaining.get(line.id, ZERO), left.get(line.product_id, ZERO))
+        if take > 0:
+            result[line.id] = take
+            left[line.product_id] -= take
+    if remaining and not result:
+        raise ValidationError(
+            f"订单 {order.number} 缺货：现在没有可{verb[0]}的库存，请等到货后再{verb[0]}。",
+            f"Order {order.number} is short: nothing on hand to {verb[1]} now; "
+            f"{verb[1]} once the goods arrive.",
+        )
+    return result
 
 
 def _allocate(

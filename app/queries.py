@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session
 
 from db.models import Event, Order, Party, Payment, Shipment, StockMove, User
 
-from . import lateness, workflow
+from . import backorders, lateness, workflow
 from .clock import utcnow
 from .errors import ValidationError
 from .kinds import KINDS
@@ -19,6 +19,7 @@ from .masterdata import list_products
 from .progress import Progress, progress_of_orders
 
 PAGE = 500
+ZERO = Decimal(0)
 
 
 @dataclass(frozen=True)
@@ -194,10 +195,14 @@ def _summaries(session: Session, orders: list[Order], lang: str) -> list[tuple[d
         page = orders[start : start + PAGE]
         progress = progress_of_orders(session, page)
         parents, children = _links(session, page)
+        waiting = [o.id for o in page if backorders.is_waiting(session, o)]
+        short = backorders.short_by_order(session, waiting)
         for order in page:
             row = order_summary(session, order, progress[order.id], lang, now)
             row["parent"] = parents.get(order.parent_id)
             row["children"] = children.get(order.id, [])
+            # What the order waits for beyond its reservations (缺货), in all its goods.
+            row["short"] = _qty(sum(short.get(order.id, {}).values(), ZERO))
             result.append((row, progress[order.id]))
     return result
 
@@ -227,6 +232,7 @@ def order_detail(session: Session, order: Order, lang: str = "zh") -> dict:
     at_list = workflow.list_value_and_discount(order)
     if at_list is not None:  # what the approver weighs beside the total
         detail["list_value"], detail["discount_pct"] = _money(at_list[0]), str(at_list[1])
+    short_of_line = backorders.line_shortfalls(order, _short_of(session, order))
     detail["lines"] = [
         {
             "sku": line.product.sku,
@@ -237,6 +243,7 @@ def order_detail(session: Session, order: Order, lang: str = "zh") -> dict:
             "shipped_qty": _qty(progress.lines[line.id].shipped),
             "received_qty": _qty(progress.lines[line.id].received),
             "returned_qty": _qty(progress.lines[line.id].returned),
+            "short_qty": _qty(short_of_line.get(line.id, ZERO)),
         }
         for line in order.lines
     ]
@@ -264,6 +271,12 @@ def order_detail(session: Session, order: Order, lang: str = "zh") -> dict:
     ]
     detail["events"] = [event_row(e) for e in order_events(session, order)]
     return detail
+
+
+def _short_of(session: Session, order: Order) -> dict[int, Decimal]:
+    if not backorders.is_waiting(session, order):
+        return {}
+    return backorders.short_by_order(session, [order.id]).get(order.id, {})
 
 
 def _receipt_rows(session: Session, order: Order) -> list[dict]:

@@ -1,15 +1,20 @@
 """The stock ledger: every movement is a row; products hold the running balances.
 
-On hand never goes below zero; reservations are made when a sales order is
-placed, consumed when it ships and released when it is cancelled.
+On hand never goes below zero and reservations never exceed it. A sales order
+reserves what is available when it is placed (what it cannot reserve is its
+shortfall, a backorder), uses the reservation up when it ships and releases it
+when it is cancelled; app/backorders.py fills shortfalls as goods come in. Each
+move names the document behind it (a shipment's or receipt's number, or the order's).
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
+from datetime import date
 from decimal import Decimal
 
 from sqlalchemy import bindparam, func, select
+from sqlalchemy.event import listens_for
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.attributes import set_committed_value
 
@@ -21,15 +26,30 @@ from .errors import ValidationError
 ZERO = Decimal(0)
 
 
+_LOCKED = "locked_products"
+
+
 def lock_products(session: Session, product_ids: set[int]) -> dict[int, Product]:
-    """Products locked for this transaction, in id order so that writers never deadlock."""
+    """Products locked for this transaction, in id order so that writers never deadlock.
+
+    A product locked once stays locked (and its balances current: every move keeps them)
+    until the transaction ends, so asking again costs no statement."""
     if not product_ids:
         return {}
-    # Reloading below must not discard balances changed earlier in this transaction.
-    if any(isinstance(changed, Product) for changed in session.dirty):
-        session.flush()
-    rows = session.scalars(_LOCK_PRODUCTS, {"ids": sorted(product_ids)})
-    return {p.id: p for p in rows}
+    locked: dict[int, Product] = session.info.setdefault(_LOCKED, {})
+    missing = set(product_ids) - locked.keys()
+    if missing:
+        # Reloading below must not discard balances changed earlier in this transaction.
+        if any(isinstance(changed, Product) for changed in session.dirty):
+            session.flush()
+        locked.update((p.id, p) for p in session.scalars(_LOCK_PRODUCTS, {"ids": sorted(missing)}))
+    return {pid: locked[pid] for pid in product_ids}
+
+
+@listens_for(Session, "after_commit")
+@listens_for(Session, "after_rollback")
+def _forget_locks(session: Session) -> None:
+    session.info.pop(_LOCKED, None)
 
 
 # Built once: every placed order, shipment and receipt runs them.
@@ -59,15 +79,24 @@ class _Ledger:
     """Collects the moves of one operation and writes them, and the new balances, in one
     statement each (the products are locked: see `lock_products`)."""
 
-    def __init__(self, session: Session, user: User, kind: str):
+    def __init__(self, session: Session, user: User, kind: str, document: str | None = None):
         self.session = session
         self.user = user
         self.kind = kind
+        self.document = document
         self.rows: list[dict] = []
         self.products: dict[int, Product] = {}
         self.at = utcnow()
 
-    def move(self, product: Product, order: Order | None, on_hand=ZERO, reserved=ZERO):
+    def move(
+        self,
+        product: Product,
+        order: Order | int | None,
+        on_hand=ZERO,
+        reserved=ZERO,
+        *,
+        kind: str | None = None,
+    ):
         # Balances change as loaded, not as pending changes: the unit of work would
         # write them in a flush of its own.
         set_committed_value(product, "on_hand", product.on_hand + on_hand)
@@ -76,8 +105,9 @@ class _Ledger:
         self.rows.append(
             {
                 "product_id": product.id,
-                "order_id": order.id if order is not None else None,
-                "kind": self.kind,
+                "order_id": order if order is None or isinstance(order, int) else order.id,
+                "kind": kind or self.kind,
+                "document": self.document,
                 "on_hand_delta": on_hand,
                 "reserved_delta": reserved,
                 "at": self.at,
@@ -89,6 +119,7 @@ class _Ledger:
         if not self.rows:
             return
         self.session.execute(_INSERT_MOVES, self.rows)
+        self.rows = []
         self.session.execute(
             _SET_BALANCES,
             [
@@ -112,30 +143,29 @@ def _goods_needed(order: Order) -> dict[int, Decimal]:
     return needed
 
 
+def free(product: Product) -> Decimal:
+    """What nobody holds: on hand less every reservation."""
+    return max(product.on_hand - product.reserved, ZERO)
+
+
+def first_due(orders):
+    """Who is served first from short stock: the earliest due date (orders without one
+    last), then the oldest order."""
+    return sorted(orders, key=lambda o: (o.due is None, o.due or date.min, o.created_at, o.id))
+
+
 def reserve_for(session: Session, user: User, orders: list[Order]) -> None:
-    """Reserve every goods line of the sales orders, or nothing if any product is short."""
+    """Reserve the goods of the sales orders as far as stock is free, earliest due first:
+    what an order cannot reserve is its shortfall, filled later from receipts."""
     needs = {order.id: _goods_needed(order) for order in orders}
-    wanted: dict[int, Decimal] = defaultdict(lambda: ZERO)
-    for need in needs.values():
-        for pid, qty in need.items():
-            wanted[pid] += qty
-    products = lock_products(session, set(wanted))
-    shortages = [
-        (products[pid], qty, products[pid].on_hand - products[pid].reserved)
-        for pid, qty in wanted.items()
-        if products[pid].on_hand - products[pid].reserved < qty
-    ]
-    if shortages:
-        which = "" if len(orders) == 1 else f"（{len(orders)} 张订单）"
-        zh = "；".join(f"{p.sku} 需要 {qty:f}，可用 {avail:f}" for p, qty, avail in shortages)
-        en = "; ".join(f"{p.sku} needs {qty:f}, available {avail:f}" for p, qty, avail in shortages)
-        raise ValidationError(
-            f"库存不足，无法下单{which}：{zh}。", f"Not enough stock to place: {en}."
-        )
+    products = lock_products(session, {pid for need in needs.values() for pid in need})
     ledger = _Ledger(session, user, "reserve")
-    for order in orders:
+    for order in first_due(orders):
+        ledger.document = order.number
         for pid, qty in needs[order.id].items():
-            ledger.move(products[pid], order, reserved=qty)
+            take = min(qty, free(products[pid]))
+            if take > 0:
+                ledger.move(products[pid], order, reserved=take)
     ledger.write()
 
 
@@ -151,37 +181,82 @@ def outstanding_reservations(
     return held
 
 
-def release_for(session: Session, user: User, orders: list[Order]) -> None:
-    """Give back whatever the orders still hold reserved."""
+def release_for(session: Session, user: User, orders: list[Order]) -> set[int]:
+    """Give back whatever the orders still hold reserved; the products that got stock free."""
     held = outstanding_reservations(session, orders)
     products = lock_products(session, {pid for per in held.values() for pid in per})
     ledger = _Ledger(session, user, "release")
     for order in orders:
+        ledger.document = order.number
         for pid, qty in held.get(order.id, {}).items():
             ledger.move(products[pid], order, reserved=-qty)
     ledger.write()
+    return set(products)
 
 
-def issue(session: Session, user: User, order: Order, quantities: dict[int, Decimal]) -> None:
-    """Goods leave the warehouse for a shipment; their reservation is used up."""
-    products = lock_products(session, set(quantities))
-    short = [(products[pid], qty) for pid, qty in quantities.items() if products[pid].on_hand < qty]
-    if short:
-        zh = "；".join(f"{p.sku} 发货 {q:f}，库存仅 {p.on_hand:f}" for p, q in short)
-        en = "; ".join(f"{p.sku} ships {q:f}, only {p.on_hand:f} on hand" for p, q in short)
-        raise ValidationError(f"库存不足，无法发货：{zh}。", f"Not enough stock to ship: {en}.")
+def room_to_ship(session: Session, order: Order) -> dict[int, Decimal]:
+    """Per product of the order: the most it may ship now, its own reservation plus what
+    nobody holds (the products are locked from here on)."""
+    goods = set(_goods_needed(order))
+    products = lock_products(session, goods)
     held = outstanding_reservations(session, [order]).get(order.id, {})
-    ledger = _Ledger(session, user, "issue")
+    return {pid: held.get(pid, ZERO) + free(products[pid]) for pid in goods}
+
+
+def issue(
+    session: Session,
+    user: User,
+    order: Order,
+    quantities: dict[int, Decimal],
+    document: str | None = None,
+) -> None:
+    """Goods leave the warehouse for a shipment; their reservation is used up. An order
+    ships at most what it holds plus what nobody holds: never goods reserved for another."""
+    products = lock_products(session, set(quantities))
+    held = outstanding_reservations(session, [order]).get(order.id, {})
+    room = {pid: held.get(pid, ZERO) + free(products[pid]) for pid in quantities}
+    short = [(products[pid], qty, room[pid]) for pid, qty in quantities.items() if qty > room[pid]]
+    if short:
+        zh = "；".join(f"{p.sku} 要发 {q:f}，现在只能发 {r:f}（缺货 {q - r:f}）" for p, q, r in short)
+        en = "; ".join(
+            f"{p.sku} ships {q:f}, only {r:f} can ship now ({q - r:f} short)" for p, q, r in short
+        )
+        raise ValidationError(f"库存不足，无法发货：{zh}。", f"Not enough stock to ship: {en}.")
+    ledger = _Ledger(session, user, "issue", document)
     for pid, qty in quantities.items():
         ledger.move(products[pid], order, on_hand=-qty, reserved=-min(qty, held.get(pid, ZERO)))
     ledger.write()
 
 
 def receive_goods(
-    session: Session, user: User, order: Order, quantities: dict[int, Decimal]
+    session: Session,
+    user: User,
+    order: Order,
+    quantities: dict[int, Decimal],
+    document: str | None = None,
 ) -> None:
     products = lock_products(session, set(quantities))
-    ledger = _Ledger(session, user, "receipt")
+    ledger = _Ledger(session, user, "receipt", document)
     for pid, qty in quantities.items():
         ledger.move(products[pid], order, on_hand=qty)
     ledger.write()
+
+
+def fill(
+    session: Session,
+    user: User,
+    wanted: list[tuple[int, int, Decimal]],
+    document: str | None,
+) -> list[tuple[int, int, Decimal]]:
+    """Reserve for waiting orders, in the order given ((order id, product id, short)), as
+    far as stock is free; what each got, as (order id, product id, quantity)."""
+    products = lock_products(session, {pid for _, pid, _ in wanted})
+    ledger = _Ledger(session, user, "fill", document)
+    got = []
+    for order_id, pid, short in wanted:
+        take = min(short, free(products[pid]))
+        if take > 0:
+            ledger.move(products[pid], order_id, reserved=take)
+            got.append((order_id, pid, take))
+    ledger.write()
+    return got

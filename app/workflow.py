@@ -367,9 +367,15 @@ def _mark_delivered(session: Session, user: User, orders: list[Order]) -> None:
                 shipment.delivered_at = now
 
 
+def _release_stock(session: Session, user: User, orders: list[Order]) -> None:
+    from .backorders import release  # it reads the workflows: imported on first use
+
+    release(session, user, orders)
+
+
 EFFECTS: dict[str, Callable[[Session, User, list[Order]], None]] = {
     "reserve_stock": stock.reserve_for,
-    "release_stock": stock.release_for,
+    "release_stock": _release_stock,
     "mark_delivered": _mark_delivered,
 }
 

@@ -290,6 +290,8 @@ class StockMove(Base):
     reserved_delta: Mapped[Decimal] = mapped_column(QUANTITY, default=Decimal(0))
     at: Mapped[datetime] = mapped_column(DateTime)
     user_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
+    # The shipment's or receipt's number, else the order's (None: opening stock).
+    document: Mapped[str | None] = mapped_column(String(32))
 
 
 class Event(Base):

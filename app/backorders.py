@@ -1,0 +1,220 @@
+"""Backorders: sales orders placed beyond stock, and filling them as goods come in.
+
+An order whose goods wait to ship (a kind that delivers goods, at a node of its
+workflow that allows shipping) holds reservations; what it still has to ship beyond
+them is its shortfall (缺货). Nothing is stored for it: the order lines, the
+shipments and the reservations in the stock ledger say it, in one query for any set
+of orders or products. When a receipt brings goods in (or a cancelled order frees
+them), the waiting orders are filled earliest due date first, then oldest order;
+each filled order gets an event in its timeline, and the warehouse (the role owning
+the order's next step) and purchasing are told.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from decimal import Decimal
+
+from sqlalchemy import and_, bindparam, false, func, or_, select, true
+from sqlalchemy.orm import Session
+
+from db.models import Notification, Order, OrderLine, Product, ShipmentLine, StockMove, User
+
+from . import audit, changes, stock, workflow
+from .clock import utcnow
+from .kinds import KINDS
+
+ZERO = Decimal(0)
+# Told, besides the role that owns the order's next step, when a backorder can be filled.
+ALSO_TOLD = ("purchasing",)
+NOTICE = "backorder"
+
+_orders, _lines, _products = Order.__table__, OrderLine.__table__, Product.__table__
+_shipped, _moves = ShipmentLine.__table__, StockMove.__table__
+DELIVERING = tuple(code for code, kind in KINDS.items() if kind.delivery_notes)
+
+
+def waiting_clause(session: Session):
+    """Orders whose goods wait to ship, in whichever workflow version they run."""
+    parts = [
+        and_(_orders.c.workflow_id == spec.id, _orders.c.status.in_(nodes))
+        for spec in workflow.all_specs(session)
+        if (nodes := spec.nodes_allowing("ship"))
+    ]
+    return and_(_orders.c.kind.in_(DELIVERING), or_(*parts)) if parts else false()
+
+
+def is_waiting(session: Session, order: Order) -> bool:
+    spec = workflow.spec_for(session, order)
+    return order.kind in DELIVERING and spec.allows(order.status, "ship")
+
+
+def _shortages(session: Session, *conditions):
+    """Per waiting order and product: what is still to ship beyond what it holds reserved
+    (rows of order id, product id, short), for the orders the conditions pick."""
+    shipped = (
+        select(func.coalesce(func.sum(_shipped.c.qty), 0))
+        .where(_shipped.c.order_line_id == _lines.c.id)
+        .scalar_subquery()
+    )
+    needs = (
+        select(
+            _lines.c.order_id,
+            _lines.c.product_id,
+            func.sum(_lines.c.qty - shipped).label("need"),
+        )
+        .select_from(
+            _lines.join(_orders, _orders.c.id == _lines.c.order_id).join(
+                _products, _products.c.id == _lines.c.product_id
+            )
+        )
+        .where(_products.c.is_service == false(), waiting_clause(session), *conditions)
+        .group_by(_lines.c.order_id, _lines.c.product_id)
+        .subquery()
+    )
+    held = (
+        select(func.coalesce(func.sum(_moves.c.reserved_delta), 0))
+        .where(_moves.c.order_id == needs.c.order_id, _moves.c.product_id == needs.c.product_id)
+        .scalar_subquery()
+    )
+    short = (needs.c.need - held).label("short")
+    return select(needs.c.order_id, needs.c.product_id, short).where(needs.c.need - held > 0)
+
+
+def short_by_order(session: Session, order_ids: list[int]) -> dict[int, dict[int, Decimal]]:
+    """Per order id, per product id: the order's shortfall (only orders that are short)."""
+    result: dict[int, dict[int, Decimal]] = defaultdict(dict)
+    if order_ids:
+        rows = session.execute(
+            _shortages(session, _orders.c.id.in_(bindparam("ids", expanding=True))),
+            {"ids": list(order_ids)},
+        )
+        for order_id, pid, short in rows:
+            result[order_id][pid] = Decimal(short)
+    return result
+
+
+def short_by_product(session: Session) -> dict[int, Decimal]:
+    """Per product id: what all waiting orders together are short of it."""
+    rows = _shortages(session, true()).subquery()
+    query = select(rows.c.product_id, func.sum(rows.c.short)).group_by(rows.c.product_id)
+    return {pid: Decimal(short) for pid, short in session.execute(query)}
+
+
+def line_shortfalls(order: Order, short: dict[int, Decimal]) -> dict[int, Decimal]:
+    """The order's shortfall per line (line id): a product's reservation covers its first
+    lines, so what is short sits on its last ones."""
+    left = dict(short)
+    result = {}
+    for line in reversed(order.lines):
+        take = min(left.get(line.product_id, ZERO), line.qty)
+        if take > 0:
+            result[line.id] = take
+            left[line.product_id] -= take
+    return result
+
+
+# --- filling ------------------------------------------------------------------------------
+
+
+def fill(
+    session: Session,
+    user: User,
+    product_ids: set[int],
+    document: str | None,
+    *,
+    besides: set[int] = frozenset(),
+) -> list[int]:
+    """Give free stock of these products to the orders short of them, earliest due date
+    first, then oldest order (not to the orders `besides`); the ids of the orders filled."""
+    if not product_ids:
+        return []
+    short = _shortages(
+        session, _lines.c.product_id.in_(bindparam("pids", expanding=True))
+    ).subquery()
+    query = select(short, _orders.c.due, _orders.c.created_at).join(
+        _orders, _orders.c.id == short.c.order_id
+    )
+    rows = session.execute(query, {"pids": sorted(product_ids)}).all()
+    return _filled(session, user, rows, document, besides)
+
+
+def _filled(session, user, rows, document, besides) -> list[int]:
+    waiting = [row for row in rows if row.order_id not in besides]
+    if not waiting:
+        return []
+    waiting.sort(key=lambda r: (r.due is None, str(r.due or ""), r.created_at, r.order_id))
+    got = stock.fill(
+        session, user, [(r.order_id, r.product_id, Decimal(r.short)) for r in waiting], document
+    )
+    if not got:
+        return []
+    short = {(r.order_id, r.product_id): Decimal(r.short) for r in waiting}
+    per_order: dict[int, list[tuple[int, Decimal, Decimal]]] = defaultdict(list)
+    for order_id, pid, qty in got:
+        per_order[order_id].append((pid, qty, short[(order_id, pid)] - qty))
+    _tell(session, user, per_order, document)
+    return list(per_order)
+
+
+def _tell(
+    session: Session,
+    user: User,
+    per_order: dict[int, list[tuple[int, Decimal, Decimal]]],
+    document: str | None,
+) -> None:
+    """Each filled order's timeline says what it got; its warehouse and purchasing hear."""
+    products = stock.lock_products(session, {pid for got in per_order.values() for pid, _, _ in got})
+    orders = list(session.scalars(select(Order).where(Order.id.in_(list(per_order)))))
+    now, notices = utcnow(), []
+    for order in sorted(orders, key=lambda o: o.id):
+        lines = [[products[pid].sku, qty, still] for pid, qty, still in per_order[order.id]]
+        audit.record_on_order(
+            session,
+            user.name,
+            order,
+            "backorder_filled",
+            after={"document": document, "lines": [[sku, qty] for sku, qty, _ in lines]},
+        )
+        params = {
+            "number": order.number,
+            "party": order.party.name,
+            "document": document or "",
+            "lines": [[sku, format(qty, "f"), format(still, "f")] for sku, qty, still in lines],
+        }
+        owner = workflow.spec_for(session, order).owner_of(order.status)
+        for role in dict.fromkeys(r for r in (owner, *ALSO_TOLD) if r):
+            notices.append(
+                Notification(
+                    at=now, recipient_role=role, order_id=order.id, kind=NOTICE, params=params
+                )
+            )
+    changes.announce(session, orders)
+    if notices:
+        from .outbox import enqueue  # the outbox words notices, which reads workflows
+
+        session.add_all(notices)
+        session.flush()
+        enqueue(session, notices)
+
+
+# --- the stock effects that may free goods for waiting orders ----------------------------
+
+
+def receive(
+    session: Session,
+    user: User,
+    order: Order,
+    quantities: dict[int, Decimal],
+    document: str | None = None,
+) -> None:
+    """Goods of a purchase come in; the orders waiting for them are filled from them."""
+    stock.receive_goods(session, user, order, quantities, document)
+    fill(session, user, set(quantities), document)
+
+
+def release(session: Session, user: User, orders: list[Order]) -> None:
+    """Cancelled orders give back their reservations, which go to the orders waiting."""
+    freed = stock.release_for(session, user, orders)
+    source = orders[0].number if len(orders) == 1 else None
+    fill(session, user, freed, source, besides={order.id for order in orders})

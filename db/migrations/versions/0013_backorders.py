@@ -1,0 +1,24 @@
+"""stock moves name the document behind them (shipment, receipt or order number)
+
+Revision ID: 0013
+Revises: 0012
+Create Date: 2026-12-02 02:00:00.000000
+"""
+
+import sqlalchemy as sa
+from alembic import op
+
+revision = "0013"
+down_revision = "0012"
+branch_labels = None
+depends_on = None
+
+
+def upgrade() -> None:
+    with op.batch_alter_table("stock_moves", schema=None) as batch_op:
+        batch_op.add_column(sa.Column("document", sa.String(length=32), nullable=True))
+
+
+def downgrade() -> None:
+    with op.batch_alter_table("stock_moves", schema=None) as batch_op:
+        batch_op.drop_column("document")
