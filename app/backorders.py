@@ -101,6 +101,14 @@ def short_by_product(session: Session) -> dict[int, Decimal]:
     return {pid: Decimal(short) for pid, short in session.execute(query)}
 
 
+def short_by_product_of(session: Session, product_id: int) -> dict[int, Decimal]:
+    """Per order id: what each waiting order is short of one product."""
+    rows = session.execute(
+        _shortages(session, _lines.c.product_id == bindparam("pid")), {"pid": product_id}
+    )
+    return {order_id: Decimal(short) for order_id, _, short in rows}
+
+
 def line_shortfalls(order: Order, short: dict[int, Decimal]) -> dict[int, Decimal]:
     """The order's shortfall per line (line id): a product's reservation covers its first
     lines, so what is short sits on its last ones."""
@@ -112,6 +120,10 @@ def line_shortfalls(order: Order, short: dict[int, Decimal]) -> dict[int, Decima
             result[line.id] = take
             left[line.product_id] -= take
     return result
+
+
+def _shown(value: Decimal) -> str:
+    return format(value.normalize(), "f") if value else "0"
 
 
 # --- filling ------------------------------------------------------------------------------
@@ -164,7 +176,8 @@ def _tell(
     document: str | None,
 ) -> None:
     """Each filled order's timeline says what it got; its warehouse and purchasing hear."""
-    products = stock.lock_products(session, {pid for got in per_order.values() for pid, _, _ in got})
+    pids = {pid for got in per_order.values() for pid, _, _ in got}
+    products = stock.lock_products(session, pids)
     orders = list(session.scalars(select(Order).where(Order.id.in_(list(per_order)))))
     now, notices = utcnow(), []
     for order in sorted(orders, key=lambda o: o.id):
@@ -180,7 +193,7 @@ def _tell(
             "number": order.number,
             "party": order.party.name,
             "document": document or "",
-            "lines": [[sku, format(qty, "f"), format(still, "f")] for sku, qty, still in lines],
+            "lines": [[sku, _shown(qty), _shown(still)] for sku, qty, still in lines],
         }
         owner = workflow.spec_for(session, order).owner_of(order.status)
         for role in dict.fromkeys(r for r in (owner, *ALSO_TOLD) if r):

@@ -49,6 +49,7 @@ PERMISSIONS: dict[str, frozenset[str]] = {
     "view_money": frozenset({"finance", "owner", "admin"}),
     # Bringing a whole export of another database in (moving an office), every kind at once.
     "import_whole_export": frozenset({"admin"}),
+    "view_stock": frozenset({"sales", "purchasing", "warehouse", "owner", "admin"}),
 }
 
 ACTION_LABELS: dict[str, tuple[str, str]] = {
@@ -63,6 +64,7 @@ ACTION_LABELS: dict[str, tuple[str, str]] = {
     "lock_period": ("锁定会计期间", "lock a month"),
     "view_money": ("查看应收应付与对账", "see receivables, payables and reconciliation"),
     "import_whole_export": ("导入整库导出", "import a whole export"),
+    "view_stock": ("查看库存", "see the stock"),
 }
 
 

@@ -217,7 +217,9 @@ def issue(
     room = {pid: held.get(pid, ZERO) + free(products[pid]) for pid in quantities}
     short = [(products[pid], qty, room[pid]) for pid, qty in quantities.items() if qty > room[pid]]
     if short:
-        zh = "；".join(f"{p.sku} 要发 {q:f}，现在只能发 {r:f}（缺货 {q - r:f}）" for p, q, r in short)
+        zh = "；".join(
+            f"{p.sku} 要发 {q:f}，现在只能发 {r:f}（缺货 {q - r:f}）" for p, q, r in short
+        )
         en = "; ".join(
             f"{p.sku} ships {q:f}, only {r:f} can ship now ({q - r:f} short)" for p, q, r in short
         )

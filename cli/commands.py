@@ -29,8 +29,10 @@ from app import (
     printing,
     queries,
     reconcile,
+    reorder,
     runner,
     settings,
+    stock_view,
     tracking,
     users,
     workflow,
@@ -397,10 +399,12 @@ def _print_order(ctx: Context, detail: dict) -> None:
         )
     for line in detail.get("lines", []):
         price = f" × {line['unit_price']:>10}" if "unit_price" in line else ""
+        short = line.get("short_qty", "0")
         print(
             f"  {line['sku']:<10} {line['qty']:>8}{price}  "
             f"{'Shipped' if en else '已发'} {line['shipped_qty']}  "
             f"{'Received' if en else '已收'} {line['received_qty']}"
+            + (f"  {'SHORT' if en else '缺货'} {short}" if short != "0" else "")
         )
     for event in detail.get("events", []):
         move = f" {event['from']} → {event['to']}" if event["to"] else ""
@@ -458,9 +462,9 @@ def cmd_order_list(ctx: Context) -> int:
     # The warehouse's list has no money columns unless the setting shows it prices.
     priced = all("total" in r for r in rows)
     headers = (
-        ["number", "node", "party", "total", "payments", "due", "waiting for", ""]
+        ["number", "node", "party", "total", "payments", "due", "waiting for", "short", ""]
         if en
-        else ["单号", "节点", "客户/供应商", "金额", "已付", "交期", "待处理", ""]
+        else ["单号", "节点", "客户/供应商", "金额", "已付", "交期", "待处理", "缺货", ""]
     )
     table(
         headers if priced else headers[:3] + headers[5:],
@@ -472,6 +476,7 @@ def cmd_order_list(ctx: Context) -> int:
                 *((f"{r['currency']} {r['total']}", r["paid"]) if priced else ()),
                 r["due"] or "",
                 roles_label(r["owner_roles"], ctx.lang),
+                "" if r["short"] == "0" else r["short"],
                 late if r["overdue"] else "",
             ]
             for r in rows
@@ -703,6 +708,98 @@ def cmd_tracking_pull(ctx: Context) -> int:
     ctx.acting_user()
     answers, where = tracking.ask_service(ctx.database)
     return _tracking_report(ctx, ctx.act(tracking.apply, answers, tracking.SOURCE_SERVICE, where))
+
+
+def cmd_stock(ctx: Context) -> int:
+    actor, en = ctx.acting_user(), ctx.lang == "en"
+    with ctx.database.reading() as session:
+        if ctx.args.sku is None:
+            found = stock_view.stock_rows(session, actor)
+        else:
+            found = stock_view.product_stock(session, actor, ctx.args.sku, ctx.lang)
+    if ctx.args.json:
+        _json(found)
+        return EXIT_OK
+    headers = (
+        ["SKU", "name", "on hand", "reserved", "available", "short", "on order", "minimum", ""]
+        if en
+        else ["编码", "名称", "在库", "已预留", "可用", "缺货", "在途", "最低库存", ""]
+    )
+    low = "below minimum" if en else "低于最低库存"
+    rows = found if ctx.args.sku is None else [found]
+    figures = ("on_hand", "reserved", "available", "short", "on_order", "min_stock")
+    table(
+        headers,
+        [
+            [_shown(r["sku"]), _shown(r["name"]), *(r[k] for k in figures)]
+            + [low if r["below_min"] else ""]
+            for r in rows
+        ],
+        right=(2, 3, 4, 5, 6, 7),
+    )
+    if ctx.args.sku is None:
+        return EXIT_OK
+    for waiting in found["short_orders"]:
+        print(f"{'short on' if en else '缺货订单'} {waiting['number']}: {waiting['short']}")
+    print()
+    table(
+        ["time", "movement", "document", "by", "on hand ±", "reserved ±", "on hand", "reserved"]
+        if en
+        else ["时间", "变动", "单据", "操作人", "在库变动", "预留变动", "在库", "已预留"],
+        [
+            [
+                local_time(m["at"]),
+                m["kind_label"],
+                m["document"],
+                _shown(m["user"]),
+                m["on_hand_delta"],
+                m["reserved_delta"],
+                m["on_hand_after"],
+                m["reserved_after"],
+            ]
+            for m in found["ledger"]
+        ],
+        right=(4, 5, 6, 7),
+    )
+    return EXIT_OK
+
+
+def cmd_reorder(ctx: Context) -> int:
+    actor, en = ctx.acting_user(), ctx.lang == "en"
+    if ctx.args.create:
+        made = ctx.act(reorder.create_purchase_orders)
+        numbers = [order.number for order in made]
+        if ctx.args.json:
+            _json({"created": numbers})
+        else:
+            for number in numbers:
+                print(number)
+        return EXIT_OK
+    with ctx.database.reading() as session:
+        found = [s.row(ctx.lang) for s in reorder.suggestions(session, actor)]
+    if ctx.args.json:
+        _json(found)
+        return EXIT_OK
+    if not found:
+        ctx.say("库存充足，没有补货建议。", "Stock suffices: nothing to reorder.")
+        return EXIT_OK
+    table(
+        ["SKU", "name", "supplier", "buy", "why"]
+        if en
+        else ["编码", "名称", "供应商", "建议采购", "依据"],
+        [
+            [
+                _shown(r["sku"]),
+                _shown(r["name"]),
+                _shown(r["supplier"] or "—"),
+                r["qty"],
+                r["reason"],
+            ]
+            for r in found
+        ],
+        right=(3,),
+    )
+    return EXIT_OK
 
 
 def cmd_print(ctx: Context) -> int:

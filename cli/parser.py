@@ -218,6 +218,22 @@ def build_parser() -> argparse.ArgumentParser:
         )
     )
     p.add_argument("--all", action="store_true", help="every late order, not only my queues")
+    p = with_json(
+        command(
+            commands,
+            "stock",
+            "cmd_stock",
+            help="stock per product: on hand, reserved, available, short, on order; "
+            "with a SKU, that product's ledger",
+        )
+    )
+    p.add_argument("sku", nargs="?")
+    p = with_json(
+        command(commands, "reorder", "cmd_reorder", help="what to buy per product, and why")
+    )
+    p.add_argument(
+        "--create", action="store_true", help="make the draft purchase orders, one per supplier"
+    )
     p = command(
         commands,
         "holidays",
