@@ -28,25 +28,40 @@ ZERO = Decimal(0)
 # Told, besides the role that owns the order's next step, when a backorder can be filled.
 ALSO_TOLD = ("purchasing",)
 NOTICE = "backorder"
+RESERVING = "reserve_stock"  # the workflow effect that reserves an order's goods
 
 _orders, _lines, _products = Order.__table__, OrderLine.__table__, Product.__table__
 _shipped, _moves = ShipmentLine.__table__, StockMove.__table__
 DELIVERING = tuple(code for code, kind in KINDS.items() if kind.delivery_notes)
 
 
+def holding_nodes(spec: workflow.WorkflowSpec) -> frozenset[str]:
+    """The nodes at which an order holds reservations: from the steps that reserve stock
+    on, going forward, up to a terminal node (an order whose goods have all shipped needs
+    nothing more, so the nodes past shipping cost nothing)."""
+    found = {t.target for t in spec.transitions if t.effect == RESERVING}
+    todo = list(found)
+    while todo:
+        for t in spec.leaving(todo.pop()):
+            if t.forward and t.target not in found:
+                found.add(t.target)
+                todo.append(t.target)
+    return frozenset(code for code in found if not spec.node(code).terminal)
+
+
 def waiting_clause(session: Session):
-    """Orders whose goods wait to ship, in whichever workflow version they run."""
+    """Orders whose goods are reserved or waited for, in whichever workflow version."""
     parts = [
-        and_(_orders.c.workflow_id == spec.id, _orders.c.status.in_(nodes))
+        and_(_orders.c.workflow_id == spec.id, _orders.c.status.in_(sorted(nodes)))
         for spec in workflow.all_specs(session)
-        if (nodes := spec.nodes_allowing("ship"))
+        if (nodes := holding_nodes(spec))
     ]
     return and_(_orders.c.kind.in_(DELIVERING), or_(*parts)) if parts else false()
 
 
 def is_waiting(session: Session, order: Order) -> bool:
     spec = workflow.spec_for(session, order)
-    return order.kind in DELIVERING and spec.allows(order.status, "ship")
+    return order.kind in DELIVERING and order.status in holding_nodes(spec)
 
 
 def _shortages(session: Session, *conditions):
