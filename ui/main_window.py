@@ -53,6 +53,7 @@ from ui.order_detail import OrderDetail
 from ui.order_editor import OrderEditor
 from ui.order_list import LATE, OrderFilterBar, OrderListView, OrderTableModel
 from ui.print_preview import PrintPreview
+from ui.stock_view import StockView
 from ui.timeline import Timeline
 from ui.tracking_actions import CarrierTracking
 from ui.workspace import Workspace
@@ -102,6 +103,10 @@ class MainWindow(QMainWindow):
         self.dashboard.open_orders.connect(self.show_orders_behind)
         self.dashboard.message.connect(lambda text: self.statusBar().showMessage(text, 8000))
         self.pages.addWidget(self.dashboard)
+        self.stock = StockView(workspace) if self._sees_stock else None
+        if self.stock is not None:
+            self.pages.addWidget(self.stock)
+            self.stock.created.connect(lambda numbers: self.show_order(numbers[0]))
         detail_scroll = QScrollArea()
         detail_scroll.setWidgetResizable(True)
         detail_scroll.setWidget(self.detail)
@@ -167,7 +172,10 @@ class MainWindow(QMainWindow):
             "dashboard": self.tr("Dashboard"),
         }
         self.nav_labels = labels
+        self._sees_stock = holds_any(self.workspace.user, PERMISSIONS["view_stock"])
         for key in (*ORDER_PAGES, *LATER_PAGES, DASHBOARD):
+            if key == "stock" and not self._sees_stock:
+                continue
             item = QListWidgetItem(labels[key])
             item.setData(KEY_ROLE, key)
             self.nav.addItem(item)
@@ -341,16 +349,20 @@ class MainWindow(QMainWindow):
         key = current.data(KEY_ROLE) if current else "all"
         self.drill = None
         self.drill_bar.hide()
-        # The dashboard and the finance page have no order to show beside them: they take
-        # the detail's room.
+        # The dashboard, the finance page and the stock view have no order to show beside
+        # them: they take the detail's room.
         money = key == "finance" and may(self.workspace.user, "view_money")
-        self.right.setVisible(key != DASHBOARD and not money)
+        self.right.setVisible(key not in (DASHBOARD, "stock") and not money)
         if key == DASHBOARD:
             self.pages.setCurrentWidget(self.dashboard)
             self.dashboard.reload()
             return
         if money:
             self.show_money()
+            return
+        if key == "stock" and self.stock is not None:
+            self.pages.setCurrentWidget(self.stock)
+            self.stock.reload()
             return
         if key in LATER_PAGES:
             self.later.setText(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
@@ -40,6 +41,10 @@ def _table(headers: list[str], stretch: int | None) -> QTableWidget:
         header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
     table.setProperty("scrolls_sideways", stretch is None)  # _fill leaves room for the bar
     return table
+
+
+SHORT_COLUMN = 5  # of the lines table
+SHORT_BRUSH = QBrush(QColor("#d4380d"))
 
 
 def _fill(table: QTableWidget, rows: list[list[str]], right_from: int = 99) -> None:
@@ -86,6 +91,7 @@ class OrderDetail(QWidget):
             self.tr("Ordered"),
             self.tr("Shipped / received"),
             self.tr("Returned"),
+            self.tr("Short"),
         ]
         if prices:
             line_headers.append(self.tr("Unit price"))
@@ -199,6 +205,12 @@ class OrderDetail(QWidget):
             facts.append(
                 "<span style='color:#a8071a;font-weight:bold'>" + self.tr("Overdue") + "</span>"
             )
+        if detail.get("short", "0") != "0":
+            facts.append(
+                "<span style='color:#d4380d;font-weight:bold'>"
+                + self.tr("Backorder: %1 short").replace("%1", detail["short"])
+                + "</span>"
+            )
         cells = [f"<td style='padding-right:18px'>{fact}</td>" for fact in facts]
         rows = ["<tr>" + "".join(cells[i : i + 2]) + "</tr>" for i in range(0, len(cells), 2)]
         self.facts.setText("<table>" + "".join(rows) + "</table>")
@@ -222,12 +234,15 @@ class OrderDetail(QWidget):
                     line["qty"],
                     line["received_qty" if detail["goods_fact"] == "receive" else "shipped_qty"],
                     line["returned_qty"],
+                    "" if line["short_qty"] == "0" else line["short_qty"],
                     *([line["unit_price"]] if prices else []),
                 ]
                 for line in detail["lines"]
             ],
             right_from=2,
         )
+        for row in range(self.lines.rowCount()):
+            self.lines.item(row, SHORT_COLUMN).setForeground(SHORT_BRUSH)
         _fill(
             self.shipments,
             [

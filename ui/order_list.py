@@ -53,8 +53,9 @@ CACHED_PAGES = 40
 OVERDUE_BACKGROUND_BRUSH = QBrush(QColor("#fff1f0"))
 OVERDUE_TEXT_BRUSH = QBrush(QColor("#a8071a"))
 
-NUMBER, KIND, PARTY, NODE, MOVED, PAID, DUE, OWNER, UPDATED, LATE, REASON = range(11)
-LAST = REASON
+NUMBER, KIND, PARTY, NODE, MOVED, PAID, DUE, OWNER, UPDATED, LATE, REASON, SHORT = range(12)
+LAST = SHORT
+SHORT_TEXT_BRUSH = QBrush(QColor("#d4380d"))
 SORT_OF_COLUMN = {
     LATE: worklist.LATE,
     NUMBER: "number",
@@ -108,6 +109,7 @@ class OrderTableModel(QAbstractTableModel):
             self.tr("Last change"),
             self.tr("Time left / late by"),
             self.tr("Why"),
+            self.tr("Short"),
         ]
 
     def kind_label(self, kind: str) -> str:
@@ -257,6 +259,11 @@ class OrderTableModel(QAbstractTableModel):
             if cells is None:  # worked out once per row, not on every repaint
                 cells = row["cells"] = [self._text(row, c) for c in range(LAST + 1)]
             return cells[column]
+        if column == SHORT and row["short"] != "0":
+            if role == Qt.ItemDataRole.ForegroundRole:
+                return SHORT_TEXT_BRUSH
+            if role == Qt.ItemDataRole.ToolTipRole:
+                return self.tr("Short: still to ship beyond what stock could reserve (backorder)")
         if not row["overdue"]:
             return None
         if role == Qt.ItemDataRole.BackgroundRole:
@@ -297,6 +304,8 @@ class OrderTableModel(QAbstractTableModel):
             return row["time_left"]
         if column == REASON:
             return row["late_reason"]
+        if column == SHORT:
+            return "" if row["short"] == "0" else self.tr("short %1").replace("%1", row["short"])
         return local_time(row["updated_at"])
 
     def sort(self, column: int, order=Qt.SortOrder.AscendingOrder) -> None:
@@ -384,6 +393,7 @@ class OrderListView(QTableView):
             LATE: metrics.horizontalAdvance("超时 100 个工作小时") + 16,
             REASON: metrics.horizontalAdvance("已下单 100 个工作小时未备货") + 16,
             UPDATED: metrics.horizontalAdvance("2026-12-31 23:59") + 16,
+            SHORT: 70,
         }
         for column, width in widths.items():
             self.setColumnWidth(column, width)
@@ -395,6 +405,8 @@ class OrderListView(QTableView):
         # before the progress bars.
         for column, after in ((LATE, OWNER), (DUE, LATE), (REASON, DUE)):
             header.moveSection(header.visualIndex(column), header.visualIndex(after) + 1)
+        # What a backorder still lacks, beside how far its goods have moved.
+        header.moveSection(header.visualIndex(SHORT), header.visualIndex(MOVED) + 1)
 
 
 class OrderFilterBar(QWidget):

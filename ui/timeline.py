@@ -38,11 +38,12 @@ class Timeline(QTreeWidget):
             "print": self.tr("Printed"),
             "escalated": self.tr("Late past twice its limit: owner told"),
             "carrier_status": self.tr("Carrier status"),
+            "backorder_filled": self.tr("Backorder filled"),
         }.get(action, action)
 
     def what(self, event: dict, order_kind: str) -> str:
         details = event["details"] or {}
-        if event["action"] in ("ship", "receive"):
+        if event["action"] in ("ship", "receive", "backorder_filled"):
             parts = [details.get("document", "")]
             if details.get("carrier"):
                 parts.append(f"{details['carrier']} {details.get('tracking_no', '')}")

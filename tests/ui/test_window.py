@@ -119,7 +119,7 @@ def test_warehouse_sees_no_prices_and_cannot_record_payments(qtbot, office):
         window.detail.lines.horizontalHeaderItem(c).text()
         for c in range(window.detail.lines.columnCount())
     ]
-    assert "Unit price" not in headers and len(headers) == 5
+    assert "Unit price" not in headers and len(headers) == 6
     assert window.detail.payments.isHidden()
     assert "Total" not in window.detail.facts.text()
     assert shown_actions(window) == ["登记发货", "备货完成"]
