@@ -23,10 +23,10 @@ ZERO = Decimal(0)
 LEDGER_ROWS = 200  # the newest movements of one product
 MOVE_KINDS = {
     "opening": ("期初库存", "Opening stock"),
-    "reserve": ("下单预留", "Reserved at placing"),
+    "reserve": ("下单预留", "Reserved"),
     "fill": ("到货补足预留", "Backorder filled"),
-    "release": ("取消释放", "Released at cancelling"),
-    "issue": ("发货出库", "Shipped out"),
+    "release": ("取消释放", "Released"),
+    "issue": ("发货出库", "Shipped"),
     "receipt": ("收货入库", "Received"),
 }
 BUYING = tuple(code for code, kind in KINDS.items() if kind.party_kind == "supplier")

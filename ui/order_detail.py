@@ -43,7 +43,7 @@ def _table(headers: list[str], stretch: int | None) -> QTableWidget:
     return table
 
 
-SHORT_COLUMN = 5  # of the lines table
+SHORT_COLUMN = 3  # of the lines table
 SHORT_BRUSH = QBrush(QColor("#d4380d"))
 
 
@@ -89,9 +89,9 @@ class OrderDetail(QWidget):
             self.tr("SKU"),
             self.tr("Product"),
             self.tr("Ordered"),
+            self.tr("Short"),
             self.tr("Shipped / received"),
             self.tr("Returned"),
-            self.tr("Short"),
         ]
         if prices:
             line_headers.append(self.tr("Unit price"))
@@ -232,9 +232,9 @@ class OrderDetail(QWidget):
                     line["sku"],
                     line["name"],
                     line["qty"],
+                    "" if line["short_qty"] == "0" else line["short_qty"],
                     line["received_qty" if detail["goods_fact"] == "receive" else "shipped_qty"],
                     line["returned_qty"],
-                    "" if line["short_qty"] == "0" else line["short_qty"],
                     *([line["unit_price"]] if prices else []),
                 ]
                 for line in detail["lines"]

@@ -95,8 +95,7 @@ class StockView(QWidget):
                 self.tr("Reserved ±"),
                 self.tr("On hand"),
                 self.tr("Reserved"),
-            ],
-            stretch=2,
+            ]
         )
         self.ledger.setObjectName("stock_ledger")
         self.suggestions = _table(
@@ -129,7 +128,7 @@ class StockView(QWidget):
         lower = QSplitter(Qt.Orientation.Horizontal)
         lower.addWidget(ledger_box)
         lower.addWidget(reorder_box)
-        lower.setSizes([560, 600])
+        lower.setSizes([640, 520])
         split = QSplitter(Qt.Orientation.Vertical)
         split.addWidget(self.products)
         split.addWidget(lower)
