@@ -31,6 +31,8 @@ MOVE_KINDS = {
 }
 BUYING = tuple(code for code, kind in KINDS.items() if kind.party_kind == "supplier")
 
+# What each ledger row shows after its time, kind, document and person.
+LEDGER_FIGURES = ("on_hand_delta", "reserved_delta", "on_hand_after", "reserved_after")
 _orders, _lines, _received = Order.__table__, OrderLine.__table__, ReceiptLine.__table__
 
 

@@ -752,10 +752,7 @@ def cmd_stock(ctx: Context) -> int:
                 m["kind_label"],
                 m["document"],
                 _shown(m["user"]),
-                m["on_hand_delta"],
-                m["reserved_delta"],
-                m["on_hand_after"],
-                m["reserved_after"],
+                *(m[k] for k in stock_view.LEDGER_FIGURES),
             ]
             for m in found["ledger"]
         ],

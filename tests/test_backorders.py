@@ -15,22 +15,7 @@ from app.errors import PermissionDenied, ValidationError
 from app.masterdata import add_party, add_product
 from app.orders import MoveSpec
 from db.models import Event, Notification, Order, Product, Shipment, StockMove
-
-
-def act(office, service, *args, **kwargs):
-    with office.db.unit_of_work() as session:
-        return service(session, *args, **kwargs)
-
-
-def detail(office, number):
-    with office.db.reading() as session:
-        return queries.order_detail(session, orders.find_order(session, number))
-
-
-def stock_of(office, sku):
-    with office.db.reading() as session:
-        p = session.scalar(select(Product).where(Product.sku == sku))
-        return p.on_hand, p.reserved
+from tests.test_orders import act, detail, stock_of
 
 
 def short_of(office, number):

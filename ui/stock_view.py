@@ -208,10 +208,7 @@ class StockView(QWidget):
                     m["kind_label"],
                     m["document"],
                     m["user"],
-                    m["on_hand_delta"],
-                    m["reserved_delta"],
-                    m["on_hand_after"],
-                    m["reserved_after"],
+                    *(m[k] for k in stock_view.LEDGER_FIGURES),
                 ]
                 for m in found["ledger"]
             ],
