@@ -29,6 +29,7 @@ ZERO = Decimal(0)
 ALSO_TOLD = ("purchasing",)
 NOTICE = "backorder"
 RESERVING = "reserve_stock"  # the workflow effect that reserves an order's goods
+SHIPPED_IN_FULL = "all_shipped"  # the guard of a node reached only once all goods went
 
 _orders, _lines, _products = Order.__table__, OrderLine.__table__, Product.__table__
 _shipped, _moves = ShipmentLine.__table__, StockMove.__table__
@@ -36,9 +37,9 @@ DELIVERING = tuple(code for code, kind in KINDS.items() if kind.delivery_notes)
 
 
 def holding_nodes(spec: workflow.WorkflowSpec) -> frozenset[str]:
-    """The nodes at which an order holds reservations: from the steps that reserve stock
-    on, going forward, up to a terminal node (an order whose goods have all shipped needs
-    nothing more, so the nodes past shipping cost nothing)."""
+    """The nodes at which an order holds reservations or waits for goods: from the steps
+    that reserve stock on, going forward, until the order counts as fulfilled (its goods
+    have all gone by then)."""
     found = {t.target for t in spec.transitions if t.effect == RESERVING}
     todo = list(found)
     while todo:
@@ -46,7 +47,12 @@ def holding_nodes(spec: workflow.WorkflowSpec) -> frozenset[str]:
             if t.forward and t.target not in found:
                 found.add(t.target)
                 todo.append(t.target)
-    return frozenset(code for code in found if not spec.node(code).terminal)
+    # Where every way in requires all goods shipped, nothing is held or short any more.
+    return frozenset(
+        code
+        for code in found
+        if spec.is_before_fulfilment(code) and SHIPPED_IN_FULL not in spec.invariants(code)
+    )
 
 
 def waiting_clause(session: Session):

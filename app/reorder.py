@@ -104,10 +104,11 @@ def _counted_clause(session: Session):
 def demand_by_product(session: Session) -> dict[int, Decimal]:
     """Per product id: goods ordered on sales orders created in the last DEMAND_DAYS days."""
     since = utcnow() - timedelta(days=DEMAND_DAYS)
+    # From the recent orders (the creation-date index) to their lines, not the other way.
+    recent = select(_orders.c.id).where(_orders.c.created_at >= since, _counted_clause(session))
     query = (
         select(_lines.c.product_id, func.sum(_lines.c.qty))
-        .select_from(_lines.join(_orders, _orders.c.id == _lines.c.order_id))
-        .where(_orders.c.created_at >= since, _counted_clause(session))
+        .where(_lines.c.order_id.in_(recent))
         .group_by(_lines.c.product_id)
     )
     return {pid: Decimal(total) for pid, total in session.execute(query)}

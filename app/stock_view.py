@@ -41,11 +41,12 @@ def qty(value: Decimal) -> str:
 
 
 def open_purchase_clause(session: Session):
-    """Purchase orders still running (neither finished nor called off), any workflow version."""
+    """Purchase orders whose goods may still come (not yet received in full, nor called
+    off; drafts count, so suggestions already drafted are not made twice), any version."""
     parts = [
         and_(_orders.c.workflow_id == spec.id, _orders.c.status.in_(nodes))
         for spec in workflow.all_specs(session)
-        if (nodes := [c for c in spec.order if not spec.node(c).terminal])
+        if (nodes := [c for c in spec.order if spec.is_before_fulfilment(c)])
     ]
     return and_(_orders.c.kind.in_(BUYING), or_(*parts)) if parts else false()
 
@@ -58,10 +59,11 @@ def on_order_by_product(session: Session) -> dict[int, Decimal]:
         .scalar_subquery()
     )
     left = func.sum(_lines.c.qty - received)
+    # From the open orders (the node index) to their lines, not the other way.
+    open_orders = select(_orders.c.id).where(open_purchase_clause(session))
     query = (
         select(_lines.c.product_id, left)
-        .select_from(_lines.join(_orders, _orders.c.id == _lines.c.order_id))
-        .where(open_purchase_clause(session))
+        .where(_lines.c.order_id.in_(open_orders))
         .group_by(_lines.c.product_id)
     )
     return {pid: Decimal(amount) for pid, amount in session.execute(query) if amount > 0}

@@ -281,6 +281,8 @@ class StockMove(Base):
     """The stock ledger. `on_hand_delta` moves goods; `reserved_delta` moves reservations."""
 
     __tablename__ = "stock_moves"
+    # What one order holds of one product: read for every order a stock figure counts.
+    __table_args__ = (Index("ix_stock_moves_order_product", "order_id", "product_id"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     product_id: Mapped[int] = mapped_column(ForeignKey("products.id"), index=True)
