@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 
 from app import orders, reorder, stock_view
 from app.changes import Changes
-from ui import dialogs
+from ui import background, dialogs
 from ui.formats import local_time
 from ui.workspace import Workspace
 
@@ -58,12 +58,14 @@ def _fill(table: QTableWidget, rows: list[list[str]], right: tuple[int, ...] = (
 
 class StockView(QWidget):
     created = Signal(list)  # the numbers of new draft purchase orders
+    loaded = Signal()  # figures and the shown product's ledger are on screen
 
     def __init__(self, workspace: Workspace, parent=None):
         super().__init__(parent)
         self.workspace = workspace
         self.rows: list[dict] = []
         self.sku: str | None = None
+        self._generation = 0
 
         self.products = _table(
             [
@@ -143,14 +145,27 @@ class StockView(QWidget):
     # --- reading --------------------------------------------------------------------------
 
     def reload(self) -> None:
+        """Read every product's figures and the suggestions off the UI thread (at 100,000
+        orders the shortfalls take a moment), then show them."""
         workspace = self.workspace
         user, lang = workspace.user, workspace.lang
-        self.rows, found = workspace.read(
-            lambda s: (
-                stock_view.stock_rows(s, user),
-                [x.row(lang) for x in reorder.suggestions(s, user)],
-            )
+        self._generation += 1
+        generation = self._generation
+        background.run(
+            lambda: workspace.read(
+                lambda s: (
+                    stock_view.stock_rows(s, user),
+                    [x.row(lang) for x in reorder.suggestions(s, user)],
+                )
+            ),
+            lambda found: self._arrived(generation, *found),
+            lambda error: dialogs.show_error(self, error, lang),
         )
+
+    def _arrived(self, generation: int, rows: list[dict], found: list[dict]) -> None:
+        if generation != self._generation:
+            return  # read again meanwhile
+        self.rows = rows
         _fill(
             self.products,
             [
@@ -173,9 +188,11 @@ class StockView(QWidget):
         self.suggestions.resizeRowsToContents()
         self.create_button.setEnabled(any(r["supplier"] for r in found))
         skus = [r["sku"] for r in self.rows]
-        wanted = skus.index(self.sku) if self.sku in skus else 0 if skus else -1
-        self.products.setCurrentCell(wanted, 0)
-        self.show_product(self.sku if self.sku in skus else (skus[0] if skus else None))
+        shown = self.sku if self.sku in skus else (skus[0] if skus else None)
+        self.sku = None  # read the shown product again: its ledger may have grown
+        self.products.setCurrentCell(skus.index(shown) if shown else -1, 0)
+        if self.sku is None:
+            self.show_product(shown)
 
     def _row_changed(self, row: int, _column: int, _old_row: int, _old_column: int) -> None:
         if 0 <= row < len(self.rows) and self.rows[row]["sku"] != self.sku:
@@ -189,9 +206,17 @@ class StockView(QWidget):
             _fill(self.ledger, [])
             return
         workspace = self.workspace
-        found = workspace.read(
-            lambda s: stock_view.product_stock(s, workspace.user, sku, workspace.lang)
+        background.run(
+            lambda: workspace.read(
+                lambda s: stock_view.product_stock(s, workspace.user, sku, workspace.lang)
+            ),
+            self._product_arrived,
+            lambda error: dialogs.show_error(self, error, workspace.lang),
         )
+
+    def _product_arrived(self, found: dict) -> None:
+        if found["sku"] != self.sku:
+            return  # another product was chosen meanwhile
         self.ledger_title.setText(
             self.tr("Ledger of %1 %2").replace("%1", found["sku"]).replace("%2", found["name"])
         )
@@ -214,6 +239,7 @@ class StockView(QWidget):
             ],
             right=(4, 5, 6, 7),
         )
+        self.loaded.emit()
 
     def _changed(self, changes: Changes) -> None:
         concerns = changes.concerns_lists() or "products" in changes.master_data

@@ -45,12 +45,14 @@ def test_stock_view_shows_the_shortfall_the_ledger_and_makes_drafts(qtbot, offic
     go_to(window, "stock")
     view = window.stock
     assert window.pages.currentWidget() is view and not window.right.isVisible()
+    qtbot.waitUntil(lambda: view.ledger.rowCount() > 0, timeout=WAIT_MS)
     skus = [r["sku"] for r in view.rows]
     assert skus == ["A-1", "B-2"]  # services have no stock
     # on hand, reserved, available, short, on order, minimum
     assert cells(view.products, 1)[2:8] == ["5", "5", "0", "3", "0", "2"]
     view.products.setCurrentCell(1, 0)
-    assert view.sku == "B-2" and number in view.short_orders.text()
+    qtbot.waitUntil(lambda: "B-2" in view.ledger_title.text(), timeout=WAIT_MS)
+    assert number in view.short_orders.text()
     assert cells(view.ledger, 0)[1:4] == ["下单预留", number, "sales"]
     assert cells(view.ledger, 1)[1] == "期初库存"
     # 3 short + 2 minimum − 0 available − 0 on order = 5.
