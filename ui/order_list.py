@@ -405,8 +405,8 @@ class OrderListView(QTableView):
         # before the progress bars.
         for column, after in ((LATE, OWNER), (DUE, LATE), (REASON, DUE)):
             header.moveSection(header.visualIndex(column), header.visualIndex(after) + 1)
-        # What a backorder still lacks, beside how far its goods have moved.
-        header.moveSection(header.visualIndex(SHORT), header.visualIndex(MOVED) + 1)
+        # What a backorder still lacks, beside its node: in sight on a laptop screen.
+        header.moveSection(header.visualIndex(SHORT), header.visualIndex(NODE) + 1)
 
 
 class OrderFilterBar(QWidget):
