@@ -823,236 +823,236 @@ What you were doing was not saved; the data in the database is untouched. The de
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="75"/>
+        <location filename="../../ui/main_window.py" line="76"/>
         <source>OrderTrail</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="122"/>
+        <location filename="../../ui/main_window.py" line="127"/>
         <source>%1 (%2) · database %3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="160"/>
+        <location filename="../../ui/main_window.py" line="165"/>
         <source>My work</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="161"/>
+        <location filename="../../ui/main_window.py" line="166"/>
         <source>All orders</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="162"/>
+        <location filename="../../ui/main_window.py" line="167"/>
         <source>Sales</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="163"/>
+        <location filename="../../ui/main_window.py" line="168"/>
         <source>Purchases</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="164"/>
+        <location filename="../../ui/main_window.py" line="169"/>
         <source>Exceptions</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="165"/>
+        <location filename="../../ui/main_window.py" line="170"/>
         <source>Stock</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="166"/>
+        <location filename="../../ui/main_window.py" line="171"/>
         <source>Finance</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="167"/>
+        <location filename="../../ui/main_window.py" line="172"/>
         <source>Dashboard</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="179"/>
+        <location filename="../../ui/main_window.py" line="187"/>
         <source>New order</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="187"/>
+        <location filename="../../ui/main_window.py" line="195"/>
         <source>Orders are created by sales (sales orders) and purchasing (purchase orders).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="190"/>
+        <location filename="../../ui/main_window.py" line="198"/>
         <source>Refresh</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="193"/>
+        <location filename="../../ui/main_window.py" line="201"/>
         <source>Search</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="197"/>
+        <location filename="../../ui/main_window.py" line="205"/>
         <source>Main</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="208"/>
+        <location filename="../../ui/main_window.py" line="216"/>
         <source>&amp;File</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="212"/>
-        <location filename="../../ui/main_window.py" line="740"/>
+        <location filename="../../ui/main_window.py" line="220"/>
+        <location filename="../../ui/main_window.py" line="752"/>
         <source>Language</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="218"/>
+        <location filename="../../ui/main_window.py" line="226"/>
         <source>Administration…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="223"/>
+        <location filename="../../ui/main_window.py" line="231"/>
         <source>&amp;View</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="224"/>
+        <location filename="../../ui/main_window.py" line="232"/>
         <source>Wall display</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="227"/>
+        <location filename="../../ui/main_window.py" line="235"/>
         <source>Quit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="232"/>
+        <location filename="../../ui/main_window.py" line="240"/>
         <source>&amp;Settings</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="233"/>
+        <location filename="../../ui/main_window.py" line="241"/>
         <source>Workflows…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="241"/>
+        <location filename="../../ui/main_window.py" line="249"/>
         <source>Orders</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="242"/>
+        <location filename="../../ui/main_window.py" line="250"/>
         <source>Customers and suppliers</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="243"/>
+        <location filename="../../ui/main_window.py" line="251"/>
         <source>Products</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="245"/>
+        <location filename="../../ui/main_window.py" line="253"/>
         <source>&amp;Documents</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="246"/>
+        <location filename="../../ui/main_window.py" line="254"/>
         <source>Print delivery notes of waiting orders</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="247"/>
+        <location filename="../../ui/main_window.py" line="255"/>
         <source>Print delivery notes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="254"/>
+        <location filename="../../ui/main_window.py" line="262"/>
         <source>Download an Excel template</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="255"/>
-        <location filename="../../ui/main_window.py" line="622"/>
+        <location filename="../../ui/main_window.py" line="263"/>
+        <location filename="../../ui/main_window.py" line="634"/>
         <source>Export to Excel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="256"/>
-        <location filename="../../ui/main_window.py" line="645"/>
+        <location filename="../../ui/main_window.py" line="264"/>
+        <location filename="../../ui/main_window.py" line="657"/>
         <source>Import from Excel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="265"/>
+        <location filename="../../ui/main_window.py" line="273"/>
         <source>Orders (the list as filtered)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="276"/>
+        <location filename="../../ui/main_window.py" line="284"/>
         <source>F&amp;inance</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="277"/>
+        <location filename="../../ui/main_window.py" line="285"/>
         <source>Receivables and payables (ageing)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="280"/>
+        <location filename="../../ui/main_window.py" line="288"/>
         <source>Month-end reconciliation</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="283"/>
+        <location filename="../../ui/main_window.py" line="291"/>
         <source>&amp;Help</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="284"/>
+        <location filename="../../ui/main_window.py" line="292"/>
         <source>About OrderTrail</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="357"/>
+        <location filename="../../ui/main_window.py" line="369"/>
         <source>%1 arrives in a later version.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="429"/>
+        <location filename="../../ui/main_window.py" line="441"/>
         <source>Orders updated at %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="479"/>
-        <location filename="../../ui/main_window.py" line="618"/>
+        <location filename="../../ui/main_window.py" line="491"/>
+        <location filename="../../ui/main_window.py" line="630"/>
         <source>Saved %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="562"/>
+        <location filename="../../ui/main_window.py" line="574"/>
         <source>Over the credit limit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="563"/>
+        <location filename="../../ui/main_window.py" line="575"/>
         <source>Approve all the same?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="607"/>
+        <location filename="../../ui/main_window.py" line="619"/>
         <source>Save the template</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="636"/>
+        <location filename="../../ui/main_window.py" line="648"/>
         <source>Exporting %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="640"/>
+        <location filename="../../ui/main_window.py" line="652"/>
         <source>Exported %n record(s) to %1</source>
         <translation>
             <numerusform>Exported %n record to %1</numerusform>
@@ -1060,12 +1060,12 @@ What you were doing was not saved; the data in the database is untouched. The de
         </translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="652"/>
+        <location filename="../../ui/main_window.py" line="664"/>
         <source>Importing %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="660"/>
+        <location filename="../../ui/main_window.py" line="672"/>
         <source>Imported %n record(s)</source>
         <translation>
             <numerusform>Imported %n record</numerusform>
@@ -1073,22 +1073,22 @@ What you were doing was not saved; the data in the database is untouched. The de
         </translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="667"/>
+        <location filename="../../ui/main_window.py" line="679"/>
         <source>Printing delivery notes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="671"/>
+        <location filename="../../ui/main_window.py" line="683"/>
         <source>Delivery notes of waiting orders</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="697"/>
+        <location filename="../../ui/main_window.py" line="709"/>
         <source>%1: %2 done</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="740"/>
+        <location filename="../../ui/main_window.py" line="752"/>
         <source>The new language is used from the next start.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1145,202 +1145,212 @@ What you were doing was not saved; the data in the database is untouched. The de
 <context>
     <name>OrderDetail</name>
     <message>
-        <location filename="../../ui/order_detail.py" line="84"/>
+        <location filename="../../ui/order_detail.py" line="89"/>
         <source>SKU</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/order_detail.py" line="85"/>
+        <location filename="../../ui/order_detail.py" line="90"/>
         <source>Product</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/order_detail.py" line="86"/>
+        <location filename="../../ui/order_detail.py" line="91"/>
         <source>Ordered</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/order_detail.py" line="87"/>
+        <location filename="../../ui/order_detail.py" line="92"/>
+        <source>Short</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/order_detail.py" line="93"/>
         <source>Shipped / received</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/order_detail.py" line="88"/>
+        <location filename="../../ui/order_detail.py" line="94"/>
         <source>Returned</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/order_detail.py" line="91"/>
+        <location filename="../../ui/order_detail.py" line="97"/>
         <source>Unit price</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/order_detail.py" line="95"/>
+        <location filename="../../ui/order_detail.py" line="101"/>
         <source>Shipment</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/order_detail.py" line="96"/>
+        <location filename="../../ui/order_detail.py" line="102"/>
         <source>Carrier</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/order_detail.py" line="97"/>
+        <location filename="../../ui/order_detail.py" line="103"/>
         <source>Tracking no.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/order_detail.py" line="98"/>
+        <location filename="../../ui/order_detail.py" line="104"/>
         <source>Shipped</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/order_detail.py" line="99"/>
+        <location filename="../../ui/order_detail.py" line="105"/>
         <source>Signed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/order_detail.py" line="104"/>
+        <location filename="../../ui/order_detail.py" line="110"/>
         <source>Receipt</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/order_detail.py" line="104"/>
+        <location filename="../../ui/order_detail.py" line="110"/>
         <source>Received</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/order_detail.py" line="104"/>
+        <location filename="../../ui/order_detail.py" line="110"/>
         <source>By</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/order_detail.py" line="104"/>
+        <location filename="../../ui/order_detail.py" line="110"/>
         <source>Goods</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/order_detail.py" line="108"/>
+        <location filename="../../ui/order_detail.py" line="114"/>
         <source>Amount</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/order_detail.py" line="108"/>
+        <location filename="../../ui/order_detail.py" line="114"/>
         <source>Method</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/order_detail.py" line="108"/>
+        <location filename="../../ui/order_detail.py" line="114"/>
         <source>Reference</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/order_detail.py" line="108"/>
+        <location filename="../../ui/order_detail.py" line="114"/>
         <source>Paid at</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/order_detail.py" line="113"/>
+        <location filename="../../ui/order_detail.py" line="119"/>
         <source>Print / preview</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/order_detail.py" line="125"/>
+        <location filename="../../ui/order_detail.py" line="131"/>
         <source>What you can do now</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/order_detail.py" line="130"/>
+        <location filename="../../ui/order_detail.py" line="136"/>
         <source>Payments</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/order_detail.py" line="132"/>
+        <location filename="../../ui/order_detail.py" line="138"/>
         <source>Goods receipts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/order_detail.py" line="134"/>
+        <location filename="../../ui/order_detail.py" line="140"/>
         <source>Lines</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/order_detail.py" line="131"/>
+        <location filename="../../ui/order_detail.py" line="137"/>
         <source>Shipments</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/order_detail.py" line="157"/>
+        <location filename="../../ui/order_detail.py" line="163"/>
         <source>No order selected</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/order_detail.py" line="179"/>
+        <location filename="../../ui/order_detail.py" line="185"/>
         <source>Party: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/order_detail.py" line="180"/>
+        <location filename="../../ui/order_detail.py" line="186"/>
         <source>Due: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/order_detail.py" line="181"/>
+        <location filename="../../ui/order_detail.py" line="187"/>
         <source>Shipped / received: %1%</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/order_detail.py" line="186"/>
+        <location filename="../../ui/order_detail.py" line="192"/>
         <source>Total: %1 %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/order_detail.py" line="191"/>
+        <location filename="../../ui/order_detail.py" line="197"/>
         <source>Paid: %1 (%2%)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/order_detail.py" line="196"/>
+        <location filename="../../ui/order_detail.py" line="202"/>
         <source>Waiting for: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/order_detail.py" line="196"/>
+        <location filename="../../ui/order_detail.py" line="202"/>
         <source>nobody</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/order_detail.py" line="200"/>
+        <location filename="../../ui/order_detail.py" line="206"/>
         <source>Overdue</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/order_detail.py" line="207"/>
+        <location filename="../../ui/order_detail.py" line="211"/>
+        <source>Backorder: %1 short</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/order_detail.py" line="219"/>
         <source>Belongs to %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/order_detail.py" line="210"/>
+        <location filename="../../ui/order_detail.py" line="222"/>
         <source>Linked documents: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/order_detail.py" line="213"/>
+        <location filename="../../ui/order_detail.py" line="225"/>
         <source>Note: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/order_detail.py" line="239"/>
+        <location filename="../../ui/order_detail.py" line="254"/>
         <source>not yet</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/order_detail.py" line="275"/>
+        <location filename="../../ui/order_detail.py" line="290"/>
         <source>Nothing for you to do here: the next step belongs to %1.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/order_detail.py" line="280"/>
+        <location filename="../../ui/order_detail.py" line="295"/>
         <source>This order is finished.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1476,32 +1486,32 @@ What you were doing was not saved; the data in the database is untouched. The de
 <context>
     <name>OrderFilterBar</name>
     <message>
-        <location filename="../../ui/order_list.py" line="409"/>
+        <location filename="../../ui/order_list.py" line="421"/>
         <source>All kinds</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/order_list.py" line="413"/>
+        <location filename="../../ui/order_list.py" line="425"/>
         <source>All nodes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/order_list.py" line="419"/>
+        <location filename="../../ui/order_list.py" line="431"/>
         <source>Any party</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/order_list.py" line="423"/>
+        <location filename="../../ui/order_list.py" line="435"/>
         <source>Created between</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/order_list.py" line="431"/>
+        <location filename="../../ui/order_list.py" line="443"/>
         <source>Overdue only</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/order_list.py" line="433"/>
+        <location filename="../../ui/order_list.py" line="445"/>
         <source>Search number, party, tracking no. (Ctrl+F)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1509,68 +1519,83 @@ What you were doing was not saved; the data in the database is untouched. The de
 <context>
     <name>OrderTableModel</name>
     <message>
-        <location filename="../../ui/order_list.py" line="100"/>
+        <location filename="../../ui/order_list.py" line="101"/>
         <source>Number</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/order_list.py" line="101"/>
+        <location filename="../../ui/order_list.py" line="102"/>
         <source>Kind</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/order_list.py" line="102"/>
+        <location filename="../../ui/order_list.py" line="103"/>
         <source>Party</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/order_list.py" line="103"/>
+        <location filename="../../ui/order_list.py" line="104"/>
         <source>Node</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/order_list.py" line="104"/>
+        <location filename="../../ui/order_list.py" line="105"/>
         <source>Shipped / received</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/order_list.py" line="105"/>
+        <location filename="../../ui/order_list.py" line="106"/>
         <source>Paid</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/order_list.py" line="106"/>
+        <location filename="../../ui/order_list.py" line="107"/>
         <source>Due</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/order_list.py" line="107"/>
+        <location filename="../../ui/order_list.py" line="108"/>
         <source>Waiting for</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/order_list.py" line="108"/>
+        <location filename="../../ui/order_list.py" line="109"/>
         <source>Last change</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/order_list.py" line="109"/>
+        <location filename="../../ui/order_list.py" line="110"/>
         <source>Time left / late by</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/order_list.py" line="110"/>
+        <location filename="../../ui/order_list.py" line="111"/>
         <source>Why</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/order_list.py" line="272"/>
+        <location filename="../../ui/order_list.py" line="112"/>
+        <source>Short</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/order_list.py" line="266"/>
+        <source>Short: still to ship beyond what stock could reserve (backorder)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/order_list.py" line="279"/>
         <source>Late past twice its limit: the owner has been told</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/order_list.py" line="273"/>
+        <location filename="../../ui/order_list.py" line="280"/>
         <source>Overdue at this node or past its due date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/order_list.py" line="308"/>
+        <source>short %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2072,6 +2097,133 @@ What you were doing was not saved; the data in the database is untouched. The de
     </message>
 </context>
 <context>
+    <name>StockView</name>
+    <message>
+        <location filename="../../ui/stock_view.py" line="72"/>
+        <location filename="../../ui/stock_view.py" line="104"/>
+        <source>SKU</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/stock_view.py" line="73"/>
+        <source>Product</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/stock_view.py" line="74"/>
+        <location filename="../../ui/stock_view.py" line="98"/>
+        <source>On hand</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/stock_view.py" line="75"/>
+        <location filename="../../ui/stock_view.py" line="99"/>
+        <source>Reserved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/stock_view.py" line="76"/>
+        <source>Available</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/stock_view.py" line="77"/>
+        <source>Short</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/stock_view.py" line="78"/>
+        <source>On order</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/stock_view.py" line="79"/>
+        <source>Minimum</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/stock_view.py" line="80"/>
+        <location filename="../../ui/stock_view.py" line="104"/>
+        <source>Supplier</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/stock_view.py" line="92"/>
+        <source>Time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/stock_view.py" line="93"/>
+        <source>Movement</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/stock_view.py" line="94"/>
+        <source>Document</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/stock_view.py" line="95"/>
+        <source>By</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/stock_view.py" line="96"/>
+        <source>On hand ±</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/stock_view.py" line="97"/>
+        <source>Reserved ±</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/stock_view.py" line="104"/>
+        <source>Buy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/stock_view.py" line="104"/>
+        <source>Why</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/stock_view.py" line="108"/>
+        <source>Create draft purchase orders</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/stock_view.py" line="123"/>
+        <source>Reorder suggestions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/stock_view.py" line="204"/>
+        <source>No stocked products</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/stock_view.py" line="221"/>
+        <source>Ledger of %1 %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/stock_view.py" line="225"/>
+        <source>Orders short of it: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/stock_view.py" line="262"/>
+        <source>Draft purchase orders</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/stock_view.py" line="263"/>
+        <source>Created %1 for the purchasing staff to check and submit.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Timeline</name>
     <message>
         <location filename="../../ui/timeline.py" line="22"/>
@@ -2144,17 +2296,22 @@ What you were doing was not saved; the data in the database is untouched. The de
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/timeline.py" line="65"/>
+        <location filename="../../ui/timeline.py" line="41"/>
+        <source>Backorder filled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/timeline.py" line="66"/>
         <source>from the tracking service</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/timeline.py" line="67"/>
+        <location filename="../../ui/timeline.py" line="68"/>
         <source>from %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/timeline.py" line="100"/>
+        <location filename="../../ui/timeline.py" line="101"/>
         <source>Taken automatically when its condition held</source>
         <translation type="unfinished"></translation>
     </message>

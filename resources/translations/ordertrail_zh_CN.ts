@@ -825,270 +825,270 @@ What you were doing was not saved; the data in the database is untouched. The de
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="75"/>
+        <location filename="../../ui/main_window.py" line="76"/>
         <source>OrderTrail</source>
         <translation>采销订单跟踪</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="122"/>
+        <location filename="../../ui/main_window.py" line="127"/>
         <source>%1 (%2) · database %3</source>
         <translation>%1（%2）· 数据库 %3</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="160"/>
+        <location filename="../../ui/main_window.py" line="165"/>
         <source>My work</source>
         <translation>待我处理</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="161"/>
+        <location filename="../../ui/main_window.py" line="166"/>
         <source>All orders</source>
         <translation>全部订单</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="162"/>
+        <location filename="../../ui/main_window.py" line="167"/>
         <source>Sales</source>
         <translation>销售订单</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="163"/>
+        <location filename="../../ui/main_window.py" line="168"/>
         <source>Purchases</source>
         <translation>采购订单</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="164"/>
+        <location filename="../../ui/main_window.py" line="169"/>
         <source>Exceptions</source>
         <translation>异常订单</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="165"/>
+        <location filename="../../ui/main_window.py" line="170"/>
         <source>Stock</source>
         <translation>库存</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="166"/>
+        <location filename="../../ui/main_window.py" line="171"/>
         <source>Finance</source>
         <translation>财务</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="167"/>
+        <location filename="../../ui/main_window.py" line="172"/>
         <source>Dashboard</source>
         <translation>看板</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="179"/>
+        <location filename="../../ui/main_window.py" line="187"/>
         <source>New order</source>
         <translation>新建订单</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="187"/>
+        <location filename="../../ui/main_window.py" line="195"/>
         <source>Orders are created by sales (sales orders) and purchasing (purchase orders).</source>
         <translation>订单由销售（销售订单）和采购（采购订单）创建。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="190"/>
+        <location filename="../../ui/main_window.py" line="198"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="193"/>
+        <location filename="../../ui/main_window.py" line="201"/>
         <source>Search</source>
         <translation>搜索</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="197"/>
+        <location filename="../../ui/main_window.py" line="205"/>
         <source>Main</source>
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="208"/>
+        <location filename="../../ui/main_window.py" line="216"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="212"/>
-        <location filename="../../ui/main_window.py" line="740"/>
+        <location filename="../../ui/main_window.py" line="220"/>
+        <location filename="../../ui/main_window.py" line="752"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="218"/>
+        <location filename="../../ui/main_window.py" line="226"/>
         <source>Administration…</source>
         <translation>管理控制台…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="223"/>
+        <location filename="../../ui/main_window.py" line="231"/>
         <source>&amp;View</source>
         <translation>查看(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="224"/>
+        <location filename="../../ui/main_window.py" line="232"/>
         <source>Wall display</source>
         <translation>数字大屏</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="227"/>
+        <location filename="../../ui/main_window.py" line="235"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="232"/>
+        <location filename="../../ui/main_window.py" line="240"/>
         <source>&amp;Settings</source>
         <translation>设置(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="233"/>
+        <location filename="../../ui/main_window.py" line="241"/>
         <source>Workflows…</source>
         <translation>流程设置…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="241"/>
+        <location filename="../../ui/main_window.py" line="249"/>
         <source>Orders</source>
         <translation>订单</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="242"/>
+        <location filename="../../ui/main_window.py" line="250"/>
         <source>Customers and suppliers</source>
         <translation>客户与供应商</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="243"/>
+        <location filename="../../ui/main_window.py" line="251"/>
         <source>Products</source>
         <translation>产品</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="245"/>
+        <location filename="../../ui/main_window.py" line="253"/>
         <source>&amp;Documents</source>
         <translation>单据(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="246"/>
+        <location filename="../../ui/main_window.py" line="254"/>
         <source>Print delivery notes of waiting orders</source>
         <translation>批量打印待发货订单的发货单</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="247"/>
+        <location filename="../../ui/main_window.py" line="255"/>
         <source>Print delivery notes</source>
         <translation>打印发货单</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="254"/>
+        <location filename="../../ui/main_window.py" line="262"/>
         <source>Download an Excel template</source>
         <translation>下载 Excel 模板</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="255"/>
-        <location filename="../../ui/main_window.py" line="622"/>
+        <location filename="../../ui/main_window.py" line="263"/>
+        <location filename="../../ui/main_window.py" line="634"/>
         <source>Export to Excel</source>
         <translation>导出到 Excel</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="256"/>
-        <location filename="../../ui/main_window.py" line="645"/>
+        <location filename="../../ui/main_window.py" line="264"/>
+        <location filename="../../ui/main_window.py" line="657"/>
         <source>Import from Excel</source>
         <translation>从 Excel 导入</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="265"/>
+        <location filename="../../ui/main_window.py" line="273"/>
         <source>Orders (the list as filtered)</source>
         <translation>订单（按当前列表筛选）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="276"/>
+        <location filename="../../ui/main_window.py" line="284"/>
         <source>F&amp;inance</source>
         <translation>财务(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="277"/>
+        <location filename="../../ui/main_window.py" line="285"/>
         <source>Receivables and payables (ageing)</source>
         <translation>应收应付（账龄）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="280"/>
+        <location filename="../../ui/main_window.py" line="288"/>
         <source>Month-end reconciliation</source>
         <translation>月末对账</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="283"/>
+        <location filename="../../ui/main_window.py" line="291"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="284"/>
+        <location filename="../../ui/main_window.py" line="292"/>
         <source>About OrderTrail</source>
         <translation>关于 OrderTrail</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="357"/>
+        <location filename="../../ui/main_window.py" line="369"/>
         <source>%1 arrives in a later version.</source>
         <translation>“%1”将在后续版本提供。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="429"/>
+        <location filename="../../ui/main_window.py" line="441"/>
         <source>Orders updated at %1</source>
         <translation>订单已于 %1 更新</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="479"/>
-        <location filename="../../ui/main_window.py" line="618"/>
+        <location filename="../../ui/main_window.py" line="491"/>
+        <location filename="../../ui/main_window.py" line="630"/>
         <source>Saved %1</source>
         <translation>已保存 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="562"/>
+        <location filename="../../ui/main_window.py" line="574"/>
         <source>Over the credit limit</source>
         <translation>超出信用额度</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="563"/>
+        <location filename="../../ui/main_window.py" line="575"/>
         <source>Approve all the same?</source>
         <translation>仍然审批通过？</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="607"/>
+        <location filename="../../ui/main_window.py" line="619"/>
         <source>Save the template</source>
         <translation>保存模板</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="636"/>
+        <location filename="../../ui/main_window.py" line="648"/>
         <source>Exporting %1</source>
         <translation>正在导出：%1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="640"/>
+        <location filename="../../ui/main_window.py" line="652"/>
         <source>Exported %n record(s) to %1</source>
         <translation>
             <numerusform>已导出 %n 条记录到 %1</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="652"/>
+        <location filename="../../ui/main_window.py" line="664"/>
         <source>Importing %1</source>
         <translation>正在导入：%1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="660"/>
+        <location filename="../../ui/main_window.py" line="672"/>
         <source>Imported %n record(s)</source>
         <translation>
             <numerusform>已导入 %n 条记录</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="667"/>
+        <location filename="../../ui/main_window.py" line="679"/>
         <source>Printing delivery notes</source>
         <translation>正在打印发货单</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="671"/>
+        <location filename="../../ui/main_window.py" line="683"/>
         <source>Delivery notes of waiting orders</source>
         <translation>待发货订单的发货单</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="697"/>
+        <location filename="../../ui/main_window.py" line="709"/>
         <source>%1: %2 done</source>
         <translation>%1：已%2</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="740"/>
+        <location filename="../../ui/main_window.py" line="752"/>
         <source>The new language is used from the next start.</source>
         <translation>新的语言将在下次启动时生效。</translation>
     </message>
@@ -1145,202 +1145,212 @@ What you were doing was not saved; the data in the database is untouched. The de
 <context>
     <name>OrderDetail</name>
     <message>
-        <location filename="../../ui/order_detail.py" line="84"/>
+        <location filename="../../ui/order_detail.py" line="89"/>
         <source>SKU</source>
         <translation>产品编码</translation>
     </message>
     <message>
-        <location filename="../../ui/order_detail.py" line="85"/>
+        <location filename="../../ui/order_detail.py" line="90"/>
         <source>Product</source>
         <translation>产品</translation>
     </message>
     <message>
-        <location filename="../../ui/order_detail.py" line="86"/>
+        <location filename="../../ui/order_detail.py" line="91"/>
         <source>Ordered</source>
         <translation>订购</translation>
     </message>
     <message>
-        <location filename="../../ui/order_detail.py" line="87"/>
+        <location filename="../../ui/order_detail.py" line="92"/>
+        <source>Short</source>
+        <translation>缺货</translation>
+    </message>
+    <message>
+        <location filename="../../ui/order_detail.py" line="93"/>
         <source>Shipped / received</source>
         <translation>发货/到货</translation>
     </message>
     <message>
-        <location filename="../../ui/order_detail.py" line="88"/>
+        <location filename="../../ui/order_detail.py" line="94"/>
         <source>Returned</source>
         <translation>已退</translation>
     </message>
     <message>
-        <location filename="../../ui/order_detail.py" line="91"/>
+        <location filename="../../ui/order_detail.py" line="97"/>
         <source>Unit price</source>
         <translation>单价</translation>
     </message>
     <message>
-        <location filename="../../ui/order_detail.py" line="95"/>
+        <location filename="../../ui/order_detail.py" line="101"/>
         <source>Shipment</source>
         <translation>发货单</translation>
     </message>
     <message>
-        <location filename="../../ui/order_detail.py" line="96"/>
+        <location filename="../../ui/order_detail.py" line="102"/>
         <source>Carrier</source>
         <translation>承运商</translation>
     </message>
     <message>
-        <location filename="../../ui/order_detail.py" line="97"/>
+        <location filename="../../ui/order_detail.py" line="103"/>
         <source>Tracking no.</source>
         <translation>运单号</translation>
     </message>
     <message>
-        <location filename="../../ui/order_detail.py" line="98"/>
+        <location filename="../../ui/order_detail.py" line="104"/>
         <source>Shipped</source>
         <translation>发货时间</translation>
     </message>
     <message>
-        <location filename="../../ui/order_detail.py" line="99"/>
+        <location filename="../../ui/order_detail.py" line="105"/>
         <source>Signed</source>
         <translation>签收时间</translation>
     </message>
     <message>
-        <location filename="../../ui/order_detail.py" line="104"/>
+        <location filename="../../ui/order_detail.py" line="110"/>
         <source>Receipt</source>
         <translation>收货单</translation>
     </message>
     <message>
-        <location filename="../../ui/order_detail.py" line="104"/>
+        <location filename="../../ui/order_detail.py" line="110"/>
         <source>Received</source>
         <translation>收货时间</translation>
     </message>
     <message>
-        <location filename="../../ui/order_detail.py" line="104"/>
+        <location filename="../../ui/order_detail.py" line="110"/>
         <source>By</source>
         <translation>经办人</translation>
     </message>
     <message>
-        <location filename="../../ui/order_detail.py" line="104"/>
+        <location filename="../../ui/order_detail.py" line="110"/>
         <source>Goods</source>
         <translation>货物</translation>
     </message>
     <message>
-        <location filename="../../ui/order_detail.py" line="108"/>
+        <location filename="../../ui/order_detail.py" line="114"/>
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../ui/order_detail.py" line="108"/>
+        <location filename="../../ui/order_detail.py" line="114"/>
         <source>Method</source>
         <translation>方式</translation>
     </message>
     <message>
-        <location filename="../../ui/order_detail.py" line="108"/>
+        <location filename="../../ui/order_detail.py" line="114"/>
         <source>Reference</source>
         <translation>参考号</translation>
     </message>
     <message>
-        <location filename="../../ui/order_detail.py" line="108"/>
+        <location filename="../../ui/order_detail.py" line="114"/>
         <source>Paid at</source>
         <translation>付款时间</translation>
     </message>
     <message>
-        <location filename="../../ui/order_detail.py" line="113"/>
+        <location filename="../../ui/order_detail.py" line="119"/>
         <source>Print / preview</source>
         <translation>打印/预览</translation>
     </message>
     <message>
-        <location filename="../../ui/order_detail.py" line="125"/>
+        <location filename="../../ui/order_detail.py" line="131"/>
         <source>What you can do now</source>
         <translation>您现在可以</translation>
     </message>
     <message>
-        <location filename="../../ui/order_detail.py" line="130"/>
+        <location filename="../../ui/order_detail.py" line="136"/>
         <source>Payments</source>
         <translation>收付款</translation>
     </message>
     <message>
-        <location filename="../../ui/order_detail.py" line="132"/>
+        <location filename="../../ui/order_detail.py" line="138"/>
         <source>Goods receipts</source>
         <translation>收货记录</translation>
     </message>
     <message>
-        <location filename="../../ui/order_detail.py" line="134"/>
+        <location filename="../../ui/order_detail.py" line="140"/>
         <source>Lines</source>
         <translation>明细</translation>
     </message>
     <message>
-        <location filename="../../ui/order_detail.py" line="131"/>
+        <location filename="../../ui/order_detail.py" line="137"/>
         <source>Shipments</source>
         <translation>发货</translation>
     </message>
     <message>
-        <location filename="../../ui/order_detail.py" line="157"/>
+        <location filename="../../ui/order_detail.py" line="163"/>
         <source>No order selected</source>
         <translation>未选择订单</translation>
     </message>
     <message>
-        <location filename="../../ui/order_detail.py" line="179"/>
+        <location filename="../../ui/order_detail.py" line="185"/>
         <source>Party: %1</source>
         <translation>客户/供应商：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/order_detail.py" line="180"/>
+        <location filename="../../ui/order_detail.py" line="186"/>
         <source>Due: %1</source>
         <translation>交期：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/order_detail.py" line="181"/>
+        <location filename="../../ui/order_detail.py" line="187"/>
         <source>Shipped / received: %1%</source>
         <translation>发货/到货：%1%</translation>
     </message>
     <message>
-        <location filename="../../ui/order_detail.py" line="186"/>
+        <location filename="../../ui/order_detail.py" line="192"/>
         <source>Total: %1 %2</source>
         <translation>金额：%1 %2</translation>
     </message>
     <message>
-        <location filename="../../ui/order_detail.py" line="191"/>
+        <location filename="../../ui/order_detail.py" line="197"/>
         <source>Paid: %1 (%2%)</source>
         <translation>已收付：%1（%2%）</translation>
     </message>
     <message>
-        <location filename="../../ui/order_detail.py" line="196"/>
+        <location filename="../../ui/order_detail.py" line="202"/>
         <source>Waiting for: %1</source>
         <translation>待处理：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/order_detail.py" line="196"/>
+        <location filename="../../ui/order_detail.py" line="202"/>
         <source>nobody</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../ui/order_detail.py" line="200"/>
+        <location filename="../../ui/order_detail.py" line="206"/>
         <source>Overdue</source>
         <translation>已超时</translation>
     </message>
     <message>
-        <location filename="../../ui/order_detail.py" line="207"/>
+        <location filename="../../ui/order_detail.py" line="211"/>
+        <source>Backorder: %1 short</source>
+        <translation>缺货订单：还缺 %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/order_detail.py" line="219"/>
         <source>Belongs to %1</source>
         <translation>所属订单：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/order_detail.py" line="210"/>
+        <location filename="../../ui/order_detail.py" line="222"/>
         <source>Linked documents: %1</source>
         <translation>关联单据：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/order_detail.py" line="213"/>
+        <location filename="../../ui/order_detail.py" line="225"/>
         <source>Note: %1</source>
         <translation>备注：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/order_detail.py" line="239"/>
+        <location filename="../../ui/order_detail.py" line="254"/>
         <source>not yet</source>
         <translation>未签收</translation>
     </message>
     <message>
-        <location filename="../../ui/order_detail.py" line="275"/>
+        <location filename="../../ui/order_detail.py" line="290"/>
         <source>Nothing for you to do here: the next step belongs to %1.</source>
         <translation>此订单暂无需您处理：下一步由%1负责。</translation>
     </message>
     <message>
-        <location filename="../../ui/order_detail.py" line="280"/>
+        <location filename="../../ui/order_detail.py" line="295"/>
         <source>This order is finished.</source>
         <translation>此订单已结束。</translation>
     </message>
@@ -1476,32 +1486,32 @@ What you were doing was not saved; the data in the database is untouched. The de
 <context>
     <name>OrderFilterBar</name>
     <message>
-        <location filename="../../ui/order_list.py" line="409"/>
+        <location filename="../../ui/order_list.py" line="421"/>
         <source>All kinds</source>
         <translation>全部类型</translation>
     </message>
     <message>
-        <location filename="../../ui/order_list.py" line="413"/>
+        <location filename="../../ui/order_list.py" line="425"/>
         <source>All nodes</source>
         <translation>全部节点</translation>
     </message>
     <message>
-        <location filename="../../ui/order_list.py" line="419"/>
+        <location filename="../../ui/order_list.py" line="431"/>
         <source>Any party</source>
         <translation>全部客户/供应商</translation>
     </message>
     <message>
-        <location filename="../../ui/order_list.py" line="423"/>
+        <location filename="../../ui/order_list.py" line="435"/>
         <source>Created between</source>
         <translation>创建日期</translation>
     </message>
     <message>
-        <location filename="../../ui/order_list.py" line="431"/>
+        <location filename="../../ui/order_list.py" line="443"/>
         <source>Overdue only</source>
         <translation>仅看超时</translation>
     </message>
     <message>
-        <location filename="../../ui/order_list.py" line="433"/>
+        <location filename="../../ui/order_list.py" line="445"/>
         <source>Search number, party, tracking no. (Ctrl+F)</source>
         <translation>搜索单号、客户/供应商、运单号（Ctrl+F）</translation>
     </message>
@@ -1509,69 +1519,84 @@ What you were doing was not saved; the data in the database is untouched. The de
 <context>
     <name>OrderTableModel</name>
     <message>
-        <location filename="../../ui/order_list.py" line="100"/>
+        <location filename="../../ui/order_list.py" line="101"/>
         <source>Number</source>
         <translation>单号</translation>
     </message>
     <message>
-        <location filename="../../ui/order_list.py" line="101"/>
+        <location filename="../../ui/order_list.py" line="102"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../ui/order_list.py" line="102"/>
+        <location filename="../../ui/order_list.py" line="103"/>
         <source>Party</source>
         <translation>客户/供应商</translation>
     </message>
     <message>
-        <location filename="../../ui/order_list.py" line="103"/>
+        <location filename="../../ui/order_list.py" line="104"/>
         <source>Node</source>
         <translation>节点</translation>
     </message>
     <message>
-        <location filename="../../ui/order_list.py" line="104"/>
+        <location filename="../../ui/order_list.py" line="105"/>
         <source>Shipped / received</source>
         <translation>发货/到货</translation>
     </message>
     <message>
-        <location filename="../../ui/order_list.py" line="105"/>
+        <location filename="../../ui/order_list.py" line="106"/>
         <source>Paid</source>
         <translation>收付款</translation>
     </message>
     <message>
-        <location filename="../../ui/order_list.py" line="106"/>
+        <location filename="../../ui/order_list.py" line="107"/>
         <source>Due</source>
         <translation>交期</translation>
     </message>
     <message>
-        <location filename="../../ui/order_list.py" line="107"/>
+        <location filename="../../ui/order_list.py" line="108"/>
         <source>Waiting for</source>
         <translation>待处理人</translation>
     </message>
     <message>
-        <location filename="../../ui/order_list.py" line="108"/>
+        <location filename="../../ui/order_list.py" line="109"/>
         <source>Last change</source>
         <translation>最后修改</translation>
     </message>
     <message>
-        <location filename="../../ui/order_list.py" line="109"/>
+        <location filename="../../ui/order_list.py" line="110"/>
         <source>Time left / late by</source>
         <translation>剩余 / 超时</translation>
     </message>
     <message>
-        <location filename="../../ui/order_list.py" line="110"/>
+        <location filename="../../ui/order_list.py" line="111"/>
         <source>Why</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../ui/order_list.py" line="272"/>
+        <location filename="../../ui/order_list.py" line="112"/>
+        <source>Short</source>
+        <translation>缺货</translation>
+    </message>
+    <message>
+        <location filename="../../ui/order_list.py" line="266"/>
+        <source>Short: still to ship beyond what stock could reserve (backorder)</source>
+        <translation>缺货：库存不够预留、仍待发出的数量（缺货订单）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/order_list.py" line="279"/>
         <source>Late past twice its limit: the owner has been told</source>
         <translation>超过时限两倍：已通知老板</translation>
     </message>
     <message>
-        <location filename="../../ui/order_list.py" line="273"/>
+        <location filename="../../ui/order_list.py" line="280"/>
         <source>Overdue at this node or past its due date</source>
         <translation>在当前节点超时或已过交期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/order_list.py" line="308"/>
+        <source>short %1</source>
+        <translation>缺 %1</translation>
     </message>
 </context>
 <context>
@@ -2072,6 +2097,133 @@ What you were doing was not saved; the data in the database is untouched. The de
     </message>
 </context>
 <context>
+    <name>StockView</name>
+    <message>
+        <location filename="../../ui/stock_view.py" line="72"/>
+        <location filename="../../ui/stock_view.py" line="104"/>
+        <source>SKU</source>
+        <translation>编码</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stock_view.py" line="73"/>
+        <source>Product</source>
+        <translation>产品</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stock_view.py" line="74"/>
+        <location filename="../../ui/stock_view.py" line="98"/>
+        <source>On hand</source>
+        <translation>在库</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stock_view.py" line="75"/>
+        <location filename="../../ui/stock_view.py" line="99"/>
+        <source>Reserved</source>
+        <translation>已预留</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stock_view.py" line="76"/>
+        <source>Available</source>
+        <translation>可用</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stock_view.py" line="77"/>
+        <source>Short</source>
+        <translation>缺货</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stock_view.py" line="78"/>
+        <source>On order</source>
+        <translation>在途</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stock_view.py" line="79"/>
+        <source>Minimum</source>
+        <translation>最低库存</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stock_view.py" line="80"/>
+        <location filename="../../ui/stock_view.py" line="104"/>
+        <source>Supplier</source>
+        <translation>供应商</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stock_view.py" line="92"/>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stock_view.py" line="93"/>
+        <source>Movement</source>
+        <translation>变动</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stock_view.py" line="94"/>
+        <source>Document</source>
+        <translation>单据</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stock_view.py" line="95"/>
+        <source>By</source>
+        <translation>操作人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stock_view.py" line="96"/>
+        <source>On hand ±</source>
+        <translation>在库变动</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stock_view.py" line="97"/>
+        <source>Reserved ±</source>
+        <translation>预留变动</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stock_view.py" line="104"/>
+        <source>Buy</source>
+        <translation>建议采购</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stock_view.py" line="104"/>
+        <source>Why</source>
+        <translation>依据</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stock_view.py" line="108"/>
+        <source>Create draft purchase orders</source>
+        <translation>生成采购草稿单</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stock_view.py" line="123"/>
+        <source>Reorder suggestions</source>
+        <translation>补货建议</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stock_view.py" line="204"/>
+        <source>No stocked products</source>
+        <translation>没有库存产品</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stock_view.py" line="221"/>
+        <source>Ledger of %1 %2</source>
+        <translation>%1 %2 的库存流水</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stock_view.py" line="225"/>
+        <source>Orders short of it: %1</source>
+        <translation>缺货订单：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stock_view.py" line="262"/>
+        <source>Draft purchase orders</source>
+        <translation>采购草稿单</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stock_view.py" line="263"/>
+        <source>Created %1 for the purchasing staff to check and submit.</source>
+        <translation>已生成 %1，请采购核对后提交。</translation>
+    </message>
+</context>
+<context>
     <name>Timeline</name>
     <message>
         <location filename="../../ui/timeline.py" line="22"/>
@@ -2144,17 +2296,22 @@ What you were doing was not saved; the data in the database is untouched. The de
         <translation>快递状态</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline.py" line="65"/>
+        <location filename="../../ui/timeline.py" line="41"/>
+        <source>Backorder filled</source>
+        <translation>缺货已补足</translation>
+    </message>
+    <message>
+        <location filename="../../ui/timeline.py" line="66"/>
         <source>from the tracking service</source>
         <translation>来自快递查询服务</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline.py" line="67"/>
+        <location filename="../../ui/timeline.py" line="68"/>
         <source>from %1</source>
         <translation>来自 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline.py" line="100"/>
+        <location filename="../../ui/timeline.py" line="101"/>
         <source>Taken automatically when its condition held</source>
         <translation>条件满足后自动完成</translation>
     </message>
