@@ -18,7 +18,7 @@ from decimal import Decimal
 from sqlalchemy import and_, bindparam, false, func, or_, select, true
 from sqlalchemy.orm import Session
 
-from db.models import Notification, Order, OrderLine, Product, ShipmentLine, StockMove, User
+from db.models import Order, OrderLine, Product, ShipmentLine, StockMove, User
 
 from . import audit, changes, stock, workflow
 from .clock import utcnow
@@ -217,18 +217,21 @@ def _tell(
             "lines": [[sku, _shown(qty), _shown(still)] for sku, qty, still in lines],
         }
         owner = workflow.spec_for(session, order).owner_of(order.status)
-        for role in dict.fromkeys(r for r in (owner, *ALSO_TOLD) if r):
-            notices.append(
-                Notification(
-                    at=now, recipient_role=role, order_id=order.id, kind=NOTICE, params=params
-                )
-            )
+        notices.extend(
+            {
+                "at": now,
+                "recipient_role": role,
+                "recipient_user_id": None,
+                "order_id": order.id,
+                "kind": NOTICE,
+                "params": params,
+            }
+            for role in dict.fromkeys(r for r in (owner, *ALSO_TOLD) if r)
+        )
     changes.announce(session, orders)
     if notices:
         from .outbox import enqueue  # the outbox words notices, which reads workflows
 
-        session.add_all(notices)
-        session.flush()
         enqueue(session, notices)
 
 
