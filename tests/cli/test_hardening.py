@@ -110,7 +110,7 @@ def test_backup_is_for_the_admin_and_the_owner(shop, database, backend, tmp_path
 
 def test_a_wrong_database_is_refused_and_left_alone(tmp_path, monkeypatch):
     monkeypatch.setenv("ORDERTRAIL_CONFIG", str(tmp_path / "config.json"))
-    monkeypatch.setenv("ORDERTRAIL_PASSWORD", "demo")
+    monkeypatch.setenv("ORDERTRAIL_PASSWORD", "long-secret")
     text_file = tmp_path / "notes.db"
     text_file.write_text("not a database at all\n" * 50, encoding="utf-8")
     foreign = tmp_path / "other-program.db"
@@ -132,7 +132,7 @@ def test_a_wrong_database_is_refused_and_left_alone(tmp_path, monkeypatch):
 
 def test_an_empty_server_database_needs_init(pg_server, monkeypatch, tmp_path):
     monkeypatch.setenv("ORDERTRAIL_CONFIG", str(tmp_path / "config.json"))
-    monkeypatch.setenv("ORDERTRAIL_PASSWORD", "demo")
+    monkeypatch.setenv("ORDERTRAIL_PASSWORD", "long-secret")
     url = pg_server.create()
     assert cli.main(["--db", url, "--user", "admin", "order", "list"]) == 3
     server = Database(url)
