@@ -23,17 +23,13 @@ from app import (
     lateness,
     masterdata,
     orders,
-    printing,
     queries,
     runner,
     settings,
     tracking,
     users,
     workflow,
-    workflow_versions,
 )
-from app.backups import take_backup
-from app.demo import DEMO_PASSWORD, build_demo
 from app.errors import AuthenticationFailed, OrderTrailError, ValidationError
 from app.node_names import node_code
 from app.orders import LineSpec, MoveSpec
@@ -41,10 +37,6 @@ from app.output_files import check_output
 from app.price_visibility import as_seen_by
 from app.roles import require, role_label, roles_label
 from app.setup import ensure_admin, open_database
-from app.spreadsheets.export import EXPORTERS, export_orders
-from app.spreadsheets.importing import IMPORTERS
-from app.spreadsheets.reading import ImportRejected
-from app.spreadsheets.template import write_template
 from app.users import sign_in, take_failure_notice
 from app.validation import is_control
 from app.workflow_defaults import DEFAULT_WORKFLOWS
@@ -62,6 +54,9 @@ from cli.parser import (
 from cli.tables import local_time, table
 from db.engine import Database, create_missing_database
 from db.models import User
+
+# Commands that write files or make data import what they need when they run, so that a
+# read such as `order list` starts without loading spreadsheets, PDFs or the demo.
 
 MAX_LIST_LIMIT = 10_000_000
 # Only these may make a new database; any other command on a missing one is a typo.
@@ -150,6 +145,8 @@ def cmd_init(ctx: Context) -> int:
 
 
 def cmd_demo(ctx: Context) -> int:
+    from app.demo import DEMO_PASSWORD, build_demo
+
     made = build_demo(ctx.database, ctx.args.orders, ctx.args.seed)
     ctx.say(
         f"已生成演示数据：{made} 张订单；演示用户密码均为 {DEMO_PASSWORD}。",
@@ -557,6 +554,8 @@ def cmd_workflow_show(ctx: Context) -> int:
 
 
 def cmd_workflow_versions(ctx: Context) -> int:
+    from app import workflow_versions
+
     kind = _workflow_kind(ctx.args.kind)
     with ctx.database.reading() as session:
         rows = workflow_versions.versions(session, kind)
@@ -570,6 +569,8 @@ def cmd_workflow_versions(ctx: Context) -> int:
 
 
 def cmd_workflow_export(ctx: Context) -> int:
+    from app import workflow_versions
+
     kind = _workflow_kind(ctx.args.kind)
     with ctx.database.reading() as session:
         text = workflow_versions.exported(workflow.active_workflow(session, kind))
@@ -578,6 +579,8 @@ def cmd_workflow_export(ctx: Context) -> int:
 
 
 def cmd_workflow_import(ctx: Context) -> int:
+    from app import workflow_versions
+
     ctx.acting_user()  # signed in before the file is read
     kind = _workflow_kind(ctx.args.kind)
     path = Path(ctx.args.file)
@@ -695,6 +698,8 @@ def cmd_tracking_pull(ctx: Context) -> int:
 
 
 def cmd_print(ctx: Context) -> int:
+    from app import printing
+
     a = ctx.args
     if a.waiting != (a.number is None) or (a.waiting and a.kind != "delivery-note"):
         raise ValidationError(
@@ -718,6 +723,8 @@ def cmd_print(ctx: Context) -> int:
 
 
 def cmd_template(ctx: Context) -> int:
+    from app.spreadsheets.template import write_template
+
     ctx.acting_user()
     target = check_output(ctx.database, ctx.args.file)
     with ctx.database.reading() as session:
@@ -727,6 +734,9 @@ def cmd_template(ctx: Context) -> int:
 
 
 def cmd_import(ctx: Context) -> int:
+    from app.spreadsheets.importing import IMPORTERS
+    from app.spreadsheets.reading import ImportRejected
+
     a = ctx.args
     try:
         result = ctx.act(IMPORTERS[a.what], a.file)
@@ -747,6 +757,8 @@ def cmd_import(ctx: Context) -> int:
 
 
 def cmd_export(ctx: Context) -> int:
+    from app.spreadsheets.export import EXPORTERS, export_orders
+
     actor = ctx.acting_user()
     a = ctx.args
     target = check_output(ctx.database, a.file)
@@ -766,8 +778,9 @@ def cmd_export(ctx: Context) -> int:
 def cmd_audit_verify(ctx: Context) -> int:
     """Checks the chain against what this desktop saw before (and any backups given); an
     intact chain's newest record becomes this desktop's witness."""
-    key = ctx.database.engine.url.render_as_string(hide_password=True)
+    key = audit.witness_key(ctx.database)
     witnesses = [audit.witness_of_backup(path) for path in ctx.args.against or []]
+    witnesses += [audit.Witness.parse(text) for text in ctx.args.seen or []]
     seen = audit.seen_here(key)
     with ctx.database.reading() as session:
         result = audit.verify(session, (*witnesses, *([seen] if seen else [])))
@@ -778,6 +791,8 @@ def cmd_audit_verify(ctx: Context) -> int:
 
 
 def cmd_backup(ctx: Context) -> int:
+    from app.backups import take_backup
+
     target = take_backup(ctx.database, ctx.acting_user(), ctx.args.file)
     ctx.say(f"已备份到 {target}。", f"Backed up to {target}.")
     return EXIT_OK
