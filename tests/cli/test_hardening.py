@@ -188,6 +188,17 @@ def test_a_non_admin_adding_a_user_is_refused_first(shop, monkeypatch):
     assert code == 4 and "ORDERTRAIL_NEW_PASSWORD" not in err
 
 
+@pytest.mark.parametrize(
+    ("password", "said"), [("demo", "至少需要 8 个字符"), ("bob.smith", "不能与用户名相同")]
+)
+def test_a_weak_password_is_refused_on_the_command_line(shop, monkeypatch, password, said):
+    monkeypatch.setenv("ORDERTRAIL_NEW_PASSWORD", password)
+    code, _, err = shop("user", "add", "bob.smith", "--role", "sales", user="admin")
+    assert code == 3 and said in err
+    monkeypatch.setenv("ORDERTRAIL_NEW_PASSWORD", "a long password")
+    assert shop("user", "add", "bob.smith", "--role", "sales", user="admin")[0] == 0
+
+
 def test_an_unknown_kind_or_node_is_refused_naming_the_valid_ones(shop, tmp_path):
     """`order list --status bogus` printed an empty list with exit 0."""
     _new_order(shop)

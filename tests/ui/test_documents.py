@@ -129,9 +129,7 @@ def test_batch_printing_makes_one_delivery_note_per_waiting_order(qtbot, office,
 def test_the_window_never_saves_onto_the_database(qtbot, office, suffix):
     """Saving a PDF, an export or a template onto the open database (or its journal
     files or an upgrade backup) is refused with a message, and the file is left alone."""
-    number = placed_order(office)
     window = open_desk(qtbot, office.db, office.owner, lang="en")
-    wait_for_node(qtbot, window, "已下单")
     target = Path(f"{office.db.sqlite_path}{suffix}")
     if suffix:  # an upgrade backup beside the database
         target.write_bytes(b"SQLite format 3\x00 and the rest")
@@ -144,7 +142,7 @@ def test_the_window_never_saves_onto_the_database(qtbot, office, suffix):
     ):
         answer(QMessageBox, lambda box: (told.append(box.text()), box.accept()))
         save()  # the message box is modal: answered before this returns
-    assert target.read_bytes() == before and print_events(office, number) == []
+    assert target.read_bytes() == before
     assert len(told) == 3 and all("is not overwritten" in text for text in told)
 
 
