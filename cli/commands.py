@@ -681,6 +681,8 @@ def _tracking_report(ctx: Context, outcomes) -> int:
 
 
 def cmd_tracking_import(ctx: Context) -> int:
+    from app.spreadsheets.reading import ImportRejected
+
     try:
         outcomes = ctx.act(tracking.import_export, ctx.args.file)
     except ImportRejected as rejected:

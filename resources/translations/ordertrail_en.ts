@@ -316,12 +316,7 @@ What you were doing was not saved; the data in the database is untouched. The de
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/login.py" line="253"/>
-        <source>The password needs at least %1 characters.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/login.py" line="258"/>
+        <location filename="../../ui/login.py" line="252"/>
         <source>Fill in every field.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -329,12 +324,12 @@ What you were doing was not saved; the data in the database is untouched. The de
 <context>
     <name>ImportErrorsDialog</name>
     <message>
-        <location filename="../../ui/documents_dialog.py" line="172"/>
+        <location filename="../../ui/documents_dialog.py" line="174"/>
         <source>Nothing was imported</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/documents_dialog.py" line="176"/>
+        <location filename="../../ui/documents_dialog.py" line="178"/>
         <source>The file has %n problem(s); nothing was imported. Fix them and import the file again.</source>
         <translation>
             <numerusform>The file has %n problem; nothing was imported. Fix it and import the file again.</numerusform>
@@ -342,32 +337,32 @@ What you were doing was not saved; the data in the database is untouched. The de
         </translation>
     </message>
     <message>
-        <location filename="../../ui/documents_dialog.py" line="187"/>
+        <location filename="../../ui/documents_dialog.py" line="189"/>
         <source>Sheet</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/documents_dialog.py" line="187"/>
+        <location filename="../../ui/documents_dialog.py" line="189"/>
         <source>Row</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/documents_dialog.py" line="187"/>
+        <location filename="../../ui/documents_dialog.py" line="189"/>
         <source>Column</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/documents_dialog.py" line="187"/>
+        <location filename="../../ui/documents_dialog.py" line="189"/>
         <source>Problem</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/documents_dialog.py" line="206"/>
+        <location filename="../../ui/documents_dialog.py" line="208"/>
         <source>Save as Excel…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/documents_dialog.py" line="218"/>
+        <location filename="../../ui/documents_dialog.py" line="220"/>
         <source>Save the problems</source>
         <translation type="unfinished"></translation>
     </message>
@@ -469,201 +464,201 @@ What you were doing was not saved; the data in the database is untouched. The de
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="71"/>
+        <location filename="../../ui/main_window.py" line="72"/>
         <source>OrderTrail</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="109"/>
+        <location filename="../../ui/main_window.py" line="110"/>
         <source>%1 (%2) · database %3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="146"/>
+        <location filename="../../ui/main_window.py" line="147"/>
         <source>My work</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="147"/>
+        <location filename="../../ui/main_window.py" line="148"/>
         <source>All orders</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="148"/>
+        <location filename="../../ui/main_window.py" line="149"/>
         <source>Sales</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="149"/>
+        <location filename="../../ui/main_window.py" line="150"/>
         <source>Purchases</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="150"/>
+        <location filename="../../ui/main_window.py" line="151"/>
         <source>Exceptions</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="151"/>
+        <location filename="../../ui/main_window.py" line="152"/>
         <source>Stock</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="152"/>
+        <location filename="../../ui/main_window.py" line="153"/>
         <source>Finance</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="153"/>
+        <location filename="../../ui/main_window.py" line="154"/>
         <source>Dashboard</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="165"/>
+        <location filename="../../ui/main_window.py" line="166"/>
         <source>New order</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="173"/>
+        <location filename="../../ui/main_window.py" line="174"/>
         <source>Orders are created by sales (sales orders) and purchasing (purchase orders).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="176"/>
+        <location filename="../../ui/main_window.py" line="177"/>
         <source>Refresh</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="179"/>
+        <location filename="../../ui/main_window.py" line="180"/>
         <source>Search</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="183"/>
+        <location filename="../../ui/main_window.py" line="184"/>
         <source>Main</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="194"/>
+        <location filename="../../ui/main_window.py" line="195"/>
         <source>&amp;File</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="198"/>
-        <location filename="../../ui/main_window.py" line="641"/>
+        <location filename="../../ui/main_window.py" line="199"/>
+        <location filename="../../ui/main_window.py" line="663"/>
         <source>Language</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="204"/>
+        <location filename="../../ui/main_window.py" line="205"/>
         <source>Administration…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="209"/>
+        <location filename="../../ui/main_window.py" line="210"/>
         <source>Quit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="214"/>
+        <location filename="../../ui/main_window.py" line="215"/>
         <source>&amp;Settings</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="215"/>
+        <location filename="../../ui/main_window.py" line="216"/>
         <source>Workflows…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="223"/>
+        <location filename="../../ui/main_window.py" line="224"/>
         <source>Orders</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="224"/>
+        <location filename="../../ui/main_window.py" line="225"/>
         <source>Customers and suppliers</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="225"/>
+        <location filename="../../ui/main_window.py" line="226"/>
         <source>Products</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="227"/>
+        <location filename="../../ui/main_window.py" line="228"/>
         <source>&amp;Documents</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="228"/>
+        <location filename="../../ui/main_window.py" line="229"/>
         <source>Print delivery notes of waiting orders</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="229"/>
+        <location filename="../../ui/main_window.py" line="230"/>
         <source>Print delivery notes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="236"/>
+        <location filename="../../ui/main_window.py" line="237"/>
         <source>Download an Excel template</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="237"/>
-        <location filename="../../ui/main_window.py" line="547"/>
+        <location filename="../../ui/main_window.py" line="238"/>
+        <location filename="../../ui/main_window.py" line="552"/>
         <source>Export to Excel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="238"/>
-        <location filename="../../ui/main_window.py" line="570"/>
+        <location filename="../../ui/main_window.py" line="239"/>
+        <location filename="../../ui/main_window.py" line="578"/>
         <source>Import from Excel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="247"/>
+        <location filename="../../ui/main_window.py" line="248"/>
         <source>Orders (the list as filtered)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="257"/>
+        <location filename="../../ui/main_window.py" line="258"/>
         <source>&amp;Help</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="258"/>
+        <location filename="../../ui/main_window.py" line="259"/>
         <source>About OrderTrail</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="316"/>
+        <location filename="../../ui/main_window.py" line="317"/>
         <source>%1 arrives in a later version.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="375"/>
+        <location filename="../../ui/main_window.py" line="376"/>
         <source>Orders updated at %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="423"/>
-        <location filename="../../ui/main_window.py" line="543"/>
+        <location filename="../../ui/main_window.py" line="424"/>
+        <location filename="../../ui/main_window.py" line="548"/>
         <source>Saved %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="532"/>
+        <location filename="../../ui/main_window.py" line="534"/>
         <source>Save the template</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="561"/>
+        <location filename="../../ui/main_window.py" line="569"/>
         <source>Exporting %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="565"/>
+        <location filename="../../ui/main_window.py" line="573"/>
         <source>Exported %n record(s) to %1</source>
         <translation>
             <numerusform>Exported %n record to %1</numerusform>
@@ -671,12 +666,12 @@ What you were doing was not saved; the data in the database is untouched. The de
         </translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="577"/>
+        <location filename="../../ui/main_window.py" line="585"/>
         <source>Importing %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="585"/>
+        <location filename="../../ui/main_window.py" line="595"/>
         <source>Imported %n record(s)</source>
         <translation>
             <numerusform>Imported %n record</numerusform>
@@ -684,22 +679,22 @@ What you were doing was not saved; the data in the database is untouched. The de
         </translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="592"/>
+        <location filename="../../ui/main_window.py" line="602"/>
         <source>Printing delivery notes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="596"/>
+        <location filename="../../ui/main_window.py" line="615"/>
         <source>Delivery notes of waiting orders</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="622"/>
+        <location filename="../../ui/main_window.py" line="644"/>
         <source>%1: %2 done</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="641"/>
+        <location filename="../../ui/main_window.py" line="663"/>
         <source>The new language is used from the next start.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -893,52 +888,57 @@ What you were doing was not saved; the data in the database is untouched. The de
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/order_detail.py" line="191"/>
+        <location filename="../../ui/order_detail.py" line="193"/>
+        <source>At list prices: %1 (discount %2%)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/order_detail.py" line="198"/>
         <source>Paid: %1 (%2%)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/order_detail.py" line="196"/>
+        <location filename="../../ui/order_detail.py" line="203"/>
         <source>Waiting for: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/order_detail.py" line="196"/>
+        <location filename="../../ui/order_detail.py" line="203"/>
         <source>nobody</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/order_detail.py" line="200"/>
+        <location filename="../../ui/order_detail.py" line="207"/>
         <source>Overdue</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/order_detail.py" line="207"/>
+        <location filename="../../ui/order_detail.py" line="214"/>
         <source>Belongs to %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/order_detail.py" line="210"/>
+        <location filename="../../ui/order_detail.py" line="217"/>
         <source>Linked documents: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/order_detail.py" line="213"/>
+        <location filename="../../ui/order_detail.py" line="220"/>
         <source>Note: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/order_detail.py" line="239"/>
+        <location filename="../../ui/order_detail.py" line="246"/>
         <source>not yet</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/order_detail.py" line="275"/>
+        <location filename="../../ui/order_detail.py" line="282"/>
         <source>Nothing for you to do here: the next step belongs to %1.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/order_detail.py" line="280"/>
+        <location filename="../../ui/order_detail.py" line="287"/>
         <source>This order is finished.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1262,18 +1262,28 @@ What you were doing was not saved; the data in the database is untouched. The de
 <context>
     <name>PrintPreview</name>
     <message>
-        <location filename="../../ui/print_preview.py" line="84"/>
+        <location filename="../../ui/print_preview.py" line="88"/>
         <source>Print…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/print_preview.py" line="85"/>
+        <location filename="../../ui/print_preview.py" line="89"/>
         <source>Save as PDF…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/print_preview.py" line="109"/>
+        <location filename="../../ui/print_preview.py" line="113"/>
         <source>Save as PDF</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/print_preview.py" line="127"/>
+        <source>Not saved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/print_preview.py" line="128"/>
+        <source>%1 could not be written: %2</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1664,7 +1674,7 @@ What you were doing was not saved; the data in the database is untouched. The de
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/timeline.py" line="98"/>
+        <location filename="../../ui/timeline.py" line="100"/>
         <source>Taken automatically when its condition held</source>
         <translation type="unfinished"></translation>
     </message>

@@ -319,12 +319,7 @@ What you were doing was not saved; the data in the database is untouched. The de
         <translation>两次输入的密码不一致。</translation>
     </message>
     <message>
-        <location filename="../../ui/login.py" line="253"/>
-        <source>The password needs at least %1 characters.</source>
-        <translation>密码至少需要 %1 个字符。</translation>
-    </message>
-    <message>
-        <location filename="../../ui/login.py" line="258"/>
+        <location filename="../../ui/login.py" line="252"/>
         <source>Fill in every field.</source>
         <translation>请填写所有字段。</translation>
     </message>
@@ -332,44 +327,44 @@ What you were doing was not saved; the data in the database is untouched. The de
 <context>
     <name>ImportErrorsDialog</name>
     <message>
-        <location filename="../../ui/documents_dialog.py" line="172"/>
+        <location filename="../../ui/documents_dialog.py" line="174"/>
         <source>Nothing was imported</source>
         <translation>未导入任何数据</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/documents_dialog.py" line="176"/>
+        <location filename="../../ui/documents_dialog.py" line="178"/>
         <source>The file has %n problem(s); nothing was imported. Fix them and import the file again.</source>
         <translation>
             <numerusform>文件有 %n 处问题，未导入任何数据。请改正后重新导入。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/documents_dialog.py" line="187"/>
+        <location filename="../../ui/documents_dialog.py" line="189"/>
         <source>Sheet</source>
         <translation>工作表</translation>
     </message>
     <message>
-        <location filename="../../ui/documents_dialog.py" line="187"/>
+        <location filename="../../ui/documents_dialog.py" line="189"/>
         <source>Row</source>
         <translation>行</translation>
     </message>
     <message>
-        <location filename="../../ui/documents_dialog.py" line="187"/>
+        <location filename="../../ui/documents_dialog.py" line="189"/>
         <source>Column</source>
         <translation>列</translation>
     </message>
     <message>
-        <location filename="../../ui/documents_dialog.py" line="187"/>
+        <location filename="../../ui/documents_dialog.py" line="189"/>
         <source>Problem</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../ui/documents_dialog.py" line="206"/>
+        <location filename="../../ui/documents_dialog.py" line="208"/>
         <source>Save as Excel…</source>
         <translation>另存为 Excel…</translation>
     </message>
     <message>
-        <location filename="../../ui/documents_dialog.py" line="218"/>
+        <location filename="../../ui/documents_dialog.py" line="220"/>
         <source>Save the problems</source>
         <translation>保存问题清单</translation>
     </message>
@@ -471,235 +466,235 @@ What you were doing was not saved; the data in the database is untouched. The de
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="71"/>
+        <location filename="../../ui/main_window.py" line="72"/>
         <source>OrderTrail</source>
         <translation>采销订单跟踪</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="109"/>
+        <location filename="../../ui/main_window.py" line="110"/>
         <source>%1 (%2) · database %3</source>
         <translation>%1（%2）· 数据库 %3</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="146"/>
+        <location filename="../../ui/main_window.py" line="147"/>
         <source>My work</source>
         <translation>待我处理</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="147"/>
+        <location filename="../../ui/main_window.py" line="148"/>
         <source>All orders</source>
         <translation>全部订单</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="148"/>
+        <location filename="../../ui/main_window.py" line="149"/>
         <source>Sales</source>
         <translation>销售订单</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="149"/>
+        <location filename="../../ui/main_window.py" line="150"/>
         <source>Purchases</source>
         <translation>采购订单</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="150"/>
+        <location filename="../../ui/main_window.py" line="151"/>
         <source>Exceptions</source>
         <translation>异常订单</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="151"/>
+        <location filename="../../ui/main_window.py" line="152"/>
         <source>Stock</source>
         <translation>库存</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="152"/>
+        <location filename="../../ui/main_window.py" line="153"/>
         <source>Finance</source>
         <translation>财务</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="153"/>
+        <location filename="../../ui/main_window.py" line="154"/>
         <source>Dashboard</source>
         <translation>看板</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="165"/>
+        <location filename="../../ui/main_window.py" line="166"/>
         <source>New order</source>
         <translation>新建订单</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="173"/>
+        <location filename="../../ui/main_window.py" line="174"/>
         <source>Orders are created by sales (sales orders) and purchasing (purchase orders).</source>
         <translation>订单由销售（销售订单）和采购（采购订单）创建。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="176"/>
+        <location filename="../../ui/main_window.py" line="177"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="179"/>
+        <location filename="../../ui/main_window.py" line="180"/>
         <source>Search</source>
         <translation>搜索</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="183"/>
+        <location filename="../../ui/main_window.py" line="184"/>
         <source>Main</source>
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="194"/>
+        <location filename="../../ui/main_window.py" line="195"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="198"/>
-        <location filename="../../ui/main_window.py" line="641"/>
+        <location filename="../../ui/main_window.py" line="199"/>
+        <location filename="../../ui/main_window.py" line="663"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="204"/>
+        <location filename="../../ui/main_window.py" line="205"/>
         <source>Administration…</source>
         <translation>管理控制台…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="209"/>
+        <location filename="../../ui/main_window.py" line="210"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="214"/>
+        <location filename="../../ui/main_window.py" line="215"/>
         <source>&amp;Settings</source>
         <translation>设置(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="215"/>
+        <location filename="../../ui/main_window.py" line="216"/>
         <source>Workflows…</source>
         <translation>流程设置…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="223"/>
+        <location filename="../../ui/main_window.py" line="224"/>
         <source>Orders</source>
         <translation>订单</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="224"/>
+        <location filename="../../ui/main_window.py" line="225"/>
         <source>Customers and suppliers</source>
         <translation>客户与供应商</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="225"/>
+        <location filename="../../ui/main_window.py" line="226"/>
         <source>Products</source>
         <translation>产品</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="227"/>
+        <location filename="../../ui/main_window.py" line="228"/>
         <source>&amp;Documents</source>
         <translation>单据(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="228"/>
+        <location filename="../../ui/main_window.py" line="229"/>
         <source>Print delivery notes of waiting orders</source>
         <translation>批量打印待发货订单的发货单</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="229"/>
+        <location filename="../../ui/main_window.py" line="230"/>
         <source>Print delivery notes</source>
         <translation>打印发货单</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="236"/>
+        <location filename="../../ui/main_window.py" line="237"/>
         <source>Download an Excel template</source>
         <translation>下载 Excel 模板</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="237"/>
-        <location filename="../../ui/main_window.py" line="547"/>
+        <location filename="../../ui/main_window.py" line="238"/>
+        <location filename="../../ui/main_window.py" line="552"/>
         <source>Export to Excel</source>
         <translation>导出到 Excel</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="238"/>
-        <location filename="../../ui/main_window.py" line="570"/>
+        <location filename="../../ui/main_window.py" line="239"/>
+        <location filename="../../ui/main_window.py" line="578"/>
         <source>Import from Excel</source>
         <translation>从 Excel 导入</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="247"/>
+        <location filename="../../ui/main_window.py" line="248"/>
         <source>Orders (the list as filtered)</source>
         <translation>订单（按当前列表筛选）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="257"/>
+        <location filename="../../ui/main_window.py" line="258"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="258"/>
+        <location filename="../../ui/main_window.py" line="259"/>
         <source>About OrderTrail</source>
         <translation>关于 OrderTrail</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="316"/>
+        <location filename="../../ui/main_window.py" line="317"/>
         <source>%1 arrives in a later version.</source>
         <translation>“%1”将在后续版本提供。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="375"/>
+        <location filename="../../ui/main_window.py" line="376"/>
         <source>Orders updated at %1</source>
         <translation>订单已于 %1 更新</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="423"/>
-        <location filename="../../ui/main_window.py" line="543"/>
+        <location filename="../../ui/main_window.py" line="424"/>
+        <location filename="../../ui/main_window.py" line="548"/>
         <source>Saved %1</source>
         <translation>已保存 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="532"/>
+        <location filename="../../ui/main_window.py" line="534"/>
         <source>Save the template</source>
         <translation>保存模板</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="561"/>
+        <location filename="../../ui/main_window.py" line="569"/>
         <source>Exporting %1</source>
         <translation>正在导出：%1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="565"/>
+        <location filename="../../ui/main_window.py" line="573"/>
         <source>Exported %n record(s) to %1</source>
         <translation>
             <numerusform>已导出 %n 条记录到 %1</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="577"/>
+        <location filename="../../ui/main_window.py" line="585"/>
         <source>Importing %1</source>
         <translation>正在导入：%1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="585"/>
+        <location filename="../../ui/main_window.py" line="595"/>
         <source>Imported %n record(s)</source>
         <translation>
             <numerusform>已导入 %n 条记录</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="592"/>
+        <location filename="../../ui/main_window.py" line="602"/>
         <source>Printing delivery notes</source>
         <translation>正在打印发货单</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="596"/>
+        <location filename="../../ui/main_window.py" line="615"/>
         <source>Delivery notes of waiting orders</source>
         <translation>待发货订单的发货单</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="622"/>
+        <location filename="../../ui/main_window.py" line="644"/>
         <source>%1: %2 done</source>
         <translation>%1：已%2</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="641"/>
+        <location filename="../../ui/main_window.py" line="663"/>
         <source>The new language is used from the next start.</source>
         <translation>新的语言将在下次启动时生效。</translation>
     </message>
@@ -893,52 +888,57 @@ What you were doing was not saved; the data in the database is untouched. The de
         <translation>金额：%1 %2</translation>
     </message>
     <message>
-        <location filename="../../ui/order_detail.py" line="191"/>
+        <location filename="../../ui/order_detail.py" line="193"/>
+        <source>At list prices: %1 (discount %2%)</source>
+        <translation>按标价计：%1（折扣 %2%）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/order_detail.py" line="198"/>
         <source>Paid: %1 (%2%)</source>
         <translation>已收付：%1（%2%）</translation>
     </message>
     <message>
-        <location filename="../../ui/order_detail.py" line="196"/>
+        <location filename="../../ui/order_detail.py" line="203"/>
         <source>Waiting for: %1</source>
         <translation>待处理：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/order_detail.py" line="196"/>
+        <location filename="../../ui/order_detail.py" line="203"/>
         <source>nobody</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../ui/order_detail.py" line="200"/>
+        <location filename="../../ui/order_detail.py" line="207"/>
         <source>Overdue</source>
         <translation>已超时</translation>
     </message>
     <message>
-        <location filename="../../ui/order_detail.py" line="207"/>
+        <location filename="../../ui/order_detail.py" line="214"/>
         <source>Belongs to %1</source>
         <translation>所属订单：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/order_detail.py" line="210"/>
+        <location filename="../../ui/order_detail.py" line="217"/>
         <source>Linked documents: %1</source>
         <translation>关联单据：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/order_detail.py" line="213"/>
+        <location filename="../../ui/order_detail.py" line="220"/>
         <source>Note: %1</source>
         <translation>备注：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/order_detail.py" line="239"/>
+        <location filename="../../ui/order_detail.py" line="246"/>
         <source>not yet</source>
         <translation>未签收</translation>
     </message>
     <message>
-        <location filename="../../ui/order_detail.py" line="275"/>
+        <location filename="../../ui/order_detail.py" line="282"/>
         <source>Nothing for you to do here: the next step belongs to %1.</source>
         <translation>此订单暂无需您处理：下一步由%1负责。</translation>
     </message>
     <message>
-        <location filename="../../ui/order_detail.py" line="280"/>
+        <location filename="../../ui/order_detail.py" line="287"/>
         <source>This order is finished.</source>
         <translation>此订单已结束。</translation>
     </message>
@@ -1262,19 +1262,29 @@ What you were doing was not saved; the data in the database is untouched. The de
 <context>
     <name>PrintPreview</name>
     <message>
-        <location filename="../../ui/print_preview.py" line="84"/>
+        <location filename="../../ui/print_preview.py" line="88"/>
         <source>Print…</source>
         <translation>打印…</translation>
     </message>
     <message>
-        <location filename="../../ui/print_preview.py" line="85"/>
+        <location filename="../../ui/print_preview.py" line="89"/>
         <source>Save as PDF…</source>
         <translation>另存为 PDF…</translation>
     </message>
     <message>
-        <location filename="../../ui/print_preview.py" line="109"/>
+        <location filename="../../ui/print_preview.py" line="113"/>
         <source>Save as PDF</source>
         <translation>另存为 PDF</translation>
+    </message>
+    <message>
+        <location filename="../../ui/print_preview.py" line="127"/>
+        <source>Not saved</source>
+        <translation>未保存</translation>
+    </message>
+    <message>
+        <location filename="../../ui/print_preview.py" line="128"/>
+        <source>%1 could not be written: %2</source>
+        <translation>无法写入 %1：%2</translation>
     </message>
 </context>
 <context>
@@ -1664,7 +1674,7 @@ What you were doing was not saved; the data in the database is untouched. The de
         <translation>来自 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline.py" line="98"/>
+        <location filename="../../ui/timeline.py" line="100"/>
         <source>Taken automatically when its condition held</source>
         <translation>条件满足后自动完成</translation>
     </message>
