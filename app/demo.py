@@ -17,14 +17,13 @@ from sqlalchemy.orm import Session
 from db.engine import Database
 from db.models import Order, Party, Product, Setting, User
 
-from . import audit, masterdata, orders, walkthrough, workflow
+from . import masterdata, orders, walkthrough, workflow
 from .clock import frozen_at, utcnow
 from .errors import ValidationError
 from .orders import LineSpec, MoveSpec
 from .progress import progress_of
 from .roles import ROLES
-from .setup import SYSTEM
-from .users import create_user
+from .users import create_demo_user
 
 DEMO_PASSWORD = "demo"
 MAX_DEMO_ORDERS = 100_000
@@ -86,13 +85,7 @@ def _holds_anything(session: Session) -> bool:
 
 
 def _users(session: Session) -> dict[str, User]:
-    users = {}
-    for role in ROLES:
-        users[role] = create_user(session, role, {role}, DEMO_PASSWORD)
-        audit.record(
-            session, SYSTEM, entity="user", ref=role, action="create", after={"roles": [role]}
-        )
-    return users
+    return {role: create_demo_user(session, role, DEMO_PASSWORD) for role in ROLES}
 
 
 def _master_data(session: Session, users: dict[str, User]) -> None:

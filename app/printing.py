@@ -180,7 +180,7 @@ def render_document(session: Session, user: User, kind: str, number: str) -> byt
     """The document as PDF, to look at: a preview records nothing."""
     _order, document, _shipment = _document(session, user, kind, number)
     content, layout = _documents("content", "layout")
-    return layout.render([document], content.company(session))
+    return layout.render([document], content.company(session), audit.newest(session))
 
 
 def record_print(session: Session, user: User, kind: str, number: str) -> None:
@@ -218,6 +218,49 @@ def waiting_at_warehouse(session: Session) -> list[Order]:
     )
 
 
+@dataclass(frozen=True)
+class NoteBatch:
+    """Delivery notes made as one PDF, and which note each order got (order number and
+    shipment number, or "" for the goods still to ship), so that the print can be recorded
+    when the PDF really leaves the program."""
+
+    pdf: bytes
+    notes: tuple[tuple[str, str], ...]
+
+
+def render_delivery_notes(
+    session: Session,
+    user: User,
+    numbers: list[str] | None = None,
+    progress: ProgressCallback | None = None,
+    cancelled: CancelCheck | None = None,
+) -> NoteBatch:
+    """One PDF with a delivery note for each order (default: every order waiting at the
+    warehouse), each note numbering its own pages. Making it records nothing: see
+    `record_delivery_notes`."""
+    job = Job(progress, cancelled)
+    if numbers is None:
+        numbers = [order.number for order in waiting_at_warehouse(session)]
+    if not numbers:
+        raise NotFound("没有等待发货的订单。", "No orders are waiting at the warehouse.")
+    documents, notes = [], []
+    for done, number in enumerate(numbers):
+        job.step(done, len(numbers))
+        order, document, shipment = _delivery_note(session, number)
+        documents.append(document)
+        notes.append((order.number, shipment))
+    content, layout = _documents("content", "layout")
+    pdf = layout.render(documents, content.company(session), audit.newest(session))
+    job.step(len(numbers), len(numbers))
+    return NoteBatch(pdf, tuple(notes))
+
+
+def record_delivery_notes(session: Session, user: User, notes: tuple[tuple[str, str], ...]) -> None:
+    """The batch was printed or saved: one print event on each of its orders."""
+    for number, shipment in notes:
+        _record(session, user, find_order(session, number), DELIVERY_NOTE, shipment)
+
+
 def print_delivery_notes(
     session: Session,
     user: User,
@@ -225,20 +268,7 @@ def print_delivery_notes(
     progress: ProgressCallback | None = None,
     cancelled: CancelCheck | None = None,
 ) -> bytes:
-    """One PDF with a delivery note for each order (default: every order waiting at the
-    warehouse); each note numbers its own pages, and each print is recorded."""
-    job = Job(progress, cancelled)
-    if numbers is None:
-        numbers = [order.number for order in waiting_at_warehouse(session)]
-    if not numbers:
-        raise NotFound("没有等待发货的订单。", "No orders are waiting at the warehouse.")
-    documents = []
-    for done, number in enumerate(numbers):
-        job.step(done, len(numbers))
-        order, document, shipment = _delivery_note(session, number)
-        documents.append(document)
-        _record(session, user, order, "delivery-note", shipment)
-    content, layout = _documents("content", "layout")
-    pdf = layout.render(documents, content.company(session))
-    job.step(len(numbers), len(numbers))
-    return pdf
+    """The batch as PDF for a file or a printer; each note's print is recorded."""
+    batch = render_delivery_notes(session, user, numbers, progress, cancelled)
+    record_delivery_notes(session, user, batch.notes)
+    return batch.pdf

@@ -8,9 +8,8 @@ import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from functools import cache
 
-from argon2 import PasswordHasher
-from argon2.exceptions import InvalidHashError, VerificationError
 from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
@@ -30,19 +29,36 @@ FREE_FAILURES = 3
 # come from is slowed down far more.
 ACCOUNT_DELAY_CAP = timedelta(seconds=30)
 SOURCE_DELAY_CAP = timedelta(minutes=15)
-MIN_PASSWORD_LENGTH = 4
+MIN_PASSWORD_LENGTH = 8
 # The name the program's own events carry (workflow seeding, the first admin).
 SYSTEM = "system"
 NAME_PUNCTUATION = frozenset("._-@")
 
-_hasher = PasswordHasher()
+
+@cache
+def _hasher():
+    """argon2, loaded only when a password is hashed or checked (not for --help or a
+    command that needs no sign-in)."""
+    from argon2 import PasswordHasher
+
+    return PasswordHasher()
 
 
-def _check_password(password: str) -> None:
+def _hash(password: str) -> str:
+    return _hasher().hash(password)
+
+
+def check_password(password: str, name: str) -> None:
+    """A real user's password: long enough, and not the user's own name."""
     if len(password) < MIN_PASSWORD_LENGTH:
         raise ValidationError(
-            f"密码至少需要 {MIN_PASSWORD_LENGTH} 个字符。",
-            f"A password needs at least {MIN_PASSWORD_LENGTH} characters.",
+            f"用户 {name} 的密码至少需要 {MIN_PASSWORD_LENGTH} 个字符。",
+            f"The password of {name} needs at least {MIN_PASSWORD_LENGTH} characters.",
+        )
+    if unicodedata.normalize("NFKC", password).casefold() == name.casefold():
+        raise ValidationError(
+            f"用户 {name} 的密码不能与用户名相同。",
+            f"The password of {name} may not be the user name.",
         )
 
 
@@ -98,17 +114,39 @@ def _checked_roles(roles: Iterable[str]) -> frozenset[str]:
 def create_user(
     session: Session, name: str, roles: Iterable[str], password: str, display_name: str = ""
 ) -> User:
-    """Create a user without a permission check: for the first admin and demo data."""
+    """Create a user without a permission check: for the first admin."""
     name = _user_name(session, name)
-    roles = _checked_roles(roles)
-    _check_password(password)
+    check_password(password, name)
+    return _new_user(session, name, _checked_roles(roles), password, display_name)
+
+
+def create_demo_user(session: Session, role: str, password: str) -> User:
+    """One of the demo's accounts (named for its role, with the demo's published
+    password, which the rules for real users would refuse), audited as the demo's.
+    Only the demo calls this, and the demo runs on an empty database only."""
+    user = _new_user(session, _user_name(session, role), _checked_roles({role}), password, "")
+    audit.record(
+        session,
+        SYSTEM,
+        entity="user",
+        ref=user.name,
+        action="create",
+        after={"roles": [role]},
+        comment="demo",
+    )
+    return user
+
+
+def _new_user(
+    session: Session, name: str, roles: frozenset[str], password: str, display_name: str
+) -> User:
     user = User(
         name=name,
         display_name=clean_text(
             display_name or name, "显示名", "display name", max_length=128, required=False
         ),
         roles=roles,
-        password_hash=_hasher.hash(password),
+        password_hash=_hash(password),
         active=True,
         created_at=utcnow(),
     )
@@ -225,8 +263,8 @@ def reset_password(session: Session, actor: User, name: str, password: str) -> U
     """A new password set by an admin; it also ends the slowing-down of its sign-ins."""
     require(actor, "manage_users")
     user = find_user(session, name)
-    _check_password(password)
-    user.password_hash = _hasher.hash(password)
+    check_password(password, user.name)
+    user.password_hash = _hash(password)
     _forgive_failures(session, user.name)
     audit.record(session, actor.name, entity="user", ref=user.name, action="reset_password")
     return user
@@ -253,8 +291,10 @@ def set_active(session: Session, actor: User, name: str, active: bool) -> User:
 
 
 def password_matches(password_hash: str, password: str) -> bool:
+    from argon2.exceptions import InvalidHashError, VerificationError
+
     try:
-        return _hasher.verify(password_hash, password)
+        return _hasher().verify(password_hash, password)
     except (VerificationError, InvalidHashError):
         return False
 

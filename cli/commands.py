@@ -26,7 +26,6 @@ from app import (
     masterdata,
     orders,
     periods,
-    printing,
     queries,
     reconcile,
     reorder,
@@ -36,10 +35,7 @@ from app import (
     tracking,
     users,
     workflow,
-    workflow_versions,
 )
-from app.backups import take_backup
-from app.demo import DEMO_PASSWORD, build_demo
 from app.errors import AuthenticationFailed, OrderTrailError, ValidationError
 from app.node_names import node_code
 from app.orders import LineSpec, MoveSpec
@@ -48,14 +44,9 @@ from app.price_visibility import as_seen_by
 from app.reconcile_files import write_report
 from app.roles import refuse_board, require, role_label, roles_label
 from app.setup import ensure_admin, open_database
-from app.spreadsheets.export import EXPORTERS, export_orders
-from app.spreadsheets.importing import IMPORTERS
-from app.spreadsheets.reading import ImportRejected
-from app.spreadsheets.template import write_template
 from app.users import sign_in, take_failure_notice
 from app.validation import is_control, iso_date
 from app.workflow_defaults import DEFAULT_WORKFLOWS
-from cli.notify import cmd_notify  # noqa: F401  (named by the parser)
 from cli.parser import (
     EXIT_AUDIT,
     EXIT_BUG,
@@ -69,6 +60,9 @@ from cli.parser import (
 from cli.tables import local_time, table
 from db.engine import Database, create_missing_database
 from db.models import User
+
+# Commands that write files or make data import what they need when they run, so that a
+# read such as `order list` starts without loading spreadsheets, PDFs or the demo.
 
 MAX_LIST_LIMIT = 10_000_000
 # Only these may make a new database; any other command on a missing one is a typo.
@@ -159,6 +153,8 @@ def cmd_init(ctx: Context) -> int:
 
 
 def cmd_demo(ctx: Context) -> int:
+    from app.demo import DEMO_PASSWORD, build_demo
+
     made = build_demo(ctx.database, ctx.args.orders, ctx.args.seed)
     ctx.say(
         f"已生成演示数据：{made} 张订单；演示用户密码均为 {DEMO_PASSWORD}。",
@@ -573,6 +569,8 @@ def cmd_workflow_show(ctx: Context) -> int:
 
 
 def cmd_workflow_versions(ctx: Context) -> int:
+    from app import workflow_versions
+
     kind = _workflow_kind(ctx.args.kind)
     with ctx.database.reading() as session:
         rows = workflow_versions.versions(session, kind)
@@ -586,6 +584,8 @@ def cmd_workflow_versions(ctx: Context) -> int:
 
 
 def cmd_workflow_export(ctx: Context) -> int:
+    from app import workflow_versions
+
     kind = _workflow_kind(ctx.args.kind)
     with ctx.database.reading() as session:
         text = workflow_versions.exported(workflow.active_workflow(session, kind))
@@ -594,6 +594,8 @@ def cmd_workflow_export(ctx: Context) -> int:
 
 
 def cmd_workflow_import(ctx: Context) -> int:
+    from app import workflow_versions
+
     ctx.acting_user()  # signed in before the file is read
     kind = _workflow_kind(ctx.args.kind)
     path = Path(ctx.args.file)
@@ -695,6 +697,8 @@ def _tracking_report(ctx: Context, outcomes) -> int:
 
 
 def cmd_tracking_import(ctx: Context) -> int:
+    from app.spreadsheets.reading import ImportRejected
+
     try:
         outcomes = ctx.act(tracking.import_export, ctx.args.file)
     except ImportRejected as rejected:
@@ -800,6 +804,8 @@ def cmd_reorder(ctx: Context) -> int:
 
 
 def cmd_print(ctx: Context) -> int:
+    from app import printing
+
     a = ctx.args
     if a.waiting != (a.number is None) or (a.waiting and a.kind != "delivery-note"):
         raise ValidationError(
@@ -823,6 +829,8 @@ def cmd_print(ctx: Context) -> int:
 
 
 def cmd_template(ctx: Context) -> int:
+    from app.spreadsheets.template import write_template
+
     ctx.acting_user()
     target = check_output(ctx.database, ctx.args.file)
     with ctx.database.reading() as session:
@@ -832,6 +840,9 @@ def cmd_template(ctx: Context) -> int:
 
 
 def cmd_import(ctx: Context) -> int:
+    from app.spreadsheets.importing import IMPORTERS
+    from app.spreadsheets.reading import ImportRejected
+
     a = ctx.args
     try:
         result = ctx.act(IMPORTERS[a.what], a.file)
@@ -852,6 +863,8 @@ def cmd_import(ctx: Context) -> int:
 
 
 def cmd_export(ctx: Context) -> int:
+    from app.spreadsheets.export import EXPORTERS, export_orders
+
     actor = ctx.acting_user()
     a = ctx.args
     target = check_output(ctx.database, a.file)
@@ -871,8 +884,9 @@ def cmd_export(ctx: Context) -> int:
 def cmd_audit_verify(ctx: Context) -> int:
     """Checks the chain against what this desktop saw before (and any backups given); an
     intact chain's newest record becomes this desktop's witness."""
-    key = ctx.database.engine.url.render_as_string(hide_password=True)
+    key = audit.witness_key(ctx.database)
     witnesses = [audit.witness_of_backup(path) for path in ctx.args.against or []]
+    witnesses += [audit.Witness.parse(text) for text in ctx.args.seen or []]
     seen = audit.seen_here(key)
     with ctx.database.reading() as session:
         result = audit.verify(session, (*witnesses, *([seen] if seen else [])))
@@ -977,7 +991,15 @@ def cmd_period_list(ctx: Context) -> int:
     return EXIT_OK
 
 
+def cmd_notify(ctx: Context) -> int:
+    from cli.notify import cmd_notify as notify  # the channels load smtplib, ssl, http
+
+    return notify(ctx)
+
+
 def cmd_backup(ctx: Context) -> int:
+    from app.backups import take_backup
+
     target = take_backup(ctx.database, ctx.acting_user(), ctx.args.file)
     ctx.say(f"已备份到 {target}。", f"Backed up to {target}.")
     return EXIT_OK

@@ -331,6 +331,13 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="BACKUP",
         help="backups whose records the chain must still hold",
     )
+    p.add_argument(
+        "--seen",
+        nargs="+",
+        action="extend",
+        metavar="#ID:HASH",
+        help="witnesses printed in a document's footer that the chain must still hold",
+    )
     p = command(
         commands,
         "backup",

@@ -205,6 +205,29 @@ def add_users(session, password_hash: str) -> dict[str, User]:
     return users
 
 
+def make_user(session, name: str, roles=("sales",), password: str = PASSWORD) -> User:
+    """A user for a test, with any password (short ones such as "demo" included: the rules
+    for real users' passwords are tested on their own), with its audit event."""
+    from argon2 import PasswordHasher
+
+    from app.clock import utcnow
+
+    user = User(
+        name=name,
+        display_name=name,
+        roles=frozenset(roles),
+        password_hash=PasswordHasher().hash(password),
+        active=True,
+        created_at=utcnow(),
+    )
+    session.add(user)
+    audit.record(
+        session, "system", entity="user", ref=name, action="create", after={"roles": sorted(roles)}
+    )
+    session.flush()
+    return user
+
+
 def fail_sign_ins(office, source: str, start, attempts: int, name: str = "service"):
     """`attempts` wrong passwords, each after the wait the previous ones earned."""
     from app.clock import frozen_at

@@ -188,3 +188,47 @@ def test_writing_on_a_chain_without_its_head_is_refused(busy_office):
         orders.cancel(session, busy_office.sales, busy_office.order(), "客户取消")
     with busy_office.db.reading() as session:  # and the head is not quietly re-made
         assert session.get(AuditHead, 1) is None
+
+
+def _add_records_nothing_refers_to(office, count: int = 5) -> None:
+    for index in range(count):
+        with office.db.unit_of_work() as session:
+            settings.change(session, office.admin, "company_name", f"公司{index}")
+
+
+def test_a_chain_cut_after_the_window_saw_it_is_reported(busy_office, tmp_path, monkeypatch):
+    """The window keeps the head it sees where `audit verify` keeps its witness."""
+    monkeypatch.setenv("ORDERTRAIL_CONFIG", str(tmp_path / "config.json"))
+    _add_records_nothing_refers_to(busy_office)
+    seen = audit.remember_head(busy_office.db)  # what the window does as it shows the data
+    assert seen is not None and seen.event_id == _event_ids(busy_office)[-1]
+    with busy_office.db.engine.begin() as connection:
+        TAMPERING["delete the last five, head fixed"](connection)
+    assert verify(busy_office).ok  # a desktop that never saw the chain cannot tell
+    assert cli.main(["--db", busy_office.db.url, "audit", "verify"]) == 6
+
+
+def test_a_printed_witness_checks_the_chain_later(busy_office, tmp_path, monkeypatch):
+    """Every printed page shows the head when printed; `audit verify --seen` takes it."""
+    import pypdfium2
+
+    from app import printing
+
+    monkeypatch.setenv("ORDERTRAIL_CONFIG", str(tmp_path / "config.json"))
+    number = busy_office.placed()
+    _add_records_nothing_refers_to(busy_office)
+    with busy_office.db.reading() as session:
+        pdf = printing.render_document(session, busy_office.sales, "order", number)
+        head = audit.newest(session)
+    page = pypdfium2.PdfDocument(pdf)[0].get_textpage().get_text_range()
+    printed = head.printed()
+    assert f"审计 {printed}" in page and len(printed.split(":")[1]) == audit.SHORT_HASH
+    command = ["--db", busy_office.db.url, "audit", "verify", "--seen", printed]
+    assert cli.main(command) == 0
+    assert cli.main([*command[:-1], f"#{head.event_id}:{'0' * audit.SHORT_HASH}"]) == 6
+    assert cli.main([*command[:-1], "#12:xyz"]) == 3  # not a witness: rejected input
+    with busy_office.db.engine.begin() as connection:
+        TAMPERING["delete the last five, head fixed"](connection)
+    monkeypatch.setenv("ORDERTRAIL_CONFIG", str(tmp_path / "another-desktop.json"))
+    assert cli.main(command[:-2]) == 0  # this desktop never saw the chain
+    assert cli.main(command) == 6

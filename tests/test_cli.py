@@ -18,6 +18,10 @@ from cli import commands as cli
 from cli.parser import build_parser
 from db.engine import Database
 
+# The users these tests make through `init` and `user add` are real users: their password
+# keeps the rules (8 characters or more, not the name). Only the demo's accounts use "demo".
+PASSWORD = "cli-secret"
+
 
 @pytest.fixture
 def run(database, monkeypatch, capsys, tmp_path):
@@ -25,7 +29,7 @@ def run(database, monkeypatch, capsys, tmp_path):
     monkeypatch.setenv("ORDERTRAIL_CONFIG", str(tmp_path / "config.json"))
     monkeypatch.delenv("ORDERTRAIL_USER", raising=False)
 
-    def invoke(*args: str, user: str | None = None, password: str = "demo"):
+    def invoke(*args: str, user: str | None = None, password: str = PASSWORD):
         monkeypatch.setenv("ORDERTRAIL_PASSWORD", password)
         argv = ["--db", database.url] + (["--user", user] if user else []) + list(args)
         code = cli.main(argv)
@@ -84,7 +88,7 @@ def shop(run):
 
 @pytest.fixture(autouse=True)
 def _new_user_password(monkeypatch):
-    monkeypatch.setenv("ORDERTRAIL_NEW_PASSWORD", "demo")
+    monkeypatch.setenv("ORDERTRAIL_NEW_PASSWORD", PASSWORD)
 
 
 def test_a_sales_order_through_the_command_line(shop):
@@ -419,7 +423,7 @@ def test_init_creates_a_missing_postgresql_database(pg_server, monkeypatch, tmp_
     pg_server.created.append(name)  # dropped with the others
     url = f"{pg_server.admin.url.set(database=name).render_as_string(hide_password=False)}"
     monkeypatch.setenv("ORDERTRAIL_CONFIG", str(tmp_path / "config.json"))
-    monkeypatch.setenv("ORDERTRAIL_PASSWORD", "demo-pw")
+    monkeypatch.setenv("ORDERTRAIL_PASSWORD", "demo-pw-1")
     assert cli.main(["--db", url, "init", "--admin", "chief"]) == 0
     database = Database(url)
     try:

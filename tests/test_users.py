@@ -22,11 +22,11 @@ def test_sign_in_with_the_right_password(office):
 
 def test_passwords_are_stored_as_argon2_hashes(office):
     with office.db.unit_of_work() as session:
-        user = add_user(session, office.admin, "张三", {"finance"}, "密码-123")
+        user = add_user(session, office.admin, "张三", {"finance"}, "密码-12345")
     with office.db.reading() as session:
         stored = session.scalar(select(User.password_hash).where(User.id == user.id))
-    assert stored.startswith("$argon2id$") and "密码-123" not in stored
-    assert sign_in(office.db, "张三", "密码-123").roles == {"finance"}
+    assert stored.startswith("$argon2id$") and "密码-12345" not in stored
+    assert sign_in(office.db, "张三", "密码-12345").roles == {"finance"}
 
 
 def test_failures_slow_sign_in_down_but_cannot_lock_someone_out(office):
@@ -103,3 +103,51 @@ def test_names_are_normalised(office):
         user = add_user(session, office.admin, "ｂｏｂ", {"sales"}, "password")  # full width
     assert user.name == "bob"
     assert sign_in(office.db, "ｂｏｂ", "password").name == "bob"
+
+
+@pytest.mark.parametrize(
+    ("name", "password", "why"),
+    [
+        ("小王", "1234567", "at least 8 characters"),
+        ("rosalind", "rosalind", "may not be the user name"),
+        ("Rosalind", "ROSALIND", "may not be the user name"),
+        ("demo-user", "demo", "at least 8 characters"),
+    ],
+)
+def test_a_weak_password_is_refused_and_nothing_is_stored(office, name, password, why):
+    with pytest.raises(ValidationError, match=why) as refused, office.db.unit_of_work() as s:
+        add_user(s, office.admin, name, {"sales"}, password)
+    assert "密码" in refused.value.zh
+    with office.db.reading() as session:
+        assert session.scalar(select(User).where(User.name == name)) is None
+        assert not session.scalar(select(Event).where(Event.entity_ref == name))
+
+
+def test_a_reset_password_keeps_the_rules(office):
+    from app.users import reset_password
+
+    with pytest.raises(ValidationError, match="user name"), office.db.unit_of_work() as s:
+        reset_password(s, office.admin, "warehouse", "warehouse")
+    with pytest.raises(ValidationError, match="8 characters"), office.db.unit_of_work() as s:
+        reset_password(s, office.admin, "warehouse", "demo")
+    assert sign_in(office.db, "warehouse", PASSWORD).name == "warehouse"
+    with office.db.unit_of_work() as session:
+        reset_password(session, office.admin, "warehouse", "a longer one")
+    assert sign_in(office.db, "warehouse", "a longer one").name == "warehouse"
+
+
+def test_the_first_admin_keeps_the_rules_and_the_demo_keeps_its_password(database):
+    from app.demo import DEMO_PASSWORD, build_demo
+    from app.setup import ensure_admin
+
+    with pytest.raises(ValidationError, match="user name"):
+        ensure_admin(database, "boss-of-all", "BOSS-OF-ALL")
+    with database.reading() as session:
+        assert session.scalar(select(User)) is None
+    build_demo(database, 1)
+    assert sign_in(database, "admin", DEMO_PASSWORD).roles == {"admin"}
+    with database.reading() as session:
+        demo_events = session.scalars(select(Event).where(Event.entity == "user")).all()
+    assert {(e.user_name, e.action, e.comment) for e in demo_events} == {
+        ("system", "create", "demo")
+    }

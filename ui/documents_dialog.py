@@ -69,12 +69,12 @@ def export_work(
 
 
 def batch_print_work(database: Database, user: User) -> Work:
-    """Delivery notes of every order waiting at the warehouse, as one PDF."""
+    """Delivery notes of every order waiting at the warehouse, as one PDF (a
+    printing.NoteBatch); nothing is recorded until it is printed or saved."""
 
     def work(progress: ProgressCallback, cancelled: CancelCheck):
-        return runner.run(
-            database, user, printing.print_delivery_notes, progress=progress, cancelled=cancelled
-        )
+        with database.reading() as session:
+            return printing.render_delivery_notes(session, user, None, progress, cancelled)
 
     return work
 
@@ -169,6 +169,8 @@ class ImportErrorsDialog(QDialog):
     def __init__(self, problems: list[RowProblem], lang: str = "zh", parent: QWidget | None = None):
         super().__init__(parent)
         self.problems = problems
+        # Where it may save: the window refuses the open database and its backups.
+        self.check_target: Callable[[str | Path], Path | None] = Path
         self.setWindowTitle(self.tr("Nothing was imported"))
         screen_fit.resize_within_screen(self, 900, 480)
         summary = QLabel(
@@ -221,4 +223,6 @@ class ImportErrorsDialog(QDialog):
             self.save_to(path)
 
     def save_to(self, path: str | Path) -> None:
-        write_problems(self.problems, path)
+        target = self.check_target(path)
+        if target is not None:
+            write_problems(self.problems, target)

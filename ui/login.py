@@ -26,8 +26,8 @@ from sqlalchemy import create_engine, text
 from sqlalchemy.engine import URL
 
 from app import config
-from app.errors import OrderTrailError
-from app.users import MIN_PASSWORD_LENGTH, sign_in
+from app.errors import OrderTrailError, ValidationError
+from app.users import check_password, sign_in
 from db.engine import Database
 from ui import background, screen_fit
 
@@ -248,13 +248,12 @@ class FirstRunDialog(QDialog):
     def submit(self) -> None:
         if self.admin_password.text() != self.admin_repeat.text():
             self.problem.setText(self.tr("The two passwords differ."))
-        elif len(self.admin_password.text()) < MIN_PASSWORD_LENGTH:
-            self.problem.setText(
-                self.tr("The password needs at least %1 characters.").replace(
-                    "%1", str(MIN_PASSWORD_LENGTH)
-                )
-            )
         elif not self.admin.text().strip() or not self.url():
             self.problem.setText(self.tr("Fill in every field."))
         else:
+            try:
+                check_password(self.admin_password.text(), self.admin.text().strip())
+            except ValidationError as error:
+                self.problem.setText(error.message(self.lang))
+                return
             self.accept()

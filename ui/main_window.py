@@ -53,6 +53,7 @@ from ui.order_detail import OrderDetail
 from ui.order_editor import OrderEditor
 from ui.order_list import LATE, OrderFilterBar, OrderListView, OrderTableModel
 from ui.print_preview import PrintPreview
+from ui.save_files import safe_target
 from ui.stock_view import StockView
 from ui.timeline import Timeline
 from ui.tracking_actions import CarrierTracking
@@ -607,7 +608,8 @@ class MainWindow(QMainWindow):
         # Not modal, so people keep working beside it; one preview at a time, the newest.
         if self.preview is not None:
             self.preview.deleteLater()
-        self.preview = PrintPreview(pdf, title, self)
+        preview = self.preview = PrintPreview(pdf, title, self)
+        preview.check_target = lambda path: self._safe_target(path, preview)
         if on_printed is not None:
             self.preview.printed.connect(on_printed)
         self.preview.show()
@@ -622,6 +624,9 @@ class MainWindow(QMainWindow):
             self.save_template(what, path)
 
     def save_template(self, what: str, path: str | Path) -> None:
+        path = self._safe_target(path)
+        if path is None:
+            return
         try:
             self.workspace.read(lambda session: write_template(session, what, path))
         except (OrderTrailError, OSError) as error:
@@ -638,6 +643,9 @@ class MainWindow(QMainWindow):
 
     def export_to(self, what: str, path: str | Path) -> None:
         """Write the workbook; orders as the list is filtered now."""
+        path = self._safe_target(path)
+        if path is None:
+            return
         work = export_work(
             self.workspace.database,
             self.workspace.user,
@@ -664,7 +672,9 @@ class MainWindow(QMainWindow):
         title = self.tr("Importing %1").replace("%1", self.workbook_names[what])
         dialog = self._run_job(title, work)
         if isinstance(dialog.error, ImportRejected):
-            self._ask(ImportErrorsDialog(dialog.error.problems, self.workspace.lang, self))
+            problems = ImportErrorsDialog(dialog.error.problems, self.workspace.lang, self)
+            problems.check_target = lambda path: self._safe_target(path, problems)
+            self._ask(problems)
             return
         if self._job_failed(dialog):
             return
@@ -679,8 +689,20 @@ class MainWindow(QMainWindow):
         dialog = self._run_job(self.tr("Printing delivery notes"), work)
         if self._job_failed(dialog):
             return
-        self.workspace.changed.emit(dialog.changes)  # each note is a print event on its order
-        self.show_preview(dialog.outcome, self.tr("Delivery notes of waiting orders"))
+        batch = dialog.outcome
+
+        def record_prints() -> None:  # printed or saved: a print event on each order
+            self.workspace.act(
+                printing.record_delivery_notes,
+                batch.notes,
+                on_done=lambda _: None,
+                on_error=lambda e: dialogs.show_error(self, e, self.workspace.lang),
+            )
+
+        self.show_preview(batch.pdf, self.tr("Delivery notes of waiting orders"), record_prints)
+
+    def _safe_target(self, path: str | Path, parent: QWidget | None = None) -> Path | None:
+        return safe_target(parent or self, self.workspace.database, path, self.workspace.lang)
 
     def _run_job(self, title: str, work: Work) -> JobDialog:
         """Run long work off the UI thread behind a progress dialog with Cancel."""

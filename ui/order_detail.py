@@ -193,6 +193,13 @@ class OrderDetail(QWidget):
                 .replace("%1", detail["currency"])
                 .replace("%2", detail["total"]),
             )
+        if prices and "list_value" in detail:  # what approval weighs beside the total
+            facts.insert(
+                2,
+                self.tr("At list prices: %1 (discount %2%)")
+                .replace("%1", detail["list_value"])
+                .replace("%2", detail["discount_pct"]),
+            )
             facts.append(
                 self.tr("Paid: %1 (%2%)")
                 .replace("%1", detail["paid"])

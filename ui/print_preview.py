@@ -6,6 +6,7 @@ caller records the print then (opening a preview is no print).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QRect, QSize, Qt, Signal
@@ -17,6 +18,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFileDialog,
+    QMessageBox,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -68,6 +70,8 @@ class PrintPreview(QDialog):
         self.setWindowTitle(title)
         screen_fit.resize_within_screen(self, 820, 960)
         self.pdf = pdf
+        # Where it may save: the window refuses the open database and its backups.
+        self.check_target: Callable[[str | Path], Path | None] = Path
         # QPdfDocument reads from the device while it lives: keep the buffer with the dialog.
         self._buffer = QBuffer(self)
         self._buffer.setData(QByteArray(pdf))
@@ -112,5 +116,18 @@ class PrintPreview(QDialog):
             self.save_to(path)
 
     def save_to(self, path: str | Path) -> None:
-        Path(path).write_bytes(self.pdf)
+        target = self.check_target(path)
+        if target is None:
+            return
+        try:
+            target.write_bytes(self.pdf)
+        except OSError as error:
+            QMessageBox.warning(
+                self,
+                self.tr("Not saved"),
+                self.tr("%1 could not be written: %2")
+                .replace("%1", str(target))
+                .replace("%2", error.strerror or str(error)),
+            )
+            return
         self.printed.emit()

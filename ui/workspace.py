@@ -8,15 +8,18 @@ decides whether it concerns it.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 
 from PySide6.QtCore import QObject, Signal
 from sqlalchemy.engine import make_url
 
-from app import runner, worklist
+from app import audit, runner, worklist
 from db.engine import Database
 from db.models import User
 from ui import background
+
+log = logging.getLogger(__name__)
 
 
 class Workspace(QObject):
@@ -29,6 +32,17 @@ class Workspace(QObject):
         self.lang = lang
         with database.reading() as session:
             self.sees_prices = worklist.sees_prices(session, user)
+        self.witness: audit.Witness | None = None
+        self.remember_head()
+        self.changed.connect(self.remember_head)
+
+    def remember_head(self, _changes=None) -> None:
+        """Keep the newest audit record this desktop has seen as its witness (where
+        `audit verify` keeps its own), so a chain cut shorter later is reported."""
+        try:
+            self.witness = audit.remember_head(self.database)
+        except OSError as error:  # the desktop settings cannot be written: say so, go on
+            log.warning("The audit witness could not be kept: %s", error)
 
     def read(self, query: Callable):
         """`query(session)` in a read-only transaction."""

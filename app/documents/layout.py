@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from io import BytesIO
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from reportlab.graphics.barcode.qr import QrCodeWidget
 from reportlab.graphics.shapes import Drawing
@@ -37,6 +38,9 @@ from reportlab.platypus import (
 from resources import CJK_FONT
 
 from ..chinese_amount import capital_amount
+
+if TYPE_CHECKING:
+    from ..audit import Witness
 
 FONT = "CJK"
 PAGE_WIDTH, PAGE_HEIGHT = A4
@@ -243,9 +247,10 @@ class _StartOfDocument(Flowable):
 class _DocumentCanvas(Canvas):
     """Holds every page back until the end, so each can say how many pages its document has."""
 
-    def __init__(self, *args, company: Company, **kwargs):
+    def __init__(self, *args, company: Company, witness: str, **kwargs):
         super().__init__(*args, **kwargs)
         self.company = company
+        self.witness = witness
         self.current_document: tuple[int, Heading] | None = None
         self._pages: list[tuple[dict, tuple[int, Heading] | None]] = []
 
@@ -308,10 +313,16 @@ class _DocumentCanvas(Canvas):
     def _draw_footer(self, page: int, pages: int) -> None:
         self.setFont(FONT, 8)
         self.drawCentredString(PAGE_WIDTH / 2, MARGIN - 4 * mm, f"第 {page} 页 / 共 {pages} 页")
+        if self.witness:  # the audit chain's newest record when printed: checkable later
+            self.setFont(FONT, 6.5)
+            self.setFillGray(0.45)
+            self.drawRightString(PAGE_WIDTH - MARGIN, MARGIN - 4 * mm, f"审计 {self.witness}")
+            self.setFillGray(0)
 
 
-def render(documents: list[Document], company: Company) -> bytes:
-    """One PDF holding the documents one after another, each starting on a new page."""
+def render(documents: list[Document], company: Company, witness: Witness | None = None) -> bytes:
+    """One PDF holding the documents one after another, each starting on a new page; each
+    page's footer shows the audit chain's `witness` (its newest record when printed)."""
     _register_font()
     story: list[Flowable] = []
     for index, document in enumerate(documents):
@@ -332,5 +343,8 @@ def render(documents: list[Document], company: Company) -> bytes:
         # Else the canvas starts in Helvetica, which is never embedded.
         initialFontName=FONT,
     )
-    template.build(story, canvasmaker=functools.partial(_DocumentCanvas, company=company))
+    maker = functools.partial(
+        _DocumentCanvas, company=company, witness=witness.printed() if witness else ""
+    )
+    template.build(story, canvasmaker=maker)
     return buffer.getvalue()

@@ -110,7 +110,7 @@ def test_backup_is_for_the_admin_and_the_owner(shop, database, backend, tmp_path
 
 def test_a_wrong_database_is_refused_and_left_alone(tmp_path, monkeypatch):
     monkeypatch.setenv("ORDERTRAIL_CONFIG", str(tmp_path / "config.json"))
-    monkeypatch.setenv("ORDERTRAIL_PASSWORD", "demo")
+    monkeypatch.setenv("ORDERTRAIL_PASSWORD", "long-secret")
     text_file = tmp_path / "notes.db"
     text_file.write_text("not a database at all\n" * 50, encoding="utf-8")
     foreign = tmp_path / "other-program.db"
@@ -132,7 +132,7 @@ def test_a_wrong_database_is_refused_and_left_alone(tmp_path, monkeypatch):
 
 def test_an_empty_server_database_needs_init(pg_server, monkeypatch, tmp_path):
     monkeypatch.setenv("ORDERTRAIL_CONFIG", str(tmp_path / "config.json"))
-    monkeypatch.setenv("ORDERTRAIL_PASSWORD", "demo")
+    monkeypatch.setenv("ORDERTRAIL_PASSWORD", "long-secret")
     url = pg_server.create()
     assert cli.main(["--db", url, "--user", "admin", "order", "list"]) == 3
     server = Database(url)
@@ -186,6 +186,17 @@ def test_a_non_admin_adding_a_user_is_refused_first(shop, monkeypatch):
     monkeypatch.delenv("ORDERTRAIL_NEW_PASSWORD")
     code, _, err = shop("user", "add", "eve", "--role", "admin", user="sales")
     assert code == 4 and "ORDERTRAIL_NEW_PASSWORD" not in err
+
+
+@pytest.mark.parametrize(
+    ("password", "said"), [("demo", "至少需要 8 个字符"), ("bob.smith", "不能与用户名相同")]
+)
+def test_a_weak_password_is_refused_on_the_command_line(shop, monkeypatch, password, said):
+    monkeypatch.setenv("ORDERTRAIL_NEW_PASSWORD", password)
+    code, _, err = shop("user", "add", "bob.smith", "--role", "sales", user="admin")
+    assert code == 3 and said in err
+    monkeypatch.setenv("ORDERTRAIL_NEW_PASSWORD", "a long password")
+    assert shop("user", "add", "bob.smith", "--role", "sales", user="admin")[0] == 0
 
 
 def test_an_unknown_kind_or_node_is_refused_naming_the_valid_ones(shop, tmp_path):

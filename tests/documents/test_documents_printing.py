@@ -10,7 +10,7 @@ from decimal import Decimal
 import pytest
 from sqlalchemy import select
 
-from app import orders, printing, settings
+from app import audit, orders, printing, settings
 from app.documents import return_note
 from app.documents.content import PartyDetails, PrintedLine, PrintedOrder
 from app.documents.layout import Company, render
@@ -246,12 +246,15 @@ def test_each_note_of_a_batch_numbers_its_own_pages(office, placed, pdf):
     long_order = office.order("sales", lines=tuple(("A-1", 1) for _ in range(60)))
     with office.db.unit_of_work() as session:
         orders.advance(session, office.sales, long_order, "submitted")
+    with office.db.reading() as session:  # each page shows the chain's head when made
+        head = audit.newest(session)
     with office.db.unit_of_work() as session:
         pages = pdf(printing.print_delivery_notes(session, office.warehouse)).pages()
     long_pages = len(pages) - 1
     assert long_pages >= 2
-    assert [_squeezed(page).split("第")[-1] for page in pages] == [
+    assert [_squeezed(page).split("第")[-1].split("审计")[0] for page in pages] == [
         "1页/共1页",
         *(f"{n}页/共{long_pages}页" for n in range(1, long_pages + 1)),
     ]
     assert placed in pages[0] and all(long_order in page for page in pages[1:])
+    assert all(f"审计#{head.event_id}:{head.hash[:12]}" in _squeezed(page) for page in pages)

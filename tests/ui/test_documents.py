@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from desk import WAIT_MS, answer, open_desk, wait_for_node
 from openpyxl import Workbook, load_workbook
 from PySide6.QtPdf import QPdfDocument
-from PySide6.QtWidgets import QMenu, QToolBar
+from PySide6.QtWidgets import QMenu, QMessageBox, QToolBar
 from sqlalchemy import func, select
 
 from app import orders
@@ -104,7 +106,7 @@ def test_a_draft_offers_nothing_to_print(qtbot, office):
     assert not window.detail.print_button.isVisible() and print_choices(window) == []
 
 
-def test_batch_printing_makes_one_delivery_note_per_waiting_order(qtbot, office):
+def test_batch_printing_makes_one_delivery_note_per_waiting_order(qtbot, office, tmp_path):
     waiting = [placed_order(office) for _ in range(3)]
     draft = office.order()
     window = open_desk(qtbot, office.db, office.warehouse)
@@ -115,7 +117,33 @@ def test_batch_printing_makes_one_delivery_note_per_waiting_order(qtbot, office)
     text = "".join(preview.document.getAllText(page).text() for page in range(preview.page_count()))
     assert all(number in text for number in waiting) and draft not in text
     assert preview.page_count() == len(waiting)  # one short note per order
-    assert [len(print_events(office, number)) for number in waiting] == [1, 1, 1]
+    assert [len(print_events(office, number)) for number in waiting] == [0, 0, 0]  # not yet
+    preview.save_to(tmp_path / "notes.pdf")  # the notes leave the program: now they count
+    qtbot.waitUntil(
+        lambda: [len(print_events(office, number)) for number in waiting] == [1, 1, 1],
+        timeout=WAIT_MS,
+    )
+
+
+@pytest.mark.parametrize("suffix", ["", ".before-upgrade-20261201T0900"])
+def test_the_window_never_saves_onto_the_database(qtbot, office, suffix):
+    """Saving a PDF, an export or a template onto the open database (or its journal
+    files or an upgrade backup) is refused with a message, and the file is left alone."""
+    window = open_desk(qtbot, office.db, office.owner, lang="en")
+    target = Path(f"{office.db.sqlite_path}{suffix}")
+    if suffix:  # an upgrade backup beside the database
+        target.write_bytes(b"SQLite format 3\x00 and the rest")
+    before = target.read_bytes()
+    told = []
+    for save in (
+        lambda: window.export_to("orders", target),
+        lambda: window.save_template("parties", target),
+        lambda: window.show_preview(b"%PDF-1.4 not really", "x") or window.preview.save_to(target),
+    ):
+        answer(QMessageBox, lambda box: (told.append(box.text()), box.accept()))
+        save()  # the message box is modal: answered before this returns
+    assert target.read_bytes() == before
+    assert len(told) == 3 and all("is not overwritten" in text for text in told)
 
 
 def test_export_writes_the_list_as_filtered(qtbot, office, tmp_path):

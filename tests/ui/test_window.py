@@ -260,3 +260,18 @@ def test_sku_completion_keeps_the_sku(qtbot, office):
     assert editor.lines.item(0, SKU).text() == "B-2"
     assert editor.lines.item(0, NAME).text() == "打印机"
     assert editor.total.text().endswith("CNY 1,280.00")
+
+
+@sqlite_only
+def test_the_approver_sees_the_list_value_and_the_discount(qtbot, office):
+    number = office.order(lines=[("A-1", 10, "18.75"), ("S-9", 1)])
+    act(office, orders.advance, office.sales, number, "submitted")
+    window = open_desk(qtbot, office.db, office.owner, lang="en")
+    window.show_order(number)
+    qtbot.waitUntil(lambda: window.detail.number == number, timeout=WAIT_MS)
+    facts = window.detail.facts.text()
+    assert "Total: CNY 387.50" in facts and "At list prices: 450.00 (discount 13.9%)" in facts
+    warehouse = open_desk(qtbot, office.db, office.warehouse, lang="en")
+    warehouse.show_order(number)
+    qtbot.waitUntil(lambda: warehouse.detail.number == number, timeout=WAIT_MS)
+    assert "list prices" not in warehouse.detail.facts.text()

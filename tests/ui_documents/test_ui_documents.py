@@ -164,7 +164,11 @@ def test_batch_printing_of_waiting_orders(office, qtbot, orders_waiting):
         with office.db.unit_of_work() as session:
             orders.advance(session, office.sales, number, "submitted")
     dialog = _run(qtbot, JobDialog("打印发货单", batch_print_work(office.db, office.warehouse)))
-    assert dialog.outcome.startswith(b"%PDF")
+    assert dialog.outcome.pdf.startswith(b"%PDF") and len(dialog.outcome.notes) == orders_waiting
+    with office.db.reading() as session:  # made, not yet printed: nothing recorded
+        assert not session.scalar(select(func.count()).where(Event.action == "print"))
+    with office.db.unit_of_work() as session:
+        printing.record_delivery_notes(session, office.warehouse, dialog.outcome.notes)
     with office.db.reading() as session:
         assert (
             session.scalar(select(func.count()).select_from(Event).where(Event.action == "print"))
