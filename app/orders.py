@@ -169,9 +169,17 @@ def create_order(
     return create_orders(session, user, kind, [OrderDraft(party_name, lines, due, note, number)])[0]
 
 
-def create_orders(session: Session, user: User, kind: str, drafts: list[OrderDraft]) -> list[Order]:
-    """New draft orders, all or none (many at once for imports and bulk entry)."""
-    spec = require_may_create(session, user, kind)
+def create_orders(
+    session: Session,
+    user: User,
+    kind: str,
+    drafts: list[OrderDraft],
+    *,
+    parent: Order | None = None,
+) -> list[Order]:
+    """New draft orders, all or none (many at once for imports and bulk entry); with a
+    `parent`, child orders of a kind made from it (a supplementary order)."""
+    spec = require_may_create(session, user, kind, child=parent is not None)
     parties = find_parties(session, [d.party for d in drafts], kinds.KINDS[kind].party_kind)
     products = _products_for(session, [line for d in drafts for line in d.lines])
     now = utcnow()
@@ -186,7 +194,7 @@ def create_orders(session: Session, user: User, kind: str, drafts: list[OrderDra
                 "kind": kind,
                 "workflow_id": spec.id,
                 "party_id": parties[draft.party.strip()].id,
-                "parent_id": None,
+                "parent_id": parent.id if parent is not None else None,
                 "revision": 1,
                 "version": 1,
                 "status": spec.initial,
@@ -245,6 +253,7 @@ def create_orders(session: Session, user: User, kind: str, drafts: list[OrderDra
             after={
                 "kind": kind,
                 "party": draft.party.strip(),
+                **({"parent": parent.number} if parent is not None else {}),
                 "status": row["status"],
                 "due": row["due"],
                 "total": row["total"],
@@ -262,10 +271,12 @@ _INSERT_ORDERS = Order.__table__.insert().returning(
 _INSERT_LINES = OrderLine.__table__.insert()
 
 
-def require_may_create(session: Session, user: User, kind: str) -> workflow.WorkflowSpec:
+def require_may_create(
+    session: Session, user: User, kind: str, *, child: bool = False
+) -> workflow.WorkflowSpec:
     """The workflow new orders of `kind` start on, if this user may create them: whoever
-    may edit its drafts."""
-    order_kind = kinds.creatable_kind(kind)
+    may edit its drafts (`child`: made from a parent order, as kinds not created directly are)."""
+    order_kind = kinds.kind_of(kind) if child else kinds.creatable_kind(kind)
     spec = workflow.active_workflow(session, order_kind.workflow)
     creators = spec.facts.get("edit", frozenset())
     if not holds_any(user, creators):

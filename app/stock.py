@@ -185,3 +185,28 @@ def receive_goods(
     for pid, qty in quantities.items():
         ledger.move(products[pid], order, on_hand=qty)
     ledger.write()
+
+
+def follow(session: Session, user: User, order: Order, wanted: dict[int, Decimal]) -> None:
+    """After an amendment: the order holds exactly `wanted` reserved per product (what is
+    still to ship), taking more only from what is available."""
+    held = outstanding_reservations(session, [order]).get(order.id, {})
+    deltas = {
+        pid: wanted.get(pid, ZERO) - held.get(pid, ZERO)
+        for pid in set(wanted) | set(held)
+        if wanted.get(pid, ZERO) != held.get(pid, ZERO)
+    }
+    products = lock_products(session, set(deltas))
+    short = [
+        (products[pid], qty, products[pid].on_hand - products[pid].reserved)
+        for pid, qty in deltas.items()
+        if qty > products[pid].on_hand - products[pid].reserved
+    ]
+    if short:
+        zh = "；".join(f"{p.sku} 还需 {qty:f}，可用 {avail:f}" for p, qty, avail in short)
+        en = "; ".join(f"{p.sku} needs {qty:f} more, available {avail:f}" for p, qty, avail in short)
+        raise ValidationError(f"库存不足，无法改单：{zh}。", f"Not enough stock to amend: {en}.")
+    ledger = _Ledger(session, user, "amend")
+    for pid, qty in sorted(deltas.items()):
+        ledger.move(products[pid], order, reserved=qty)
+    ledger.write()
