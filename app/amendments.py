@@ -135,9 +135,7 @@ def _needs_reapproval(session, spec, order, before, why_before, list_before) -> 
     return list_after[0] > list_before[0] or list_after[1] > list_before[1]
 
 
-def _way_back(
-    spec: workflow.WorkflowSpec, order: Order, progress: Progress
-) -> workflow.Transition:
+def _way_back(spec: workflow.WorkflowSpec, order: Order, progress: Progress) -> workflow.Transition:
     """The step an amendment takes back to approval, as the workflow declares it; refused
     where there is none or once goods or money have moved (a supplementary order then)."""
     steps = [t for t in spec.leaving(order.status) if workflow.AMENDMENT in t.requires]
@@ -161,8 +159,7 @@ def holds_reservations(spec: workflow.WorkflowSpec, code: str) -> bool:
     """Whether an order at this node holds its goods reserved: it came past a step that
     reserves them, going forward."""
     return any(
-        t.effect == RESERVING and code in spec._forward_closure(t.target)
-        for t in spec.transitions
+        t.effect == RESERVING and code in spec._forward_closure(t.target) for t in spec.transitions
     )
 
 
@@ -266,7 +263,8 @@ def _line_of(order: Order, sku: str) -> OrderLine:
     lines = [line for line in order.lines if line.product.sku == sku]
     if not lines:
         raise ValidationError(
-            f"订单 {order.number} 中没有产品 {sku}。", f"Order {order.number} has no line for {sku}."
+            f"订单 {order.number} 中没有产品 {sku}。",
+            f"Order {order.number} has no line for {sku}.",
         )
     if len(lines) > 1:
         raise ValidationError(

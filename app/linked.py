@@ -37,4 +37,8 @@ def linked_documents(session: Session, order: Order, lang: str = "zh") -> dict:
         select(Order).where(Order.parent_id == order.id).order_by(Order.id)
     ).all()
     linked.extend(_order_row(session, child, "child", lang) for child in children)
-    return {"revision": order.revision, "amendments": amendments_of(session, order), "linked": linked}
+    return {
+        "revision": order.revision,
+        "amendments": amendments_of(session, order),
+        "linked": linked,
+    }

@@ -204,7 +204,7 @@ def follow(session: Session, user: User, order: Order, wanted: dict[int, Decimal
     ]
     if short:
         zh = "；".join(f"{p.sku} 还需 {qty:f}，可用 {avail:f}" for p, qty, avail in short)
-        en = "; ".join(f"{p.sku} needs {qty:f} more, available {avail:f}" for p, qty, avail in short)
+        en = "; ".join(f"{p.sku} needs {q:f} more, available {a:f}" for p, q, a in short)
         raise ValidationError(f"库存不足，无法改单：{zh}。", f"Not enough stock to amend: {en}.")
     ledger = _Ledger(session, user, "amend")
     for pid, qty in sorted(deltas.items()):

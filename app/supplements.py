@@ -65,4 +65,3 @@ def _require_parent_fits(session: Session, parent: Order) -> None:
             f"Order {parent.number} is at '{node.en}': no supplementary order can be made "
             "for it (edit a draft directly).",
         )
-

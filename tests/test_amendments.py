@@ -95,10 +95,18 @@ def test_an_amendment_changes_the_order_as_a_document_of_its_own(office):
     assert [a["revision"] for a in d["amendments"]] == [2, 3]
     with office.db.reading() as session:
         assert amendments.list_amendments(session, office.sales, number)[1]["lines"] == [
-            {"sku": "B-2", "qty_before": "1", "qty_after": "0",
-             "price": {"before": "1200.00", "after": None}},
-            {"sku": "A-1", "qty_before": "14", "qty_after": "4",
-             "price": {"before": "25.00", "after": "25.00"}},
+            {
+                "sku": "B-2",
+                "qty_before": "1",
+                "qty_after": "0",
+                "price": {"before": "1200.00", "after": None},
+            },
+            {
+                "sku": "A-1",
+                "qty_before": "14",
+                "qty_after": "4",
+                "price": {"before": "25.00", "after": "25.00"},
+            },
         ]
 
 
@@ -212,7 +220,8 @@ def test_a_supplementary_order_is_linked_to_its_parent(office):
     assert [(row["relation"], row["number"], row["kind"]) for row in p["linked"]] == [
         ("child", child, "supplementary")
     ]
-    assert ("supplement", child) in [(e["action"], e["details"].get("document")) for e in p["events"]]
+    told = [(e["action"], e["details"].get("document")) for e in p["events"]]
+    assert ("supplement", child) in told
     act(office, orders.advance, office.owner, child, "placed")
     assert held_by(office, child, "A-1") == 4
 
@@ -258,17 +267,27 @@ def test_net_figures_by_hand(office):
             reason="补发",
         )
     with office.db.reading() as session:
-        nov = figures.net_figures(session, office.owner, november.date().replace(day=1),
-                                  november.date().replace(day=30))
-        dec = figures.net_figures(session, office.owner, december.date().replace(day=1),
-                                  december.date().replace(day=31))
+        nov = figures.net_figures(
+            session, office.owner, november.date().replace(day=1), november.date().replace(day=30)
+        )
+        dec = figures.net_figures(
+            session, office.owner, december.date().replace(day=1), december.date().replace(day=31)
+        )
         everything = figures.net_figures(session, office.owner)
         with pytest.raises(PermissionDenied):
             figures.net_figures(session, office.warehouse)
-    assert nov["sales"] == {"ordered": "2810.00", "amended": "0.00", "returned": "0.00",
-                            "net": "2810.00"}
+    assert nov["sales"] == {
+        "ordered": "2810.00",
+        "amended": "0.00",
+        "returned": "0.00",
+        "net": "2810.00",
+    }
     assert nov["purchase"]["net"] == "250.00"
-    assert dec["sales"] == {"ordered": "50.00", "amended": "100.00", "returned": "0.00",
-                            "net": "150.00"}
+    assert dec["sales"] == {
+        "ordered": "50.00",
+        "amended": "100.00",
+        "returned": "0.00",
+        "net": "150.00",
+    }
     assert dec["purchase"]["net"] == "0.00"
     assert everything["sales"]["net"] == "2960.00"

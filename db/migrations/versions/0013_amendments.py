@@ -80,9 +80,7 @@ def upgrade() -> None:
         batch_op.create_index(batch_op.f("ix_amendments_order_id"), ["order_id"], unique=False)
 
     connection = op.get_bind()
-    workflows = sa.table(
-        "workflows", sa.column("id", sa.Integer), sa.column("definition", sa.JSON)
-    )
+    workflows = sa.table("workflows", sa.column("id", sa.Integer), sa.column("definition", sa.JSON))
     for row in connection.execute(sa.select(workflows)).all():
         if "amend" not in row.definition.get("facts", {}):
             connection.execute(
