@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session
 from db.models import Order, User
 
 from . import audit, kinds, orders, workflow
-from .errors import ValidationError
+from .errors import PermissionDenied, ValidationError
 from .validation import clean_text
 
 KIND = "supplementary"
@@ -49,6 +49,16 @@ def supplement(
     return child
 
 
+def may_supplement(session: Session, user: User, parent: Order) -> bool:
+    """Whether the user may make a supplementary order from this one now (for buttons)."""
+    try:
+        orders.require_may_create(session, user, KIND, child=True)
+        _require_parent_fits(session, parent)
+    except (ValidationError, PermissionDenied):
+        return False
+    return True
+
+
 def _require_parent_fits(session: Session, parent: Order) -> None:
     own, theirs = kinds.KINDS[KIND], kinds.KINDS[parent.kind]
     if theirs.party_kind != own.party_kind or not theirs.delivery_notes:
@@ -58,10 +68,10 @@ def _require_parent_fits(session: Session, parent: Order) -> None:
             f"{parent.number}; it is for orders whose goods go to a customer.",
         )
     spec = workflow.spec_for(session, parent)
-    if parent.status in (spec.initial, spec.void):
+    if parent.status in (spec.initial, spec.submission().target, spec.void):
         node = spec.node(parent.status)
         raise ValidationError(
-            f"订单 {parent.number} 在“{node.zh}”，不能开补单（草稿请直接修改）。",
-            f"Order {parent.number} is at '{node.en}': no supplementary order can be made "
-            "for it (edit a draft directly).",
+            f"订单 {parent.number} 在“{node.zh}”，不能开补单：补单用于已审批的订单。",
+            f"Order {parent.number} is at '{node.en}': supplementary orders are made from "
+            "approved orders only.",
         )
