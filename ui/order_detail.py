@@ -119,9 +119,9 @@ class OrderDetail(QWidget):
                 self.tr("Revision"),
                 self.tr("When"),
                 self.tr("By"),
+                self.tr("Reason"),
                 self.tr("Changes"),
                 *([self.tr("Total")] if prices else []),
-                self.tr("Reason"),
             ],
             stretch=None,
         )
@@ -342,13 +342,13 @@ class OrderDetail(QWidget):
                     str(row["revision"]),
                     local_time(row["at"]),
                     row["user"],
+                    row["reason"] + (self.tr(" (back to approval)") if row["reapproval"] else ""),
                     "; ".join(change(c) for c in row["lines"]),
                     *(
                         [f"{row['total']['before']} → {row['total']['after']}"]
                         if prices and "total" in row
                         else []
                     ),
-                    row["reason"] + (self.tr(" (back to approval)") if row["reapproval"] else ""),
                 ]
                 for row in rows
             ],

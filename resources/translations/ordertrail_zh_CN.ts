@@ -73,6 +73,24 @@
     </message>
 </context>
 <context>
+    <name>AmendDialog</name>
+    <message>
+        <location filename="../../ui/amend_dialog.py" line="163"/>
+        <source>Amend %1</source>
+        <translation>修改订单 %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/amend_dialog.py" line="184"/>
+        <source>An approved order is not edited in place: this records an amendment (revision %1). Set 0 to remove a line. A total grown past the approval amount goes back to approval.</source>
+        <translation>已审批的订单不在原单上直接修改：这里登记一张改单（第 %1 版）。数量填 0 即删除该行。改单后金额超过审批额度的，订单将退回重新审批。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/amend_dialog.py" line="198"/>
+        <source>Nothing changes yet.</source>
+        <translation>还没有任何改动。</translation>
+    </message>
+</context>
+<context>
     <name>CarrierTracking</name>
     <message>
         <location filename="../../ui/tracking_actions.py" line="90"/>
@@ -471,235 +489,235 @@ What you were doing was not saved; the data in the database is untouched. The de
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="71"/>
+        <location filename="../../ui/main_window.py" line="72"/>
         <source>OrderTrail</source>
         <translation>采销订单跟踪</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="109"/>
+        <location filename="../../ui/main_window.py" line="110"/>
         <source>%1 (%2) · database %3</source>
         <translation>%1（%2）· 数据库 %3</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="146"/>
+        <location filename="../../ui/main_window.py" line="148"/>
         <source>My work</source>
         <translation>待我处理</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="147"/>
+        <location filename="../../ui/main_window.py" line="149"/>
         <source>All orders</source>
         <translation>全部订单</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="148"/>
+        <location filename="../../ui/main_window.py" line="150"/>
         <source>Sales</source>
         <translation>销售订单</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="149"/>
+        <location filename="../../ui/main_window.py" line="151"/>
         <source>Purchases</source>
         <translation>采购订单</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="150"/>
+        <location filename="../../ui/main_window.py" line="152"/>
         <source>Exceptions</source>
         <translation>异常订单</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="151"/>
+        <location filename="../../ui/main_window.py" line="153"/>
         <source>Stock</source>
         <translation>库存</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="152"/>
+        <location filename="../../ui/main_window.py" line="154"/>
         <source>Finance</source>
         <translation>财务</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="153"/>
+        <location filename="../../ui/main_window.py" line="155"/>
         <source>Dashboard</source>
         <translation>看板</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="165"/>
+        <location filename="../../ui/main_window.py" line="167"/>
         <source>New order</source>
         <translation>新建订单</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="173"/>
+        <location filename="../../ui/main_window.py" line="175"/>
         <source>Orders are created by sales (sales orders) and purchasing (purchase orders).</source>
         <translation>订单由销售（销售订单）和采购（采购订单）创建。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="176"/>
+        <location filename="../../ui/main_window.py" line="178"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="179"/>
+        <location filename="../../ui/main_window.py" line="181"/>
         <source>Search</source>
         <translation>搜索</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="183"/>
+        <location filename="../../ui/main_window.py" line="185"/>
         <source>Main</source>
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="194"/>
+        <location filename="../../ui/main_window.py" line="196"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="198"/>
-        <location filename="../../ui/main_window.py" line="641"/>
+        <location filename="../../ui/main_window.py" line="200"/>
+        <location filename="../../ui/main_window.py" line="646"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="204"/>
+        <location filename="../../ui/main_window.py" line="206"/>
         <source>Administration…</source>
         <translation>管理控制台…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="209"/>
+        <location filename="../../ui/main_window.py" line="211"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="214"/>
+        <location filename="../../ui/main_window.py" line="216"/>
         <source>&amp;Settings</source>
         <translation>设置(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="215"/>
+        <location filename="../../ui/main_window.py" line="217"/>
         <source>Workflows…</source>
         <translation>流程设置…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="223"/>
+        <location filename="../../ui/main_window.py" line="225"/>
         <source>Orders</source>
         <translation>订单</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="224"/>
+        <location filename="../../ui/main_window.py" line="226"/>
         <source>Customers and suppliers</source>
         <translation>客户与供应商</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="225"/>
+        <location filename="../../ui/main_window.py" line="227"/>
         <source>Products</source>
         <translation>产品</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="227"/>
+        <location filename="../../ui/main_window.py" line="229"/>
         <source>&amp;Documents</source>
         <translation>单据(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="228"/>
+        <location filename="../../ui/main_window.py" line="230"/>
         <source>Print delivery notes of waiting orders</source>
         <translation>批量打印待发货订单的发货单</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="229"/>
+        <location filename="../../ui/main_window.py" line="231"/>
         <source>Print delivery notes</source>
         <translation>打印发货单</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="236"/>
+        <location filename="../../ui/main_window.py" line="238"/>
         <source>Download an Excel template</source>
         <translation>下载 Excel 模板</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="237"/>
-        <location filename="../../ui/main_window.py" line="547"/>
+        <location filename="../../ui/main_window.py" line="239"/>
+        <location filename="../../ui/main_window.py" line="552"/>
         <source>Export to Excel</source>
         <translation>导出到 Excel</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="238"/>
-        <location filename="../../ui/main_window.py" line="570"/>
+        <location filename="../../ui/main_window.py" line="240"/>
+        <location filename="../../ui/main_window.py" line="575"/>
         <source>Import from Excel</source>
         <translation>从 Excel 导入</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="247"/>
+        <location filename="../../ui/main_window.py" line="249"/>
         <source>Orders (the list as filtered)</source>
         <translation>订单（按当前列表筛选）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="257"/>
+        <location filename="../../ui/main_window.py" line="259"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="258"/>
+        <location filename="../../ui/main_window.py" line="260"/>
         <source>About OrderTrail</source>
         <translation>关于 OrderTrail</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="316"/>
+        <location filename="../../ui/main_window.py" line="318"/>
         <source>%1 arrives in a later version.</source>
         <translation>“%1”将在后续版本提供。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="375"/>
+        <location filename="../../ui/main_window.py" line="377"/>
         <source>Orders updated at %1</source>
         <translation>订单已于 %1 更新</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="423"/>
-        <location filename="../../ui/main_window.py" line="543"/>
+        <location filename="../../ui/main_window.py" line="425"/>
+        <location filename="../../ui/main_window.py" line="548"/>
         <source>Saved %1</source>
         <translation>已保存 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="532"/>
+        <location filename="../../ui/main_window.py" line="537"/>
         <source>Save the template</source>
         <translation>保存模板</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="561"/>
+        <location filename="../../ui/main_window.py" line="566"/>
         <source>Exporting %1</source>
         <translation>正在导出：%1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="565"/>
+        <location filename="../../ui/main_window.py" line="570"/>
         <source>Exported %n record(s) to %1</source>
         <translation>
             <numerusform>已导出 %n 条记录到 %1</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="577"/>
+        <location filename="../../ui/main_window.py" line="582"/>
         <source>Importing %1</source>
         <translation>正在导入：%1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="585"/>
+        <location filename="../../ui/main_window.py" line="590"/>
         <source>Imported %n record(s)</source>
         <translation>
             <numerusform>已导入 %n 条记录</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="592"/>
+        <location filename="../../ui/main_window.py" line="597"/>
         <source>Printing delivery notes</source>
         <translation>正在打印发货单</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="596"/>
+        <location filename="../../ui/main_window.py" line="601"/>
         <source>Delivery notes of waiting orders</source>
         <translation>待发货订单的发货单</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="622"/>
+        <location filename="../../ui/main_window.py" line="627"/>
         <source>%1: %2 done</source>
         <translation>%1：已%2</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="641"/>
+        <location filename="../../ui/main_window.py" line="646"/>
         <source>The new language is used from the next start.</source>
         <translation>新的语言将在下次启动时生效。</translation>
     </message>
@@ -743,202 +761,250 @@ What you were doing was not saved; the data in the database is untouched. The de
 <context>
     <name>OrderDetail</name>
     <message>
-        <location filename="../../ui/order_detail.py" line="84"/>
+        <location filename="../../ui/order_detail.py" line="89"/>
         <source>SKU</source>
         <translation>产品编码</translation>
     </message>
     <message>
-        <location filename="../../ui/order_detail.py" line="85"/>
+        <location filename="../../ui/order_detail.py" line="90"/>
         <source>Product</source>
         <translation>产品</translation>
     </message>
     <message>
-        <location filename="../../ui/order_detail.py" line="86"/>
+        <location filename="../../ui/order_detail.py" line="91"/>
         <source>Ordered</source>
         <translation>订购</translation>
     </message>
     <message>
-        <location filename="../../ui/order_detail.py" line="87"/>
+        <location filename="../../ui/order_detail.py" line="92"/>
         <source>Shipped / received</source>
         <translation>发货/到货</translation>
     </message>
     <message>
-        <location filename="../../ui/order_detail.py" line="88"/>
+        <location filename="../../ui/order_detail.py" line="93"/>
         <source>Returned</source>
         <translation>已退</translation>
     </message>
     <message>
-        <location filename="../../ui/order_detail.py" line="91"/>
+        <location filename="../../ui/order_detail.py" line="96"/>
         <source>Unit price</source>
         <translation>单价</translation>
     </message>
     <message>
-        <location filename="../../ui/order_detail.py" line="95"/>
+        <location filename="../../ui/order_detail.py" line="100"/>
         <source>Shipment</source>
         <translation>发货单</translation>
     </message>
     <message>
-        <location filename="../../ui/order_detail.py" line="96"/>
+        <location filename="../../ui/order_detail.py" line="101"/>
         <source>Carrier</source>
         <translation>承运商</translation>
     </message>
     <message>
-        <location filename="../../ui/order_detail.py" line="97"/>
+        <location filename="../../ui/order_detail.py" line="102"/>
         <source>Tracking no.</source>
         <translation>运单号</translation>
     </message>
     <message>
-        <location filename="../../ui/order_detail.py" line="98"/>
+        <location filename="../../ui/order_detail.py" line="103"/>
         <source>Shipped</source>
         <translation>发货时间</translation>
     </message>
     <message>
-        <location filename="../../ui/order_detail.py" line="99"/>
+        <location filename="../../ui/order_detail.py" line="104"/>
         <source>Signed</source>
         <translation>签收时间</translation>
     </message>
     <message>
-        <location filename="../../ui/order_detail.py" line="104"/>
+        <location filename="../../ui/order_detail.py" line="109"/>
         <source>Receipt</source>
         <translation>收货单</translation>
     </message>
     <message>
-        <location filename="../../ui/order_detail.py" line="104"/>
+        <location filename="../../ui/order_detail.py" line="109"/>
         <source>Received</source>
         <translation>收货时间</translation>
     </message>
     <message>
-        <location filename="../../ui/order_detail.py" line="104"/>
+        <location filename="../../ui/order_detail.py" line="109"/>
+        <location filename="../../ui/order_detail.py" line="121"/>
         <source>By</source>
         <translation>经办人</translation>
     </message>
     <message>
-        <location filename="../../ui/order_detail.py" line="104"/>
+        <location filename="../../ui/order_detail.py" line="109"/>
         <source>Goods</source>
         <translation>货物</translation>
     </message>
     <message>
-        <location filename="../../ui/order_detail.py" line="108"/>
+        <location filename="../../ui/order_detail.py" line="113"/>
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../ui/order_detail.py" line="108"/>
+        <location filename="../../ui/order_detail.py" line="113"/>
         <source>Method</source>
         <translation>方式</translation>
     </message>
     <message>
-        <location filename="../../ui/order_detail.py" line="108"/>
+        <location filename="../../ui/order_detail.py" line="113"/>
         <source>Reference</source>
         <translation>参考号</translation>
     </message>
     <message>
-        <location filename="../../ui/order_detail.py" line="108"/>
+        <location filename="../../ui/order_detail.py" line="113"/>
         <source>Paid at</source>
         <translation>付款时间</translation>
     </message>
     <message>
-        <location filename="../../ui/order_detail.py" line="113"/>
+        <location filename="../../ui/order_detail.py" line="118"/>
+        <source>Amendment</source>
+        <translation>改单号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/order_detail.py" line="119"/>
+        <source>Revision</source>
+        <translation>版本</translation>
+    </message>
+    <message>
+        <location filename="../../ui/order_detail.py" line="120"/>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/order_detail.py" line="122"/>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location filename="../../ui/order_detail.py" line="123"/>
+        <source>Changes</source>
+        <translation>变更</translation>
+    </message>
+    <message>
+        <location filename="../../ui/order_detail.py" line="124"/>
+        <source>Total</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <location filename="../../ui/order_detail.py" line="130"/>
         <source>Print / preview</source>
         <translation>打印/预览</translation>
     </message>
     <message>
-        <location filename="../../ui/order_detail.py" line="125"/>
+        <location filename="../../ui/order_detail.py" line="142"/>
         <source>What you can do now</source>
         <translation>您现在可以</translation>
     </message>
     <message>
-        <location filename="../../ui/order_detail.py" line="130"/>
+        <location filename="../../ui/order_detail.py" line="147"/>
         <source>Payments</source>
         <translation>收付款</translation>
     </message>
     <message>
-        <location filename="../../ui/order_detail.py" line="132"/>
+        <location filename="../../ui/order_detail.py" line="149"/>
         <source>Goods receipts</source>
         <translation>收货记录</translation>
     </message>
     <message>
-        <location filename="../../ui/order_detail.py" line="134"/>
+        <location filename="../../ui/order_detail.py" line="150"/>
+        <source>Amendments</source>
+        <translation>改单记录</translation>
+    </message>
+    <message>
+        <location filename="../../ui/order_detail.py" line="152"/>
         <source>Lines</source>
         <translation>明细</translation>
     </message>
     <message>
-        <location filename="../../ui/order_detail.py" line="131"/>
+        <location filename="../../ui/order_detail.py" line="314"/>
+        <source>Made from %1</source>
+        <translation>原订单：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/order_detail.py" line="316"/>
+        <source>Linked orders: %1</source>
+        <translation>关联订单：%1</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/order_detail.py" line="319"/>
+        <source>Revision %1 (%n amendment(s))</source>
+        <translation>
+            <numerusform>第 %1 版（%n 次改单）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/order_detail.py" line="345"/>
+        <source> (back to approval)</source>
+        <translation>（退回重新审批）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/order_detail.py" line="148"/>
         <source>Shipments</source>
         <translation>发货</translation>
     </message>
     <message>
-        <location filename="../../ui/order_detail.py" line="157"/>
+        <location filename="../../ui/order_detail.py" line="177"/>
         <source>No order selected</source>
         <translation>未选择订单</translation>
     </message>
     <message>
-        <location filename="../../ui/order_detail.py" line="179"/>
+        <location filename="../../ui/order_detail.py" line="201"/>
         <source>Party: %1</source>
         <translation>客户/供应商：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/order_detail.py" line="180"/>
+        <location filename="../../ui/order_detail.py" line="202"/>
         <source>Due: %1</source>
         <translation>交期：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/order_detail.py" line="181"/>
+        <location filename="../../ui/order_detail.py" line="203"/>
         <source>Shipped / received: %1%</source>
         <translation>发货/到货：%1%</translation>
     </message>
     <message>
-        <location filename="../../ui/order_detail.py" line="186"/>
+        <location filename="../../ui/order_detail.py" line="208"/>
         <source>Total: %1 %2</source>
         <translation>金额：%1 %2</translation>
     </message>
     <message>
-        <location filename="../../ui/order_detail.py" line="191"/>
+        <location filename="../../ui/order_detail.py" line="213"/>
         <source>Paid: %1 (%2%)</source>
         <translation>已收付：%1（%2%）</translation>
     </message>
     <message>
-        <location filename="../../ui/order_detail.py" line="196"/>
+        <location filename="../../ui/order_detail.py" line="218"/>
         <source>Waiting for: %1</source>
         <translation>待处理：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/order_detail.py" line="196"/>
+        <location filename="../../ui/order_detail.py" line="218"/>
         <source>nobody</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../ui/order_detail.py" line="200"/>
+        <location filename="../../ui/order_detail.py" line="222"/>
         <source>Overdue</source>
         <translation>已超时</translation>
     </message>
     <message>
-        <location filename="../../ui/order_detail.py" line="207"/>
-        <source>Belongs to %1</source>
-        <translation>所属订单：%1</translation>
-    </message>
-    <message>
-        <location filename="../../ui/order_detail.py" line="210"/>
-        <source>Linked documents: %1</source>
-        <translation>关联单据：%1</translation>
-    </message>
-    <message>
-        <location filename="../../ui/order_detail.py" line="213"/>
+        <location filename="../../ui/order_detail.py" line="229"/>
         <source>Note: %1</source>
         <translation>备注：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/order_detail.py" line="239"/>
+        <location filename="../../ui/order_detail.py" line="256"/>
         <source>not yet</source>
         <translation>未签收</translation>
     </message>
     <message>
-        <location filename="../../ui/order_detail.py" line="275"/>
+        <location filename="../../ui/order_detail.py" line="292"/>
         <source>Nothing for you to do here: the next step belongs to %1.</source>
         <translation>此订单暂无需您处理：下一步由%1负责。</translation>
     </message>
     <message>
-        <location filename="../../ui/order_detail.py" line="280"/>
+        <location filename="../../ui/order_detail.py" line="297"/>
         <source>This order is finished.</source>
         <translation>此订单已结束。</translation>
     </message>
@@ -1582,6 +1648,24 @@ What you were doing was not saved; the data in the database is untouched. The de
     </message>
 </context>
 <context>
+    <name>SupplementDialog</name>
+    <message>
+        <location filename="../../ui/amend_dialog.py" line="218"/>
+        <source>Supplementary order for %1</source>
+        <translation>为 %1 开补单</translation>
+    </message>
+    <message>
+        <location filename="../../ui/amend_dialog.py" line="229"/>
+        <source>A new order linked to %1 for %2: missing items, an extra delivery or a reshipment. It is submitted at once and runs its own workflow.</source>
+        <translation>一张关联 %1 的新订单，客户为 %2：用于漏发、追加发货或重新发货。补单保存后立即提交，按自己的流程流转。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/amend_dialog.py" line="240"/>
+        <source>Add at least one line.</source>
+        <translation>请至少添加一行明细。</translation>
+    </message>
+</context>
+<context>
     <name>Timeline</name>
     <message>
         <location filename="../../ui/timeline.py" line="22"/>
@@ -1654,17 +1738,32 @@ What you were doing was not saved; the data in the database is untouched. The de
         <translation>快递状态</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline.py" line="65"/>
+        <location filename="../../ui/timeline.py" line="41"/>
+        <source>Amended</source>
+        <translation>改单</translation>
+    </message>
+    <message>
+        <location filename="../../ui/timeline.py" line="42"/>
+        <source>Supplementary order</source>
+        <translation>补单</translation>
+    </message>
+    <message>
+        <location filename="../../ui/timeline.py" line="57"/>
+        <source>revision %1</source>
+        <translation>第 %1 版</translation>
+    </message>
+    <message>
+        <location filename="../../ui/timeline.py" line="75"/>
         <source>from the tracking service</source>
         <translation>来自快递查询服务</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline.py" line="67"/>
+        <location filename="../../ui/timeline.py" line="77"/>
         <source>from %1</source>
         <translation>来自 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline.py" line="98"/>
+        <location filename="../../ui/timeline.py" line="110"/>
         <source>Taken automatically when its condition held</source>
         <translation>条件满足后自动完成</translation>
     </message>
@@ -2138,6 +2237,64 @@ What you were doing was not saved; the data in the database is untouched. The de
         <location filename="../../ui/working_hours.py" line="184"/>
         <source>Imported: %1 holiday(s) and %2 make-up working day(s) added.</source>
         <translation>已导入：新增节假日 %1 天，调休上班日 %2 天。</translation>
+    </message>
+</context>
+<context>
+    <name>_LinesDialog</name>
+    <message>
+        <location filename="../../ui/amend_dialog.py" line="104"/>
+        <source>SKU</source>
+        <translation>产品编码</translation>
+    </message>
+    <message>
+        <location filename="../../ui/amend_dialog.py" line="105"/>
+        <source>Product</source>
+        <translation>产品</translation>
+    </message>
+    <message>
+        <location filename="../../ui/amend_dialog.py" line="106"/>
+        <source>Shipped / received</source>
+        <translation>已发/已收</translation>
+    </message>
+    <message>
+        <location filename="../../ui/amend_dialog.py" line="107"/>
+        <source>Quantity</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <location filename="../../ui/amend_dialog.py" line="108"/>
+        <source>Unit price</source>
+        <translation>单价</translation>
+    </message>
+    <message>
+        <location filename="../../ui/amend_dialog.py" line="117"/>
+        <source>Add line</source>
+        <translation>添加明细</translation>
+    </message>
+    <message>
+        <location filename="../../ui/amend_dialog.py" line="123"/>
+        <source>Why (required): what the customer asked for</source>
+        <translation>原因（必填）：客户提出了什么要求</translation>
+    </message>
+    <message>
+        <location filename="../../ui/amend_dialog.py" line="127"/>
+        <source>Product to add:</source>
+        <translation>添加产品：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/amend_dialog.py" line="128"/>
+        <source>Reason:</source>
+        <translation>原因：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/amend_dialog.py" line="147"/>
+        <source>Each quantity must be a number no lower than what already moved, each price a number of at least 0.</source>
+        <translation>数量必须是数字且不少于已发货/已入库的数量，单价必须是不小于 0 的数字。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/amend_dialog.py" line="151"/>
+        <source>Give the reason.</source>
+        <translation>请填写原因。</translation>
     </message>
 </context>
 <context>

@@ -44,7 +44,7 @@ def test_amend_from_the_detail_panel(qtbot, office):
     assert revision_of(office, number)[1] == "1500.00"  # 12 × 25 + 1200
     qtbot.waitUntil(lambda: window.detail.amendments.rowCount() == 1, timeout=WAIT_MS)
     assert window.detail.amendments.item(0, 1).text() == "2"
-    assert "客户加两包 😀" in window.detail.amendments.item(0, 6).text()
+    assert "客户加两包 😀" in window.detail.amendments.item(0, 4).text()
     assert "Revision 2" in window.detail.links.text()
     notes = [
         window.timeline.topLevelItem(i).text(3) for i in range(window.timeline.topLevelItemCount())
