@@ -291,3 +291,41 @@ def test_net_figures_by_hand(office):
     }
     assert dec["purchase"]["net"] == "0.00"
     assert everything["sales"]["net"] == "2960.00"
+
+
+def test_an_older_database_gets_amendments_on_its_stored_workflows(tmp_path):
+    """Orders already running on stored versions may be amended after the upgrade; the
+    rewritten definitions still pass every check, and an amendment works on them."""
+    import shutil
+    from pathlib import Path
+
+    from app import workflow_versions
+    from app.setup import open_database
+    from db.models import Workflow
+
+    path = tmp_path / "old.db"
+    shutil.copy(Path(__file__).parent / "data" / "schema-0001-demo.db", path)
+    database, _ = open_database(str(path))
+    try:
+        with database.reading() as session:
+            for row in session.scalars(select(Workflow)):
+                assert row.definition["facts"]["amend"] == row.definition["facts"]["edit"]
+                assert workflow_versions.problems(row.kind, row.definition) == []
+                steps = [t for t in row.definition["transitions"] if t["name"] == "amend_review"]
+                assert steps and steps[0]["requires"] == ["amendment"]
+            placed = session.scalar(
+                select(Order.number).where(Order.kind == "sales", Order.status == "placed")
+            )
+            lines = orders.find_order(session, placed).lines
+            sku, qty = lines[0].product.sku, lines[0].qty
+            from db.models import User
+
+            sales = session.scalar(select(User).where(User.name == "sales"))
+            session.expunge(sales)
+        with database.unit_of_work() as session:
+            amendments.amend(session, sales, placed, [LineSpec(sku, qty + 1)], reason="升级后改单")
+        with database.reading() as session:
+            assert orders.find_order(session, placed).revision == 2
+            assert audit.verify(session).ok
+    finally:
+        database.dispose()
