@@ -13,14 +13,16 @@ from sqlalchemy.orm import Session
 
 from db.models import Order, User
 
-from . import approval, kinds, workflow
+from . import approval, kinds, supplements, workflow
 from .orders import may_create
 from .roles import holds_any, roles_label
 
 
 @dataclass(frozen=True)
 class Action:
-    kind: str  # "advance", or the fact to record: "edit", "ship", "receive", "sign", "pay"
+    # "advance", the fact to record ("edit", "ship", "receive", "sign", "pay", "amend"), or
+    # "supplement": a supplementary order made from this one.
+    kind: str
     zh: str
     en: str
     target: str | None = None  # the node an "advance" moves to
@@ -36,6 +38,7 @@ FACT_BUTTONS = {
     "ship": ("登记发货", "Ship"),
     "receive": ("登记收货", "Receive"),
     "sign": ("登记签收", "Sign for a shipment"),
+    "amend": ("修改订单…", "Amend…"),
 }
 PAY_BUTTONS = {
     "customer": ("登记收款", "Record receipt"),
@@ -59,7 +62,7 @@ def records_anywhere(session: Session, user: User, fact: str) -> bool:
 def available(session: Session, user: User, order: Order) -> list[Action]:
     spec = workflow.spec_for(session, order)
     result = []
-    for fact in ("edit", "ship", "receive", "sign", "pay"):
+    for fact in ("edit", "ship", "receive", "sign", "pay", "amend"):
         if not workflow.may_record(spec, user, order, fact):
             continue
         if fact == "sign" and all(s.delivered_at is not None for s in order.shipments):
@@ -68,6 +71,8 @@ def available(session: Session, user: User, order: Order) -> list[Action]:
             PAY_BUTTONS[kinds.KINDS[order.kind].party_kind] if fact == "pay" else FACT_BUTTONS[fact]
         )
         result.append(Action(fact, zh, en))
+    if supplements.may_supplement(session, user, order):
+        result.append(Action("supplement", "补单…", "Supplementary order…"))
     for t in workflow.allowed_transitions(session, user, order):
         if approval.second_person_refusal(session, user, order, t.target) is not None:
             continue

@@ -255,3 +255,10 @@ def release(session: Session, user: User, orders: list[Order]) -> None:
     freed = stock.release_for(session, user, orders)
     source = orders[0].number if len(orders) == 1 else None
     fill(session, user, freed, source, besides={order.id for order in orders})
+
+
+def follow(session: Session, user: User, order: Order, wanted: dict[int, Decimal]) -> None:
+    """An amended order's reservation follows what it still has to ship; what it gives back
+    goes to the orders waiting."""
+    freed = stock.follow(session, user, order, wanted)
+    fill(session, user, freed, order.number, besides={order.id})

@@ -27,6 +27,9 @@ class OrderKind:
     print_name: str  # what `print KIND` calls its own document on the command line
     creatable: bool  # whether people create it directly (else it is made from a parent)
     delivery_notes: bool  # whether its goods go out with delivery notes
+    # How its amounts count in the sales or purchase figures of its party's side: +1 adds,
+    # -1 takes away (goods coming back).
+    figures_sign: int = 1
 
     def label(self, lang: str = "zh") -> str:
         return self.en if lang == "en" else self.zh
@@ -105,6 +108,7 @@ KINDS: dict[str, OrderKind] = {
             print_name="return-note",
             creatable=False,
             delivery_notes=False,
+            figures_sign=-1,
         ),
     )
 }

@@ -19,6 +19,7 @@ PREFIXES = {
     **{code: kind.number_prefix for code, kind in KINDS.items()},
     "shipment": "SH",
     "receipt": "GR",
+    "amendment": "AM",
 }
 
 

@@ -188,8 +188,10 @@ def create_orders(
     drafts: list[OrderDraft],
     *,
     moving_office: bool = False,
+    parent: Order | None = None,
 ) -> list[Order]:
-    """New draft orders, all or none (many at once for imports and bulk entry).
+    """New draft orders, all or none (many at once for imports and bulk entry); with a
+    `parent`, child orders of a kind made from it (a supplementary order).
 
     `moving_office`: an administrator bringing in a whole export of another database
     creates orders of every kind, whoever may create them day to day."""
@@ -197,7 +199,7 @@ def create_orders(
         require(user, "import_whole_export")
         spec = workflow.active_workflow(session, kinds.creatable_kind(kind).workflow)
     else:
-        spec = require_may_create(session, user, kind)
+        spec = require_may_create(session, user, kind, child=parent is not None)
     now = utcnow()
     periods.refuse_if_locked(session, now, "订单", "order")
     parties = find_parties(session, [d.party for d in drafts], kinds.KINDS[kind].party_kind)
@@ -213,7 +215,7 @@ def create_orders(
                 "kind": kind,
                 "workflow_id": spec.id,
                 "party_id": parties[draft.party.strip()].id,
-                "parent_id": None,
+                "parent_id": parent.id if parent is not None else None,
                 "revision": 1,
                 "version": 1,
                 "status": spec.initial,
@@ -273,6 +275,7 @@ def create_orders(
             after={
                 "kind": kind,
                 "party": draft.party.strip(),
+                **({"parent": parent.number} if parent is not None else {}),
                 "status": row["status"],
                 "due": row["due"],
                 "total": row["total"],
@@ -290,10 +293,12 @@ _INSERT_ORDERS = Order.__table__.insert().returning(Order.__table__.c.number, Or
 _INSERT_LINES = OrderLine.__table__.insert()
 
 
-def require_may_create(session: Session, user: User, kind: str) -> workflow.WorkflowSpec:
+def require_may_create(
+    session: Session, user: User, kind: str, *, child: bool = False
+) -> workflow.WorkflowSpec:
     """The workflow new orders of `kind` start on, if this user may create them: whoever
-    may edit its drafts."""
-    order_kind = kinds.creatable_kind(kind)
+    may edit its drafts (`child`: made from a parent order, as kinds not created directly are)."""
+    order_kind = kinds.kind_of(kind) if child else kinds.creatable_kind(kind)
     spec = workflow.active_workflow(session, order_kind.workflow)
     creators = spec.facts.get("edit", frozenset())
     if not holds_any(user, creators):

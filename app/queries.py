@@ -15,6 +15,7 @@ from . import backorders, lateness, workflow
 from .clock import utcnow
 from .errors import ValidationError
 from .kinds import KINDS
+from .linked import linked_documents
 from .masterdata import list_products
 from .progress import Progress, progress_of_orders
 
@@ -211,7 +212,7 @@ def _links(session: Session, orders: list[Order]) -> tuple[dict[int, str], dict[
     """Numbers of the orders' parents (by parent id) and children (by order id)."""
     parent_ids = {o.parent_id for o in orders if o.parent_id is not None}
     parents = (
-        dict(session.execute(select(Order.id, Order.number).where(Order.id.in_(parent_ids))))
+        dict(session.execute(select(Order.id, Order.number).where(Order.id.in_(parent_ids))).all())
         if parent_ids
         else {}
     )
@@ -270,6 +271,7 @@ def order_detail(session: Session, order: Order, lang: str = "zh") -> dict:
         )
     ]
     detail["events"] = [event_row(e) for e in order_events(session, order)]
+    detail.update(linked_documents(session, order, lang))
     return detail
 
 

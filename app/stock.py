@@ -262,3 +262,23 @@ def fill(
             got.append((order_id, pid, take))
     ledger.write()
     return got
+
+
+def follow(session: Session, user: User, order: Order, wanted: dict[int, Decimal]) -> set[int]:
+    """After an amendment: the order's reservation follows `wanted` per product (what is
+    still to ship). Less gives stock back; more takes what nobody holds, and the rest is a
+    shortfall filled later, like any backorder. The products that got stock free."""
+    held = outstanding_reservations(session, [order]).get(order.id, {})
+    deltas = {
+        pid: wanted.get(pid, ZERO) - held.get(pid, ZERO)
+        for pid in set(wanted) | set(held)
+        if wanted.get(pid, ZERO) != held.get(pid, ZERO)
+    }
+    products = lock_products(session, set(deltas))
+    ledger = _Ledger(session, user, "amend", order.number)
+    for pid, qty in sorted(deltas.items()):
+        take = qty if qty < 0 else min(qty, free(products[pid]))
+        if take:
+            ledger.move(products[pid], order, reserved=take)
+    ledger.write()
+    return {pid for pid, qty in deltas.items() if qty < 0}

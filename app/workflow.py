@@ -29,6 +29,8 @@ from .validation import clean_text
 from .workflow_defaults import CREATOR
 
 MAX_COMMENT = 2000  # characters of a comment or reason given with a step
+# In a transition's `requires`: the step is taken by an amendment, never by hand.
+AMENDMENT = "amendment"
 
 
 @dataclass(frozen=True)
@@ -415,7 +417,7 @@ def allowed_transitions(session: Session, user: User, order: Order) -> list[Tran
     facts = Facts(session, [order])
     result = []
     for t in spec.leaving(order.status):
-        if not t.manual or not holds_any(user, t.roles):
+        if not t.manual or not holds_any(user, t.roles) or AMENDMENT in t.requires:
             continue
         if t.guard and GUARDS[t.guard](facts, order) is not None:
             continue
@@ -447,6 +449,7 @@ FACT_NAMES = {
     "receive": ("收货入库", "receive goods"),
     "sign": ("登记签收", "sign for shipments"),
     "pay": ("登记收付款", "record payments"),
+    "amend": ("改单", "amend orders"),
 }
 
 
@@ -486,9 +489,11 @@ def advance(
     *,
     comment: str = "",
     reason: str = "",
+    amendment: str = "",
 ) -> None:
     """Take the manual transition to `target` on every order as `user`, then the automatic
-    ones that follow. Any order that may not move stops the whole batch."""
+    ones that follow. Any order that may not move stops the whole batch. A step that
+    requires an amendment is taken only by one (`amendment` names it)."""
     # Said to everyone who reads the timeline: capped, and nothing that steers a terminal.
     comment, reason = (
         clean_text(text, zh, en, max_length=MAX_COMMENT, required=False, multiline=True)
@@ -496,7 +501,7 @@ def advance(
     )
     # Node changes are written once, when the caller saves the orders.
     with session.no_autoflush:
-        moved = _advance(session, user, orders, target, comment, reason)
+        moved = _advance(session, user, orders, target, comment, reason, amendment)
         moved |= _settle(session, user, orders)
         _notify(session, moved)
 
@@ -508,6 +513,7 @@ def _advance(
     target: str,
     comment: str,
     reason: str,
+    amendment: str = "",
 ) -> set[Order]:
     facts = Facts(session, orders)
     moves = []
@@ -516,6 +522,11 @@ def _advance(
         if "reason" in transition.requires and not reason.strip():
             raise ValidationError(
                 f"“{transition.zh}”必须填写原因。", f"'{transition.en}' requires a reason."
+            )
+        if AMENDMENT in transition.requires and not amendment:
+            raise InvalidTransition(
+                f"“{transition.zh}”只能由改单触发，请使用改单。",
+                f"'{transition.en}' is taken by an amendment only; amend the order instead.",
             )
         if "comment" in transition.requires and not comment.strip():
             raise ValidationError(

@@ -9,7 +9,7 @@ A definition holds:
   which it counts as fulfilled (no longer late against its due date), and the node
   that means it was called off;
 - `facts`: who may record each kind of fact (`edit` a draft, `ship`, `receive`,
-  `sign` for a shipment, `pay`): the one source of those roles;
+  `sign` for a shipment, `pay`, `amend` an approved order): the one source of those roles;
 - `nodes`: per node its labels, `owner` (the role whose queue the order is in while
   it waits there), `limit_hours` (how long it may wait), `color`, `allows` (the facts
   that may be recorded there), `prints` (the documents that may be printed there),
@@ -17,14 +17,15 @@ A definition holds:
   made the order, or a role code) and `terminal`;
 - `transitions`: `trigger` is `manual` (a person of `roles`), `auto` (taken as soon as
   the guard holds) or `semi` (either). Guards and effects name functions of
-  app/workflow.py; `requires` lists inputs (`reason`, `comment`); a `forward: false`
+  app/workflow.py; `requires` lists inputs (`reason`, `comment`, or `amendment`: a step
+  only an amendment takes, back to approval when it needs one); a `forward: false`
   step (reject, cancel) goes back or aside rather than on.
 """
 
 from __future__ import annotations
 
 # The roles and facts a definition may name, and the documents a node may print.
-FACTS = ("edit", "ship", "receive", "sign", "pay")
+FACTS = ("edit", "ship", "receive", "sign", "pay", "amend")
 DOCUMENTS = ("order", "delivery-note")
 # In a node's `tells`: the person who created the order (any other entry is a role).
 CREATOR = "creator"
@@ -81,6 +82,7 @@ SALES = {
         "ship": ["warehouse"],
         "sign": ["service"],
         "pay": ["finance"],
+        "amend": ["sales"],
     },
     "nodes": {
         "draft": _node("草稿", "Draft", "sales", "#8a8f98", allows=("edit",), prints=()),
@@ -91,7 +93,7 @@ SALES = {
             "warehouse",
             "#1677ff",
             24,
-            allows=("ship", "sign", "pay"),
+            allows=("ship", "sign", "pay", "amend"),
             prints=WAREHOUSE_PRINTS,
             tells=(CREATOR,),
         ),
@@ -101,7 +103,7 @@ SALES = {
             "warehouse",
             "#13a8a8",
             24,
-            allows=("ship", "sign", "pay"),
+            allows=("ship", "sign", "pay", "amend"),
             prints=WAREHOUSE_PRINTS,
         ),
         "shipped": _node(
@@ -167,6 +169,17 @@ SALES = {
             requires=["comment"],
             forward=False,
         ),
+        _step(
+            "amend_review",
+            ["placed", "prepared"],
+            "submitted",
+            "改单送审",
+            "Back to approval (amended)",
+            roles=["sales"],
+            effect="release_stock",
+            requires=["amendment"],
+            forward=False,
+        ),
         _step("prepare", ["placed"], "prepared", "备货完成", "Mark prepared", roles=["warehouse"]),
         _step(
             "ship_all",
@@ -230,6 +243,7 @@ PURCHASE = {
         "edit": ["purchasing"],
         "receive": ["warehouse"],
         "pay": ["finance"],
+        "amend": ["purchasing"],
     },
     "nodes": {
         "draft": _node("草稿", "Draft", "purchasing", "#8a8f98", allows=("edit",), prints=()),
@@ -240,7 +254,7 @@ PURCHASE = {
             "warehouse",
             "#1677ff",
             7 * 24,
-            allows=("receive", "pay"),
+            allows=("receive", "pay", "amend"),
             tells=(CREATOR,),
         ),
         "received": _node(
@@ -286,6 +300,16 @@ PURCHASE = {
             "Reject",
             roles=["owner"],
             requires=["comment"],
+            forward=False,
+        ),
+        _step(
+            "amend_review",
+            ["placed"],
+            "submitted",
+            "改单送审",
+            "Back to approval (amended)",
+            roles=["purchasing"],
+            requires=["amendment"],
             forward=False,
         ),
         _step(

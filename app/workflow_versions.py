@@ -20,7 +20,7 @@ from .workflow import EFFECTS, GUARD_FACTS, GUARDS, WorkflowSpec, active_workflo
 from .workflow_defaults import CREATOR, DOCUMENTS, FACTS
 
 TRIGGERS = ("manual", "auto", "semi")
-INPUTS = ("reason", "comment")
+INPUTS = ("reason", "comment", "amendment")
 NODE_CODE = re.compile(r"[a-z][a-z0-9_]{0,31}")
 COLOR = re.compile(r"#[0-9a-fA-F]{6}")
 MAX_LABEL = 40

@@ -47,6 +47,7 @@ from app.setup import ensure_admin, open_database
 from app.users import sign_in, take_failure_notice
 from app.validation import is_control, iso_date
 from app.workflow_defaults import DEFAULT_WORKFLOWS
+from cli.change_documents import cmd_amend, cmd_figures, cmd_supplement  # noqa: F401
 from cli.parser import (
     EXIT_AUDIT,
     EXIT_BUG,
@@ -402,11 +403,29 @@ def _print_order(ctx: Context, detail: dict) -> None:
             f"{'Received' if en else '已收'} {line['received_qty']}"
             + (f"  {'SHORT' if en else '缺货'} {short}" if short != "0" else "")
         )
+    _print_links(detail, en)
     for event in detail.get("events", []):
         move = f" {event['from']} → {event['to']}" if event["to"] else ""
         print(
             f"  {local_time(event['at'])}  {_shown(event['user']):<10} {event['action']}{move}  "
             f"{_shown(event['comment'])}"
+        )
+
+
+def _print_links(detail: dict, en: bool) -> None:
+    """The order's revision, the orders it is linked to and its amendments."""
+    if detail.get("revision", 1) > 1:
+        print(f"  {'revision' if en else '版本'} {detail['revision']}")
+    relation = {"parent": "from" if en else "原单", "child": "linked" if en else "关联"}
+    for row in detail.get("linked", []):
+        print(
+            f"  {relation[row['relation']]} {row['number']}  {row['kind_label']}  "
+            f"{row['status_label']}"
+        )
+    for row in detail.get("amendments", []):
+        print(
+            f"  {row['number']}  {'revision' if en else '版本'} {row['revision']}  "
+            f"{_shown(row['reason'])}"
         )
 
 

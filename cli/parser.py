@@ -38,6 +38,53 @@ def _default_nodes() -> str:
     )
 
 
+def change_documents(command, with_json, commands) -> None:
+    """`amend`, `supplement` and `figures`."""
+    p = with_json(
+        command(
+            commands,
+            "amend",
+            "cmd_amend",
+            help="amend an approved order (改单/加单): set or add lines, remove lines, with a "
+            "reason; prints the amendment number. Never below what was shipped, received or "
+            "paid; a total grown past the approval amount goes back to approval. "
+            "--list shows the order's amendments",
+        )
+    )
+    p.add_argument("number")
+    p.add_argument(
+        "--line",
+        nargs="+",
+        action="extend",
+        help="SKU:QTY or SKU:QTY:PRICE: the line's new quantity (and price); a new SKU adds a line",
+    )
+    p.add_argument("--remove", nargs="+", action="extend", metavar="SKU", help="remove a line")
+    p.add_argument("--reason", help="why the order changes (required unless --list)")
+    p.add_argument("--list", action="store_true", help="list the order's amendments instead")
+    p = command(
+        commands,
+        "supplement",
+        "cmd_supplement",
+        help="a supplementary order (补单) for missing items, an extra delivery or a "
+        "reshipment, linked to NUMBER and submitted; prints its number",
+    )
+    p.add_argument("number", help="the parent order")
+    p.add_argument("--line", required=True, nargs="+", action="extend", help="SKU:QTY[:PRICE]")
+    p.add_argument("--reason", required=True)
+    p.add_argument("--due", help="due date, YYYY-MM-DD")
+    p = with_json(
+        command(
+            commands,
+            "figures",
+            "cmd_figures",
+            help="sales and purchase figures net of amendments and returns: each order as "
+            "first ordered on its day, each change on its own",
+        )
+    )
+    p.add_argument("--from", dest="since", metavar="YYYY-MM-DD", help="first day (UTC)")
+    p.add_argument("--to", dest="until", metavar="YYYY-MM-DD", help="last day (UTC)")
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="ordertrail", description="OrderTrail 采销订单跟踪")
     parser.add_argument("--db", help="database URL or SQLite file path")
@@ -208,6 +255,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--ref", help="a bank or payment reference")
     p = command(commands, "sign", "cmd_sign", help="the customer signed for one shipment")
     p.add_argument("shipment")
+    change_documents(command, with_json, commands)
     p = with_json(
         command(
             commands,

@@ -210,6 +210,27 @@ class OrderLine(Base):
     product: Mapped[Product] = relationship(lazy="joined", innerjoin=True)
 
 
+class Amendment(Base):
+    """A change to an approved order (改单/加单): a document of its own, never an edit in
+    place. It moves the order to its next revision; `diff` holds each changed line as
+    {sku, qty_before, qty_after, price_before, price_after}."""
+
+    __tablename__ = "amendments"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    number: Mapped[str] = mapped_column(String(32), unique=True)
+    order_id: Mapped[int] = mapped_column(ForeignKey("orders.id"), index=True)
+    revision: Mapped[int] = mapped_column(Integer)  # the order's revision it made
+    reason: Mapped[str] = mapped_column(Text)
+    diff: Mapped[list] = mapped_column(JSON)
+    total_before: Mapped[Decimal] = mapped_column(MONEY)
+    total_after: Mapped[Decimal] = mapped_column(MONEY)
+    # Whether it sent the order back to approval.
+    reapproval: Mapped[bool] = mapped_column(Boolean, default=False)
+    created_at: Mapped[datetime] = mapped_column(DateTime)
+    created_by_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
+
+
 class Shipment(Base):
     """A delivery note: goods leaving the warehouse, later signed for by the customer."""
 

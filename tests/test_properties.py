@@ -5,8 +5,9 @@ and received never above ordered; paid equals the sum of payments; the node
 agrees with the facts (no automatic step left untaken, nothing shipped on a
 cancelled order, reservations and shortfalls together match what is still to
 ship); reservations never exceed on hand, and no stock sits free while an order
-waits for it (backorders are filled); every accepted change wrote events, every
-refused one left no trace; the audit chain verifies.
+waits for it (backorders are filled); amendments chain the order's revisions and
+totals, child orders belong to their parent's party; every accepted change wrote
+events, every refused one left no trace; the audit chain verifies.
 """
 
 from __future__ import annotations
@@ -20,15 +21,37 @@ from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, initialize, invariant, precondition, rule
 from sqlalchemy import func, select
 
-from app import audit, backorders, orders, queries, reconcile, walkthrough, workflow, workflow_edit
+from app import (
+    amendments,
+    audit,
+    backorders,
+    orders,
+    queries,
+    reconcile,
+    supplements,
+    walkthrough,
+    workflow,
+    workflow_edit,
+)
 from app.clock import utcnow
 from app.errors import OrderTrailError
 from app.masterdata import add_party, add_product
+from app.money import total_of
 from app.periods import month_of
 from app.progress import progress_of
 from app.workflow_defaults import PURCHASE, SALES
 from app.workflow_versions import store_version
-from db.models import Event, Order, Payment, Product, Setting, Shipment, StockMove, User
+from db.models import (
+    Amendment,
+    Event,
+    Order,
+    Payment,
+    Product,
+    Setting,
+    Shipment,
+    StockMove,
+    User,
+)
 from tests.conftest import add_users
 
 ROLES = ["admin", "owner", "sales", "purchasing", "warehouse", "finance", "service"]
@@ -325,6 +348,86 @@ class OrderBooks(RuleBasedStateMachine):
                 orders.confirm_delivery, self._who(role, "sign"), shipments[pick % len(shipments)]
             )
 
+    @precondition(lambda self: len(self.numbers) < 6)
+    @rule(
+        kind=st.sampled_from(["sales", "purchase"]),
+        lines=st.lists(
+            st.tuples(st.sampled_from(SKUS), st.integers(1, 4)),
+            min_size=1,
+            max_size=3,
+            unique_by=lambda line: line[0],
+        ),
+    )
+    def enter_and_submit(self, kind, lines):
+        """Bulk entry: a new order submitted at once (placed when under the approval amount),
+        so that amendments find orders to change."""
+        party = "客户甲" if kind == "sales" else "供应商乙"
+        creator = self.users["sales" if kind == "sales" else "purchasing"]
+        draft = orders.OrderDraft(party, [orders.LineSpec(sku, qty) for sku, qty in lines])
+        before = len(self.numbers)
+        result = self._attempt(_first_submitted, creator, kind, draft)
+        if result and len(self.numbers) == before:
+            self.numbers.append(result)
+
+    def _amendable(self) -> list[str]:
+        with self.db.reading() as session:
+            return [
+                o.number
+                for o in orders.find_orders(session, self.numbers)
+                if workflow.spec_for(session, o).allows(o.status, amendments.FACT)
+            ]
+
+    @precondition(lambda self: self.numbers and self._amendable())
+    @rule(
+        pick=picks,
+        role=acting,
+        sets=st.lists(
+            st.tuples(
+                st.sampled_from(SKUS),
+                st.integers(1, 6),
+                st.sampled_from([None, None, "1.00", "9999"]),
+            ),
+            min_size=1,
+            max_size=2,
+            unique_by=lambda t: t[0],
+        ),
+        remove=st.lists(st.sampled_from(SKUS), max_size=1),
+    )
+    def amend(self, pick, role, sets, remove):
+        """An order at a node where amending is allowed, mostly by the role that may."""
+        amendable = self._amendable()
+        number = amendable[pick % len(amendable)]
+        with self.db.reading() as session:
+            kind = orders.find_order(session, number).kind
+        user = self.users[
+            ("purchasing" if kind == "purchase" else "sales") if role == "right" else role
+        ]
+        self._attempt(
+            amendments.amend,
+            user,
+            number,
+            [orders.LineSpec(*line) for line in sets],
+            [sku for sku in remove if sku not in {line[0] for line in sets}],
+            reason="客户改单",
+        )
+
+    @precondition(lambda self: self.numbers and len(self.numbers) < 7)
+    @rule(
+        pick=picks,
+        role=acting,
+        lines=st.lists(st.tuples(st.sampled_from(SKUS), st.integers(1, 3)), min_size=1, max_size=2),
+    )
+    def supplement(self, pick, role, lines):
+        number = self._attempt(
+            supplements.supplement,
+            self.users["sales" if role == "right" else role],
+            self._order(pick),
+            [orders.LineSpec(sku, qty) for sku, qty in lines],
+            reason="补发",
+        )
+        if number:
+            self.numbers.append(number)
+
     # --- what must always hold ---------------------------------------------------------
 
     @invariant()
@@ -394,6 +497,22 @@ class OrderBooks(RuleBasedStateMachine):
             assert not progress.anything_moved and progress.paid == 0
         if order.status in (spec.initial, spec.submission().target):
             assert not progress.anything_moved and paid == 0
+        # Each amendment takes the order to its next revision, from the total before it.
+        chain = session.execute(
+            select(Amendment.revision, Amendment.total_before, Amendment.total_after)
+            .where(Amendment.order_id == order.id)
+            .order_by(Amendment.id)
+        ).all()
+        assert order.revision == 1 + len(chain)
+        assert [revision for revision, _, _ in chain] == list(range(2, order.revision + 1))
+        for (_, _, after), (_, before, _) in zip(chain, chain[1:], strict=False):
+            assert after == before
+        assert order.total == total_of((line.qty, line.unit_price) for line in order.lines)
+        if chain:
+            assert chain[-1][2] == order.total
+        if order.parent_id is not None:
+            parent = session.get(Order, order.parent_id)
+            assert parent.party_id == order.party_id
 
     @invariant()
     def the_audit_chain_verifies(self):
@@ -404,6 +523,10 @@ class OrderBooks(RuleBasedStateMachine):
             # Changed only through the services: the month's reconciliation finds nothing.
             report = reconcile.report_of(session, month_of(utcnow()))
             assert report.empty, [d.en for d in report.discrepancies]
+
+
+def _first_submitted(session, user, kind, draft):
+    return orders.submit_new_orders(session, user, kind, [draft])[0]
 
 
 @pytest.mark.parametrize("examples", [pytest.param(40, id="sqlite")])

@@ -36,6 +36,7 @@ from app.spreadsheets.reading import ImportRejected
 from app.spreadsheets.template import write_template
 from ui import admin_console, dialogs, screen_fit, workflow_editor
 from ui.about_dialog import AboutDialog
+from ui.amend_dialog import CHANGE_DOCUMENTS, run_change_document
 from ui.board import BoardWindow
 from ui.dashboard import DashboardPage, DrillBar
 from ui.documents_dialog import (
@@ -146,6 +147,7 @@ class MainWindow(QMainWindow):
         self.list.selectionModel().currentRowChanged.connect(self._row_changed)
         self.model.modelReset.connect(self._select_first)
         self.detail.action_requested.connect(self.take_action)
+        self.detail.open_requested.connect(self.show_order)
         self.detail.print_requested.connect(self.preview_document)
         self.preview: PrintPreview | None = None  # the last one opened
         self.money: MoneyView | None = None  # the finance page, made when first shown
@@ -501,6 +503,9 @@ class MainWindow(QMainWindow):
             on_done=lambda _r: self._done(action, number),
             on_error=lambda e: self._failed(e, number),
         )
+        if action.kind in CHANGE_DOCUMENTS:
+            run_change_document(self, action, detail, common)
+            return
         if action.kind == "edit":
             editor = OrderEditor(self.workspace, detail["kind"], detail, parent=self)
             if not self._ask(editor):

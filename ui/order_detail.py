@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import html
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
@@ -66,6 +68,7 @@ def _fill(table: QTableWidget, rows: list[list[str]], right_from: int = 99) -> N
 class OrderDetail(QWidget):
     action_requested = Signal(object)  # an app.actions.Action
     print_requested = Signal(object)  # an app.printing.Printable
+    open_requested = Signal(str)  # the number of a linked order, clicked
 
     def __init__(self, workspace: Workspace, parent=None):
         super().__init__(parent)
@@ -80,6 +83,8 @@ class OrderDetail(QWidget):
         self.facts.setWordWrap(True)
         self.links = QLabel()
         self.links.setWordWrap(True)
+        self.links.setTextFormat(Qt.TextFormat.RichText)
+        self.links.linkActivated.connect(self.open_requested.emit)
         self.hint = QLabel()
         self.hint.setWordWrap(True)
         self.hint.setStyleSheet("color: #595959;")
@@ -114,6 +119,18 @@ class OrderDetail(QWidget):
             [self.tr("Amount"), self.tr("Method"), self.tr("Reference"), self.tr("Paid at")],
             stretch=2,
         )
+        self.amendments = _table(
+            [
+                self.tr("Amendment"),
+                self.tr("Revision"),
+                self.tr("When"),
+                self.tr("By"),
+                self.tr("Reason"),
+                self.tr("Changes"),
+                *([self.tr("Total")] if prices else []),
+            ],
+            stretch=None,
+        )
         self.buttons = QHBoxLayout()
         self.print_menu = QMenu(self)
         self.print_button = QPushButton(self.tr("Print / preview"))
@@ -136,6 +153,7 @@ class OrderDetail(QWidget):
         self.payments_label = self._section(self.tr("Payments"))
         self.shipments_label = self._section(self.tr("Shipments"))
         self.receipts_label = self._section(self.tr("Goods receipts"))
+        self.amendments_label = self._section(self.tr("Amendments"))
         for widget in (
             self._section(self.tr("Lines")),
             self.lines,
@@ -145,6 +163,8 @@ class OrderDetail(QWidget):
             self.receipts,
             self.payments_label,
             self.payments,
+            self.amendments_label,
+            self.amendments,
         ):
             layout.addWidget(widget)
         layout.addStretch(1)
@@ -164,8 +184,10 @@ class OrderDetail(QWidget):
         self.chip.hide()
         for label in (self.facts, self.links, self.hint):
             label.clear()
-        for table in (self.lines, self.shipments, self.receipts, self.payments):
+        for table in (self.lines, self.shipments, self.receipts, self.payments, self.amendments):
             _fill(table, [])
+        for widget in (self.amendments_label, self.amendments):
+            widget.hide()
         self._set_buttons([])
         self._set_printable([])
 
@@ -221,17 +243,12 @@ class OrderDetail(QWidget):
         cells = [f"<td style='padding-right:18px'>{fact}</td>" for fact in facts]
         rows = ["<tr>" + "".join(cells[i : i + 2]) + "</tr>" for i in range(0, len(cells), 2)]
         self.facts.setText("<table>" + "".join(rows) + "</table>")
-        links = []
-        if detail["parent"]:
-            links.append(self.tr("Belongs to %1").replace("%1", detail["parent"]))
-        if detail["children"]:
-            links.append(
-                self.tr("Linked documents: %1").replace("%1", ", ".join(detail["children"]))
-            )
+        links = self._links(detail)
         if detail["note"]:
-            links.append(self.tr("Note: %1").replace("%1", detail["note"]))
+            links.append(self.tr("Note: %1").replace("%1", html.escape(detail["note"])))
         self.links.setText("<br>".join(links))
         self.links.setVisible(bool(links))
+        self._show_amendments(detail, prices)
         _fill(
             self.lines,
             [
@@ -300,6 +317,64 @@ class OrderDetail(QWidget):
             )
         else:
             self.hint.setText(self.tr("This order is finished."))
+
+    def _links(self, detail: dict) -> list[str]:
+        """The parent, the children and the amendments, each order a link that opens it."""
+
+        def link(row: dict) -> str:
+            number = html.escape(row["number"])
+            return (
+                f"<a href='{number}'>{number}</a> {html.escape(row['kind_label'])} "
+                f"({html.escape(row['status_label'])})"
+            )
+
+        linked = detail.get("linked", [])
+        parents = [link(row) for row in linked if row["relation"] == "parent"]
+        children = [link(row) for row in linked if row["relation"] == "child"]
+        result = []
+        if parents:
+            result.append(self.tr("Made from %1").replace("%1", parents[0]))
+        if children:
+            result.append(self.tr("Linked orders: %1").replace("%1", "、".join(children)))
+        if detail.get("revision", 1) > 1:
+            result.append(
+                self.tr("Revision %1 (%n amendment(s))", "", len(detail["amendments"])).replace(
+                    "%1", str(detail["revision"])
+                )
+            )
+        return result
+
+    def _show_amendments(self, detail: dict, prices: bool) -> None:
+        rows = detail.get("amendments", [])
+        for widget in (self.amendments_label, self.amendments):
+            widget.setVisible(bool(rows))
+
+        def change(c: dict) -> str:
+            text = f"{c['sku']} {c['qty_before']}→{c['qty_after']}"
+            price = c.get("price") or {}
+            if prices and price.get("before") and price.get("after") != price["before"]:
+                text += f" @{price['before']}→{price['after']}"
+            return text
+
+        _fill(
+            self.amendments,
+            [
+                [
+                    row["number"],
+                    str(row["revision"]),
+                    local_time(row["at"]),
+                    row["user"],
+                    row["reason"] + (self.tr(" (back to approval)") if row["reapproval"] else ""),
+                    "; ".join(change(c) for c in row["lines"]),
+                    *(
+                        [f"{row['total']['before']} → {row['total']['after']}"]
+                        if prices and "total" in row
+                        else []
+                    ),
+                ]
+                for row in rows
+            ],
+        )
 
     def _set_buttons(self, available: list[Action]) -> None:
         while self.buttons.count():

@@ -39,6 +39,8 @@ class Timeline(QTreeWidget):
             "escalated": self.tr("Late past twice its limit: owner told"),
             "carrier_status": self.tr("Carrier status"),
             "backorder_filled": self.tr("Backorder filled"),
+            "amend": self.tr("Amended"),
+            "supplement": self.tr("Supplementary order"),
         }.get(action, action)
 
     def what(self, event: dict, order_kind: str) -> str:
@@ -49,6 +51,14 @@ class Timeline(QTreeWidget):
                 parts.append(f"{details['carrier']} {details.get('tracking_no', '')}")
             parts += [f"{sku}×{qty}" for sku, qty in details.get("lines", [])]
             return " ".join(part for part in parts if part)
+        if event["action"] == "amend":
+            changes = [
+                f"{c['sku']} {c['qty_before']}→{c['qty_after']}" for c in details.get("diff", [])
+            ]
+            revision = self.tr("revision %1").replace("%1", str(details.get("revision", "")))
+            return " ".join([details.get("document", ""), revision, *changes])
+        if event["action"] == "supplement":
+            return details.get("document", "")
         if event["action"] == "print":
             return " ".join(
                 filter(
