@@ -41,6 +41,8 @@ from .roles import holds_any, roles_label
 from .validation import amount, clean_text, iso_date, quantity, within_amount_limit
 
 ZERO = Decimal(0)
+# What a shipment's trouble is called (see app/shipments.py).
+TROUBLE_NAMES = {"refused": ("拒收", "refused"), "lost": ("丢失", "lost")}
 
 
 @dataclass(frozen=True)
@@ -648,6 +650,12 @@ def confirm_delivery(session: Session, user: User, shipment_number: str) -> Ship
             raise ValidationError(
                 f"发货单 {shipment.number} 已签收。",
                 f"Shipment {shipment.number} is already signed for.",
+            )
+        if shipment.trouble is not None:
+            raise ValidationError(
+                f"发货单 {shipment.number} 已登记为"
+                f"{TROUBLE_NAMES[shipment.trouble][0]}，不能签收。",
+                f"Shipment {shipment.number} is reported {shipment.trouble}; it cannot be signed.",
             )
         shipment.delivered_at = utcnow()
         return shipment, {"document": shipment.number}
