@@ -27,6 +27,7 @@ class OrderKind:
     print_name: str  # what `print KIND` calls its own document on the command line
     creatable: bool  # whether people create it directly (else it is made from a parent)
     delivery_notes: bool  # whether its goods go out with delivery notes
+    return_kind: str | None = None  # the kind of order that returns its goods, if any
 
     def label(self, lang: str = "zh") -> str:
         return self.en if lang == "en" else self.zh
@@ -59,6 +60,7 @@ KINDS: dict[str, OrderKind] = {
             number_prefix="SO",
             creatable=True,
             delivery_notes=True,
+            return_kind="return",
             **_SALES_CONFIRMATION,
         ),
         OrderKind(
@@ -76,6 +78,7 @@ KINDS: dict[str, OrderKind] = {
             print_name="purchase-order",
             creatable=True,
             delivery_notes=False,
+            return_kind="purchase_return",
         ),
         OrderKind(
             code="supplementary",
@@ -88,6 +91,7 @@ KINDS: dict[str, OrderKind] = {
             number_prefix="SP",
             creatable=False,
             delivery_notes=True,
+            return_kind="return",
             **_SALES_CONFIRMATION,
         ),
         OrderKind(

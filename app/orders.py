@@ -171,9 +171,21 @@ def create_order(
     return create_orders(session, user, kind, [OrderDraft(party_name, lines, due, note, number)])[0]
 
 
-def create_orders(session: Session, user: User, kind: str, drafts: list[OrderDraft]) -> list[Order]:
-    """New draft orders, all or none (many at once for imports and bulk entry)."""
-    spec = require_may_create(session, user, kind)
+def create_orders(
+    session: Session,
+    user: User,
+    kind: str,
+    drafts: list[OrderDraft],
+    *,
+    parent: Order | None = None,
+) -> list[Order]:
+    """New draft orders, all or none (many at once for imports and bulk entry). Orders
+    made from a `parent` (a return, a reshipment) are of a kind made that way, for its
+    party; the caller has checked that the user may make them."""
+    if parent is None:
+        spec = require_may_create(session, user, kind)
+    else:
+        spec = workflow.active_workflow(session, kinds.kind_of(kind).workflow)
     parties = find_parties(session, [d.party for d in drafts], kinds.KINDS[kind].party_kind)
     products = _products_for(session, [line for d in drafts for line in d.lines])
     now = utcnow()
@@ -188,7 +200,7 @@ def create_orders(session: Session, user: User, kind: str, drafts: list[OrderDra
                 "kind": kind,
                 "workflow_id": spec.id,
                 "party_id": parties[draft.party.strip()].id,
-                "parent_id": None,
+                "parent_id": parent.id if parent is not None else None,
                 "revision": 1,
                 "version": 1,
                 "status": spec.initial,

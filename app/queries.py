@@ -203,7 +203,7 @@ def _links(session: Session, orders: list[Order]) -> tuple[dict[int, str], dict[
     """Numbers of the orders' parents (by parent id) and children (by order id)."""
     parent_ids = {o.parent_id for o in orders if o.parent_id is not None}
     parents = (
-        dict(session.execute(select(Order.id, Order.number).where(Order.id.in_(parent_ids))))
+        dict(session.execute(select(Order.id, Order.number).where(Order.id.in_(parent_ids))).all())
         if parent_ids
         else {}
     )

@@ -129,6 +129,64 @@ def open_exceptions(session: Session) -> list[OpenException]:
     ]
 
 
+def resolve(
+    session: Session,
+    user: User,
+    number: str,
+    resolution: str,
+    *,
+    shipment: str | None = None,
+    comment: str = "",
+) -> list[Order]:
+    """Resolve the order's exception (its refused or lost shipments, or the one named):
+    their goods come back on a return (free of charge for a reshipment, at the order's
+    prices for a refund), and a reshipment sends them again on a free supplementary order.
+    Returns the orders made."""
+    from . import returns  # returns make orders through the order services, as do these
+
+    if resolution not in RESOLUTION_NAMES:
+        raise ValidationError(
+            f"处理方式必须是 {'、'.join(RESOLUTION_NAMES)} 之一。",
+            f"The resolution must be one of {', '.join(RESOLUTION_NAMES)}.",
+        )
+    order = orders.find_order(session, number, for_change=True)
+    comment = clean_text(comment, "说明", "comment", max_length=2000, required=False)
+    troubled = open_troubles(order)
+    if shipment is not None:
+        troubled = [s for s in troubled if s.number == shipment.strip()]
+    if not troubled:
+        named = f" {shipment.strip()}" if shipment else ""
+        raise ValidationError(
+            f"订单 {order.number} 没有待处理的拒收或丢件发货单{named}。",
+            f"Order {order.number} has no refused or lost shipment{named} to resolve.",
+        )
+    made: list[Order] = []
+
+    def record() -> tuple[object, dict]:
+        now = utcnow()
+        for trouble in troubled:
+            per_line = {line.order_line_id: line.qty for line in trouble.lines}
+            reasons = dict.fromkeys(per_line, trouble.trouble_reason)
+            back = returns.make_return(
+                session, user, order, per_line, reasons, priced=resolution == REFUND
+            )
+            made.append(back)
+            if resolution == RESHIP:
+                made.append(returns.replacement(session, user, order, per_line))
+            trouble.resolution = resolution
+            trouble.resolved_at = now
+            trouble.resolution_order_id = back.id
+        return made, {
+            "resolution": resolution,
+            "documents": [s.number for s in troubled],
+            "made": [child.number for child in made],
+            "comment": comment,
+        }
+
+    orders._record_fact(session, user, order, "resolve", "exception_resolved", record)
+    return made
+
+
 def open_troubles(order: Order) -> list[Shipment]:
     """The order's shipments that hold it in exception."""
     return [s for s in order.shipments if s.trouble is not None and s.resolved_at is None]
