@@ -187,6 +187,17 @@ def resolve(
     return made
 
 
+def state_row(shipment: Shipment, lang: str = "zh") -> dict:
+    """A shipment's state as the order's detail shows it (text and JSON)."""
+    state = state_of(shipment)
+    return {
+        "state": state,
+        "state_label": STATE_NAMES[state][lang == "en"],
+        "trouble_reason": shipment.trouble_reason or "",
+        "resolution": shipment.resolution or "",
+    }
+
+
 def open_troubles(order: Order) -> list[Shipment]:
     """The order's shipments that hold it in exception."""
     return [s for s in order.shipments if s.trouble is not None and s.resolved_at is None]
