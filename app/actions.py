@@ -13,14 +13,15 @@ from sqlalchemy.orm import Session
 
 from db.models import Order, User
 
-from . import approval, kinds, workflow
+from . import approval, kinds, shipments, workflow
 from .orders import may_create
 from .roles import holds_any, roles_label
 
 
 @dataclass(frozen=True)
 class Action:
-    kind: str  # "advance", or the fact to record: "edit", "ship", "receive", "sign", "pay"
+    kind: str  # "advance", or the fact to record: "edit", "ship", "receive", "sign", "pay",
+    # or a change document or trouble (see shipments.actions_for)
     zh: str
     en: str
     target: str | None = None  # the node an "advance" moves to
@@ -68,6 +69,7 @@ def available(session: Session, user: User, order: Order) -> list[Action]:
             PAY_BUTTONS[kinds.KINDS[order.kind].party_kind] if fact == "pay" else FACT_BUTTONS[fact]
         )
         result.append(Action(fact, zh, en))
+    result += shipments.actions_for(spec, user, order)
     for t in workflow.allowed_transitions(session, user, order):
         if approval.second_person_refusal(session, user, order, t.target) is not None:
             continue

@@ -19,6 +19,7 @@ from db.models import Order, Party, Product, Setting, User
 
 from . import audit, masterdata, orders, walkthrough, workflow
 from .clock import frozen_at, utcnow
+from .demo_returns import add_change_documents
 from .errors import ValidationError
 from .orders import LineSpec, MoveSpec
 from .progress import progress_of
@@ -289,6 +290,7 @@ def build_demo(database: Database, orders_wanted: int = 200, seed: int = 1) -> i
             story.cancel(order.number, spec, creator)
         else:
             story.walk_to(order.number, target)
+    add_change_documents(database, users, rng)
     with database.unit_of_work() as session:
         session.delete(session.get(Setting, UNFINISHED))
     return max(orders_wanted - made, 0)

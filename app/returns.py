@@ -115,6 +115,18 @@ def returnable(session: Session, order: Order) -> dict[int, Decimal]:
     return result
 
 
+def returnable_lines(session: Session, number: str) -> list[tuple[str, str, Decimal]]:
+    """(SKU, product, quantity that may still come back) of an order, for a dialog."""
+    order = orders.find_order(session, number)
+    left: dict[str, Decimal] = defaultdict(lambda: ZERO)
+    names = {}
+    by_id = {line.id: line for line in order.lines}
+    for lid, qty in returnable(session, order).items():
+        left[by_id[lid].product.sku] += qty
+        names[by_id[lid].product.sku] = by_id[lid].product.name
+    return [(sku, names[sku], qty) for sku, qty in left.items()]
+
+
 # --- making returns -----------------------------------------------------------------------
 
 

@@ -20,9 +20,10 @@ from sqlalchemy.orm import Session
 
 from db.models import Order, Shipment, User
 
-from . import orders
+from . import orders, workflow
 from .clock import utcnow
 from .errors import NotFound, ValidationError
+from .kinds import KINDS
 from .orders import TROUBLE_NAMES
 from .validation import clean_text
 
@@ -196,6 +197,34 @@ def state_row(shipment: Shipment, lang: str = "zh") -> dict:
         "trouble_reason": shipment.trouble_reason or "",
         "resolution": shipment.resolution or "",
     }
+
+
+# The buttons for trouble, its resolution and the change documents, by the fact each needs.
+ACTION_BUTTONS = (
+    ("trouble", "refuse", "登记拒收…", "Refused…"),
+    ("trouble", "lost", "登记丢件…", "Lost…"),
+    ("resolve", "resolve", "处理异常…", "Resolve exception…"),
+    ("return", "return", "退货…", "Return…"),
+    ("return", "exchange", "换货…", "Exchange…"),
+)
+
+
+def actions_for(spec, user: User, order: Order) -> list:
+    """The window's buttons for trouble and change documents this user may use now."""
+    from .actions import Action
+
+    wanted = {
+        "trouble": any(state_of(s) == IN_TRANSIT for s in order.shipments),
+        "resolve": bool(open_troubles(order)),
+        "return": order.kind not in {k.return_kind for k in KINDS.values()},
+    }
+    return [
+        Action(kind, zh, en)
+        for fact, kind, zh, en in ACTION_BUTTONS
+        if wanted[fact]
+        and workflow.may_record(spec, user, order, fact)
+        and not (kind == "exchange" and KINDS[order.kind].party_kind != "customer")
+    ]
 
 
 def open_troubles(order: Order) -> list[Shipment]:

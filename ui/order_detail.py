@@ -97,6 +97,7 @@ class OrderDetail(QWidget):
                 self.tr("Tracking no."),
                 self.tr("Shipped"),
                 self.tr("Signed"),
+                self.tr("State"),
             ],
             stretch=None,
         )
@@ -209,6 +210,12 @@ class OrderDetail(QWidget):
             links.append(
                 self.tr("Linked documents: %1").replace("%1", ", ".join(detail["children"]))
             )
+        if detail.get("exception"):
+            links.append(
+                "<span style='color:#a8071a;font-weight:bold'>"
+                + self.tr("In exception: a shipment was refused or lost and waits to be resolved.")
+                + "</span>"
+            )
         if detail["note"]:
             links.append(self.tr("Note: %1").replace("%1", detail["note"]))
         self.links.setText("<br>".join(links))
@@ -237,6 +244,7 @@ class OrderDetail(QWidget):
                     s["tracking_no"],
                     local_time(s["shipped_at"]),
                     local_time(s["delivered_at"]) or self.tr("not yet"),
+                    " · ".join(filter(None, (s["state_label"], s["trouble_reason"]))),
                 ]
                 for s in detail["shipments"]
             ],
