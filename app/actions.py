@@ -63,7 +63,9 @@ def available(session: Session, user: User, order: Order) -> list[Action]:
     for fact in ("edit", "ship", "receive", "sign", "pay"):
         if not workflow.may_record(spec, user, order, fact):
             continue
-        if fact == "sign" and all(s.delivered_at is not None for s in order.shipments):
+        if fact == "sign" and all(
+            s.delivered_at is not None or s.trouble is not None for s in order.shipments
+        ):
             continue  # nothing shipped is waiting for a signature
         zh, en = (
             PAY_BUTTONS[kinds.KINDS[order.kind].party_kind] if fact == "pay" else FACT_BUTTONS[fact]

@@ -124,7 +124,7 @@ def returnable_lines(session: Session, number: str) -> list[tuple[str, str, Deci
     for lid, qty in returnable(session, order).items():
         left[by_id[lid].product.sku] += qty
         names[by_id[lid].product.sku] = by_id[lid].product.name
-    return [(sku, names[sku], qty) for sku, qty in left.items()]
+    return [(sku, names[sku], qty.normalize()) for sku, qty in left.items()]
 
 
 # --- making returns -----------------------------------------------------------------------

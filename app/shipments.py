@@ -196,6 +196,9 @@ def state_row(shipment: Shipment, lang: str = "zh") -> dict:
         "state_label": STATE_NAMES[state][lang == "en"],
         "trouble_reason": shipment.trouble_reason or "",
         "resolution": shipment.resolution or "",
+        "resolution_label": (
+            RESOLUTION_NAMES[shipment.resolution][lang == "en"] if shipment.resolution else ""
+        ),
     }
 
 

@@ -93,11 +93,11 @@ class OrderDetail(QWidget):
         self.shipments = _table(
             [
                 self.tr("Shipment"),
+                self.tr("State"),
                 self.tr("Carrier"),
                 self.tr("Tracking no."),
                 self.tr("Shipped"),
                 self.tr("Signed"),
-                self.tr("State"),
             ],
             stretch=None,
         )
@@ -240,11 +240,21 @@ class OrderDetail(QWidget):
             [
                 [
                     s["number"],
+                    " · ".join(
+                        filter(
+                            None,
+                            (
+                                s["state_label"],
+                                s["trouble_reason"],
+                                s["resolution_label"]
+                                and self.tr("resolved: %1").replace("%1", s["resolution_label"]),
+                            ),
+                        )
+                    ),
                     s["carrier"],
                     s["tracking_no"],
                     local_time(s["shipped_at"]),
                     local_time(s["delivered_at"]) or self.tr("not yet"),
-                    " · ".join(filter(None, (s["state_label"], s["trouble_reason"]))),
                 ]
                 for s in detail["shipments"]
             ],

@@ -38,6 +38,11 @@ class Timeline(QTreeWidget):
             "print": self.tr("Printed"),
             "escalated": self.tr("Late past twice its limit: owner told"),
             "carrier_status": self.tr("Carrier status"),
+            "shipment_refused": self.tr("Shipment refused"),
+            "shipment_lost": self.tr("Shipment lost"),
+            "exception_resolved": self.tr("Exception resolved"),
+            "return": self.tr("Return"),
+            "exchange": self.tr("Exchange"),
         }.get(action, action)
 
     def what(self, event: dict, order_kind: str) -> str:
@@ -48,6 +53,11 @@ class Timeline(QTreeWidget):
                 parts.append(f"{details['carrier']} {details.get('tracking_no', '')}")
             parts += [f"{sku}×{qty}" for sku, qty in details.get("lines", [])]
             return " ".join(part for part in parts if part)
+        if event["action"] in ("shipment_refused", "shipment_lost"):
+            return f"{details.get('document', '')} {details.get('reason', '')}".strip()
+        if event["action"] in ("return", "exchange", "exception_resolved"):
+            made = details.get("made") or [details.get("document"), details.get("replacement")]
+            return " ".join(filter(None, made))
         if event["action"] == "print":
             return " ".join(
                 filter(
