@@ -4,12 +4,10 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
     QLabel,
-    QLineEdit,
     QPlainTextEdit,
     QRadioButton,
     QTableWidgetItem,
@@ -18,7 +16,7 @@ from PySide6.QtWidgets import (
 from app import orders, returns, shipments
 from app.returns import ReturnLine
 from ui import screen_fit
-from ui.dialogs import INVALID, METHODS, QuantityTable, _FormDialog, parse_decimal
+from ui.dialogs import INVALID, QuantityTable, _FormDialog, _MoneyDialog, parse_decimal
 
 
 def _reason_box() -> QPlainTextEdit:
@@ -199,37 +197,19 @@ class ReturnReceiveDialog(_FormDialog):
         return self.good.moves() or [], self.damaged.moves() or None
 
 
-class RefundDialog(_FormDialog):
+class RefundDialog(_MoneyDialog):
     def __init__(self, detail: dict, parent=None):
         super().__init__(self.tr("Refund for %1").replace("%1", detail["number"]), parent)
         self.due = Decimal(detail["total"]) + Decimal(detail["paid"])
-        self.amount = QLineEdit(f"{self.due:.2f}")
-        self.amount.setAlignment(Qt.AlignmentFlag.AlignRight)
-        self.method = QComboBox()
-        self.method.setEditable(True)
-        self.method.addItems(METHODS)
-        self.reference = QLineEdit()
-        self.form.addRow(
-            self.tr("Still to refund"), QLabel(f"{detail['currency']} {self.due:,.2f}")
+        self.add_money_rows(
+            detail["currency"], self.due, self.tr("Still to refund"), self.tr("Refund")
         )
-        self.form.addRow(self.tr("Refund"), self.amount)
-        self.form.addRow(self.tr("Method"), self.method)
-        self.form.addRow(self.tr("Reference"), self.reference)
-        self.amount.textChanged.connect(self.check)
-        self.check()
 
     def validate(self) -> str:
         value = parse_decimal(self.amount.text())
         ok = value is not None and 0 < value <= self.due
         self.amount.setStyleSheet("" if ok else INVALID)
         return "" if ok else self.tr("The refund must be more than 0 and at most what is due.")
-
-    def values(self):
-        return (
-            parse_decimal(self.amount.text()),
-            self.method.currentText().strip(),
-            self.reference.text().strip(),
-        )
 
 
 def take_action(window, action, detail: dict, common: dict) -> bool:

@@ -1277,37 +1277,27 @@ What you were doing was not saved; the data in the database is untouched. The de
 <context>
     <name>PaymentDialog</name>
     <message>
-        <location filename="../../ui/dialogs.py" line="228"/>
+        <location filename="../../ui/dialogs.py" line="253"/>
         <source>Payment for %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="237"/>
+        <location filename="../../ui/dialogs.py" line="258"/>
         <source>Open balance</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="239"/>
+        <location filename="../../ui/dialogs.py" line="259"/>
         <source>Amount (negative for a refund)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="240"/>
-        <source>Method</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/dialogs.py" line="241"/>
-        <source>Reference</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/dialogs.py" line="250"/>
+        <location filename="../../ui/dialogs.py" line="267"/>
         <source>The amount must be a number other than 0.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="252"/>
+        <location filename="../../ui/dialogs.py" line="269"/>
         <source>The amount is more than the open balance.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1459,32 +1449,22 @@ What you were doing was not saved; the data in the database is untouched. The de
 <context>
     <name>RefundDialog</name>
     <message>
-        <location filename="../../ui/return_dialog.py" line="204"/>
+        <location filename="../../ui/return_dialog.py" line="202"/>
         <source>Refund for %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/return_dialog.py" line="213"/>
+        <location filename="../../ui/return_dialog.py" line="205"/>
         <source>Still to refund</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/return_dialog.py" line="215"/>
+        <location filename="../../ui/return_dialog.py" line="205"/>
         <source>Refund</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/return_dialog.py" line="216"/>
-        <source>Method</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/return_dialog.py" line="217"/>
-        <source>Reference</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/return_dialog.py" line="225"/>
+        <location filename="../../ui/return_dialog.py" line="212"/>
         <source>The refund must be more than 0 and at most what is due.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1492,27 +1472,27 @@ What you were doing was not saved; the data in the database is untouched. The de
 <context>
     <name>ResolveDialog</name>
     <message>
-        <location filename="../../ui/return_dialog.py" line="130"/>
+        <location filename="../../ui/return_dialog.py" line="128"/>
         <source>Resolve the exception of %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/return_dialog.py" line="141"/>
+        <location filename="../../ui/return_dialog.py" line="139"/>
         <source>Reship the goods on a free supplementary order</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/return_dialog.py" line="142"/>
+        <location filename="../../ui/return_dialog.py" line="140"/>
         <source>Take the goods back on a return and refund them</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/return_dialog.py" line="150"/>
+        <location filename="../../ui/return_dialog.py" line="148"/>
         <source>Comment (optional)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/return_dialog.py" line="154"/>
+        <location filename="../../ui/return_dialog.py" line="152"/>
         <source>Refused goods go back into stock when the warehouse receives the return; lost goods are written off.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1520,62 +1500,62 @@ What you were doing was not saved; the data in the database is untouched. The de
 <context>
     <name>ReturnDialog</name>
     <message>
-        <location filename="../../ui/return_dialog.py" line="35"/>
+        <location filename="../../ui/return_dialog.py" line="33"/>
         <source>Exchange for %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/return_dialog.py" line="35"/>
+        <location filename="../../ui/return_dialog.py" line="33"/>
         <source>Return from %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/return_dialog.py" line="39"/>
+        <location filename="../../ui/return_dialog.py" line="37"/>
         <source>SKU</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/return_dialog.py" line="39"/>
+        <location filename="../../ui/return_dialog.py" line="37"/>
         <source>Product</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/return_dialog.py" line="39"/>
+        <location filename="../../ui/return_dialog.py" line="37"/>
         <source>May come back</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/return_dialog.py" line="39"/>
+        <location filename="../../ui/return_dialog.py" line="37"/>
         <source>Comes back</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/return_dialog.py" line="44"/>
+        <location filename="../../ui/return_dialog.py" line="42"/>
         <source>Reason for this line</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/return_dialog.py" line="49"/>
+        <location filename="../../ui/return_dialog.py" line="47"/>
         <source>Reason</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/return_dialog.py" line="54"/>
+        <location filename="../../ui/return_dialog.py" line="52"/>
         <source>The same goods go out again on a free replacement order, which sales submit like any order.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/return_dialog.py" line="67"/>
+        <location filename="../../ui/return_dialog.py" line="65"/>
         <source>Each quantity must be a number between 0 and what may come back.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/return_dialog.py" line="69"/>
+        <location filename="../../ui/return_dialog.py" line="67"/>
         <source>Take back at least one item.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/return_dialog.py" line="73"/>
+        <location filename="../../ui/return_dialog.py" line="71"/>
         <source>Please write why the goods come back.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1583,47 +1563,47 @@ What you were doing was not saved; the data in the database is untouched. The de
 <context>
     <name>ReturnReceiveDialog</name>
     <message>
-        <location filename="../../ui/return_dialog.py" line="173"/>
+        <location filename="../../ui/return_dialog.py" line="171"/>
         <source>Goods back for %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/return_dialog.py" line="179"/>
+        <location filename="../../ui/return_dialog.py" line="177"/>
         <source>SKU</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/return_dialog.py" line="179"/>
+        <location filename="../../ui/return_dialog.py" line="177"/>
         <source>Product</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/return_dialog.py" line="179"/>
+        <location filename="../../ui/return_dialog.py" line="177"/>
         <source>Still to come</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/return_dialog.py" line="180"/>
+        <location filename="../../ui/return_dialog.py" line="178"/>
         <source>In good order</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/return_dialog.py" line="181"/>
+        <location filename="../../ui/return_dialog.py" line="179"/>
         <source>Damaged</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/return_dialog.py" line="185"/>
+        <location filename="../../ui/return_dialog.py" line="183"/>
         <source>Damaged goods are kept apart, never available:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/return_dialog.py" line="195"/>
+        <location filename="../../ui/return_dialog.py" line="193"/>
         <source>Each quantity must be a number between 0 and what is still open.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/return_dialog.py" line="196"/>
+        <location filename="../../ui/return_dialog.py" line="194"/>
         <source>Receive at least one item.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1786,22 +1766,22 @@ What you were doing was not saved; the data in the database is untouched. The de
 <context>
     <name>StepDialog</name>
     <message>
-        <location filename="../../ui/dialogs.py" line="271"/>
+        <location filename="../../ui/dialogs.py" line="281"/>
         <source>Reason</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="271"/>
+        <location filename="../../ui/dialogs.py" line="281"/>
         <source>Comment</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="272"/>
+        <location filename="../../ui/dialogs.py" line="282"/>
         <source>Comment (optional)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="278"/>
+        <location filename="../../ui/dialogs.py" line="288"/>
         <source>Please write why.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1995,32 +1975,32 @@ What you were doing was not saved; the data in the database is untouched. The de
 <context>
     <name>TroubleDialog</name>
     <message>
-        <location filename="../../ui/return_dialog.py" line="102"/>
+        <location filename="../../ui/return_dialog.py" line="100"/>
         <source>Lost shipment: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/return_dialog.py" line="102"/>
+        <location filename="../../ui/return_dialog.py" line="100"/>
         <source>Refused shipment: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/return_dialog.py" line="111"/>
+        <location filename="../../ui/return_dialog.py" line="109"/>
         <source>Shipment</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/return_dialog.py" line="112"/>
+        <location filename="../../ui/return_dialog.py" line="110"/>
         <source>Reason</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/return_dialog.py" line="118"/>
+        <location filename="../../ui/return_dialog.py" line="116"/>
         <source>No shipment is on its way.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/return_dialog.py" line="119"/>
+        <location filename="../../ui/return_dialog.py" line="117"/>
         <source>Please write why.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2420,6 +2400,19 @@ What you were doing was not saved; the data in the database is untouched. The de
     <message>
         <location filename="../../ui/working_hours.py" line="184"/>
         <source>Imported: %1 holiday(s) and %2 make-up working day(s) added.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>_MoneyDialog</name>
+    <message>
+        <location filename="../../ui/dialogs.py" line="238"/>
+        <source>Method</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs.py" line="239"/>
+        <source>Reference</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

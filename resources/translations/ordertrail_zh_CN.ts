@@ -1277,37 +1277,27 @@ What you were doing was not saved; the data in the database is untouched. The de
 <context>
     <name>PaymentDialog</name>
     <message>
-        <location filename="../../ui/dialogs.py" line="228"/>
+        <location filename="../../ui/dialogs.py" line="253"/>
         <source>Payment for %1</source>
         <translation>登记收付款 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="237"/>
+        <location filename="../../ui/dialogs.py" line="258"/>
         <source>Open balance</source>
         <translation>未结金额</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="239"/>
+        <location filename="../../ui/dialogs.py" line="259"/>
         <source>Amount (negative for a refund)</source>
         <translation>金额（退款填负数）</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="240"/>
-        <source>Method</source>
-        <translation>方式</translation>
-    </message>
-    <message>
-        <location filename="../../ui/dialogs.py" line="241"/>
-        <source>Reference</source>
-        <translation>参考号</translation>
-    </message>
-    <message>
-        <location filename="../../ui/dialogs.py" line="250"/>
+        <location filename="../../ui/dialogs.py" line="267"/>
         <source>The amount must be a number other than 0.</source>
         <translation>金额必须是不为 0 的数字。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="252"/>
+        <location filename="../../ui/dialogs.py" line="269"/>
         <source>The amount is more than the open balance.</source>
         <translation>金额超过未结金额。</translation>
     </message>
@@ -1459,32 +1449,22 @@ What you were doing was not saved; the data in the database is untouched. The de
 <context>
     <name>RefundDialog</name>
     <message>
-        <location filename="../../ui/return_dialog.py" line="204"/>
+        <location filename="../../ui/return_dialog.py" line="202"/>
         <source>Refund for %1</source>
         <translation>退款：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/return_dialog.py" line="213"/>
+        <location filename="../../ui/return_dialog.py" line="205"/>
         <source>Still to refund</source>
         <translation>待退款</translation>
     </message>
     <message>
-        <location filename="../../ui/return_dialog.py" line="215"/>
+        <location filename="../../ui/return_dialog.py" line="205"/>
         <source>Refund</source>
         <translation>退款</translation>
     </message>
     <message>
-        <location filename="../../ui/return_dialog.py" line="216"/>
-        <source>Method</source>
-        <translation>方式</translation>
-    </message>
-    <message>
-        <location filename="../../ui/return_dialog.py" line="217"/>
-        <source>Reference</source>
-        <translation>参考号</translation>
-    </message>
-    <message>
-        <location filename="../../ui/return_dialog.py" line="225"/>
+        <location filename="../../ui/return_dialog.py" line="212"/>
         <source>The refund must be more than 0 and at most what is due.</source>
         <translation>退款金额必须大于 0，且不超过待退金额。</translation>
     </message>
@@ -1492,27 +1472,27 @@ What you were doing was not saved; the data in the database is untouched. The de
 <context>
     <name>ResolveDialog</name>
     <message>
-        <location filename="../../ui/return_dialog.py" line="130"/>
+        <location filename="../../ui/return_dialog.py" line="128"/>
         <source>Resolve the exception of %1</source>
         <translation>处理异常：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/return_dialog.py" line="141"/>
+        <location filename="../../ui/return_dialog.py" line="139"/>
         <source>Reship the goods on a free supplementary order</source>
         <translation>补发：开一张免费补单重新发货</translation>
     </message>
     <message>
-        <location filename="../../ui/return_dialog.py" line="142"/>
+        <location filename="../../ui/return_dialog.py" line="140"/>
         <source>Take the goods back on a return and refund them</source>
         <translation>退货退款：开退货单收回货物并退款</translation>
     </message>
     <message>
-        <location filename="../../ui/return_dialog.py" line="150"/>
+        <location filename="../../ui/return_dialog.py" line="148"/>
         <source>Comment (optional)</source>
         <translation>说明（可选）</translation>
     </message>
     <message>
-        <location filename="../../ui/return_dialog.py" line="154"/>
+        <location filename="../../ui/return_dialog.py" line="152"/>
         <source>Refused goods go back into stock when the warehouse receives the return; lost goods are written off.</source>
         <translation>拒收的货物在仓库收到退货后回到库存；丢失的货物予以核销。</translation>
     </message>
@@ -1520,62 +1500,62 @@ What you were doing was not saved; the data in the database is untouched. The de
 <context>
     <name>ReturnDialog</name>
     <message>
-        <location filename="../../ui/return_dialog.py" line="35"/>
+        <location filename="../../ui/return_dialog.py" line="33"/>
         <source>Exchange for %1</source>
         <translation>换货：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/return_dialog.py" line="35"/>
+        <location filename="../../ui/return_dialog.py" line="33"/>
         <source>Return from %1</source>
         <translation>退货：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/return_dialog.py" line="39"/>
+        <location filename="../../ui/return_dialog.py" line="37"/>
         <source>SKU</source>
         <translation>产品编码</translation>
     </message>
     <message>
-        <location filename="../../ui/return_dialog.py" line="39"/>
+        <location filename="../../ui/return_dialog.py" line="37"/>
         <source>Product</source>
         <translation>产品</translation>
     </message>
     <message>
-        <location filename="../../ui/return_dialog.py" line="39"/>
+        <location filename="../../ui/return_dialog.py" line="37"/>
         <source>May come back</source>
         <translation>可退数量</translation>
     </message>
     <message>
-        <location filename="../../ui/return_dialog.py" line="39"/>
+        <location filename="../../ui/return_dialog.py" line="37"/>
         <source>Comes back</source>
         <translation>本次退回</translation>
     </message>
     <message>
-        <location filename="../../ui/return_dialog.py" line="44"/>
+        <location filename="../../ui/return_dialog.py" line="42"/>
         <source>Reason for this line</source>
         <translation>本行原因</translation>
     </message>
     <message>
-        <location filename="../../ui/return_dialog.py" line="49"/>
+        <location filename="../../ui/return_dialog.py" line="47"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../ui/return_dialog.py" line="54"/>
+        <location filename="../../ui/return_dialog.py" line="52"/>
         <source>The same goods go out again on a free replacement order, which sales submit like any order.</source>
         <translation>同样的货物通过一张免费的换货补单重新发出，由销售像普通订单一样提交。</translation>
     </message>
     <message>
-        <location filename="../../ui/return_dialog.py" line="67"/>
+        <location filename="../../ui/return_dialog.py" line="65"/>
         <source>Each quantity must be a number between 0 and what may come back.</source>
         <translation>每个数量必须在 0 到可退数量之间。</translation>
     </message>
     <message>
-        <location filename="../../ui/return_dialog.py" line="69"/>
+        <location filename="../../ui/return_dialog.py" line="67"/>
         <source>Take back at least one item.</source>
         <translation>至少退回一件货物。</translation>
     </message>
     <message>
-        <location filename="../../ui/return_dialog.py" line="73"/>
+        <location filename="../../ui/return_dialog.py" line="71"/>
         <source>Please write why the goods come back.</source>
         <translation>请填写退货原因。</translation>
     </message>
@@ -1583,47 +1563,47 @@ What you were doing was not saved; the data in the database is untouched. The de
 <context>
     <name>ReturnReceiveDialog</name>
     <message>
-        <location filename="../../ui/return_dialog.py" line="173"/>
+        <location filename="../../ui/return_dialog.py" line="171"/>
         <source>Goods back for %1</source>
         <translation>退货入库：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/return_dialog.py" line="179"/>
+        <location filename="../../ui/return_dialog.py" line="177"/>
         <source>SKU</source>
         <translation>产品编码</translation>
     </message>
     <message>
-        <location filename="../../ui/return_dialog.py" line="179"/>
+        <location filename="../../ui/return_dialog.py" line="177"/>
         <source>Product</source>
         <translation>产品</translation>
     </message>
     <message>
-        <location filename="../../ui/return_dialog.py" line="179"/>
+        <location filename="../../ui/return_dialog.py" line="177"/>
         <source>Still to come</source>
         <translation>待收</translation>
     </message>
     <message>
-        <location filename="../../ui/return_dialog.py" line="180"/>
+        <location filename="../../ui/return_dialog.py" line="178"/>
         <source>In good order</source>
         <translation>完好</translation>
     </message>
     <message>
-        <location filename="../../ui/return_dialog.py" line="181"/>
+        <location filename="../../ui/return_dialog.py" line="179"/>
         <source>Damaged</source>
         <translation>损坏</translation>
     </message>
     <message>
-        <location filename="../../ui/return_dialog.py" line="185"/>
+        <location filename="../../ui/return_dialog.py" line="183"/>
         <source>Damaged goods are kept apart, never available:</source>
         <translation>损坏的货物单独记账，不计入可用库存：</translation>
     </message>
     <message>
-        <location filename="../../ui/return_dialog.py" line="195"/>
+        <location filename="../../ui/return_dialog.py" line="193"/>
         <source>Each quantity must be a number between 0 and what is still open.</source>
         <translation>每行数量必须在 0 到未完成数量之间。</translation>
     </message>
     <message>
-        <location filename="../../ui/return_dialog.py" line="196"/>
+        <location filename="../../ui/return_dialog.py" line="194"/>
         <source>Receive at least one item.</source>
         <translation>请至少收货一项。</translation>
     </message>
@@ -1786,22 +1766,22 @@ What you were doing was not saved; the data in the database is untouched. The de
 <context>
     <name>StepDialog</name>
     <message>
-        <location filename="../../ui/dialogs.py" line="271"/>
+        <location filename="../../ui/dialogs.py" line="281"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="271"/>
+        <location filename="../../ui/dialogs.py" line="281"/>
         <source>Comment</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="272"/>
+        <location filename="../../ui/dialogs.py" line="282"/>
         <source>Comment (optional)</source>
         <translation>说明（可选）</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="278"/>
+        <location filename="../../ui/dialogs.py" line="288"/>
         <source>Please write why.</source>
         <translation>请填写原因。</translation>
     </message>
@@ -1995,32 +1975,32 @@ What you were doing was not saved; the data in the database is untouched. The de
 <context>
     <name>TroubleDialog</name>
     <message>
-        <location filename="../../ui/return_dialog.py" line="102"/>
+        <location filename="../../ui/return_dialog.py" line="100"/>
         <source>Lost shipment: %1</source>
         <translation>登记丢件：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/return_dialog.py" line="102"/>
+        <location filename="../../ui/return_dialog.py" line="100"/>
         <source>Refused shipment: %1</source>
         <translation>登记拒收：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/return_dialog.py" line="111"/>
+        <location filename="../../ui/return_dialog.py" line="109"/>
         <source>Shipment</source>
         <translation>发货单</translation>
     </message>
     <message>
-        <location filename="../../ui/return_dialog.py" line="112"/>
+        <location filename="../../ui/return_dialog.py" line="110"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../ui/return_dialog.py" line="118"/>
+        <location filename="../../ui/return_dialog.py" line="116"/>
         <source>No shipment is on its way.</source>
         <translation>没有在途的发货单。</translation>
     </message>
     <message>
-        <location filename="../../ui/return_dialog.py" line="119"/>
+        <location filename="../../ui/return_dialog.py" line="117"/>
         <source>Please write why.</source>
         <translation>请填写原因。</translation>
     </message>
@@ -2421,6 +2401,19 @@ What you were doing was not saved; the data in the database is untouched. The de
         <location filename="../../ui/working_hours.py" line="184"/>
         <source>Imported: %1 holiday(s) and %2 make-up working day(s) added.</source>
         <translation>已导入：新增节假日 %1 天，调休上班日 %2 天。</translation>
+    </message>
+</context>
+<context>
+    <name>_MoneyDialog</name>
+    <message>
+        <location filename="../../ui/dialogs.py" line="238"/>
+        <source>Method</source>
+        <translation>方式</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs.py" line="239"/>
+        <source>Reference</source>
+        <translation>参考号</translation>
     </message>
 </context>
 <context>
