@@ -129,6 +129,8 @@ KINDS: dict[str, OrderKind] = {
     )
 }
 CREATABLE = tuple(code for code, kind in KINDS.items() if kind.creatable)
+# The kinds that bring goods back (see app/returns.py).
+RETURN_KINDS = frozenset(kind.return_kind for kind in KINDS.values() if kind.return_kind)
 
 
 def kind_of(code: str) -> OrderKind:

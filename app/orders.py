@@ -644,7 +644,13 @@ def receive(
     *,
     expected_version: int | None = None,
 ) -> Receipt:
-    """Record goods of a purchase order arriving; stock rises."""
+    """Record goods of a purchase order arriving; stock rises. Goods of a return are
+    received by the return's own service (damaged ones, a lost shipment's write-off)."""
+    kind = session.scalar(select(Order.kind).where(Order.number == number.strip()))
+    if kind in kinds.RETURN_KINDS:
+        from .returns import receive_return  # returns are made of orders: imported late
+
+        return receive_return(session, user, number, lines)
     return _move_goods(session, user, RECEIVING, number, lines, expected_version)
 
 

@@ -64,7 +64,7 @@ def is_return(order: Order) -> bool:
     return order.kind in RETURN_KINDS
 
 
-RETURN_KINDS = frozenset(k.return_kind for k in kinds.KINDS.values() if k.return_kind)
+RETURN_KINDS = kinds.RETURN_KINDS
 
 
 # --- what may still come back -------------------------------------------------------------

@@ -291,3 +291,17 @@ def test_a_purchase_return_takes_goods_out_of_stock(office):
         status, spec = node_of(session, ret)
         assert status == spec.fulfilled
         assert_stock_equals_ledger(session)
+
+
+def test_a_lost_shipments_return_is_written_off_however_it_is_received(office):
+    number, shipment = refused(office, shipments.report_lost)
+    with office.db.unit_of_work() as session:
+        [back] = shipments.resolve(session, office.service, number, "refund")
+        back = back.number
+    with office.db.reading() as session:
+        before = stock_of(session, "A-1")
+    with office.db.unit_of_work() as session:
+        orders.receive(session, office.warehouse, back)  # the general receiving service
+    with office.db.reading() as session:
+        assert stock_of(session, "A-1") == before
+        assert_stock_equals_ledger(session)
