@@ -234,6 +234,11 @@ def _changing(
 ) -> tuple[Order, ...]:
     parent = orders.find_order(session, number, for_change=True)
     _return_kind(parent)
+    if exchange and kinds.KINDS[parent.kind].party_kind != "customer":
+        raise ValidationError(
+            f"{parent.number} 是采购订单：退给供应商请用退货。",
+            f"{parent.number} is a purchase: goods go back to a supplier on a return.",
+        )
     made: list[Order] = []
 
     def record() -> tuple[object, dict]:
