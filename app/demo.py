@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session
 from db.engine import Database
 from db.models import Order, Party, Product, Setting, User
 
-from . import audit, masterdata, orders, walkthrough, workflow
+from . import audit, kinds, masterdata, orders, walkthrough, workflow
 from .clock import frozen_at, utcnow
 from .demo_returns import add_change_documents
 from .errors import ValidationError
@@ -237,7 +237,10 @@ def _start(database: Database, orders_wanted: int) -> tuple[dict[str, User], int
         unfinished = session.get(Setting, UNFINISHED)
         if unfinished is not None:
             users = {u.name: u for u in session.scalars(select(User).where(User.name.in_(ROLES)))}
-            return users, session.scalar(select(func.count(Order.id))), int(unfinished.value)
+            made = session.scalar(
+                select(func.count(Order.id)).where(Order.kind.in_(kinds.CREATABLE))
+            )
+            return users, made, int(unfinished.value)
         if _holds_anything(session):
             raise ValidationError(
                 "数据库里已有用户或数据：演示数据只能放进新的空数据库。",
