@@ -13,15 +13,16 @@ from sqlalchemy.orm import Session
 
 from db.models import Order, User
 
-from . import approval, kinds, supplements, workflow
+from . import approval, kinds, shipments, supplements, workflow
 from .orders import may_create
 from .roles import holds_any, roles_label
 
 
 @dataclass(frozen=True)
 class Action:
-    # "advance", the fact to record ("edit", "ship", "receive", "sign", "pay", "amend"), or
-    # "supplement": a supplementary order made from this one.
+    # "advance", the fact to record ("edit", "ship", "receive", "sign", "pay", "amend"),
+    # "supplement": a supplementary order made from this one, or a change document or
+    # trouble (see shipments.actions_for)
     kind: str
     zh: str
     en: str
@@ -65,7 +66,9 @@ def available(session: Session, user: User, order: Order) -> list[Action]:
     for fact in ("edit", "ship", "receive", "sign", "pay", "amend"):
         if not workflow.may_record(spec, user, order, fact):
             continue
-        if fact == "sign" and all(s.delivered_at is not None for s in order.shipments):
+        if fact == "sign" and all(
+            s.delivered_at is not None or s.trouble is not None for s in order.shipments
+        ):
             continue  # nothing shipped is waiting for a signature
         zh, en = (
             PAY_BUTTONS[kinds.KINDS[order.kind].party_kind] if fact == "pay" else FACT_BUTTONS[fact]
@@ -73,6 +76,7 @@ def available(session: Session, user: User, order: Order) -> list[Action]:
         result.append(Action(fact, zh, en))
     if supplements.may_supplement(session, user, order):
         result.append(Action("supplement", "补单…", "Supplementary order…"))
+    result += shipments.actions_for(spec, user, order)
     for t in workflow.allowed_transitions(session, user, order):
         if approval.second_person_refusal(session, user, order, t.target) is not None:
             continue

@@ -32,6 +32,9 @@ NUMBERS_PER_NOTICE = 200
 FACT_OF_ACTION = {
     "ship": "shipments",
     "signed": "shipments",
+    "shipment_refused": "shipments",
+    "shipment_lost": "shipments",
+    "exception_resolved": "shipments",
     "receive": "receipts",
     "payment": "payments",
     "refund": "payments",

@@ -17,8 +17,9 @@ from sqlalchemy.orm import Session
 from db.engine import Database
 from db.models import Order, Party, Product, Setting, User
 
-from . import masterdata, orders, walkthrough, workflow
+from . import kinds, masterdata, orders, walkthrough, workflow
 from .clock import frozen_at, utcnow
+from .demo_returns import add_change_documents
 from .errors import ValidationError
 from .orders import LineSpec, MoveSpec
 from .progress import progress_of
@@ -229,7 +230,10 @@ def _start(database: Database, orders_wanted: int) -> tuple[dict[str, User], int
         unfinished = session.get(Setting, UNFINISHED)
         if unfinished is not None:
             users = {u.name: u for u in session.scalars(select(User).where(User.name.in_(ROLES)))}
-            return users, session.scalar(select(func.count(Order.id))), int(unfinished.value)
+            made = session.scalar(
+                select(func.count(Order.id)).where(Order.kind.in_(kinds.CREATABLE))
+            )
+            return users, made, int(unfinished.value)
         if _holds_anything(session):
             raise ValidationError(
                 "数据库里已有用户或数据：演示数据只能放进新的空数据库。",
@@ -282,6 +286,7 @@ def build_demo(database: Database, orders_wanted: int = 200, seed: int = 1) -> i
             story.cancel(order.number, spec, creator)
         else:
             story.walk_to(order.number, target)
+    add_change_documents(database, users, rng)
     with database.unit_of_work() as session:
         session.delete(session.get(Setting, UNFINISHED))
     return max(orders_wanted - made, 0)

@@ -30,6 +30,7 @@ class OrderKind:
     # How its amounts count in the sales or purchase figures of its party's side: +1 adds,
     # -1 takes away (goods coming back).
     figures_sign: int = 1
+    return_kind: str | None = None  # the kind of order that returns its goods, if any
 
     def label(self, lang: str = "zh") -> str:
         return self.en if lang == "en" else self.zh
@@ -62,6 +63,7 @@ KINDS: dict[str, OrderKind] = {
             number_prefix="SO",
             creatable=True,
             delivery_notes=True,
+            return_kind="return",
             **_SALES_CONFIRMATION,
         ),
         OrderKind(
@@ -79,6 +81,7 @@ KINDS: dict[str, OrderKind] = {
             print_name="purchase-order",
             creatable=True,
             delivery_notes=False,
+            return_kind="purchase_return",
         ),
         OrderKind(
             code="supplementary",
@@ -91,6 +94,7 @@ KINDS: dict[str, OrderKind] = {
             number_prefix="SP",
             creatable=False,
             delivery_notes=True,
+            return_kind="return",
             **_SALES_CONFIRMATION,
         ),
         OrderKind(
@@ -99,7 +103,7 @@ KINDS: dict[str, OrderKind] = {
             en="Return",
             title_zh="退货单",
             title_en="Return order",
-            workflow="sales",
+            workflow="return",
             party_kind="customer",
             number_prefix="RO",
             document="return_note",
@@ -110,9 +114,27 @@ KINDS: dict[str, OrderKind] = {
             delivery_notes=False,
             figures_sign=-1,
         ),
+        OrderKind(
+            code="purchase_return",
+            zh="采购退货",
+            en="Purchase return",
+            title_zh="采购退货单",
+            title_en="Purchase return",
+            workflow="purchase_return",
+            party_kind="supplier",
+            number_prefix="PR",
+            document="return_note",
+            document_zh="退货单",
+            document_en="Return note",
+            print_name="return-note",
+            creatable=False,
+            delivery_notes=False,
+        ),
     )
 }
 CREATABLE = tuple(code for code, kind in KINDS.items() if kind.creatable)
+# The kinds that bring goods back (see app/returns.py).
+RETURN_KINDS = frozenset(kind.return_kind for kind in KINDS.values() if kind.return_kind)
 
 
 def kind_of(code: str) -> OrderKind:

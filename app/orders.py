@@ -52,6 +52,8 @@ from .roles import holds_any, require, roles_label
 from .validation import amount, clean_text, iso_date, quantity, within_amount_limit
 
 ZERO = Decimal(0)
+# What a shipment's trouble is called (see app/shipments.py).
+TROUBLE_NAMES = {"refused": ("拒收", "refused"), "lost": ("丢失", "lost")}
 
 
 @dataclass(frozen=True)
@@ -191,7 +193,7 @@ def create_orders(
     parent: Order | None = None,
 ) -> list[Order]:
     """New draft orders, all or none (many at once for imports and bulk entry); with a
-    `parent`, child orders of a kind made from it (a supplementary order).
+    `parent`, child orders of a kind made from it (a supplementary order, a return).
 
     `moving_office`: an administrator bringing in a whole export of another database
     creates orders of every kind, whoever may create them day to day."""
@@ -701,7 +703,13 @@ def receive(
     *,
     expected_version: int | None = None,
 ) -> Receipt:
-    """Record goods of a purchase order arriving; stock rises."""
+    """Record goods of a purchase order arriving; stock rises. Goods of a return are
+    received by the return's own service (damaged ones, a lost shipment's write-off)."""
+    kind = session.scalar(select(Order.kind).where(Order.number == number.strip()))
+    if kind in kinds.RETURN_KINDS:
+        from .returns import receive_return  # returns are made of orders: imported late
+
+        return receive_return(session, user, number, lines)
     return _move_goods(session, user, RECEIVING, number, lines, expected_version)
 
 
@@ -719,6 +727,12 @@ def confirm_delivery(session: Session, user: User, shipment_number: str) -> Ship
             raise ValidationError(
                 f"发货单 {shipment.number} 已签收。",
                 f"Shipment {shipment.number} is already signed for.",
+            )
+        if shipment.trouble is not None:
+            raise ValidationError(
+                f"发货单 {shipment.number} 已登记为"
+                f"{TROUBLE_NAMES[shipment.trouble][0]}，不能签收。",
+                f"Shipment {shipment.number} is reported {shipment.trouble}; it cannot be signed.",
             )
         shipment.delivered_at = utcnow()
         return shipment, {"document": shipment.number}

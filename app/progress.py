@@ -118,7 +118,10 @@ _PROGRESS = (
         _orders.c.id,
         _sum_of(_payments.c.amount, _payments.c.order_id == _orders.c.id),
         _count_of_shipments(),
-        _count_of_shipments(_shipments.c.delivered_at.is_(None)),
+        # A refused or lost shipment holds the order back until its exception is resolved.
+        _count_of_shipments(
+            _shipments.c.delivered_at.is_(None), _shipments.c.resolved_at.is_(None)
+        ),
         _lines.c.id,
         _lines.c.qty,
         _products.c.is_service,

@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session
 
 from db.models import Event, Order, Party, Payment, Shipment, StockMove, User
 
-from . import backorders, lateness, workflow
+from . import backorders, lateness, shipments, workflow
 from .clock import utcnow
 from .errors import ValidationError
 from .kinds import KINDS
@@ -255,9 +255,14 @@ def order_detail(session: Session, order: Order, lang: str = "zh") -> dict:
             "tracking_no": s.tracking_no,
             "shipped_at": _stamp(s.shipped_at),
             "delivered_at": _stamp(s.delivered_at),
+            **shipments.state_row(s, lang),
+            "trouble_at": _stamp(s.trouble_at),
         }
         for s in order.shipments
     ]
+    detail["exception"] = any(
+        s["state"] in shipments.TROUBLE_NAMES and not s["resolution"] for s in detail["shipments"]
+    )
     detail["receipts"] = _receipt_rows(session, order)
     detail["payments"] = [
         {

@@ -338,6 +338,16 @@ def _nothing_moved_or_paid(facts: Facts, order: Order) -> Reason:
     return None
 
 
+def _refunded(facts: Facts, order: Order) -> Reason:
+    p = facts.progress(order)
+    if -p.paid >= p.total:
+        return None
+    return (
+        f"已退款 {-p.paid:,.2f}，少于退货金额 {p.total:,.2f}。",
+        f"Refunded {-p.paid:,.2f} is less than the return's {p.total:,.2f}.",
+    )
+
+
 GUARDS: dict[str, Callable[[Facts, Order], Reason]] = {
     "has_lines": _has_lines,
     "approval_not_required": _approval_not_required,
@@ -346,6 +356,7 @@ GUARDS: dict[str, Callable[[Facts, Order], Reason]] = {
     "all_received": _all_received,
     "fully_paid": _fully_paid,
     "nothing_moved_or_paid": _nothing_moved_or_paid,
+    "refunded": _refunded,
 }
 
 
@@ -355,6 +366,7 @@ GUARD_FACTS = {
     "all_received": "receive",
     "all_delivered": "sign",
     "fully_paid": "pay",
+    "refunded": "pay",
 }
 
 
@@ -365,7 +377,7 @@ def _mark_delivered(session: Session, user: User, orders: list[Order]) -> None:
     now = utcnow()
     for order in orders:
         for shipment in order.shipments:
-            if shipment.delivered_at is None:
+            if shipment.delivered_at is None and shipment.trouble is None:
                 shipment.delivered_at = now
 
 
@@ -450,6 +462,9 @@ FACT_NAMES = {
     "sign": ("登记签收", "sign for shipments"),
     "pay": ("登记收付款", "record payments"),
     "amend": ("改单", "amend orders"),
+    "trouble": ("登记拒收或丢件", "report a refused or lost shipment"),
+    "resolve": ("处理异常", "resolve exceptions"),
+    "return": ("办理退货或换货", "make returns or exchanges"),
 }
 
 

@@ -9,7 +9,9 @@ A definition holds:
   which it counts as fulfilled (no longer late against its due date), and the node
   that means it was called off;
 - `facts`: who may record each kind of fact (`edit` a draft, `ship`, `receive`,
-  `sign` for a shipment, `pay`, `amend` an approved order): the one source of those roles;
+  `sign` for a shipment, `pay`, `amend` an approved order, report `trouble` with a shipment
+  (refused, lost), `resolve` the exception it causes, make a `return` or exchange): the one
+  source of those roles;
 - `nodes`: per node its labels, `owner` (the role whose queue the order is in while
   it waits there), `limit_hours` (how long it may wait), `color`, `allows` (the facts
   that may be recorded there), `prints` (the documents that may be printed there),
@@ -25,7 +27,7 @@ A definition holds:
 from __future__ import annotations
 
 # The roles and facts a definition may name, and the documents a node may print.
-FACTS = ("edit", "ship", "receive", "sign", "pay", "amend")
+FACTS = ("edit", "ship", "receive", "sign", "pay", "amend", "trouble", "resolve", "return")
 DOCUMENTS = ("order", "delivery-note")
 # In a node's `tells`: the person who created the order (any other entry is a role).
 CREATOR = "creator"
@@ -83,6 +85,9 @@ SALES = {
         "sign": ["service"],
         "pay": ["finance"],
         "amend": ["sales"],
+        "trouble": ["warehouse", "service"],
+        "resolve": ["service", "owner"],
+        "return": ["service"],
     },
     "nodes": {
         "draft": _node("草稿", "Draft", "sales", "#8a8f98", allows=("edit",), prints=()),
@@ -93,7 +98,7 @@ SALES = {
             "warehouse",
             "#1677ff",
             24,
-            allows=("ship", "sign", "pay", "amend"),
+            allows=("ship", "sign", "pay", "amend", "trouble", "resolve"),
             prints=WAREHOUSE_PRINTS,
             tells=(CREATOR,),
         ),
@@ -103,7 +108,7 @@ SALES = {
             "warehouse",
             "#13a8a8",
             24,
-            allows=("ship", "sign", "pay", "amend"),
+            allows=("ship", "sign", "pay", "amend", "trouble", "resolve"),
             prints=WAREHOUSE_PRINTS,
         ),
         "shipped": _node(
@@ -112,7 +117,7 @@ SALES = {
             "service",
             "#2f54eb",
             72,
-            allows=("sign", "pay"),
+            allows=("sign", "pay", "trouble", "resolve", "return"),
             prints=WAREHOUSE_PRINTS,
             tells=(CREATOR,),
         ),
@@ -122,15 +127,28 @@ SALES = {
             "finance",
             "#08979c",
             30 * 24,
-            allows=("pay",),
+            allows=("pay", "resolve", "return"),
             prints=WAREHOUSE_PRINTS,
             tells=(CREATOR,),
         ),
         "paid": _node(
-            "已收款", "Paid", "service", "#389e0d", 3 * 24, allows=("pay",), prints=WAREHOUSE_PRINTS
+            "已收款",
+            "Paid",
+            "service",
+            "#389e0d",
+            3 * 24,
+            allows=("pay", "return"),
+            prints=WAREHOUSE_PRINTS,
         ),
+        # A refund after completion goes through a return.
         "completed": _node(
-            "已完成", "Completed", None, "#237804", prints=WAREHOUSE_PRINTS, terminal=True
+            "已完成",
+            "Completed",
+            None,
+            "#237804",
+            allows=("return",),
+            prints=WAREHOUSE_PRINTS,
+            terminal=True,
         ),
         "cancelled": _node(
             "已取消", "Cancelled", None, "#a8071a", prints=(), tells=(CREATOR,), terminal=True
@@ -244,6 +262,7 @@ PURCHASE = {
         "receive": ["warehouse"],
         "pay": ["finance"],
         "amend": ["purchasing"],
+        "return": ["purchasing"],
     },
     "nodes": {
         "draft": _node("草稿", "Draft", "purchasing", "#8a8f98", allows=("edit",), prints=()),
@@ -263,11 +282,13 @@ PURCHASE = {
             "finance",
             "#08979c",
             30 * 24,
-            allows=("pay",),
+            allows=("pay", "return"),
             tells=(CREATOR, "purchasing"),
         ),
-        "paid": _node("已付款", "Paid", "purchasing", "#389e0d", 3 * 24, allows=("pay",)),
-        "completed": _node("已完成", "Completed", None, "#237804", terminal=True),
+        "paid": _node("已付款", "Paid", "purchasing", "#389e0d", 3 * 24, allows=("pay", "return")),
+        "completed": _node(
+            "已完成", "Completed", None, "#237804", allows=("return",), terminal=True
+        ),
         "cancelled": _node(
             "已取消", "Cancelled", None, "#a8071a", prints=(), tells=(CREATOR,), terminal=True
         ),
@@ -346,4 +367,111 @@ PURCHASE = {
     ],
 }
 
-DEFAULT_WORKFLOWS = {"sales": SALES, "purchase": PURCHASE}
+
+def _return_workflow(kind: str, zh_waiting: str, en_waiting: str, move: str, moved: dict) -> dict:
+    """Goods coming back from a customer (`receive`) or going back to a supplier (`ship`),
+    then the refund: a negative payment on the return that brings it to completion. A
+    return with nothing to refund (an exchange, goods not yet paid for) is closed by hand."""
+    guard = {"receive": "all_received", "ship": "all_shipped"}[move]
+    return {
+        "kind": kind,
+        "initial": "awaiting_goods",
+        "fulfilled": "goods_back",
+        "void": "cancelled",
+        "facts": {
+            "edit": ["service" if move == "receive" else "purchasing"],
+            move: ["warehouse"],
+            "pay": ["finance"],
+        },
+        "nodes": {
+            "awaiting_goods": _node(
+                zh_waiting, en_waiting, "warehouse", "#d46b08", 72, allows=(move,)
+            ),
+            "goods_back": moved,
+            "completed": _node("已完成", "Completed", None, "#237804", terminal=True),
+            "cancelled": _node(
+                "已取消", "Cancelled", None, "#a8071a", prints=(), tells=(CREATOR,), terminal=True
+            ),
+        },
+        "transitions": [
+            _step(
+                "goods_back",
+                ["awaiting_goods"],
+                "goods_back",
+                "货物已退回",
+                "Goods back",
+                trigger="auto",
+                guard=guard,
+            ),
+            _step(
+                "refund",
+                ["goods_back"],
+                "completed",
+                "退款完成",
+                "Refunded",
+                trigger="semi",
+                roles=["finance"],
+                guard="refunded",
+            ),
+            _step(
+                "close",
+                ["goods_back"],
+                "completed",
+                "无需退款，结案",
+                "Close without refund",
+                roles=["finance"],
+                requires=["comment"],
+            ),
+            _step(
+                "cancel",
+                ["awaiting_goods"],
+                "cancelled",
+                "取消退货",
+                "Cancel the return",
+                roles=["service" if move == "receive" else "purchasing", "owner"],
+                requires=["reason"],
+                guard="nothing_moved_or_paid",
+                forward=False,
+            ),
+        ],
+    }
+
+
+RETURN = _return_workflow(
+    "return",
+    "待退货入库",
+    "Awaiting returned goods",
+    "receive",
+    _node(
+        "已退货入库",
+        "Goods back in",
+        "finance",
+        "#08979c",
+        72,
+        allows=("pay",),
+        tells=(CREATOR,),
+    ),
+)
+PURCHASE_RETURN = _return_workflow(
+    "purchase_return",
+    "待退回供应商",
+    "Awaiting dispatch to supplier",
+    "ship",
+    _node(
+        "已退回供应商",
+        "Sent back",
+        "finance",
+        "#08979c",
+        30 * 24,
+        allows=("pay",),
+        prints=WAREHOUSE_PRINTS,
+        tells=(CREATOR,),
+    ),
+)
+
+DEFAULT_WORKFLOWS = {
+    "sales": SALES,
+    "purchase": PURCHASE,
+    "return": RETURN,
+    "purchase_return": PURCHASE_RETURN,
+}

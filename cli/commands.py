@@ -29,6 +29,7 @@ from app import (
     queries,
     reconcile,
     reorder,
+    returns,
     runner,
     settings,
     stock_view,
@@ -57,6 +58,15 @@ from cli.parser import (
     EXIT_USAGE,
     UsageError,
     parse,
+)
+from cli.returns import (  # noqa: F401  (named by the parser)
+    cmd_exception_list,
+    cmd_exception_resolve,
+    cmd_exchange,
+    cmd_refund,
+    cmd_return,
+    cmd_shipment_lost,
+    cmd_shipment_refuse,
 )
 from cli.tables import local_time, table
 from db.engine import Database, create_missing_database
@@ -403,6 +413,9 @@ def _print_order(ctx: Context, detail: dict) -> None:
             f"{'Received' if en else '已收'} {line['received_qty']}"
             + (f"  {'SHORT' if en else '缺货'} {short}" if short != "0" else "")
         )
+    for s in detail.get("shipments", []):
+        trouble = f"  {_shown(s['trouble_reason'])}" if s["trouble_reason"] else ""
+        print(f"  {s['number']}  {s['carrier']} {s['tracking_no']}  {s['state_label']}{trouble}")
     _print_links(detail, en)
     for event in detail.get("events", []):
         move = f" {event['from']} → {event['to']}" if event["to"] else ""
@@ -544,7 +557,17 @@ def cmd_ship(ctx: Context) -> int:
 def cmd_receive(ctx: Context) -> int:
     a = ctx.args
     moves = [_move(text) for text in a.line] if a.line else None
-    print(ctx.act(orders.receive, a.number, moves).number)
+    damaged = [_move(text) for text in a.damaged] if a.damaged else None
+    with ctx.database.reading() as session:
+        coming_back = returns.is_return(orders.find_order(session, a.number))
+    if coming_back:
+        print(ctx.act(returns.receive_return, a.number, moves, damaged=damaged).number)
+    elif damaged:
+        raise ValidationError(
+            "只有退货单可登记损坏的货物。", "Only a return's goods can be received damaged."
+        )
+    else:
+        print(ctx.act(orders.receive, a.number, moves).number)
     return _changed(ctx, a.number)
 
 

@@ -11,6 +11,7 @@ from app.kinds import PRINT_KINDS
 from app.roles import ACCOUNT_ROLES
 from app.spreadsheets.layouts import LAYOUTS
 from app.workflow_defaults import DEFAULT_WORKFLOWS
+from cli import returns_args
 
 # CLI.md's exit codes.
 EXIT_OK, EXIT_BUG, EXIT_USAGE, EXIT_REJECTED, EXIT_DENIED, EXIT_CONFLICT, EXIT_AUDIT = range(7)
@@ -243,10 +244,15 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--line", nargs="+", action="extend", help="SKU:QTY; everything still to ship unless given"
     )
-    p = command(commands, "receive", "cmd_receive", help="record goods received for a purchase")
+    p = command(
+        commands, "receive", "cmd_receive", help="record goods received for a purchase or return"
+    )
     p.add_argument("number")
     p.add_argument(
         "--line", nargs="+", action="extend", help="SKU:QTY; everything still due unless given"
+    )
+    p.add_argument(
+        "--damaged", nargs="+", action="extend", help="SKU:QTY of a return that came back damaged"
     )
     p = command(commands, "pay", "cmd_pay", help="record a payment received or made")
     p.add_argument("number")
@@ -256,6 +262,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = command(commands, "sign", "cmd_sign", help="the customer signed for one shipment")
     p.add_argument("shipment")
     change_documents(command, with_json, commands)
+    returns_args.add_commands(commands, command, group, with_json)
     p = with_json(
         command(
             commands,

@@ -124,6 +124,8 @@ class Product(Base):
     min_stock: Mapped[Decimal] = mapped_column(QUANTITY, default=Decimal(0))
     supplier_id: Mapped[int | None] = mapped_column(ForeignKey("parties.id"))
     lead_time_days: Mapped[int | None] = mapped_column(Integer)
+    # Returned goods found damaged: kept apart from on hand, never available.
+    damaged: Mapped[Decimal] = mapped_column(QUANTITY, default=Decimal(0))
     created_at: Mapped[datetime] = mapped_column(DateTime)
 
     supplier: Mapped[Party | None] = relationship()
@@ -179,7 +181,10 @@ class Order(Base):
         back_populates="order", order_by="OrderLine.line_no", cascade="all, delete-orphan"
     )
     shipments: Mapped[list[Shipment]] = relationship(
-        back_populates="order", order_by="Shipment.id", cascade="all, delete-orphan"
+        back_populates="order",
+        order_by="Shipment.id",
+        cascade="all, delete-orphan",
+        foreign_keys="Shipment.order_id",
     )
     receipts: Mapped[list[Receipt]] = relationship(
         back_populates="order", order_by="Receipt.id", cascade="all, delete-orphan"
@@ -205,6 +210,8 @@ class OrderLine(Base):
     unit_price: Mapped[Decimal] = mapped_column(MONEY)
     # On a return order: the line of the original order being returned.
     origin_line_id: Mapped[int | None] = mapped_column(ForeignKey("order_lines.id"), index=True)
+    # On a return order: why this line comes back.
+    reason: Mapped[str] = mapped_column(String(500), default="")
 
     order: Mapped[Order] = relationship(back_populates="lines")
     product: Mapped[Product] = relationship(lazy="joined", innerjoin=True)
@@ -244,8 +251,17 @@ class Shipment(Base):
     shipped_at: Mapped[datetime] = mapped_column(DateTime)
     shipped_by_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
     delivered_at: Mapped[datetime | None] = mapped_column(DateTime)
+    # Trouble: "refused" or "lost" (None: on its way or signed), why, when and who said so
+    # (a person, or a carrier's tracking import); resolved by a return order of its goods.
+    trouble: Mapped[str | None] = mapped_column(String(16))
+    trouble_reason: Mapped[str] = mapped_column(Text, default="")
+    trouble_at: Mapped[datetime | None] = mapped_column(DateTime)
+    trouble_source: Mapped[str] = mapped_column(String(32), default="")
+    resolution: Mapped[str] = mapped_column(String(16), default="")  # "reship" or "refund"
+    resolved_at: Mapped[datetime | None] = mapped_column(DateTime)
+    resolution_order_id: Mapped[int | None] = mapped_column(ForeignKey("orders.id"))
 
-    order: Mapped[Order] = relationship(back_populates="shipments")
+    order: Mapped[Order] = relationship(back_populates="shipments", foreign_keys=[order_id])
     lines: Mapped[list[ShipmentLine]] = relationship(cascade="all, delete-orphan")
 
 
@@ -280,6 +296,9 @@ class ReceiptLine(Base):
     receipt_id: Mapped[int] = mapped_column(ForeignKey("receipts.id"), index=True)
     order_line_id: Mapped[int] = mapped_column(ForeignKey("order_lines.id"), index=True)
     qty: Mapped[Decimal] = mapped_column(QUANTITY)
+    # Returned goods: "good" (into stock), "damaged" (to the damaged count) or "written_off"
+    # (a lost shipment's goods that never come back).
+    condition: Mapped[str] = mapped_column(String(16), default="good")
 
 
 class Payment(Base):
@@ -311,6 +330,7 @@ class StockMove(Base):
     kind: Mapped[str] = mapped_column(String(16))
     on_hand_delta: Mapped[Decimal] = mapped_column(QUANTITY, default=Decimal(0))
     reserved_delta: Mapped[Decimal] = mapped_column(QUANTITY, default=Decimal(0))
+    damaged_delta: Mapped[Decimal] = mapped_column(QUANTITY, default=Decimal(0))
     at: Mapped[datetime] = mapped_column(DateTime)
     user_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
     # The shipment's or receipt's number, else the order's (None: opening stock).

@@ -28,6 +28,8 @@ from app import (
     orders,
     queries,
     reconcile,
+    returns,
+    shipments,
     supplements,
     walkthrough,
     workflow,
@@ -121,7 +123,15 @@ EDITS = {
 # Mostly the role that may act ("right"), sometimes anyone: both paths must keep the books.
 roles = st.sampled_from(ROLES)
 acting = st.sampled_from(["right"] * 6 + ROLES)
-RIGHT_ROLE = {"ship": "warehouse", "receive": "warehouse", "pay": "finance", "sign": "service"}
+RIGHT_ROLE = {
+    "ship": "warehouse",
+    "receive": "warehouse",
+    "pay": "finance",
+    "sign": "service",
+    "return": "service",
+    "trouble": "warehouse",
+    "resolve": "service",
+}
 picks = st.integers(min_value=0, max_value=3)
 
 
@@ -428,6 +438,83 @@ class OrderBooks(RuleBasedStateMachine):
         if number:
             self.numbers.append(number)
 
+    def _returns(self) -> list[str]:
+        with self.db.reading() as session:
+            return session.scalars(
+                select(Order.number).where(Order.kind.in_(returns.RETURN_KINDS)).order_by(Order.id)
+            ).all()
+
+    @precondition(lambda self: self.numbers)
+    @rule(
+        pick=picks,
+        role=acting,
+        sku=st.sampled_from(SKUS),
+        qty=st.integers(1, 4),
+        swap=st.booleans(),
+    )
+    def take_back(self, pick, role, sku, qty, swap):
+        """A return (or an exchange) of some goods, by the role that makes them or another;
+        purchases go back to the supplier."""
+        number = self._order(pick)
+        user = self._who(role, "return")
+        if role == "right" and number.startswith("PO"):
+            user = self.users["purchasing"]
+        service = returns.exchange if swap else returns.create_return
+        self._attempt(service, user, number, [returns.ReturnLine(sku, qty)], reason="退回")
+
+    @precondition(lambda self: self.numbers)
+    @rule(pick=picks, role=acting, lost=st.booleans())
+    def report_trouble(self, pick, role, lost):
+        with self.db.reading() as session:
+            found = session.scalars(select(Shipment.number).order_by(Shipment.id)).all()
+        if found:
+            service = shipments.report_lost if lost else shipments.refuse
+            shipment = found[pick % len(found)]
+            self._attempt(service, self._who(role, "trouble"), shipment, reason="拒收")
+
+    @precondition(lambda self: self.numbers)
+    @rule(pick=picks, role=acting, reship=st.booleans())
+    def resolve(self, pick, role, reship):
+        how = shipments.RESHIP if reship else shipments.REFUND
+        self._attempt(shipments.resolve, self._who(role, "resolve"), self._order(pick), how)
+
+    @precondition(lambda self: self.numbers)
+    @rule(
+        pick=picks, role=acting, part=st.one_of(st.none(), st.integers(1, 3)), broken=st.booleans()
+    )
+    def goods_come_back(self, pick, role, part, broken):
+        found = self._returns()
+        if not found:
+            return
+        number = found[-1 - pick % len(found)]
+        if number.startswith("PR"):  # back to the supplier: shipped out
+            self._attempt(orders.ship, self._who(role, "ship"), number, "德邦", "DB-9")
+            return
+        with self.db.reading() as session:
+            skus = [line.product.sku for line in orders.find_order(session, number).lines]
+        moves = [orders.MoveSpec(skus[0], part)] if part else None
+        kind = {"damaged": moves} if broken and moves else {}
+        self._attempt(
+            returns.receive_return,
+            self._who(role, "receive"),
+            number,
+            None if kind else moves,
+            **kind,
+        )
+
+    @precondition(lambda self: self.numbers)
+    @rule(pick=picks, role=acting, amount=st.sampled_from(["1", "10.00", "99999", "all"]))
+    def refund(self, pick, role, amount):
+        found = self._returns()
+        if not found:
+            return
+        number = found[-1 - pick % len(found)]
+        if amount == "all":
+            with self.db.reading() as session:
+                order = orders.find_order(session, number)
+                amount = order.total + progress_of(session, order).paid
+        self._attempt(returns.refund, self._who(role, "pay"), number, amount)
+
     # --- what must always hold ---------------------------------------------------------
 
     @invariant()
@@ -441,6 +528,12 @@ class OrderBooks(RuleBasedStateMachine):
                 assert product.reserved <= product.on_hand
                 on_hand, reserved = ledger.get(product.id, (Decimal(0), Decimal(0)))
                 assert (product.on_hand, product.reserved) == (on_hand, reserved)
+                damaged = session.scalar(
+                    select(func.coalesce(func.sum(StockMove.damaged_delta), 0)).where(
+                        StockMove.product_id == product.id
+                    )
+                )
+                assert product.damaged == damaged >= 0
 
     @invariant()
     def no_stock_sits_free_while_an_order_waits_for_it(self):
@@ -466,9 +559,22 @@ class OrderBooks(RuleBasedStateMachine):
         paid = session.scalar(
             select(func.coalesce(func.sum(Payment.amount), 0)).where(Payment.order_id == order.id)
         )
-        assert progress.paid == paid and 0 <= paid <= order.total
+        coming_back = returns.is_return(order)
+        assert progress.paid == paid
+        if coming_back:  # a refund: never more than the return is worth
+            assert -order.total <= paid <= 0
+        else:
+            assert 0 <= paid <= order.total
+            # Money adds up: refunds on its returns never exceed what it was paid.
+            assert returns._net_paid(session, order) >= 0
         for line in progress.lines.values():
             assert line.shipped <= line.qty and line.received <= line.qty
+        # Returned ≤ shipped (received, from a supplier), counting returns still to come.
+        taken = returns.claimed(session, list(progress.lines))
+        supplier = order.kind == "purchase"
+        for line_id, line in progress.lines.items():
+            moved = line.received if supplier else line.shipped
+            assert line.returned <= taken[line_id] <= moved, (order.number, line_id)
         # No automatic step is left untaken.
         facts = workflow.Facts(session, [order])
         for t in spec.leaving(order.status):
@@ -495,7 +601,7 @@ class OrderBooks(RuleBasedStateMachine):
             assert reserved == 0
         if order.status == spec.void:
             assert not progress.anything_moved and progress.paid == 0
-        if order.status in (spec.initial, spec.submission().target):
+        if not coming_back and order.status in (spec.initial, spec.submission().target):
             assert not progress.anything_moved and paid == 0
         # Each amendment takes the order to its next revision, from the total before it.
         chain = session.execute(

@@ -223,24 +223,41 @@ class SignDialog(_FormDialog):
         return self.shipment.currentData()
 
 
-class PaymentDialog(_FormDialog):
-    def __init__(self, detail: dict, parent=None):
-        super().__init__(self.tr("Payment for %1").replace("%1", detail["number"]), parent)
-        self.open_balance = Decimal(detail["total"]) - Decimal(detail["paid"])
-        self.amount = QLineEdit(f"{self.open_balance:.2f}")
+class _MoneyDialog(_FormDialog):
+    """An amount (the open one to start with), a method and a reference."""
+
+    def add_money_rows(self, currency: str, due: Decimal, due_label: str, amount_label: str):
+        self.amount = QLineEdit(f"{due:.2f}")
         self.amount.setAlignment(Qt.AlignmentFlag.AlignRight)
         self.method = QComboBox()
         self.method.setEditable(True)
         self.method.addItems(METHODS)
         self.reference = QLineEdit()
-        self.form.addRow(
-            self.tr("Open balance"), QLabel(f"{detail['currency']} {self.open_balance:,.2f}")
-        )
-        self.form.addRow(self.tr("Amount (negative for a refund)"), self.amount)
+        self.form.addRow(due_label, QLabel(f"{currency} {due:,.2f}"))
+        self.form.addRow(amount_label, self.amount)
         self.form.addRow(self.tr("Method"), self.method)
         self.form.addRow(self.tr("Reference"), self.reference)
         self.amount.textChanged.connect(self.check)
         self.check()
+
+    def values(self) -> tuple[Decimal, str, str]:
+        return (
+            parse_decimal(self.amount.text()),
+            self.method.currentText().strip(),
+            self.reference.text().strip(),
+        )
+
+
+class PaymentDialog(_MoneyDialog):
+    def __init__(self, detail: dict, parent=None):
+        super().__init__(self.tr("Payment for %1").replace("%1", detail["number"]), parent)
+        self.open_balance = Decimal(detail["total"]) - Decimal(detail["paid"])
+        self.add_money_rows(
+            detail["currency"],
+            self.open_balance,
+            self.tr("Open balance"),
+            self.tr("Amount (negative for a refund)"),
+        )
 
     def validate(self) -> str:
         value = parse_decimal(self.amount.text())
@@ -251,13 +268,6 @@ class PaymentDialog(_FormDialog):
         if value > self.open_balance:
             return self.tr("The amount is more than the open balance.")
         return ""
-
-    def values(self) -> tuple[Decimal, str, str]:
-        return (
-            parse_decimal(self.amount.text()),
-            self.method.currentText().strip(),
-            self.reference.text().strip(),
-        )
 
 
 class StepDialog(_FormDialog):

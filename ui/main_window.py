@@ -34,7 +34,7 @@ from app.roles import PERMISSIONS, holds_any, may, roles_label
 from app.spreadsheets.importing import may_import
 from app.spreadsheets.reading import ImportRejected
 from app.spreadsheets.template import write_template
-from ui import admin_console, dialogs, screen_fit, workflow_editor
+from ui import admin_console, dialogs, return_dialog, screen_fit, workflow_editor
 from ui.about_dialog import AboutDialog
 from ui.amend_dialog import CHANGE_DOCUMENTS, run_change_document
 from ui.board import BoardWindow
@@ -47,6 +47,7 @@ from ui.documents_dialog import (
     export_work,
     import_work,
 )
+from ui.exception_queue import ExceptionQueue
 from ui.live import ChangeWatcher
 from ui.money_view import MoneyView
 from ui.notices import NotificationBell, OutboxSender
@@ -96,6 +97,10 @@ class MainWindow(QMainWindow):
         self.drill_bar = DrillBar()
         self.drill_bar.back.connect(self.show_dashboard)
         list_layout.addWidget(self.drill_bar)
+        self.exception_queue = ExceptionQueue(workspace)
+        self.exception_queue.order_chosen.connect(self.show_order)
+        self.exception_queue.hide()
+        list_layout.addWidget(self.exception_queue)
         list_layout.addWidget(self.filters)
         list_layout.addWidget(self.list)
         self.pages = QStackedWidget()
@@ -374,6 +379,9 @@ class MainWindow(QMainWindow):
             self.pages.setCurrentWidget(self.later)
             return
         self.pages.setCurrentIndex(0)
+        self.exception_queue.setVisible(key == "exceptions")
+        if key == "exceptions":
+            self.exception_queue.refresh()
         if key == "exceptions":  # the most late first; the header sorts otherwise
             self.model.query = replace(self.model.query, sort=worklist.LATE, descending=True)
             self.list.horizontalHeader().blockSignals(True)
@@ -458,6 +466,8 @@ class MainWindow(QMainWindow):
             finally:
                 self._refreshing = False
             self._select_shown(self.detail.number)
+            if self.exception_queue.isVisible():
+                self.exception_queue.refresh()
         if self.pages.currentWidget() is self.dashboard and changes.concerns_lists():
             self.dashboard.reload()
         if changes.concerns_queues():  # orders moved: notices were written too
@@ -510,6 +520,8 @@ class MainWindow(QMainWindow):
             editor = OrderEditor(self.workspace, detail["kind"], detail, parent=self)
             if not self._ask(editor):
                 self.show_order(number)
+            return
+        if return_dialog.take_action(self, action, detail, common):
             return
         if action.kind == "ship":
             dialog = dialogs.ShipDialog(detail, self)

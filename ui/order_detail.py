@@ -104,6 +104,7 @@ class OrderDetail(QWidget):
         self.shipments = _table(
             [
                 self.tr("Shipment"),
+                self.tr("State"),
                 self.tr("Carrier"),
                 self.tr("Tracking no."),
                 self.tr("Shipped"),
@@ -244,6 +245,12 @@ class OrderDetail(QWidget):
         rows = ["<tr>" + "".join(cells[i : i + 2]) + "</tr>" for i in range(0, len(cells), 2)]
         self.facts.setText("<table>" + "".join(rows) + "</table>")
         links = self._links(detail)
+        if detail.get("exception"):
+            links.append(
+                "<span style='color:#a8071a;font-weight:bold'>"
+                + self.tr("In exception: a shipment was refused or lost and waits to be resolved.")
+                + "</span>"
+            )
         if detail["note"]:
             links.append(self.tr("Note: %1").replace("%1", html.escape(detail["note"])))
         self.links.setText("<br>".join(links))
@@ -272,6 +279,17 @@ class OrderDetail(QWidget):
             [
                 [
                     s["number"],
+                    " · ".join(
+                        filter(
+                            None,
+                            (
+                                s["state_label"],
+                                s["trouble_reason"],
+                                s["resolution_label"]
+                                and self.tr("resolved: %1").replace("%1", s["resolution_label"]),
+                            ),
+                        )
+                    ),
                     s["carrier"],
                     s["tracking_no"],
                     local_time(s["shipped_at"]),

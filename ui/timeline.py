@@ -41,6 +41,11 @@ class Timeline(QTreeWidget):
             "backorder_filled": self.tr("Backorder filled"),
             "amend": self.tr("Amended"),
             "supplement": self.tr("Supplementary order"),
+            "shipment_refused": self.tr("Shipment refused"),
+            "shipment_lost": self.tr("Shipment lost"),
+            "exception_resolved": self.tr("Exception resolved"),
+            "return": self.tr("Return"),
+            "exchange": self.tr("Exchange"),
         }.get(action, action)
 
     def what(self, event: dict, order_kind: str) -> str:
@@ -59,6 +64,11 @@ class Timeline(QTreeWidget):
             return " ".join([details.get("document", ""), revision, *changes])
         if event["action"] == "supplement":
             return details.get("document", "")
+        if event["action"] in ("shipment_refused", "shipment_lost"):
+            return f"{details.get('document', '')} {details.get('reason', '')}".strip()
+        if event["action"] in ("return", "exchange", "exception_resolved"):
+            made = details.get("made") or [details.get("document"), details.get("replacement")]
+            return " ".join(filter(None, made))
         if event["action"] == "print":
             return " ".join(
                 filter(

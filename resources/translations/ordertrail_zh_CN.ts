@@ -593,6 +593,44 @@ What you were doing was not saved; the data in the database is untouched. The de
     </message>
 </context>
 <context>
+    <name>ExceptionQueue</name>
+    <message>
+        <location filename="../../ui/exception_queue.py" line="33"/>
+        <source>Order</source>
+        <translation>订单</translation>
+    </message>
+    <message>
+        <location filename="../../ui/exception_queue.py" line="34"/>
+        <source>Party</source>
+        <translation>客户/供应商</translation>
+    </message>
+    <message>
+        <location filename="../../ui/exception_queue.py" line="35"/>
+        <source>Shipment</source>
+        <translation>发货单</translation>
+    </message>
+    <message>
+        <location filename="../../ui/exception_queue.py" line="36"/>
+        <source>Trouble</source>
+        <translation>异常</translation>
+    </message>
+    <message>
+        <location filename="../../ui/exception_queue.py" line="37"/>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location filename="../../ui/exception_queue.py" line="38"/>
+        <source>Since</source>
+        <translation>登记时间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/exception_queue.py" line="61"/>
+        <source>Refused or lost shipments to resolve: %1</source>
+        <translation>待处理的拒收或丢件：%1 单</translation>
+    </message>
+</context>
+<context>
     <name>FirstRunDialog</name>
     <message>
         <location filename="../../ui/login.py" line="118"/>
@@ -838,270 +876,270 @@ What you were doing was not saved; the data in the database is untouched. The de
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="78"/>
+        <location filename="../../ui/main_window.py" line="79"/>
         <source>OrderTrail</source>
         <translation>采销订单跟踪</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="129"/>
+        <location filename="../../ui/main_window.py" line="134"/>
         <source>%1 (%2) · database %3</source>
         <translation>%1（%2）· 数据库 %3</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="168"/>
+        <location filename="../../ui/main_window.py" line="173"/>
         <source>My work</source>
         <translation>待我处理</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="169"/>
+        <location filename="../../ui/main_window.py" line="174"/>
         <source>All orders</source>
         <translation>全部订单</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="170"/>
+        <location filename="../../ui/main_window.py" line="175"/>
         <source>Sales</source>
         <translation>销售订单</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="171"/>
+        <location filename="../../ui/main_window.py" line="176"/>
         <source>Purchases</source>
         <translation>采购订单</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="172"/>
+        <location filename="../../ui/main_window.py" line="177"/>
         <source>Exceptions</source>
         <translation>异常订单</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="173"/>
+        <location filename="../../ui/main_window.py" line="178"/>
         <source>Stock</source>
         <translation>库存</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="174"/>
+        <location filename="../../ui/main_window.py" line="179"/>
         <source>Finance</source>
         <translation>财务</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="175"/>
+        <location filename="../../ui/main_window.py" line="180"/>
         <source>Dashboard</source>
         <translation>看板</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="190"/>
+        <location filename="../../ui/main_window.py" line="195"/>
         <source>New order</source>
         <translation>新建订单</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="198"/>
+        <location filename="../../ui/main_window.py" line="203"/>
         <source>Orders are created by sales (sales orders) and purchasing (purchase orders).</source>
         <translation>订单由销售（销售订单）和采购（采购订单）创建。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="201"/>
+        <location filename="../../ui/main_window.py" line="206"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="204"/>
+        <location filename="../../ui/main_window.py" line="209"/>
         <source>Search</source>
         <translation>搜索</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="208"/>
+        <location filename="../../ui/main_window.py" line="213"/>
         <source>Main</source>
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="219"/>
+        <location filename="../../ui/main_window.py" line="224"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="223"/>
-        <location filename="../../ui/main_window.py" line="779"/>
+        <location filename="../../ui/main_window.py" line="228"/>
+        <location filename="../../ui/main_window.py" line="791"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="229"/>
+        <location filename="../../ui/main_window.py" line="234"/>
         <source>Administration…</source>
         <translation>管理控制台…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="234"/>
+        <location filename="../../ui/main_window.py" line="239"/>
         <source>&amp;View</source>
         <translation>查看(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="235"/>
+        <location filename="../../ui/main_window.py" line="240"/>
         <source>Wall display</source>
         <translation>数字大屏</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="238"/>
+        <location filename="../../ui/main_window.py" line="243"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="243"/>
+        <location filename="../../ui/main_window.py" line="248"/>
         <source>&amp;Settings</source>
         <translation>设置(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="244"/>
+        <location filename="../../ui/main_window.py" line="249"/>
         <source>Workflows…</source>
         <translation>流程设置…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="252"/>
+        <location filename="../../ui/main_window.py" line="257"/>
         <source>Orders</source>
         <translation>订单</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="253"/>
+        <location filename="../../ui/main_window.py" line="258"/>
         <source>Customers and suppliers</source>
         <translation>客户与供应商</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="254"/>
+        <location filename="../../ui/main_window.py" line="259"/>
         <source>Products</source>
         <translation>产品</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="256"/>
+        <location filename="../../ui/main_window.py" line="261"/>
         <source>&amp;Documents</source>
         <translation>单据(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="257"/>
+        <location filename="../../ui/main_window.py" line="262"/>
         <source>Print delivery notes of waiting orders</source>
         <translation>批量打印待发货订单的发货单</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="258"/>
+        <location filename="../../ui/main_window.py" line="263"/>
         <source>Print delivery notes</source>
         <translation>打印发货单</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="265"/>
+        <location filename="../../ui/main_window.py" line="270"/>
         <source>Download an Excel template</source>
         <translation>下载 Excel 模板</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="266"/>
-        <location filename="../../ui/main_window.py" line="644"/>
+        <location filename="../../ui/main_window.py" line="271"/>
+        <location filename="../../ui/main_window.py" line="656"/>
         <source>Export to Excel</source>
         <translation>导出到 Excel</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="267"/>
-        <location filename="../../ui/main_window.py" line="670"/>
+        <location filename="../../ui/main_window.py" line="272"/>
+        <location filename="../../ui/main_window.py" line="682"/>
         <source>Import from Excel</source>
         <translation>从 Excel 导入</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="276"/>
+        <location filename="../../ui/main_window.py" line="281"/>
         <source>Orders (the list as filtered)</source>
         <translation>订单（按当前列表筛选）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="287"/>
+        <location filename="../../ui/main_window.py" line="292"/>
         <source>F&amp;inance</source>
         <translation>财务(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="288"/>
+        <location filename="../../ui/main_window.py" line="293"/>
         <source>Receivables and payables (ageing)</source>
         <translation>应收应付（账龄）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="291"/>
+        <location filename="../../ui/main_window.py" line="296"/>
         <source>Month-end reconciliation</source>
         <translation>月末对账</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="294"/>
+        <location filename="../../ui/main_window.py" line="299"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="295"/>
+        <location filename="../../ui/main_window.py" line="300"/>
         <source>About OrderTrail</source>
         <translation>关于 OrderTrail</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="372"/>
+        <location filename="../../ui/main_window.py" line="377"/>
         <source>%1 arrives in a later version.</source>
         <translation>“%1”将在后续版本提供。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="444"/>
+        <location filename="../../ui/main_window.py" line="452"/>
         <source>Orders updated at %1</source>
         <translation>订单已于 %1 更新</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="494"/>
-        <location filename="../../ui/main_window.py" line="640"/>
+        <location filename="../../ui/main_window.py" line="504"/>
+        <location filename="../../ui/main_window.py" line="652"/>
         <source>Saved %1</source>
         <translation>已保存 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="580"/>
+        <location filename="../../ui/main_window.py" line="592"/>
         <source>Over the credit limit</source>
         <translation>超出信用额度</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="581"/>
+        <location filename="../../ui/main_window.py" line="593"/>
         <source>Approve all the same?</source>
         <translation>仍然审批通过？</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="626"/>
+        <location filename="../../ui/main_window.py" line="638"/>
         <source>Save the template</source>
         <translation>保存模板</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="661"/>
+        <location filename="../../ui/main_window.py" line="673"/>
         <source>Exporting %1</source>
         <translation>正在导出：%1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="665"/>
+        <location filename="../../ui/main_window.py" line="677"/>
         <source>Exported %n record(s) to %1</source>
         <translation>
             <numerusform>已导出 %n 条记录到 %1</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="677"/>
+        <location filename="../../ui/main_window.py" line="689"/>
         <source>Importing %1</source>
         <translation>正在导入：%1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="687"/>
+        <location filename="../../ui/main_window.py" line="699"/>
         <source>Imported %n record(s)</source>
         <translation>
             <numerusform>已导入 %n 条记录</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="694"/>
+        <location filename="../../ui/main_window.py" line="706"/>
         <source>Printing delivery notes</source>
         <translation>正在打印发货单</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="707"/>
+        <location filename="../../ui/main_window.py" line="719"/>
         <source>Delivery notes of waiting orders</source>
         <translation>待发货订单的发货单</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="736"/>
+        <location filename="../../ui/main_window.py" line="748"/>
         <source>%1: %2 done</source>
         <translation>%1：已%2</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="779"/>
+        <location filename="../../ui/main_window.py" line="791"/>
         <source>The new language is used from the next start.</source>
         <translation>新的语言将在下次启动时生效。</translation>
     </message>
@@ -1199,224 +1237,239 @@ What you were doing was not saved; the data in the database is untouched. The de
     </message>
     <message>
         <location filename="../../ui/order_detail.py" line="107"/>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../ui/order_detail.py" line="108"/>
         <source>Carrier</source>
         <translation>承运商</translation>
     </message>
     <message>
-        <location filename="../../ui/order_detail.py" line="108"/>
+        <location filename="../../ui/order_detail.py" line="109"/>
         <source>Tracking no.</source>
         <translation>运单号</translation>
     </message>
     <message>
-        <location filename="../../ui/order_detail.py" line="109"/>
+        <location filename="../../ui/order_detail.py" line="110"/>
         <source>Shipped</source>
         <translation>发货时间</translation>
     </message>
     <message>
-        <location filename="../../ui/order_detail.py" line="110"/>
+        <location filename="../../ui/order_detail.py" line="111"/>
         <source>Signed</source>
         <translation>签收时间</translation>
     </message>
     <message>
-        <location filename="../../ui/order_detail.py" line="115"/>
+        <location filename="../../ui/order_detail.py" line="116"/>
         <source>Receipt</source>
         <translation>收货单</translation>
     </message>
     <message>
-        <location filename="../../ui/order_detail.py" line="115"/>
+        <location filename="../../ui/order_detail.py" line="116"/>
         <source>Received</source>
         <translation>收货时间</translation>
     </message>
     <message>
-        <location filename="../../ui/order_detail.py" line="115"/>
-        <location filename="../../ui/order_detail.py" line="127"/>
+        <location filename="../../ui/order_detail.py" line="116"/>
+        <location filename="../../ui/order_detail.py" line="128"/>
         <source>By</source>
         <translation>经办人</translation>
     </message>
     <message>
-        <location filename="../../ui/order_detail.py" line="115"/>
+        <location filename="../../ui/order_detail.py" line="116"/>
         <source>Goods</source>
         <translation>货物</translation>
     </message>
     <message>
-        <location filename="../../ui/order_detail.py" line="119"/>
+        <location filename="../../ui/order_detail.py" line="120"/>
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../ui/order_detail.py" line="119"/>
+        <location filename="../../ui/order_detail.py" line="120"/>
         <source>Method</source>
         <translation>方式</translation>
     </message>
     <message>
-        <location filename="../../ui/order_detail.py" line="119"/>
+        <location filename="../../ui/order_detail.py" line="120"/>
         <source>Reference</source>
         <translation>参考号</translation>
     </message>
     <message>
-        <location filename="../../ui/order_detail.py" line="119"/>
+        <location filename="../../ui/order_detail.py" line="120"/>
         <source>Paid at</source>
         <translation>付款时间</translation>
     </message>
     <message>
-        <location filename="../../ui/order_detail.py" line="124"/>
+        <location filename="../../ui/order_detail.py" line="125"/>
         <source>Amendment</source>
         <translation>改单号</translation>
     </message>
     <message>
-        <location filename="../../ui/order_detail.py" line="125"/>
+        <location filename="../../ui/order_detail.py" line="126"/>
         <source>Revision</source>
         <translation>版本</translation>
     </message>
     <message>
-        <location filename="../../ui/order_detail.py" line="126"/>
+        <location filename="../../ui/order_detail.py" line="127"/>
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../ui/order_detail.py" line="128"/>
+        <location filename="../../ui/order_detail.py" line="129"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../ui/order_detail.py" line="129"/>
+        <location filename="../../ui/order_detail.py" line="130"/>
         <source>Changes</source>
         <translation>变更</translation>
     </message>
     <message>
-        <location filename="../../ui/order_detail.py" line="130"/>
+        <location filename="../../ui/order_detail.py" line="131"/>
         <source>Total</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../ui/order_detail.py" line="136"/>
+        <location filename="../../ui/order_detail.py" line="137"/>
         <source>Print / preview</source>
         <translation>打印/预览</translation>
     </message>
     <message>
-        <location filename="../../ui/order_detail.py" line="148"/>
+        <location filename="../../ui/order_detail.py" line="149"/>
         <source>What you can do now</source>
         <translation>您现在可以</translation>
     </message>
     <message>
-        <location filename="../../ui/order_detail.py" line="153"/>
+        <location filename="../../ui/order_detail.py" line="154"/>
         <source>Payments</source>
         <translation>收付款</translation>
     </message>
     <message>
-        <location filename="../../ui/order_detail.py" line="155"/>
+        <location filename="../../ui/order_detail.py" line="156"/>
         <source>Goods receipts</source>
         <translation>收货记录</translation>
     </message>
     <message>
-        <location filename="../../ui/order_detail.py" line="156"/>
+        <location filename="../../ui/order_detail.py" line="157"/>
         <source>Amendments</source>
         <translation>改单记录</translation>
     </message>
     <message>
-        <location filename="../../ui/order_detail.py" line="158"/>
+        <location filename="../../ui/order_detail.py" line="159"/>
         <source>Lines</source>
         <translation>明细</translation>
     </message>
     <message>
-        <location filename="../../ui/order_detail.py" line="336"/>
+        <location filename="../../ui/order_detail.py" line="251"/>
+        <source>In exception: a shipment was refused or lost and waits to be resolved.</source>
+        <translation>异常：有发货被拒收或丢失，等待处理。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/order_detail.py" line="289"/>
+        <source>resolved: %1</source>
+        <translation>已处理：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/order_detail.py" line="354"/>
         <source>Made from %1</source>
         <translation>原订单：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/order_detail.py" line="338"/>
+        <location filename="../../ui/order_detail.py" line="356"/>
         <source>Linked orders: %1</source>
         <translation>关联订单：%1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/order_detail.py" line="341"/>
+        <location filename="../../ui/order_detail.py" line="359"/>
         <source>Revision %1 (%n amendment(s))</source>
         <translation>
             <numerusform>第 %1 版（%n 次改单）</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/order_detail.py" line="367"/>
+        <location filename="../../ui/order_detail.py" line="385"/>
         <source> (back to approval)</source>
         <translation>（退回重新审批）</translation>
     </message>
     <message>
-        <location filename="../../ui/order_detail.py" line="154"/>
+        <location filename="../../ui/order_detail.py" line="155"/>
         <source>Shipments</source>
         <translation>发货</translation>
     </message>
     <message>
-        <location filename="../../ui/order_detail.py" line="183"/>
+        <location filename="../../ui/order_detail.py" line="184"/>
         <source>No order selected</source>
         <translation>未选择订单</translation>
     </message>
     <message>
-        <location filename="../../ui/order_detail.py" line="207"/>
+        <location filename="../../ui/order_detail.py" line="208"/>
         <source>Party: %1</source>
         <translation>客户/供应商：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/order_detail.py" line="208"/>
+        <location filename="../../ui/order_detail.py" line="209"/>
         <source>Due: %1</source>
         <translation>交期：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/order_detail.py" line="209"/>
+        <location filename="../../ui/order_detail.py" line="210"/>
         <source>Shipped / received: %1%</source>
         <translation>发货/到货：%1%</translation>
     </message>
     <message>
-        <location filename="../../ui/order_detail.py" line="214"/>
+        <location filename="../../ui/order_detail.py" line="215"/>
         <source>Total: %1 %2</source>
         <translation>金额：%1 %2</translation>
     </message>
     <message>
-        <location filename="../../ui/order_detail.py" line="221"/>
+        <location filename="../../ui/order_detail.py" line="222"/>
         <source>At list prices: %1 (discount %2%)</source>
         <translation>按标价计：%1（折扣 %2%）</translation>
     </message>
     <message>
-        <location filename="../../ui/order_detail.py" line="226"/>
+        <location filename="../../ui/order_detail.py" line="227"/>
         <source>Paid: %1 (%2%)</source>
         <translation>已收付：%1（%2%）</translation>
     </message>
     <message>
-        <location filename="../../ui/order_detail.py" line="231"/>
+        <location filename="../../ui/order_detail.py" line="232"/>
         <source>Waiting for: %1</source>
         <translation>待处理：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/order_detail.py" line="231"/>
+        <location filename="../../ui/order_detail.py" line="232"/>
         <source>nobody</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../ui/order_detail.py" line="235"/>
+        <location filename="../../ui/order_detail.py" line="236"/>
         <source>Overdue</source>
         <translation>已超时</translation>
     </message>
     <message>
-        <location filename="../../ui/order_detail.py" line="240"/>
+        <location filename="../../ui/order_detail.py" line="241"/>
         <source>Backorder: %1 short</source>
         <translation>缺货订单：还缺 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/order_detail.py" line="248"/>
+        <location filename="../../ui/order_detail.py" line="255"/>
         <source>Note: %1</source>
         <translation>备注：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/order_detail.py" line="278"/>
+        <location filename="../../ui/order_detail.py" line="296"/>
         <source>not yet</source>
         <translation>未签收</translation>
     </message>
     <message>
-        <location filename="../../ui/order_detail.py" line="314"/>
+        <location filename="../../ui/order_detail.py" line="332"/>
         <source>Nothing for you to do here: the next step belongs to %1.</source>
         <translation>此订单暂无需您处理：下一步由%1负责。</translation>
     </message>
     <message>
-        <location filename="../../ui/order_detail.py" line="319"/>
+        <location filename="../../ui/order_detail.py" line="337"/>
         <source>This order is finished.</source>
         <translation>此订单已结束。</translation>
     </message>
@@ -1717,37 +1770,27 @@ What you were doing was not saved; the data in the database is untouched. The de
 <context>
     <name>PaymentDialog</name>
     <message>
-        <location filename="../../ui/dialogs.py" line="228"/>
+        <location filename="../../ui/dialogs.py" line="253"/>
         <source>Payment for %1</source>
         <translation>登记收付款 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="237"/>
+        <location filename="../../ui/dialogs.py" line="258"/>
         <source>Open balance</source>
         <translation>未结金额</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="239"/>
+        <location filename="../../ui/dialogs.py" line="259"/>
         <source>Amount (negative for a refund)</source>
         <translation>金额（退款填负数）</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="240"/>
-        <source>Method</source>
-        <translation>方式</translation>
-    </message>
-    <message>
-        <location filename="../../ui/dialogs.py" line="241"/>
-        <source>Reference</source>
-        <translation>参考号</translation>
-    </message>
-    <message>
-        <location filename="../../ui/dialogs.py" line="250"/>
+        <location filename="../../ui/dialogs.py" line="267"/>
         <source>The amount must be a number other than 0.</source>
         <translation>金额必须是不为 0 的数字。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="252"/>
+        <location filename="../../ui/dialogs.py" line="269"/>
         <source>The amount is more than the open balance.</source>
         <translation>金额超过未结金额。</translation>
     </message>
@@ -1995,6 +2038,168 @@ What you were doing was not saved; the data in the database is untouched. The de
     </message>
 </context>
 <context>
+    <name>RefundDialog</name>
+    <message>
+        <location filename="../../ui/return_dialog.py" line="202"/>
+        <source>Refund for %1</source>
+        <translation>退款：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/return_dialog.py" line="205"/>
+        <source>Still to refund</source>
+        <translation>待退款</translation>
+    </message>
+    <message>
+        <location filename="../../ui/return_dialog.py" line="205"/>
+        <source>Refund</source>
+        <translation>退款</translation>
+    </message>
+    <message>
+        <location filename="../../ui/return_dialog.py" line="212"/>
+        <source>The refund must be more than 0 and at most what is due.</source>
+        <translation>退款金额必须大于 0，且不超过待退金额。</translation>
+    </message>
+</context>
+<context>
+    <name>ResolveDialog</name>
+    <message>
+        <location filename="../../ui/return_dialog.py" line="128"/>
+        <source>Resolve the exception of %1</source>
+        <translation>处理异常：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/return_dialog.py" line="139"/>
+        <source>Reship the goods on a free supplementary order</source>
+        <translation>补发：开一张免费补单重新发货</translation>
+    </message>
+    <message>
+        <location filename="../../ui/return_dialog.py" line="140"/>
+        <source>Take the goods back on a return and refund them</source>
+        <translation>退货退款：开退货单收回货物并退款</translation>
+    </message>
+    <message>
+        <location filename="../../ui/return_dialog.py" line="148"/>
+        <source>Comment (optional)</source>
+        <translation>说明（可选）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/return_dialog.py" line="152"/>
+        <source>Refused goods go back into stock when the warehouse receives the return; lost goods are written off.</source>
+        <translation>拒收的货物在仓库收到退货后回到库存；丢失的货物予以核销。</translation>
+    </message>
+</context>
+<context>
+    <name>ReturnDialog</name>
+    <message>
+        <location filename="../../ui/return_dialog.py" line="33"/>
+        <source>Exchange for %1</source>
+        <translation>换货：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/return_dialog.py" line="33"/>
+        <source>Return from %1</source>
+        <translation>退货：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/return_dialog.py" line="37"/>
+        <source>SKU</source>
+        <translation>产品编码</translation>
+    </message>
+    <message>
+        <location filename="../../ui/return_dialog.py" line="37"/>
+        <source>Product</source>
+        <translation>产品</translation>
+    </message>
+    <message>
+        <location filename="../../ui/return_dialog.py" line="37"/>
+        <source>May come back</source>
+        <translation>可退数量</translation>
+    </message>
+    <message>
+        <location filename="../../ui/return_dialog.py" line="37"/>
+        <source>Comes back</source>
+        <translation>本次退回</translation>
+    </message>
+    <message>
+        <location filename="../../ui/return_dialog.py" line="42"/>
+        <source>Reason for this line</source>
+        <translation>本行原因</translation>
+    </message>
+    <message>
+        <location filename="../../ui/return_dialog.py" line="47"/>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location filename="../../ui/return_dialog.py" line="52"/>
+        <source>The same goods go out again on a free replacement order, which sales submit like any order.</source>
+        <translation>同样的货物通过一张免费的换货补单重新发出，由销售像普通订单一样提交。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/return_dialog.py" line="65"/>
+        <source>Each quantity must be a number between 0 and what may come back.</source>
+        <translation>每个数量必须在 0 到可退数量之间。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/return_dialog.py" line="67"/>
+        <source>Take back at least one item.</source>
+        <translation>至少退回一件货物。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/return_dialog.py" line="71"/>
+        <source>Please write why the goods come back.</source>
+        <translation>请填写退货原因。</translation>
+    </message>
+</context>
+<context>
+    <name>ReturnReceiveDialog</name>
+    <message>
+        <location filename="../../ui/return_dialog.py" line="171"/>
+        <source>Goods back for %1</source>
+        <translation>退货入库：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/return_dialog.py" line="177"/>
+        <source>SKU</source>
+        <translation>产品编码</translation>
+    </message>
+    <message>
+        <location filename="../../ui/return_dialog.py" line="177"/>
+        <source>Product</source>
+        <translation>产品</translation>
+    </message>
+    <message>
+        <location filename="../../ui/return_dialog.py" line="177"/>
+        <source>Still to come</source>
+        <translation>待收</translation>
+    </message>
+    <message>
+        <location filename="../../ui/return_dialog.py" line="178"/>
+        <source>In good order</source>
+        <translation>完好</translation>
+    </message>
+    <message>
+        <location filename="../../ui/return_dialog.py" line="179"/>
+        <source>Damaged</source>
+        <translation>损坏</translation>
+    </message>
+    <message>
+        <location filename="../../ui/return_dialog.py" line="183"/>
+        <source>Damaged goods are kept apart, never available:</source>
+        <translation>损坏的货物单独记账，不计入可用库存：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/return_dialog.py" line="193"/>
+        <source>Each quantity must be a number between 0 and what is still open.</source>
+        <translation>每行数量必须在 0 到未完成数量之间。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/return_dialog.py" line="194"/>
+        <source>Receive at least one item.</source>
+        <translation>请至少收货一项。</translation>
+    </message>
+</context>
+<context>
     <name>SettingsPage</name>
     <message>
         <location filename="../../ui/admin_console.py" line="491"/>
@@ -2152,22 +2357,22 @@ What you were doing was not saved; the data in the database is untouched. The de
 <context>
     <name>StepDialog</name>
     <message>
-        <location filename="../../ui/dialogs.py" line="271"/>
+        <location filename="../../ui/dialogs.py" line="281"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="271"/>
+        <location filename="../../ui/dialogs.py" line="281"/>
         <source>Comment</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="272"/>
+        <location filename="../../ui/dialogs.py" line="282"/>
         <source>Comment (optional)</source>
         <translation>说明（可选）</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="278"/>
+        <location filename="../../ui/dialogs.py" line="288"/>
         <source>Please write why.</source>
         <translation>请填写原因。</translation>
     </message>
@@ -2405,22 +2610,47 @@ What you were doing was not saved; the data in the database is untouched. The de
         <translation>补单</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline.py" line="58"/>
+        <location filename="../../ui/timeline.py" line="44"/>
+        <source>Shipment refused</source>
+        <translation>发货被拒收</translation>
+    </message>
+    <message>
+        <location filename="../../ui/timeline.py" line="45"/>
+        <source>Shipment lost</source>
+        <translation>发货丢失</translation>
+    </message>
+    <message>
+        <location filename="../../ui/timeline.py" line="46"/>
+        <source>Exception resolved</source>
+        <translation>异常已处理</translation>
+    </message>
+    <message>
+        <location filename="../../ui/timeline.py" line="47"/>
+        <source>Return</source>
+        <translation>退货</translation>
+    </message>
+    <message>
+        <location filename="../../ui/timeline.py" line="48"/>
+        <source>Exchange</source>
+        <translation>换货</translation>
+    </message>
+    <message>
+        <location filename="../../ui/timeline.py" line="63"/>
         <source>revision %1</source>
         <translation>第 %1 版</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline.py" line="76"/>
+        <location filename="../../ui/timeline.py" line="86"/>
         <source>from the tracking service</source>
         <translation>来自快递查询服务</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline.py" line="78"/>
+        <location filename="../../ui/timeline.py" line="88"/>
         <source>from %1</source>
         <translation>来自 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline.py" line="111"/>
+        <location filename="../../ui/timeline.py" line="121"/>
         <source>Taken automatically when its condition held</source>
         <translation>条件满足后自动完成</translation>
     </message>
@@ -2496,6 +2726,39 @@ What you were doing was not saved; the data in the database is untouched. The de
         <location filename="../../ui/tracking_actions.py" line="58"/>
         <source>Result</source>
         <translation>结果</translation>
+    </message>
+</context>
+<context>
+    <name>TroubleDialog</name>
+    <message>
+        <location filename="../../ui/return_dialog.py" line="100"/>
+        <source>Lost shipment: %1</source>
+        <translation>登记丢件：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/return_dialog.py" line="100"/>
+        <source>Refused shipment: %1</source>
+        <translation>登记拒收：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/return_dialog.py" line="109"/>
+        <source>Shipment</source>
+        <translation>发货单</translation>
+    </message>
+    <message>
+        <location filename="../../ui/return_dialog.py" line="110"/>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location filename="../../ui/return_dialog.py" line="116"/>
+        <source>No shipment is on its way.</source>
+        <translation>没有在途的发货单。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/return_dialog.py" line="117"/>
+        <source>Please write why.</source>
+        <translation>请填写原因。</translation>
     </message>
 </context>
 <context>
@@ -2952,6 +3215,19 @@ What you were doing was not saved; the data in the database is untouched. The de
         <location filename="../../ui/amend_dialog.py" line="151"/>
         <source>Give the reason.</source>
         <translation>请填写原因。</translation>
+    </message>
+</context>
+<context>
+    <name>_MoneyDialog</name>
+    <message>
+        <location filename="../../ui/dialogs.py" line="238"/>
+        <source>Method</source>
+        <translation>方式</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs.py" line="239"/>
+        <source>Reference</source>
+        <translation>参考号</translation>
     </message>
 </context>
 <context>
