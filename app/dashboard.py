@@ -136,9 +136,9 @@ def late_orders(session: Session, now: datetime) -> OrderFilter:
 
 
 def late_clause(session: Session, now: datetime):
-    """The orders of `late_orders` as a condition for counting them all: narrowed by node
-    first, where the list's own condition is shaped for walking one page by date."""
-    return lateness.assessor(session, now).clause(by_node=True)
+    """The orders of `late_orders` as a condition to count them by. Tested row by row on the
+    workflow-and-node index, which holds every column it asks: one pass, no table row read."""
+    return lateness.overdue_clause(session, now)
 
 
 def _among(query: Select) -> OrderFilter:

@@ -119,10 +119,9 @@ class Assessor:
             return Lateness("due", late_due, in_node, limit, self.clock.working, escalated)
         return Lateness("node", in_node - limit, in_node, limit, self.clock.working, escalated)
 
-    def clause(self, factor: int = 1, *, due: bool = True, scan: bool = False, by_node=False):
+    def clause(self, factor: int = 1, *, due: bool = True, scan: bool = False):
         """SQL: the orders late now (with factor 2: past twice their node's limit); `scan`
-        for reading them all rather than a page of a list; `by_node` for counting them,
-        each node's part a range of the workflow-and-node index."""
+        for reading them all rather than a page of a list."""
         parts = []
         for spec in self.specs.values():
             for node in spec.nodes.values():
@@ -134,8 +133,6 @@ class Assessor:
                     parts.append(and_(in_node, Order.due < self.today))
         if not parts:
             return false()
-        if by_node:
-            return or_(*parts)
         if scan:
             # Every late order is wanted: narrow by the status index first.
             return and_(Order.status.in_(sorted(self.clocked_nodes())), or_(*parts))
