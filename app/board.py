@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session
 
 from db.models import Order, Party, User
 
-from . import dashboard, queries, workflow
+from . import dashboard, workflow
 from .clock import utcnow
 from .dashboard import Figure
 
@@ -48,15 +48,31 @@ def to_ship_clause(session: Session, today: date):
     return and_(waiting, or_(Order.due.is_(None), Order.due <= today))
 
 
-def _listed(session: Session, query, now: datetime, lang: str) -> list[BoardOrder]:
-    rows = session.execute(
-        query.with_only_columns(
-            Order.number, Party.name, Order.workflow_id, Order.status, Order.due, Order.status_since
+def _counted(session: Session, where, order_by, now: datetime, lang: str):
+    """How many orders match and the first SHOWN of them. Both are picked from the node index
+    alone (it holds every column the conditions and the order ask); only the orders shown
+    are read in full."""
+    count = session.scalar(select(func.count(Order.id)).where(where)) or 0
+    picked = session.scalars(select(Order.id).where(where).order_by(*order_by).limit(SHOWN)).all()
+    if not picked:
+        return 0, []
+    rows = {
+        row[0]: row[1:]
+        for row in session.execute(
+            select(
+                Order.id,
+                Order.number,
+                Party.name,
+                Order.workflow_id,
+                Order.status,
+                Order.due,
+                Order.status_since,
+            )
+            .join(Party, Party.id == Order.party_id)
+            .where(Order.id.in_(picked))
         )
-        .join(Party, Party.id == Order.party_id)
-        .limit(SHOWN)
-    ).all()
-    return [
+    }
+    shown = [
         BoardOrder(
             number,
             party,
@@ -64,26 +80,29 @@ def _listed(session: Session, query, now: datetime, lang: str) -> list[BoardOrde
             due,
             round((now - since).total_seconds() / 3600, 1),
         )
-        for number, party, wid, status, due, since in rows
+        for number, party, wid, status, due, since in (rows[oid] for oid in picked)
     ]
+    return int(count), shown
 
 
 def read(session: Session, user: User, lang: str = "zh") -> Board:
     """The board for any signed-in account (a wall display's included): it only reads."""
     now = utcnow()
-    to_ship = select(Order.id).where(to_ship_clause(session, now.date()))
-    late = queries.filtered(session, dashboard.late_orders(session, now), now).order_by(None)
+    to_ship, to_ship_first = _counted(
+        session,
+        to_ship_clause(session, now.date()),
+        (Order.due.is_(None), Order.due, Order.status_since),
+        now,
+        lang,
+    )
+    late, late_first = _counted(
+        session, dashboard.late_clause(session, now), (Order.status_since, Order.id), now, lang
+    )
     return Board(
         at=now,
-        to_ship=_count(session, to_ship),
-        to_ship_first=_listed(
-            session, to_ship.order_by(Order.due.is_(None), Order.due, Order.status_since), now, lang
-        ),
-        late=_count(session, late),
-        late_first=_listed(session, late.order_by(Order.status_since, Order.id), now, lang),
+        to_ship=to_ship,
+        to_ship_first=to_ship_first,
+        late=late,
+        late_first=late_first,
         by_node=dashboard.open_by_node(session, workflow.all_specs(session), lang),
     )
-
-
-def _count(session: Session, query) -> int:
-    return int(session.scalar(query.order_by(None).with_only_columns(func.count(Order.id))) or 0)

@@ -38,6 +38,7 @@ from db.models import Order, Shipment, User  # noqa: E402
 
 BATCH = 1000
 TARGET_MS = 300
+WHOLE = "dashboard, every figure"
 
 
 class DashboardBench(Bench):
@@ -176,7 +177,7 @@ class DashboardBench(Bench):
         whole()  # the statement caches warm, as in a window that has been open a while
         seconds, figures = timed(whole, repeat=5)
         self.report(
-            f"dashboard, every figure (target <= {TARGET_MS} ms)",
+            WHOLE,
             seconds * 1000,
             timed(plain_count_by_node, repeat=5)[0] * 1000,
             "ms",
@@ -221,11 +222,17 @@ class DashboardBench(Bench):
             self.build()
         self.measure()
 
+    def report(self, what: str, ours: float, plain: float | None, unit: str) -> None:
+        super().report(what, ours, plain, unit)
+        if self.backend == "sqlite" and what == WHOLE:
+            self.rows[-1] = (*self.rows[-1][:4], f"<={TARGET_MS}")
+
     def print(self) -> None:
-        print(f"\n{self.backend}, {self.count} orders          ours     plain SQL (same run)")
-        for what, ours, plain, unit in self.rows:
-            reference = f"{plain:10.1f}" if plain is not None else " " * 10
-            print(f"{what:58s} {ours:8.1f} {reference} {unit}")
+        super().print()
+        for what, ours, _, _, target in self.rows:
+            if target:
+                verdict = "met" if ours <= TARGET_MS else "NOT met"
+                print(f"{what}: {ours:.0f} ms, target {target} ms: {verdict}")
 
 
 def main() -> None:
