@@ -193,15 +193,18 @@ def create_orders(
     parent: Order | None = None,
 ) -> list[Order]:
     """New draft orders, all or none (many at once for imports and bulk entry); with a
-    `parent`, child orders of a kind made from it (a supplementary order, a return).
+    `parent`, child orders of a kind made from it (a supplementary order, a return), for
+    its party: the caller has checked that the user may make them.
 
     `moving_office`: an administrator bringing in a whole export of another database
     creates orders of every kind, whoever may create them day to day."""
     if moving_office:
         require(user, "import_whole_export")
         spec = workflow.active_workflow(session, kinds.creatable_kind(kind).workflow)
+    elif parent is not None:
+        spec = workflow.active_workflow(session, kinds.kind_of(kind).workflow)
     else:
-        spec = require_may_create(session, user, kind, child=parent is not None)
+        spec = require_may_create(session, user, kind)
     now = utcnow()
     periods.refuse_if_locked(session, now, "订单", "order")
     parties = find_parties(session, [d.party for d in drafts], kinds.KINDS[kind].party_kind)

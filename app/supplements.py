@@ -30,6 +30,7 @@ def supplement(
     """A supplementary order for `lines` under the parent `number`, submitted; the new order."""
     parent = orders.find_order(session, number, for_change=True)
     reason = clean_text(reason, "补单原因", "reason for the supplementary order", max_length=2000)
+    orders.require_may_create(session, user, KIND, child=True)
     _require_parent_fits(session, parent)
     draft = orders.OrderDraft(parent.party.name, list(lines), due, reason)
     [child] = orders.create_orders(session, user, KIND, [draft], parent=parent)

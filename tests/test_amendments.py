@@ -182,10 +182,15 @@ def test_who_may_amend_and_where(office):
         amend(office, number, [("A-1", 1)])
     with pytest.raises(ValidationError, match="more than once"):
         amend(office, number, [("A-1", 2)], remove=["A-1"])
-    with pytest.raises(ValidationError, match="Not enough stock"):
-        amend(office, number, [("B-2", 6)])
-    assert detail(office, number)["revision"] == 1
-    assert stock_of(office, "B-2") == (Decimal(5), Decimal(0))
+    # More than there is in stock: the order holds what there is and waits for the rest.
+    amend(office, number, [("B-2", 6)])
+    shown = detail(office, number)
+    assert shown["revision"] == 2
+    assert [(line["sku"], line["short_qty"]) for line in shown["lines"]] == [
+        ("A-1", "0"),
+        ("B-2", "1"),
+    ]
+    assert stock_of(office, "B-2") == (Decimal(5), Decimal(5))
 
 
 def test_purchase_amendment_not_below_received(office):
@@ -308,7 +313,10 @@ def test_an_older_database_gets_amendments_on_its_stored_workflows(tmp_path):
     database, _ = open_database(str(path))
     try:
         with database.reading() as session:
-            for row in session.scalars(select(Workflow)):
+            # The kinds of order an older database had; returns are not amended.
+            for row in session.scalars(
+                select(Workflow).where(Workflow.kind.in_(["sales", "purchase"]))
+            ):
                 assert row.definition["facts"]["amend"] == row.definition["facts"]["edit"]
                 assert workflow_versions.problems(row.kind, row.definition) == []
                 steps = [t for t in row.definition["transitions"] if t["name"] == "amend_review"]
