@@ -29,7 +29,9 @@ def state(office) -> dict[str, tuple[str, bool]]:
     """Per tracking number: the order's node and whether the shipment is signed."""
     with office.db.reading() as session:
         rows = session.execute(
-            select(Shipment.tracking_no, Order.status, Shipment.delivered_at).join(Order)
+            select(Shipment.tracking_no, Order.status, Shipment.delivered_at).join(
+                Order, Order.id == Shipment.order_id
+            )
         )
         return {t: (status, at is not None) for t, status, at in rows}
 
