@@ -230,7 +230,8 @@ def test_an_order_on_the_edited_workflow_runs_through_the_window(qtbot, office):
     qtbot.waitUntil(lambda: in_my_work(sales, number), timeout=WAIT_MS)
     sales.close()
     offered, _ = step("service", "已发货", "确认签收", "已签收", mine=False)
-    assert offered == ["登记签收", "确认签收"]  # per shipment, or the whole order
+    # Per shipment, or the whole order; and the shipment's trouble and the change documents.
+    assert offered == ["登记签收", "登记拒收…", "登记丢件…", "退货…", "换货…", "确认签收"]
     step("finance", "已签收", "登记收款", "已收款", PaymentDialog, pay)
     step("service", "已收款", "完成归档", "已完成")
 
