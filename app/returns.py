@@ -346,7 +346,8 @@ def receive_return(
         skus = {line.id: line.product.sku for line in order.lines}
         return receipt, {
             "document": receipt.number,
-            "lines": [[skus[r["order_line_id"]], r["qty"], r["condition"]] for r in rows],
+            "lines": [[skus[r["order_line_id"]], r["qty"]] for r in rows],
+            "conditions": [r["condition"] for r in rows],  # of each line, in order
         }
 
     return orders._record_fact(session, user, order, "receive", "receive", record)
