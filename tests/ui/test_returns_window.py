@@ -70,7 +70,7 @@ def test_a_return_from_the_detail_panel(qtbot, office):
 
     answer(ReturnDialog, fill)
     click_action(qtbot, window, "Return…")
-    qtbot.waitUntil(lambda: "Linked documents" in window.detail.links.text(), timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: "RO-" in window.detail.links.text(), timeout=WAIT_MS)
     with office.db.reading() as session:
         ret = session.scalar(select(Order).where(Order.kind == "return"))
         assert [(line.qty, line.reason) for line in ret.lines] == [(2, "质量问题")]
