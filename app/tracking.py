@@ -7,9 +7,9 @@ Statuses arrive two ways, and are applied the same way (`apply`):
   shipment still on its way, signed with the key from the settings.
 
 A signed-for status signs the matching shipment (orders.confirm_delivery: the order
-follows once all its shipments are signed); a refused one is reported, not applied,
-until shipment exceptions exist; anything else (in transit, out for delivery) is noted
-and left. Each applied status is an audit event naming its source. A tracking number
+follows once all its shipments are signed); a refused one reports the shipment refused
+(shipments.refuse: the order is in exception until someone resolves it); anything else
+(in transit, out for delivery) is noted and left. Each applied status is an audit event naming its source. A tracking number
 that matches no shipment, or more than one, is reported and never guessed; a signed
 status for a shipment already signed does nothing.
 """
@@ -33,7 +33,7 @@ from sqlalchemy.orm import Session
 
 from db.models import Order, Shipment, User
 
-from . import audit, orders, settings, workflow
+from . import audit, orders, settings, shipments, workflow
 from .errors import ValidationError
 from .spreadsheets.reading import OLD_EXCEL_MAGIC, ZIP_MAGIC, ImportRejected, RowProblem
 
@@ -80,7 +80,7 @@ class CarrierStatus:
 class Outcome:
     tracking_no: str
     status: str
-    outcome: str  # signed, already_signed, refused_not_applied, noted, unknown, ambiguous,
+    outcome: str  # signed, already_signed, refused, already_refused, noted, unknown, ambiguous,
     # not_allowed_here
     shipment: str | None = None
     order: str | None = None
@@ -293,16 +293,19 @@ def _apply_one(
 
     if status.meaning == MOVING:
         return outcome("noted")
-    if status.meaning == REFUSED:
-        return outcome("refused_not_applied")  # shipment exceptions are not built yet
-    if shipment.delivered_at is not None:
-        return outcome("already_signed")
+    if shipments.state_of(shipment) != shipments.IN_TRANSIT:
+        return outcome("already_signed" if shipment.trouble is None else "already_refused")
+    refused = status.meaning == REFUSED
+    fact = "trouble" if refused else "sign"
     spec = workflow.spec_for(session, order)
-    if not workflow.may_record(spec, user, order, "sign"):
-        if not spec.allows(order.status, "sign"):
+    if not workflow.may_record(spec, user, order, fact):
+        if not spec.allows(order.status, fact):
             return outcome("not_allowed_here")
-        workflow.require_fact(session, user, order, "sign")  # raises: the user may not sign
-    orders.confirm_delivery(session, user, shipment.number)
+        workflow.require_fact(session, user, order, fact)  # raises: the user may not
+    if refused:
+        shipments.refuse(session, user, shipment.number, reason=status.status, source=source)
+    else:
+        orders.confirm_delivery(session, user, shipment.number)
     audit.record_on_order(
         session,
         user.name,
@@ -318,7 +321,7 @@ def _apply_one(
             "from": name,
         },
     )
-    return outcome("signed")
+    return outcome("refused" if refused else "signed")
 
 
 def import_export(session: Session, user: User, path: str | Path) -> list[Outcome]:
@@ -369,6 +372,7 @@ def waiting(session: Session) -> list[tuple[str, str]]:
             .join(Order, Order.id == Shipment.order_id)
             .where(
                 Shipment.delivered_at.is_(None),
+                Shipment.trouble.is_(None),  # refused or lost: no longer on its way
                 Order.workflow_id == spec.id,
                 Order.status.in_(nodes),
             )

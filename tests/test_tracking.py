@@ -65,16 +65,20 @@ def test_a_carrier_csv_signs_the_right_shipments(office, cli, three, tmp_path):
         ("SF1001", "already_signed"),
         ("SF1002", "noted"),
         ("SF9999", "unknown"),
-        ("SF1003", "refused_not_applied"),
+        ("SF1003", "refused"),
     }
     assert state(office) == {
         "SF1001": ("delivered", True),
         "SF1002": ("shipped", False),
         "SF1003": ("shipped", False),
     }
-    [applied] = events(office, "carrier_status")
-    assert applied["tracking_no"] == "SF1001" and applied["source"] == "file"
-    assert applied["from"] == "顺丰状态.csv" and applied["carrier_time"] == "2026-12-01T06:30:00"
+    refused, signed = events(office, "carrier_status")  # in the carrier's order of time
+    assert signed["tracking_no"] == "SF1001" and signed["source"] == "file"
+    assert signed["from"] == "顺丰状态.csv" and signed["carrier_time"] == "2026-12-01T06:30:00"
+    # The refusal puts its order into an exception, recorded with the carrier's words.
+    assert refused["tracking_no"] == "SF1003" and refused["carrier_said"] == "客户拒收"
+    [trouble] = events(office, "shipment_refused")
+    assert (trouble["reason"], trouble["source"]) == ("客户拒收", "file")
     assert len(events(office, "signed")) == 1
     with office.db.reading() as session:
         assert audit.verify(session).ok
@@ -83,7 +87,10 @@ def test_a_carrier_csv_signs_the_right_shipments(office, cli, three, tmp_path):
     assert {r["outcome"] for r in json.loads(out) if r["tracking_no"] == "SF1001"} == {
         "already_signed"
     }
-    assert len(events(office, "carrier_status")) == 1
+    assert {r["outcome"] for r in json.loads(out) if r["tracking_no"] == "SF1003"} == {
+        "already_refused"
+    }
+    assert len(events(office, "carrier_status")) == 2
 
 
 def test_a_carrier_workbook_is_read_too(office, cli, three, tmp_path):
@@ -201,20 +208,23 @@ def test_the_tracking_service_signs_the_right_shipments(office, cli, three, fake
         "YT2001": "yuantong",
     }
     outcomes = {r["tracking_no"]: r["outcome"] for r in json.loads(out)}
-    assert outcomes == {"SF1001": "signed", "SF1002": "noted", "SF1003": "refused_not_applied"}
+    assert outcomes == {"SF1001": "signed", "SF1002": "noted", "SF1003": "refused"}
     assert state(office) == {
         "SF1001": ("delivered", True),
         "SF1002": ("shipped", False),
         "SF1003": ("shipped", False),
         "YT2001": ("shipped", False),
     }
-    [applied] = events(office, "carrier_status")
-    assert applied["source"] == "service" and applied["from"].startswith("127.0.0.1:")
-    assert applied["document"] == three["SF1001"][1] and extra
+    applied = {e["tracking_no"]: e for e in events(office, "carrier_status")}
+    assert set(applied) == {"SF1001", "SF1003"}
+    assert all(e["source"] == "service" for e in applied.values())
+    assert applied["SF1001"]["from"].startswith("127.0.0.1:")
+    assert applied["SF1001"]["document"] == three["SF1001"][1] and extra
+    assert [e["source"] for e in events(office, "shipment_refused")] == ["service"]
     # A second pull asks only about what is still on its way and signs nothing twice.
     FakeKuaidi100.asked = []
     code, out, _ = cli("tracking", "pull", "--json", user="service")
-    assert "SF1001" not in {q["num"] for q in FakeKuaidi100.asked}
+    assert not {"SF1001", "SF1003"} & {q["num"] for q in FakeKuaidi100.asked}
     assert len(events(office, "signed")) == 1
 
 

@@ -254,22 +254,22 @@
 <context>
     <name>CarrierTracking</name>
     <message>
-        <location filename="../../ui/tracking_actions.py" line="90"/>
+        <location filename="../../ui/tracking_actions.py" line="91"/>
         <source>Import carrier statuses…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/tracking_actions.py" line="92"/>
+        <location filename="../../ui/tracking_actions.py" line="93"/>
         <source>Ask the tracking service</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/tracking_actions.py" line="100"/>
+        <location filename="../../ui/tracking_actions.py" line="101"/>
         <source>Import carrier statuses</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/tracking_actions.py" line="102"/>
+        <location filename="../../ui/tracking_actions.py" line="103"/>
         <source>Carrier exports (*.csv *.xlsx)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2675,56 +2675,61 @@ What you were doing was not saved; the data in the database is untouched. The de
     </message>
     <message>
         <location filename="../../ui/tracking_actions.py" line="38"/>
-        <source>Refused: not applied, follow up by hand</source>
+        <source>Refused: the order is in exception, to resolve</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../ui/tracking_actions.py" line="39"/>
-        <source>On its way: nothing changed</source>
+        <source>Already refused or lost: nothing done</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../ui/tracking_actions.py" line="40"/>
-        <source>No shipment has this tracking number</source>
+        <source>On its way: nothing changed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../ui/tracking_actions.py" line="41"/>
-        <source>Several shipments share this number: not applied</source>
+        <source>No shipment has this tracking number</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../ui/tracking_actions.py" line="42"/>
+        <source>Several shipments share this number: not applied</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/tracking_actions.py" line="43"/>
         <source>The order&apos;s node takes no signature</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/tracking_actions.py" line="47"/>
+        <location filename="../../ui/tracking_actions.py" line="48"/>
         <source>%1 shipment(s) signed for; %2 status(es) need a person to look.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/tracking_actions.py" line="54"/>
+        <location filename="../../ui/tracking_actions.py" line="55"/>
         <source>Tracking number</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/tracking_actions.py" line="55"/>
+        <location filename="../../ui/tracking_actions.py" line="56"/>
         <source>Carrier status</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/tracking_actions.py" line="56"/>
+        <location filename="../../ui/tracking_actions.py" line="57"/>
         <source>Shipment</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/tracking_actions.py" line="57"/>
+        <location filename="../../ui/tracking_actions.py" line="58"/>
         <source>Order</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/tracking_actions.py" line="58"/>
+        <location filename="../../ui/tracking_actions.py" line="59"/>
         <source>Result</source>
         <translation type="unfinished"></translation>
     </message>

@@ -254,22 +254,22 @@
 <context>
     <name>CarrierTracking</name>
     <message>
-        <location filename="../../ui/tracking_actions.py" line="90"/>
+        <location filename="../../ui/tracking_actions.py" line="91"/>
         <source>Import carrier statuses…</source>
         <translation>导入快递状态…</translation>
     </message>
     <message>
-        <location filename="../../ui/tracking_actions.py" line="92"/>
+        <location filename="../../ui/tracking_actions.py" line="93"/>
         <source>Ask the tracking service</source>
         <translation>查询快递服务</translation>
     </message>
     <message>
-        <location filename="../../ui/tracking_actions.py" line="100"/>
+        <location filename="../../ui/tracking_actions.py" line="101"/>
         <source>Import carrier statuses</source>
         <translation>导入快递状态</translation>
     </message>
     <message>
-        <location filename="../../ui/tracking_actions.py" line="102"/>
+        <location filename="../../ui/tracking_actions.py" line="103"/>
         <source>Carrier exports (*.csv *.xlsx)</source>
         <translation>快递状态导出文件 (*.csv *.xlsx)</translation>
     </message>
@@ -2674,56 +2674,61 @@ What you were doing was not saved; the data in the database is untouched. The de
     </message>
     <message>
         <location filename="../../ui/tracking_actions.py" line="38"/>
-        <source>Refused: not applied, follow up by hand</source>
-        <translation>拒收：未处理，请人工跟进</translation>
+        <source>Refused: the order is in exception, to resolve</source>
+        <translation>拒收：已登记异常，请处理</translation>
     </message>
     <message>
         <location filename="../../ui/tracking_actions.py" line="39"/>
+        <source>Already refused or lost: nothing done</source>
+        <translation>此前已登记拒收或丢件，未重复</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tracking_actions.py" line="40"/>
         <source>On its way: nothing changed</source>
         <translation>运输中，未改变</translation>
     </message>
     <message>
-        <location filename="../../ui/tracking_actions.py" line="40"/>
+        <location filename="../../ui/tracking_actions.py" line="41"/>
         <source>No shipment has this tracking number</source>
         <translation>没有此运单号的发货单</translation>
     </message>
     <message>
-        <location filename="../../ui/tracking_actions.py" line="41"/>
+        <location filename="../../ui/tracking_actions.py" line="42"/>
         <source>Several shipments share this number: not applied</source>
         <translation>多张发货单用同一运单号，未处理</translation>
     </message>
     <message>
-        <location filename="../../ui/tracking_actions.py" line="42"/>
+        <location filename="../../ui/tracking_actions.py" line="43"/>
         <source>The order&apos;s node takes no signature</source>
         <translation>订单当前节点不能签收</translation>
     </message>
     <message>
-        <location filename="../../ui/tracking_actions.py" line="47"/>
+        <location filename="../../ui/tracking_actions.py" line="48"/>
         <source>%1 shipment(s) signed for; %2 status(es) need a person to look.</source>
         <translation>已签收 %1 张发货单；%2 条需要人工查看。</translation>
     </message>
     <message>
-        <location filename="../../ui/tracking_actions.py" line="54"/>
+        <location filename="../../ui/tracking_actions.py" line="55"/>
         <source>Tracking number</source>
         <translation>运单号</translation>
     </message>
     <message>
-        <location filename="../../ui/tracking_actions.py" line="55"/>
+        <location filename="../../ui/tracking_actions.py" line="56"/>
         <source>Carrier status</source>
         <translation>快递状态</translation>
     </message>
     <message>
-        <location filename="../../ui/tracking_actions.py" line="56"/>
+        <location filename="../../ui/tracking_actions.py" line="57"/>
         <source>Shipment</source>
         <translation>发货单</translation>
     </message>
     <message>
-        <location filename="../../ui/tracking_actions.py" line="57"/>
+        <location filename="../../ui/tracking_actions.py" line="58"/>
         <source>Order</source>
         <translation>订单</translation>
     </message>
     <message>
-        <location filename="../../ui/tracking_actions.py" line="58"/>
+        <location filename="../../ui/tracking_actions.py" line="59"/>
         <source>Result</source>
         <translation>结果</translation>
     </message>
