@@ -9,9 +9,10 @@ Statuses arrive two ways, and are applied the same way (`apply`):
 A signed-for status signs the matching shipment (orders.confirm_delivery: the order
 follows once all its shipments are signed); a refused one reports the shipment refused
 (shipments.refuse: the order is in exception until someone resolves it); anything else
-(in transit, out for delivery) is noted and left. Each applied status is an audit event naming its source. A tracking number
-that matches no shipment, or more than one, is reported and never guessed; a signed
-status for a shipment already signed does nothing.
+(in transit, out for delivery) is noted and left. Each applied status is an audit event
+naming its source. A tracking number that matches no shipment, or more than one, is
+reported and never guessed; a status for a shipment already signed, refused or lost
+does nothing.
 """
 
 from __future__ import annotations
