@@ -19,13 +19,11 @@ from PySide6.QtCharts import (
 from PySide6.QtCore import QMargins, Qt, Signal
 from PySide6.QtGui import QColor, QPainter
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QFileDialog,
     QFrame,
     QGridLayout,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
     QScrollArea,
@@ -40,6 +38,7 @@ from app import dashboard, dashboard_report
 from app.dashboard import Dashboard, Figure
 from app.roles import may
 from ui import background, dialogs
+from ui.tables import picking_table
 from ui.workspace import Workspace
 
 SALES_COLOR = dashboard_report.SALES_COLOR
@@ -105,18 +104,9 @@ def _chart_view() -> QChartView:
 
 
 def _table(headers: list[str]) -> QTableWidget:
-    table = QTableWidget(0, len(headers))
-    table.setHorizontalHeaderLabels(headers)
-    table.verticalHeader().hide()
-    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    table = picking_table(headers, stretch=0)
     table.setMinimumHeight(TABLE_HEIGHT)
     table.setCursor(Qt.CursorShape.PointingHandCursor)
-    header = table.horizontalHeader()
-    header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-    for column in range(1, len(headers)):
-        header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
     return table
 
 
@@ -454,21 +444,13 @@ class DashboardPage(QWidget):
             self.export_excel(path)
 
     def export_pdf(self, path: str | Path, on_done=None) -> None:
-        database, user, lang, days = (
-            self.workspace.database,
-            self.workspace.user,
-            self.workspace.lang,
-            self.days,
-        )
-
-        def work():
-            with database.reading() as session:
-                data = dashboard.read(session, user, days, lang)
-                return dashboard_report.write_pdf(session, data, path)
-
-        background.run(work, lambda p: self._exported(p, on_done), self._failed)
+        self._export(lambda session, data: dashboard_report.write_pdf(session, data, path), on_done)
 
     def export_excel(self, path: str | Path, on_done=None) -> None:
+        self._export(lambda _session, data: dashboard_report.write_excel(data, path), on_done)
+
+    def _export(self, write, on_done) -> None:
+        """The figures read afresh and written off the UI thread by `write(session, data)`."""
         database, user, lang, days = (
             self.workspace.database,
             self.workspace.user,
@@ -478,8 +460,7 @@ class DashboardPage(QWidget):
 
         def work():
             with database.reading() as session:
-                data = dashboard.read(session, user, days, lang)
-            return dashboard_report.write_excel(data, path)
+                return write(session, dashboard.read(session, user, days, lang))
 
         background.run(work, lambda p: self._exported(p, on_done), self._failed)
 
