@@ -457,13 +457,14 @@ def _node_labels(session: Session, lang: str) -> dict[tuple[str, str], tuple[str
 
 def amount_terms(session: Session, direction: str) -> list[tuple[object, object]]:
     """What makes up the sales ("sales") or purchase ("purchase") amount: terms of (signed
-    amount, which orders it is taken from), both SQL. The totals of booked orders; a return
-    order counts against the sales. Change documents add their terms here."""
+    amount, which orders it is taken from), both SQL. The totals of booked orders; a kind
+    that takes goods back (a return) counts against its side. Change documents add their
+    terms here."""
     specs = workflow.all_specs(session)
     booked = _at_nodes({spec.id: booked_nodes(spec) for spec in specs})
     party_kind = "customer" if direction == "sales" else "supplier"
     kinds = [code for code, k in KINDS.items() if k.party_kind == party_kind]
-    returns = [code for code in kinds if code == "return"]
+    returns = [code for code in kinds if KINDS[code].figures_sign < 0]
     sold = [code for code in kinds if code not in returns]
     terms: list[tuple[object, object]] = [(Order.total, and_(booked, Order.kind.in_(sold)))]
     if returns:

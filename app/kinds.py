@@ -49,6 +49,17 @@ _SALES_CONFIRMATION = {
     "print_name": "order",
 }
 
+# Goods coming back: made from their parent, never created directly, counted against their side.
+_RETURN_NOTE = {
+    "document": "return_note",
+    "document_zh": "退货单",
+    "document_en": "Return note",
+    "print_name": "return-note",
+    "creatable": False,
+    "delivery_notes": False,
+    "figures_sign": -1,
+}
+
 KINDS: dict[str, OrderKind] = {
     kind.code: kind
     for kind in (
@@ -106,13 +117,7 @@ KINDS: dict[str, OrderKind] = {
             workflow="return",
             party_kind="customer",
             number_prefix="RO",
-            document="return_note",
-            document_zh="退货单",
-            document_en="Return note",
-            print_name="return-note",
-            creatable=False,
-            delivery_notes=False,
-            figures_sign=-1,
+            **_RETURN_NOTE,
         ),
         OrderKind(
             code="purchase_return",
@@ -123,12 +128,7 @@ KINDS: dict[str, OrderKind] = {
             workflow="purchase_return",
             party_kind="supplier",
             number_prefix="PR",
-            document="return_note",
-            document_zh="退货单",
-            document_en="Return note",
-            print_name="return-note",
-            creatable=False,
-            delivery_notes=False,
+            **_RETURN_NOTE,
         ),
     )
 }

@@ -7,7 +7,7 @@ from decimal import Decimal
 import pytest
 from sqlalchemy import func, select
 
-from app import orders, queries, returns, shipments, workflow
+from app import figures, orders, queries, returns, shipments, workflow
 from app.errors import InvalidTransition, PermissionDenied, ValidationError
 from app.orders import MoveSpec
 from app.returns import ReturnLine
@@ -291,6 +291,13 @@ def test_a_purchase_return_takes_goods_out_of_stock(office):
         status, spec = node_of(session, ret)
         assert status == spec.fulfilled
         assert_stock_equals_ledger(session)
+        # What went back to the supplier counts against the purchases, not on top of them.
+        bought, sent_back = (orders.find_order(session, n).total for n in (number, ret))
+        purchases = figures.net_figures(session, office.owner)["purchase"]
+        assert (purchases["returned"], purchases["net"]) == (
+            f"{-sent_back:.2f}",
+            f"{bought - sent_back:.2f}",
+        )
 
 
 def test_a_lost_shipments_return_is_written_off_however_it_is_received(office):
