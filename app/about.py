@@ -10,10 +10,13 @@ from __future__ import annotations
 
 import re
 import sys
-from importlib import metadata
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from resources import CJK_FONT, RESOURCES
+
+if TYPE_CHECKING:
+    from importlib import metadata
 
 DISTRIBUTION = "ordertrail"
 NOTICE_FILE = RESOURCES / "THIRD-PARTY-NOTICES.txt"
@@ -24,6 +27,9 @@ RULE = "-" * 78
 
 
 def version() -> str:
+    # importlib.metadata is read only when asked: importing it costs every command's start.
+    from importlib import metadata
+
     return metadata.version(DISTRIBUTION)
 
 
@@ -45,6 +51,8 @@ def _required(distribution: metadata.Distribution, extras: set[str]) -> list[tup
 
 def bundled_distributions() -> list[metadata.Distribution]:
     """Every package the program runs on, found by walking its requirements."""
+    from importlib import metadata
+
     seen: dict[str, metadata.Distribution] = {}
     todo = _required(metadata.distribution(DISTRIBUTION), set())
     while todo:

@@ -22,9 +22,7 @@ import hashlib
 import io
 import json
 import re
-import urllib.error
 import urllib.parse
-import urllib.request
 from dataclasses import asdict, dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -384,6 +382,9 @@ def waiting(session: Session) -> list[tuple[str, str]]:
 
 def query(svc: Service, carrier: str, tracking_no: str, offset: timedelta) -> CarrierStatus | None:
     """The service's latest status of one shipment; None when it knows nothing yet."""
+    import urllib.error  # with urllib.request (and ssl), read only when a service is asked
+    import urllib.request
+
     param = json.dumps({"com": carrier_code(carrier), "num": tracking_no}, ensure_ascii=False)
     sign = hashlib.md5((param + svc.key + svc.customer).encode()).hexdigest().upper()
     body = urllib.parse.urlencode({"customer": svc.customer, "sign": sign, "param": param})

@@ -11,13 +11,13 @@ from datetime import timedelta
 from decimal import Decimal
 
 import pytest
-from argon2 import PasswordHasher
 from sqlalchemy import create_engine, text
 
 from app import audit, workflow
 from app.masterdata import add_party, add_product
 from app.orders import LineSpec, create_order, find_orders
 from app.setup import open_database
+from app.users import hash_password
 from app.workflow import submit
 from db.engine import Database
 from db.models import Base, User
@@ -146,7 +146,7 @@ def database(backend, fresh_database) -> Iterator[Database]:
 @pytest.fixture(scope="session")
 def password_hash() -> str:
     # One argon2 hash for every test user: hashing is deliberately slow.
-    return PasswordHasher().hash(PASSWORD)
+    return hash_password(PASSWORD)
 
 
 @dataclass
@@ -208,15 +208,13 @@ def add_users(session, password_hash: str) -> dict[str, User]:
 def make_user(session, name: str, roles=("sales",), password: str = PASSWORD) -> User:
     """A user for a test, with any password (short ones such as "demo" included: the rules
     for real users' passwords are tested on their own), with its audit event."""
-    from argon2 import PasswordHasher
-
     from app.clock import utcnow
 
     user = User(
         name=name,
         display_name=name,
         roles=frozenset(roles),
-        password_hash=PasswordHasher().hash(password),
+        password_hash=hash_password(password),
         active=True,
         created_at=utcnow(),
     )

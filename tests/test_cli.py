@@ -536,6 +536,19 @@ def test_help_loads_no_database_code():
     assert "--status" in done.stdout and done.stdout.strip().endswith("[]")
 
 
+def test_only_version_reads_the_package_metadata():
+    probe = (
+        "import sys; from cli.parser import parse\n"
+        "parse(['order', 'list'])\n"
+        "print('importlib.metadata' in sys.modules)\n"
+        "parse(['--version'])"
+    )
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True)
+    assert done.returncode == 0
+    assert done.stdout.splitlines()[0] == "False"
+    assert done.stdout.splitlines()[1].startswith("OrderTrail 0.")
+
+
 def test_a_past_due_date_is_warned_about(shop):
     args = [
         "order",

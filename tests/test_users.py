@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import timedelta
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from app.clock import frozen_at, utcnow
 from app.errors import AuthenticationFailed, PermissionDenied, ValidationError
@@ -27,6 +27,26 @@ def test_passwords_are_stored_as_argon2_hashes(office):
         stored = session.scalar(select(User.password_hash).where(User.id == user.id))
     assert stored.startswith("$argon2id$") and "密码-12345" not in stored
     assert sign_in(office.db, "张三", "密码-12345").roles == {"finance"}
+
+
+def test_a_password_stored_at_older_settings_is_rehashed_on_sign_in(office):
+    """Accounts made before the cheaper setting keep working and move onto it."""
+    from argon2 import PasswordHasher
+
+    older = PasswordHasher(time_cost=3, memory_cost=65536, parallelism=4).hash(PASSWORD)
+    with office.db.unit_of_work() as session:
+        session.get(User, office.sales.id).password_hash = older
+    with office.db.reading() as session:
+        events_before = session.scalar(select(func.count(Event.id)))
+    assert sign_in(office.db, "sales", PASSWORD).name == "sales"
+    with office.db.reading() as session:
+        stored = session.scalar(select(User.password_hash).where(User.id == office.sales.id))
+        events_after = session.scalar(select(func.count(Event.id)))
+    assert stored.startswith("$argon2id$v=19$m=19456,t=2,p=1$") and stored != older
+    assert events_after == events_before  # the password itself did not change
+    with pytest.raises(AuthenticationFailed):
+        sign_in(office.db, "sales", "wrong-password")
+    assert sign_in(office.db, "sales", PASSWORD).name == "sales"
 
 
 def test_failures_slow_sign_in_down_but_cannot_lock_someone_out(office):
