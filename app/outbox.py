@@ -47,8 +47,9 @@ FIRST_RETRY = timedelta(seconds=30)  # then 1, 2, 4 ... minutes
 LONGEST_WAIT = timedelta(hours=1)
 
 
-def _subject(notice: Notification) -> str:
-    return f"[OrderTrail] {notice.params.get('number', '')} {KINDS[notice.kind][0]}"
+def _subject(notice: Notification, lang: str) -> str:
+    kind = KINDS[notice.kind][1 if lang == "en" else 0]
+    return f"[OrderTrail] {notice.params.get('number', '')} {kind}"
 
 
 _NOTICES = Notification.__table__
@@ -88,6 +89,7 @@ def enqueue(session: Session, rows: list[dict]) -> None:
         Notification(**row, id=ids[tuple(row[c.name] for c in _NOTICE_KEY)]) for row in rows
     ]
     users = session.scalars(select(User).where(User.active.is_(True))).all()
+    lang = settings.get(session, "message_language")
     messages, seen, now = [], set(), utcnow()
     for notice in notices:
         if notice.recipient_user_id is not None:
@@ -103,7 +105,7 @@ def enqueue(session: Session, rows: list[dict]) -> None:
                 if (notice.id, channel, address) in seen:
                     continue
                 seen.add((notice.id, channel, address))
-                body = body or wording(session, notice, "zh")
+                body = body or wording(session, notice, lang)
                 messages.append(
                     {
                         "key": uuid.uuid4().hex,
@@ -111,7 +113,7 @@ def enqueue(session: Session, rows: list[dict]) -> None:
                         "notification_id": notice.id,
                         "channel": channel,
                         "recipient": address,
-                        "subject": _subject(notice),
+                        "subject": _subject(notice, lang),
                         "body": body,
                         "state": "pending",
                         "attempts": 0,

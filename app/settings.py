@@ -40,6 +40,7 @@ DEFAULTS: dict[str, str] = {
     "dingtalk_secret": "",  # the robot's signing secret (SEC…), if it signs
     "webhook_url": "",  # any JSON endpoint
     "webhook_secret": "",  # key of the HMAC-SHA256 signature header
+    "message_language": "zh",  # of e-mails, robot and webhook messages: zh or en
     # Lateness (app/lateness.py): node time limits count every hour, or only working hours.
     "limits_in_working_hours": "false",
     "working_week": "mon-fri 09:00-18:00",
@@ -56,6 +57,8 @@ SECRETS = {"smtp_password", "dingtalk_secret", "webhook_secret", "tracking_key"}
 MASKED = "******"
 URLS = {"wecom_webhook", "dingtalk_webhook", "webhook_url", "tracking_url"}
 SMTP_SECURITY = ("starttls", "tls", "none")
+# Settings that take one word of a few.
+CHOICES = {"smtp_security": SMTP_SECURITY, "message_language": ("zh", "en")}
 
 
 # On the table: a value is all a reader needs, and every placed order reads one.
@@ -123,12 +126,12 @@ def _checked(key: str, value: str) -> str:
                 f"The SMTP port is a whole number from 1 to 65535, not '{value}'.",
             )
         return str(int(port))
-    if key == "smtp_security":
+    if key in CHOICES:
         word = value.strip().lower()
-        if word not in SMTP_SECURITY:
+        if word not in CHOICES[key]:
             raise ValidationError(
-                f"smtp_security 只能是 {'、'.join(SMTP_SECURITY)}，而不是“{value}”。",
-                f"smtp_security takes {', '.join(SMTP_SECURITY)}, not '{value}'.",
+                f"{key} 只能是 {'、'.join(CHOICES[key])}，而不是“{value}”。",
+                f"{key} takes {', '.join(CHOICES[key])}, not '{value}'.",
             )
         return word
     if key in CALENDAR:

@@ -207,6 +207,20 @@ def test_a_change_writes_its_outbox_rows_and_the_sender_delivers_them_signed(off
     assert outbox.send_due(office.db).sent == 0  # nothing twice
 
 
+def test_messages_go_out_in_the_office_s_message_language(office, receiver):
+    configure(office, webhook_url=f"{receiver.url}/hook", message_language="EN")
+    choose(office, office.warehouse, "next_step", "webhook")
+    [number] = place_many(office, 1)
+    [row] = outbox_rows(office)
+    assert row.subject == f"[OrderTrail] {number} Orders waiting for my step"
+    assert outbox.send_due(office.db).sent == 1
+    [request] = receiver.received
+    assert request["json"]["text"].startswith(f"Order {number} (")
+    assert "waiting for Warehouse" in request["json"]["text"]
+    with pytest.raises(ValidationError, match="message_language"):
+        configure(office, message_language="fr")
+
+
 def test_a_change_that_fails_leaves_no_outbox_row(office, receiver):
     configure(office, webhook_url=f"{receiver.url}/hook")
     choose(office, office.warehouse, "next_step", "webhook")

@@ -253,6 +253,7 @@ class ChannelSettingsPage(QWidget):
             ("dingtalk_secret", self.tr("DingTalk signing secret")),
             ("webhook_url", self.tr("Webhook address")),
             ("webhook_secret", self.tr("Webhook signing key")),
+            ("message_language", self.tr("Language of the messages (zh, en)")),
         ):
             edit = QLineEdit()
             if key in settings.SECRETS:

@@ -75,102 +75,102 @@
 <context>
     <name>AgeingTab</name>
     <message>
-        <location filename="../../ui/money_view.py" line="84"/>
+        <location filename="../../ui/money_view.py" line="76"/>
         <source>Refresh</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/money_view.py" line="91"/>
+        <location filename="../../ui/money_view.py" line="83"/>
         <source>Customer / supplier</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/money_view.py" line="91"/>
+        <location filename="../../ui/money_view.py" line="83"/>
         <source>Side</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/money_view.py" line="91"/>
+        <location filename="../../ui/money_view.py" line="83"/>
         <source>Payment terms</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/money_view.py" line="93"/>
+        <location filename="../../ui/money_view.py" line="85"/>
         <source>Total open</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/money_view.py" line="93"/>
+        <location filename="../../ui/money_view.py" line="85"/>
         <source>Credit limit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/money_view.py" line="98"/>
+        <location filename="../../ui/money_view.py" line="90"/>
         <source>Order</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/money_view.py" line="99"/>
+        <location filename="../../ui/money_view.py" line="91"/>
         <source>Total</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/money_view.py" line="100"/>
+        <location filename="../../ui/money_view.py" line="92"/>
         <source>Paid</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/money_view.py" line="101"/>
+        <location filename="../../ui/money_view.py" line="93"/>
         <source>Open</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/money_view.py" line="102"/>
+        <location filename="../../ui/money_view.py" line="94"/>
         <source>Payment due</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/money_view.py" line="103"/>
+        <location filename="../../ui/money_view.py" line="95"/>
         <source>Days past due</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/money_view.py" line="107"/>
+        <location filename="../../ui/money_view.py" line="99"/>
         <source>Open orders of the selected party</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/money_view.py" line="123"/>
+        <location filename="../../ui/money_view.py" line="115"/>
         <source>Loading…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/money_view.py" line="139"/>
+        <location filename="../../ui/money_view.py" line="131"/>
         <source>Receivable</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/money_view.py" line="139"/>
+        <location filename="../../ui/money_view.py" line="131"/>
         <source>Payable</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/money_view.py" line="142"/>
+        <location filename="../../ui/money_view.py" line="134"/>
         <source>As at %1 · receivable %2 · payable %3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/money_view.py" line="166"/>
+        <location filename="../../ui/money_view.py" line="158"/>
         <source>Open receivable over the credit limit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/money_view.py" line="176"/>
+        <location filename="../../ui/money_view.py" line="168"/>
         <source>Open orders of %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/money_view.py" line="195"/>
+        <location filename="../../ui/money_view.py" line="187"/>
         <source>not yet due</source>
         <translation type="unfinished"></translation>
     </message>
@@ -345,27 +345,32 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/notices.py" line="266"/>
+        <location filename="../../ui/notices.py" line="256"/>
+        <source>Language of the messages (zh, en)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/notices.py" line="267"/>
         <source>Send a test message</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/notices.py" line="268"/>
+        <location filename="../../ui/notices.py" line="269"/>
         <source>Save channels</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/notices.py" line="294"/>
+        <location filename="../../ui/notices.py" line="295"/>
         <source>Saved.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/notices.py" line="299"/>
+        <location filename="../../ui/notices.py" line="300"/>
         <source>Sending…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/notices.py" line="304"/>
+        <location filename="../../ui/notices.py" line="305"/>
         <source>Test message sent: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -399,179 +404,179 @@ What you were doing was not saved; the data in the database is untouched. The de
 <context>
     <name>DashboardPage</name>
     <message>
-        <location filename="../../ui/dashboard.py" line="147"/>
+        <location filename="../../ui/dashboard.py" line="137"/>
         <source>The dashboard is for the owner and the administrator.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="154"/>
+        <location filename="../../ui/dashboard.py" line="144"/>
         <source>Dashboard</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="158"/>
+        <location filename="../../ui/dashboard.py" line="148"/>
         <source>Last %1 days</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="162"/>
+        <location filename="../../ui/dashboard.py" line="152"/>
         <source>Export PDF report…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="164"/>
+        <location filename="../../ui/dashboard.py" line="154"/>
         <source>Export to Excel…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="181"/>
-        <location filename="../../ui/dashboard.py" line="408"/>
+        <location filename="../../ui/dashboard.py" line="171"/>
+        <location filename="../../ui/dashboard.py" line="398"/>
         <source>Open orders</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="182"/>
-        <location filename="../../ui/dashboard.py" line="410"/>
+        <location filename="../../ui/dashboard.py" line="172"/>
+        <location filename="../../ui/dashboard.py" line="400"/>
         <source>Late orders</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="183"/>
+        <location filename="../../ui/dashboard.py" line="173"/>
         <source>Shipped on time</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="184"/>
+        <location filename="../../ui/dashboard.py" line="174"/>
         <source>Sales this month</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="200"/>
+        <location filename="../../ui/dashboard.py" line="190"/>
         <source>Node</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="201"/>
-        <location filename="../../ui/dashboard.py" line="204"/>
+        <location filename="../../ui/dashboard.py" line="191"/>
+        <location filename="../../ui/dashboard.py" line="194"/>
         <source>Stays (%1 d)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="202"/>
-        <location filename="../../ui/dashboard.py" line="205"/>
+        <location filename="../../ui/dashboard.py" line="192"/>
+        <location filename="../../ui/dashboard.py" line="195"/>
         <source>Average h</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="203"/>
-        <location filename="../../ui/dashboard.py" line="206"/>
+        <location filename="../../ui/dashboard.py" line="193"/>
+        <location filename="../../ui/dashboard.py" line="196"/>
         <source>90% h</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="210"/>
+        <location filename="../../ui/dashboard.py" line="200"/>
         <source>Customer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="210"/>
-        <location filename="../../ui/dashboard.py" line="214"/>
+        <location filename="../../ui/dashboard.py" line="200"/>
+        <location filename="../../ui/dashboard.py" line="204"/>
         <source>Amount</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="214"/>
+        <location filename="../../ui/dashboard.py" line="204"/>
         <source>Product</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="219"/>
+        <location filename="../../ui/dashboard.py" line="209"/>
         <source>Open orders per node</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="220"/>
+        <location filename="../../ui/dashboard.py" line="210"/>
         <source>Late orders per department</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="221"/>
+        <location filename="../../ui/dashboard.py" line="211"/>
         <source>Sales and purchases per month</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="222"/>
+        <location filename="../../ui/dashboard.py" line="212"/>
         <source>Where orders wait: hours spent at each node</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="223"/>
+        <location filename="../../ui/dashboard.py" line="213"/>
         <source>Top customers</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="224"/>
+        <location filename="../../ui/dashboard.py" line="214"/>
         <source>Top products</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="283"/>
+        <location filename="../../ui/dashboard.py" line="273"/>
         <source>updated %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="304"/>
+        <location filename="../../ui/dashboard.py" line="294"/>
         <source>Top customers (last %1 days)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="305"/>
+        <location filename="../../ui/dashboard.py" line="295"/>
         <source>Top products (last %1 days)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="347"/>
-        <location filename="../../ui/dashboard.py" line="421"/>
+        <location filename="../../ui/dashboard.py" line="337"/>
+        <location filename="../../ui/dashboard.py" line="411"/>
         <source>Sales</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="348"/>
+        <location filename="../../ui/dashboard.py" line="338"/>
         <source>Purchases</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="361"/>
+        <location filename="../../ui/dashboard.py" line="351"/>
         <source>Month, %1 to %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="371"/>
+        <location filename="../../ui/dashboard.py" line="361"/>
         <source>10,000 CNY</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="414"/>
+        <location filename="../../ui/dashboard.py" line="404"/>
         <source>Not shipped by the due day (last %1 days)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="431"/>
+        <location filename="../../ui/dashboard.py" line="421"/>
         <source>Left %1 in the last %2 days</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="439"/>
+        <location filename="../../ui/dashboard.py" line="429"/>
         <source>Export PDF report</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="449"/>
+        <location filename="../../ui/dashboard.py" line="439"/>
         <source>Export to Excel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="487"/>
+        <location filename="../../ui/dashboard.py" line="468"/>
         <source>Saved %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -579,12 +584,12 @@ What you were doing was not saved; the data in the database is untouched. The de
 <context>
     <name>DrillBar</name>
     <message>
-        <location filename="../../ui/dashboard.py" line="503"/>
+        <location filename="../../ui/dashboard.py" line="484"/>
         <source>Back to the dashboard</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="511"/>
+        <location filename="../../ui/dashboard.py" line="492"/>
         <source>Orders behind: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1147,12 +1152,12 @@ What you were doing was not saved; the data in the database is untouched. The de
 <context>
     <name>MoneyView</name>
     <message>
-        <location filename="../../ui/money_view.py" line="352"/>
+        <location filename="../../ui/money_view.py" line="344"/>
         <source>Receivables and payables</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/money_view.py" line="353"/>
+        <location filename="../../ui/money_view.py" line="345"/>
         <source>Month-end reconciliation</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1920,87 +1925,87 @@ What you were doing was not saved; the data in the database is untouched. The de
 <context>
     <name>ReconcileTab</name>
     <message>
-        <location filename="../../ui/money_view.py" line="211"/>
+        <location filename="../../ui/money_view.py" line="203"/>
         <source>Reconcile</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/money_view.py" line="212"/>
+        <location filename="../../ui/money_view.py" line="204"/>
         <source>Export to Excel…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/money_view.py" line="213"/>
+        <location filename="../../ui/money_view.py" line="205"/>
         <source>Export to PDF…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/money_view.py" line="214"/>
+        <location filename="../../ui/money_view.py" line="206"/>
         <source>Lock this month…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/money_view.py" line="223"/>
+        <location filename="../../ui/money_view.py" line="215"/>
         <source>Month</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/money_view.py" line="233"/>
+        <location filename="../../ui/money_view.py" line="225"/>
         <source>Check</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/money_view.py" line="233"/>
+        <location filename="../../ui/money_view.py" line="225"/>
         <source>Order / product</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/money_view.py" line="233"/>
+        <location filename="../../ui/money_view.py" line="225"/>
         <source>Amount</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/money_view.py" line="233"/>
+        <location filename="../../ui/money_view.py" line="225"/>
         <source>What</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/money_view.py" line="243"/>
+        <location filename="../../ui/money_view.py" line="235"/>
         <source>Reconciling %1…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/money_view.py" line="263"/>
+        <location filename="../../ui/money_view.py" line="255"/>
         <source>%1: no discrepancies.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/money_view.py" line="266"/>
+        <location filename="../../ui/money_view.py" line="258"/>
         <source>%1: %2 discrepancies.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/money_view.py" line="298"/>
+        <location filename="../../ui/money_view.py" line="290"/>
         <source>Export the reconciliation report</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/money_view.py" line="318"/>
+        <location filename="../../ui/money_view.py" line="310"/>
         <source>Written to %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/money_view.py" line="327"/>
+        <location filename="../../ui/money_view.py" line="319"/>
         <source>Lock this month</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/money_view.py" line="329"/>
+        <location filename="../../ui/money_view.py" line="321"/>
         <source>Lock %1 for good? Nothing may be dated into it afterwards: no order, shipment, receipt or payment.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/money_view.py" line="339"/>
+        <location filename="../../ui/money_view.py" line="331"/>
         <source>%1 is locked.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2381,126 +2386,126 @@ What you were doing was not saved; the data in the database is untouched. The de
 <context>
     <name>StockView</name>
     <message>
-        <location filename="../../ui/stock_view.py" line="72"/>
-        <location filename="../../ui/stock_view.py" line="104"/>
+        <location filename="../../ui/stock_view.py" line="62"/>
+        <location filename="../../ui/stock_view.py" line="94"/>
         <source>SKU</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/stock_view.py" line="73"/>
+        <location filename="../../ui/stock_view.py" line="63"/>
         <source>Product</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/stock_view.py" line="74"/>
-        <location filename="../../ui/stock_view.py" line="98"/>
+        <location filename="../../ui/stock_view.py" line="64"/>
+        <location filename="../../ui/stock_view.py" line="88"/>
         <source>On hand</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/stock_view.py" line="75"/>
-        <location filename="../../ui/stock_view.py" line="99"/>
+        <location filename="../../ui/stock_view.py" line="65"/>
+        <location filename="../../ui/stock_view.py" line="89"/>
         <source>Reserved</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/stock_view.py" line="76"/>
+        <location filename="../../ui/stock_view.py" line="66"/>
         <source>Available</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/stock_view.py" line="77"/>
+        <location filename="../../ui/stock_view.py" line="67"/>
         <source>Short</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/stock_view.py" line="78"/>
+        <location filename="../../ui/stock_view.py" line="68"/>
         <source>On order</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/stock_view.py" line="79"/>
+        <location filename="../../ui/stock_view.py" line="69"/>
         <source>Minimum</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/stock_view.py" line="80"/>
-        <location filename="../../ui/stock_view.py" line="104"/>
+        <location filename="../../ui/stock_view.py" line="70"/>
+        <location filename="../../ui/stock_view.py" line="94"/>
         <source>Supplier</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/stock_view.py" line="92"/>
+        <location filename="../../ui/stock_view.py" line="82"/>
         <source>Time</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/stock_view.py" line="93"/>
+        <location filename="../../ui/stock_view.py" line="83"/>
         <source>Movement</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/stock_view.py" line="94"/>
+        <location filename="../../ui/stock_view.py" line="84"/>
         <source>Document</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/stock_view.py" line="95"/>
+        <location filename="../../ui/stock_view.py" line="85"/>
         <source>By</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/stock_view.py" line="96"/>
+        <location filename="../../ui/stock_view.py" line="86"/>
         <source>On hand ±</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/stock_view.py" line="97"/>
+        <location filename="../../ui/stock_view.py" line="87"/>
         <source>Reserved ±</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/stock_view.py" line="104"/>
+        <location filename="../../ui/stock_view.py" line="94"/>
         <source>Buy</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/stock_view.py" line="104"/>
+        <location filename="../../ui/stock_view.py" line="94"/>
         <source>Why</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/stock_view.py" line="108"/>
+        <location filename="../../ui/stock_view.py" line="98"/>
         <source>Create draft purchase orders</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/stock_view.py" line="123"/>
+        <location filename="../../ui/stock_view.py" line="113"/>
         <source>Reorder suggestions</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/stock_view.py" line="204"/>
+        <location filename="../../ui/stock_view.py" line="194"/>
         <source>No stocked products</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/stock_view.py" line="221"/>
+        <location filename="../../ui/stock_view.py" line="211"/>
         <source>Ledger of %1 %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/stock_view.py" line="225"/>
+        <location filename="../../ui/stock_view.py" line="215"/>
         <source>Orders short of it: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/stock_view.py" line="262"/>
+        <location filename="../../ui/stock_view.py" line="252"/>
         <source>Draft purchase orders</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/stock_view.py" line="263"/>
+        <location filename="../../ui/stock_view.py" line="253"/>
         <source>Created %1 for the purchasing staff to check and submit.</source>
         <translation type="unfinished"></translation>
     </message>

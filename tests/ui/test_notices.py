@@ -120,6 +120,8 @@ def test_the_admin_sets_a_channel_up_and_sends_a_test_message(qtbot, office):
         qtbot.addWidget(page)
         page.edits["webhook_url"].setText(f"http://127.0.0.1:{server.server_address[1]}/hook")
         page.edits["webhook_secret"].setText("key-1")
+        assert page.edits["message_language"].text() == "zh"
+        page.edits["message_language"].setText("en")
         page.save_button.click()
         qtbot.waitUntil(lambda: page.problem.text() == "Saved.", timeout=WAIT_MS)
         assert page.edits["webhook_secret"].text() == "******"
@@ -128,6 +130,7 @@ def test_the_admin_sets_a_channel_up_and_sends_a_test_message(qtbot, office):
         qtbot.waitUntil(lambda: page.problem.text() == "Saved.", timeout=WAIT_MS)
         with office.db.reading() as session:
             assert settings.get(session, "webhook_secret") == "key-1"
+            assert settings.get(session, "message_language") == "en"
         page.channel.setCurrentIndex(page.channel.findData("webhook"))
         page.test_button.click()
         qtbot.waitUntil(lambda: "Test message sent" in page.problem.text(), timeout=WAIT_MS)
