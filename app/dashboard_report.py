@@ -37,6 +37,7 @@ HEADING = style("report-heading", 12, spaceBefore=6, spaceAfter=3)
 # Every text of the report, in both languages.
 TEXTS = {
     "title": ("经营看板报告", "Dashboard report"),
+    "date": ("日期", "Date"),
     "made": ("生成于 {at}（近 {days} 天）", "Made {at} (last {days} days)"),
     "summary": ("概览", "Summary"),
     "open": ("未完结订单", "Open orders"),
@@ -245,7 +246,7 @@ def pdf(session: Session, d: Dashboard) -> bytes:
         ),
         Spacer(1, 4 * mm),
     ]
-    heading = Heading(text("title", lang), d.at.strftime("%Y-%m-%d"))
+    heading = Heading(text("title", lang), d.at.strftime("%Y-%m-%d"), text("date", lang))
     return render([Document(heading, story)], company(session))
 
 

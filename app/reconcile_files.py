@@ -118,4 +118,4 @@ def report_pdf(session: Session, report: Report) -> bytes:
         flowables.append(lines_table(columns, rows))
     else:
         flowables.append(note("本月所有检查项目均无差异。"))
-    return render([Document(Heading(TITLE, report.month), flowables)], company(session))
+    return render([Document(Heading(TITLE, report.month, "月份"), flowables)], company(session))

@@ -154,6 +154,7 @@ def test_pdf_report_reads_back_with_its_figures(office, history, tmp_path):
     text = "".join(pdf[i].get_textpage().get_text_range() for i in range(len(pdf)))
     for expected in (
         "经营看板报告",
+        f"日期 {d.at:%Y-%m-%d}",
         "各节点未完结订单",
         "33.3% (1 / 3 张按期发完)",
         "销售 · 已下单",
@@ -163,6 +164,7 @@ def test_pdf_report_reads_back_with_its_figures(office, history, tmp_path):
         "B-2 打印机",
     ):
         assert expected in text.replace("\r\n", "\n").replace("  ", " "), expected
+    assert "No." not in text  # a report is headed by its date, not an order number
 
 
 def test_excel_export_holds_every_figure(office, history, tmp_path):

@@ -47,6 +47,7 @@ def test_reconcile_to_pdf_and_excel_naming_a_tampered_payment(office, cli, tmp_p
     assert code == 0 and "记录与审计不符" in out and number in out
     text = pypdfium2.PdfDocument(str(pdf))[0].get_textpage().get_text_range()
     assert "月末对账报告" in text and number in text and "500.00" in text
+    assert f"月份 {month}" in text and "No." not in text
     code, _, _ = cli("reconcile", "--month", month, "-o", str(xlsx), user="owner")
     assert code == 0
     sheet = load_workbook(xlsx)["差异明细"]

@@ -90,6 +90,7 @@ class Heading:
 
     title: str
     number: str
+    label: str = "No."  # what the number is: a report is headed by its date or month
 
 
 @dataclass(frozen=True)
@@ -306,7 +307,7 @@ class _DocumentCanvas(Canvas):
         self.setFont(FONT, 16)
         self.drawRightString(right, top - 6.5 * mm, heading.title)
         self.setFont(FONT, 10)
-        self.drawRightString(right, top - 12 * mm, f"No. {heading.number}")
+        self.drawRightString(right, top - 12 * mm, f"{heading.label} {heading.number}")
         self.setLineWidth(0.8)
         self.line(MARGIN, top - 19 * mm, right, top - 19 * mm)
 
