@@ -106,8 +106,7 @@ def party_names(session: Session, kind: str | None = None) -> list[str]:
     return list(session.scalars(query))
 
 
-def node_labels(session: Session, lang: str = "zh") -> list[tuple[str, str]]:
-    """Every node of the active workflows once; a code both share shows both labels."""
+def _labels_by_code(session: Session, lang: str) -> dict[str, list[str]]:
     labels: dict[str, list[str]] = {}
     for kind in dict.fromkeys(kind.workflow for kind in KINDS.values()):
         spec = workflow.active_workflow(session, kind)
@@ -115,4 +114,14 @@ def node_labels(session: Session, lang: str = "zh") -> list[tuple[str, str]]:
             label = spec.node(code).label(lang)
             if label not in labels.setdefault(code, []):
                 labels[code].append(label)
-    return [(code, " / ".join(names)) for code, names in labels.items()]
+    return labels
+
+
+def node_labels(session: Session, lang: str = "zh") -> list[tuple[str, str]]:
+    """Every node of the active workflows once; a code both share shows both labels."""
+    return [(code, " / ".join(names)) for code, names in _labels_by_code(session, lang).items()]
+
+
+def each_node_label(session: Session, lang: str = "zh") -> list[str]:
+    """Every label an order's node can show (one workflow's each), to size a column by."""
+    return [label for names in _labels_by_code(session, lang).values() for label in names]

@@ -1,6 +1,6 @@
 """Pictures of the window with demo data, to look at what people will see.
 
-    xvfb-run -a -s "-screen 0 1280x800x24" env QT_QPA_PLATFORM=xcb \\
+    xvfb-run -a -s "-screen 0 1366x768x24" env QT_QPA_PLATFORM=xcb \\
         python bench/screenshots.py [FOLDER]
 
 Saves, in Chinese and in English: the main window as sales, warehouse, finance
@@ -153,7 +153,7 @@ def main() -> int:
         i18n.install(app, lang)
         for role in ROLES:
             window = open_window(database, sign_in(database, role, DEMO_PASSWORD), lang)
-            window.resize(1270, 770)
+            window.resize(1366, 768)  # a common laptop screen
             settle(app)
             window.grab().save(str(folder / f"main-{role}-{lang}.png"))
             if role == "sales":

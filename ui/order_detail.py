@@ -78,6 +78,7 @@ class OrderDetail(QWidget):
         self.title = QLabel()
         self.title.setStyleSheet("font-size: 16px; font-weight: bold;")
         self.title.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.title.setWordWrap(True)  # a long kind's name wraps, the print button stays in sight
         self.chip = NodeChip()
         self.facts = QLabel()
         self.facts.setWordWrap(True)
@@ -139,9 +140,9 @@ class OrderDetail(QWidget):
 
         top = QHBoxLayout()
         top.addWidget(self.title)
-        top.addWidget(self.chip)
+        top.addWidget(self.chip, alignment=Qt.AlignmentFlag.AlignVCenter)  # not stretched tall
         top.addStretch(1)
-        top.addWidget(self.print_button)
+        top.addWidget(self.print_button, alignment=Qt.AlignmentFlag.AlignVCenter)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.facts)

@@ -259,6 +259,8 @@ class OrderTableModel(QAbstractTableModel):
             if cells is None:  # worked out once per row, not on every repaint
                 cells = row["cells"] = [self._text(row, c) for c in range(LAST + 1)]
             return cells[column]
+        if column == NODE and role == Qt.ItemDataRole.ToolTipRole:
+            return self.data(index)
         if column == SHORT and row["short"] != "0":
             if role == Qt.ItemDataRole.ForegroundRole:
                 return SHORT_TEXT_BRUSH
@@ -378,8 +380,10 @@ class OrderListView(QTableView):
         header.setStretchLastSection(True)
         metrics = self.fontMetrics()
         workspace = model.workspace
-        labels = workspace.read(lambda s: worklist.node_labels(s, workspace.lang))
-        chip = max(metrics.horizontalAdvance(label) for _, label in labels) + 24
+        labels = workspace.read(lambda s: worklist.each_node_label(s, workspace.lang))
+        # Wide enough for the usual labels; a longer one is cut short, whole in its tooltip.
+        widest = max(metrics.horizontalAdvance(label) for label in labels)
+        chip = min(widest, metrics.horizontalAdvance("Awaiting approval")) + 24
         kinds = max(metrics.horizontalAdvance(model.kind_label(k)) for k in KINDS)
         widths = {
             NUMBER: metrics.horizontalAdvance("SO-2026-000000") + 16,
@@ -393,7 +397,7 @@ class OrderListView(QTableView):
             LATE: metrics.horizontalAdvance("超时 100 个工作小时") + 16,
             REASON: metrics.horizontalAdvance("已下单 100 个工作小时未备货") + 16,
             UPDATED: metrics.horizontalAdvance("2026-12-31 23:59") + 16,
-            SHORT: 70,
+            SHORT: max(metrics.horizontalAdvance(model.headers()[SHORT]), 40) + 20,
         }
         for column, width in widths.items():
             self.setColumnWidth(column, width)
@@ -405,8 +409,8 @@ class OrderListView(QTableView):
         # before the progress bars.
         for column, after in ((LATE, OWNER), (DUE, LATE), (REASON, DUE)):
             header.moveSection(header.visualIndex(column), header.visualIndex(after) + 1)
-        # What a backorder still lacks, beside its node: in sight on a laptop screen.
-        header.moveSection(header.visualIndex(SHORT), header.visualIndex(NODE) + 1)
+        # What a backorder still lacks, right after how late: both in sight on a laptop screen.
+        header.moveSection(header.visualIndex(SHORT), header.visualIndex(LATE) + 1)
 
 
 class OrderFilterBar(QWidget):
