@@ -21,6 +21,7 @@ if TYPE_CHECKING:
 DISTRIBUTION = "ordertrail"
 NOTICE_FILE = RESOURCES / "THIRD-PARTY-NOTICES.txt"
 FONT_LICENCE = CJK_FONT.parent / "wqy-microhei-LICENSE.txt"
+SYMBOL_FONT_LICENCE = CJK_FONT.parent / "symbola-LICENSE.txt"
 _REQUIREMENT = re.compile(r"^\s*([A-Za-z0-9._-]+)\s*(?:\[([^\]]*)\])?[^;]*(?:;(.*))?$")
 _EXTRA = re.compile(r"""extra\s*==\s*["']([^"']+)["']""")
 RULE = "-" * 78
@@ -99,6 +100,9 @@ def make_notices() -> str:
         "WenQuanYi Micro Hei 文泉驿微米黑 (the font of the window and the printed documents)\n"
         "Licence: Apache-2.0 or GPL-3+ with font exception\n\n"
         + FONT_LICENCE.read_text(encoding="utf-8").strip(),
+        RULE,
+        "Symbola (emoji and symbols in the printed documents)\nLicence: free for any use\n\n"
+        + SYMBOL_FONT_LICENCE.read_text(encoding="utf-8").strip(),
     ]
     python_licence = _python_licence()
     parts += [

@@ -8,6 +8,7 @@ turns one or many of them into one PDF, each numbering its own pages.
 from __future__ import annotations
 
 import functools
+import re
 from dataclasses import dataclass
 from decimal import Decimal
 from io import BytesIO
@@ -35,7 +36,7 @@ from reportlab.platypus import (
     TableStyle,
 )
 
-from resources import CJK_FONT
+from resources import CJK_FONT, SYMBOL_FONT
 
 from ..chinese_amount import capital_amount
 
@@ -43,6 +44,7 @@ if TYPE_CHECKING:
     from ..audit import Witness
 
 FONT = "CJK"
+SYMBOL = "Symbols"
 PAGE_WIDTH, PAGE_HEIGHT = A4
 MARGIN = 15 * mm
 HEADER_HEIGHT = 30 * mm
@@ -60,9 +62,33 @@ def _register_font() -> None:
     pdfmetrics.registerFontFamily(FONT, normal=FONT, bold=FONT, italic=FONT, boldItalic=FONT)
 
 
+# Where characters the CJK font lacks may be: symbols, dingbats and emoji.
+_MAYBE_SYMBOL = re.compile("[\u2000-\u2bff\ufe0e\ufe0f\U0001f000-\U0001faff]+")
+_PRESENTATION = str.maketrans("", "", "\ufe0e\ufe0f")  # invisible: text or emoji style
+
+
+@functools.cache
+def _symbol_font() -> frozenset[int]:
+    """The symbol font, registered on first need; the characters it has that the CJK
+    font lacks."""
+    pdfmetrics.registerFont(TTFont(SYMBOL, str(SYMBOL_FONT)))
+    cjk = pdfmetrics.getFont(FONT).face.charToGlyph
+    return frozenset(set(pdfmetrics.getFont(SYMBOL).face.charToGlyph) - set(cjk))
+
+
+def _in_symbol_font(match: re.Match) -> str:
+    """A run of symbols, each the CJK font lacks set in the symbol font (an emoji in a
+    party's name would otherwise print as an empty box)."""
+    run = match.group().translate(_PRESENTATION)
+    symbols = _symbol_font()
+    return "".join(
+        f'<font name="{SYMBOL}">{char}</font>' if ord(char) in symbols else char for char in run
+    )
+
+
 def paragraph(text: str, style: ParagraphStyle) -> Paragraph:
     _register_font()
-    return Paragraph(text, style)
+    return Paragraph(_MAYBE_SYMBOL.sub(_in_symbol_font, text), style)
 
 
 def _style(name: str, size: float, **extra) -> ParagraphStyle:

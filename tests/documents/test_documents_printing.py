@@ -75,6 +75,21 @@ def test_the_order_confirmation_shows_parties_lines_and_the_total_in_words(offic
     assert _prints(office) == [(number, {"document": "order"})]
 
 
+def test_emoji_and_symbols_print_as_themselves_not_as_empty_boxes(office, pdf):
+    from app.masterdata import add_party
+
+    with office.db.unit_of_work() as session:
+        add_party(session, office.sales, "🚀星际贸易 ✈️", "customer")
+    number = office.placed("sales", party="🚀星际贸易 ✈️")
+    document = pdf(_print(office, office.sales, "order", number))
+    # The rocket lies outside the Basic Multilingual Plane, which the PDF's text layer
+    # (copy and search) maps only in part: what it shows is checked through its font.
+    assert "星际贸易 ✈" in document.text()
+    fonts = {font["name"].split("+")[-1] for font in document.fonts()}
+    assert any("Symbola" in name for name in fonts), fonts  # the rocket and the plane
+    assert all(font["emb"] == "yes" for font in document.fonts())
+
+
 def test_the_purchase_order_is_addressed_to_the_supplier(office, pdf):
     number = office.placed("purchase", lines=(("B-2", 2, "1000.00"),))
     document = pdf(_print(office, office.purchasing, "purchase-order", number))
