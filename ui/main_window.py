@@ -398,8 +398,12 @@ class MainWindow(QMainWindow):
             self.money.setCurrentIndex(tab)
         self.pages.setCurrentWidget(self.money)
         self.money.refresh()
-        finance = len(ORDER_PAGES) + LATER_PAGES.index("finance")
-        if self.nav.currentRow() != finance:
+        if self.page_key != "finance":  # opened from a menu: the navigation follows
+            finance = next(
+                row
+                for row in range(self.nav.count())
+                if self.nav.item(row).data(KEY_ROLE) == "finance"
+            )
             self.nav.setCurrentRow(finance)
 
     def apply_filters(self) -> None:

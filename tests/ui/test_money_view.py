@@ -38,6 +38,22 @@ def test_finance_sees_the_ageing_and_reconciles_to_pdf(qtbot, office, tmp_path):
     assert pdf.read_bytes().startswith(b"%PDF")
 
 
+def test_finance_reaches_its_page_from_the_navigation(qtbot, office):
+    """Finance sees no stock page, so its navigation has a row fewer than the owner's."""
+    from ui.main_window import KEY_ROLE
+
+    window = open_desk(qtbot, office.db, office.finance)
+    keys = [window.nav.item(row).data(KEY_ROLE) for row in range(window.nav.count())]
+    assert "stock" not in keys and "finance" in keys, keys
+    window.nav.setCurrentRow(keys.index("finance"))
+    qtbot.waitUntil(lambda: window.pages.currentWidget() is window.money, timeout=WAIT_MS)
+    assert window.page_key == "finance"
+    window.show_dashboard()
+    window.nav.setCurrentRow(keys.index("all"))
+    window.show_money(1)  # from a menu: the navigation follows
+    assert window.pages.currentWidget() is window.money and window.page_key == "finance"
+
+
 def test_the_approver_is_asked_over_the_credit_limit(qtbot, office):
     act(office, settings.change, office.admin, "approval_threshold", "1000")
     act(office, edit_party, office.sales, "华东贸易有限公司", credit_limit="2000")
