@@ -42,7 +42,7 @@ def main() -> None:
     path = args.db or str(work / "demo.db")
     database, _ = open_database(path)
     if not args.db:
-        build_demo(database, orders=300, seed=1)
+        build_demo(database, 300, seed=1)
     app = application(args.lang)
     with database.reading() as session:
         owner = session.scalar(select(User).where(User.name == "owner"))
