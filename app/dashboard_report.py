@@ -194,7 +194,10 @@ def pdf(session: Session, d: Dashboard) -> bytes:
         _section(
             text("summary", lang),
             _table(
-                [(text(key, lang), 60, True) for key in ("open", "late", "on_time")],
+                [
+                    (text(key, lang), w, True)
+                    for key, w in (("open", 45), ("late", 45), ("on_time", 90))
+                ],
                 [
                     [
                         str(d.totals["open"]),
@@ -246,7 +249,7 @@ def pdf(session: Session, d: Dashboard) -> bytes:
         ),
         Spacer(1, 4 * mm),
     ]
-    heading = Heading(text("title", lang), d.at.strftime("%Y-%m-%d"), text("date", lang))
+    heading = Heading(text("title", lang), d.at.strftime("%Y-%m-%d"), text("date", lang), lang)
     return render([Document(heading, story)], company(session))
 
 

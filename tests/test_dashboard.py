@@ -21,9 +21,9 @@ def history(office):
     return build(office)
 
 
-def read(office, user=None, days=30):
+def read(office, user=None, days=30, lang="zh"):
     with frozen_at(NOW), office.db.reading() as session:
-        return dashboard.read(session, user or office.owner, days, "zh")
+        return dashboard.read(session, user or office.owner, days, lang)
 
 
 def numbers_behind(office, f: queries.OrderFilter) -> set[str]:
@@ -165,6 +165,17 @@ def test_pdf_report_reads_back_with_its_figures(office, history, tmp_path):
     ):
         assert expected in text.replace("\r\n", "\n").replace("  ", " "), expected
     assert "No." not in text  # a report is headed by its date, not an order number
+
+
+def test_an_english_report_is_english_to_its_page_footer(office, history, tmp_path):
+    d = read(office, lang="en")
+    with office.db.reading() as session:
+        path = dashboard_report.write_pdf(session, d, tmp_path / "dashboard.pdf")
+    pdf = pypdfium2.PdfDocument(str(path))
+    first = pdf[0].get_textpage().get_text_range()
+    assert "Dashboard report" in first and f"Date {d.at:%Y-%m-%d}" in first
+    assert f"Page 1 of {len(pdf)}" in first and "第 1 页" not in first
+    pdf.close()
 
 
 def test_excel_export_holds_every_figure(office, history, tmp_path):

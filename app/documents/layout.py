@@ -117,6 +117,7 @@ class Heading:
     title: str
     number: str
     label: str = "No."  # what the number is: a report is headed by its date or month
+    lang: str = "zh"  # of the page footer: documents go out in Chinese, a report may not
 
 
 @dataclass(frozen=True)
@@ -297,7 +298,7 @@ class _DocumentCanvas(Canvas):
             seen[key] = seen.get(key, 0) + 1
             if document is not None:
                 self._draw_header(document[1])
-            self._draw_footer(seen[key], counts[key])
+            self._draw_footer(seen[key], counts[key], document[1].lang if document else "zh")
             super().showPage()
         super().save()
 
@@ -337,13 +338,18 @@ class _DocumentCanvas(Canvas):
         self.setLineWidth(0.8)
         self.line(MARGIN, top - 19 * mm, right, top - 19 * mm)
 
-    def _draw_footer(self, page: int, pages: int) -> None:
+    def _draw_footer(self, page: int, pages: int, lang: str) -> None:
         self.setFont(FONT, 8)
-        self.drawCentredString(PAGE_WIDTH / 2, MARGIN - 4 * mm, f"第 {page} 页 / 共 {pages} 页")
+        numbering = f"Page {page} of {pages}" if lang == "en" else f"第 {page} 页 / 共 {pages} 页"
+        self.drawCentredString(PAGE_WIDTH / 2, MARGIN - 4 * mm, numbering)
         if self.witness:  # the audit chain's newest record when printed: checkable later
             self.setFont(FONT, 6.5)
             self.setFillGray(0.45)
-            self.drawRightString(PAGE_WIDTH - MARGIN, MARGIN - 4 * mm, f"审计 {self.witness}")
+            self.drawRightString(
+                PAGE_WIDTH - MARGIN,
+                MARGIN - 4 * mm,
+                f"{'Audit' if lang == 'en' else '审计'} {self.witness}",
+            )
             self.setFillGray(0)
 
 
