@@ -112,7 +112,8 @@ def _count_of_shipments(*conditions):
 # Built once: constructing this statement costs more than running it on a small batch.
 # One row per order line, each with its order's totals; an order without lines still
 # gives one row, its line columns empty.
-_returning, _received_back = _lines.alias("return_lines"), _received.alias("received_back")
+_returning = _lines.alias("return_lines")
+_received_back, _shipped_back = _received.alias("received_back"), _shipped.alias("shipped_back")
 _PROGRESS = (
     select(
         _orders.c.id,
@@ -127,11 +128,15 @@ _PROGRESS = (
         _products.c.is_service,
         _sum_of(_shipped.c.qty, _shipped.c.order_line_id == _lines.c.id),
         _sum_of(_received.c.qty, _received.c.order_line_id == _lines.c.id),
-        # Returned is what came back: goods received against return lines of this line.
-        _sum_of(
-            _received_back.c.qty,
-            _returning.c.origin_line_id == _lines.c.id,
-            _received_back.c.order_line_id == _returning.c.id,
+        # Returned is what went back: goods received against return lines of this line
+        # (from a customer), or shipped against them (to a supplier).
+        *(
+            _sum_of(
+                back.c.qty,
+                _returning.c.origin_line_id == _lines.c.id,
+                back.c.order_line_id == _returning.c.id,
+            )
+            for back in (_received_back, _shipped_back)
         ),
     )
     .select_from(
@@ -155,13 +160,13 @@ def progress_of_orders(session: Session, orders: list[Order]) -> dict[int, Progr
         progress.shipments = shipments
         progress.undelivered_shipments = undelivered
         if line_id is not None:
-            shipped, received, returned = moved
+            shipped, received, received_back, shipped_back = moved
             progress.lines[line_id] = LineProgress(
                 qty=qty,
                 is_service=is_service,
                 shipped=Decimal(shipped),
                 received=Decimal(received),
-                returned=Decimal(returned),
+                returned=Decimal(received_back) + Decimal(shipped_back),
             )
     return result
 

@@ -288,6 +288,9 @@ def test_a_purchase_return_takes_goods_out_of_stock(office):
         orders.ship(session, office.warehouse, ret, "德邦", "DB1")
     with office.db.reading() as session:
         assert stock_of(session, "B-2")[0] == on_hand - 2
+        # The purchase order's own line says what went back.
+        [line] = queries.order_detail(session, orders.find_order(session, number))["lines"]
+        assert (line["received_qty"], line["returned_qty"]) == ("4", "2")
         status, spec = node_of(session, ret)
         assert status == spec.fulfilled
         assert_stock_equals_ledger(session)
