@@ -315,3 +315,26 @@ def test_a_lost_shipments_return_is_written_off_however_it_is_received(office):
     with office.db.reading() as session:
         assert stock_of(session, "A-1") == before
         assert_stock_equals_ledger(session)
+
+
+def test_an_exception_is_resolved_only_where_the_workflow_allows_it(office):
+    """The workflow's nodes say where `resolve` may be recorded: an order moved on by hand
+    past them (signed for and paid while a shipment was refused) is refused, nothing made."""
+    number, shipment = refused(office)
+    with office.db.unit_of_work() as session:
+        order = orders.find_order(session, number)
+        spec = workflow.spec_for(session, order)
+        [deliver] = [t for t in spec.leaving(order.status) if t.manual and t.forward]
+        orders.advance(session, office.service, number, deliver.target)
+    with office.db.unit_of_work() as session:
+        orders.record_payment(session, office.finance, number, "250")
+    with office.db.reading() as session:
+        status, spec = node_of(session, number)
+        assert not spec.allows(status, "resolve")
+        allowed = [spec.node(code).en for code in spec.nodes_allowing("resolve")]
+    with office.db.unit_of_work() as session, pytest.raises(InvalidTransition) as refusal:
+        shipments.resolve(session, office.service, number, "reship")
+    assert f"cannot resolve exceptions; only at {', '.join(allowed)}" in str(refusal.value)
+    with office.db.reading() as session:
+        assert session.scalar(select(func.count()).where(Order.parent_id.is_not(None))) == 0
+        assert [e.shipment for e in shipments.open_exceptions(session)] == [shipment]

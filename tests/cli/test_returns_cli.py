@@ -86,3 +86,15 @@ def test_an_exchange(shop):
     back, replacement = out.split()
     assert back.startswith("RO-") and replacement.startswith("SP-")
     assert shop("exchange", number, "--line", "A-100:9", "--reason", "x", user="service")[0] == 3
+
+
+def test_an_exception_is_not_resolved_where_the_workflow_does_not_allow_it(shop):
+    number, shipment = _shipped(shop, "2")
+    assert shop("shipment", "refuse", shipment, "--reason", "拒收", user="service")[0] == 0
+    assert shop("order", "advance", number, "delivered", user="service")[0] == 0
+    assert shop("pay", number, "256", user="finance")[0] == 0
+    code, _, err = shop("--lang", "en", "exception", "resolve", number, "--reship", user="service")
+    assert code == 3
+    assert "is at 'Paid': cannot resolve exceptions; only at" in err
+    listed = json.loads(shop("exception", "list", "--json", user="owner")[1])
+    assert [(e["number"], e["trouble"]) for e in listed] == [(number, "refused")]
