@@ -4,8 +4,11 @@ of its own that moves the order to its next revision.
 An amendment adds lines, removes them or changes quantities and prices, never below what was
 already shipped or received, nor the total below what was paid. It records its diff in the
 audit trail, and re-checks approval with the workflow's own approval rule: a total that grows
-past it sends the order back to approval by the step the workflow declares for amendments.
-Reservations follow the new quantities.
+past it sends the order back to approval by the step the workflow declares for amendments,
+even once goods or money have moved (nothing ships or is received while it waits there).
+Reservations follow the new quantities. The owner's rejection undoes the amendment: lines,
+total and revision as they were, and the order back by the workflow's step for that, which
+reserves again what is still to ship.
 """
 
 from __future__ import annotations
@@ -20,7 +23,7 @@ from db.models import Amendment, Order, OrderLine, Product, User
 
 from . import audit, backorders, orders, workflow
 from .clock import utcnow
-from .errors import NotFound, ValidationError
+from .errors import InvalidTransition, NotFound, ValidationError
 from .money import total_of
 from .numbering import next_number
 from .progress import Progress, progress_of
@@ -62,7 +65,7 @@ def amend(
         )
     session.flush()
     reapproval = _needs_reapproval(session, spec, order, before, why_before, list_before)
-    back = _way_back(spec, order, progress) if reapproval else None
+    back = _way_back(spec, order) if reapproval else None
     order.revision += 1
     amendment = Amendment(
         number=next_number(session, "amendment"),
@@ -134,10 +137,9 @@ def _needs_reapproval(session, spec, order, before, why_before, list_before) -> 
     return list_after[0] > list_before[0] or list_after[1] > list_before[1]
 
 
-def _way_back(spec: workflow.WorkflowSpec, order: Order, progress: Progress) -> workflow.Transition:
-    """The step an amendment takes back to approval, as the workflow declares it; refused
-    where there is none or once goods or money have moved (a supplementary order then)."""
-    steps = [t for t in spec.leaving(order.status) if workflow.AMENDMENT in t.requires]
+def _way_back(spec: workflow.WorkflowSpec, order: Order) -> workflow.Transition:
+    """The step an amendment takes back to approval, as the workflow declares it."""
+    steps = _amendment_steps(spec, order.status)
     node = spec.node(order.status)
     if not steps:
         raise ValidationError(
@@ -145,13 +147,110 @@ def _way_back(spec: workflow.WorkflowSpec, order: Order, progress: Progress) -> 
             f"The amended order {order.number} needs approval again, but its workflow has "
             f"no step back to approval at '{node.en}'.",
         )
-    if progress.anything_moved or progress.paid != 0:
-        raise ValidationError(
-            f"订单 {order.number} 已有发货、收货或款项，改单后需要重新审批的部分请另开补单。",
-            f"Order {order.number} has goods or money moved already; what would need approval "
-            "again goes on a supplementary order instead.",
-        )
     return steps[0]
+
+
+def _amendment_steps(spec: workflow.WorkflowSpec, code: str) -> list[workflow.Transition]:
+    return [t for t in spec.leaving(code) if workflow.AMENDMENT in t.requires]
+
+
+# --- the owner's rejection ----------------------------------------------------------------
+
+
+def awaiting_approval(session: Session, order: Order) -> Amendment | None:
+    """The amendment the order waits on approval for: its latest, which sent it back to
+    a node reached by an amendment's step from where orders are amended."""
+    spec = workflow.spec_for(session, order)
+    review = {
+        t.target
+        for t in spec.transitions
+        if workflow.AMENDMENT in t.requires and any(spec.allows(s, FACT) for s in t.sources)
+    }
+    if order.status not in review:
+        return None
+    latest = session.scalars(
+        select(Amendment).where(Amendment.order_id == order.id).order_by(Amendment.id.desc())
+    ).first()
+    if latest is None or not latest.reapproval or latest.rejected_at is not None:
+        return None
+    return latest if latest.revision == order.revision else None
+
+
+def rejects(session: Session, order: Order, target: str) -> bool:
+    """Whether the step to `target` turns the order down (back, not called off)."""
+    spec = workflow.spec_for(session, order)
+    code = workflow.find_node(spec, target)
+    steps = [t for t in spec.leaving(order.status) if t.manual and t.target == code]
+    return bool(steps) and not steps[0].forward and code != spec.void
+
+
+def reject(session: Session, user: User, order: Order, amendment: Amendment, comment: str) -> None:
+    """Undo the amendment the order waits on: its lines, total and revision as they were
+    before it, then the workflow's step back for a rejected amendment."""
+    spec = workflow.spec_for(session, order)
+    steps = _amendment_steps(spec, order.status)
+    node = spec.node(order.status)
+    if not steps:
+        raise InvalidTransition(
+            f"订单 {order.number} 的流程在“{node.zh}”没有驳回改单的步骤。",
+            f"The workflow of order {order.number} has no step to reject an amendment at "
+            f"'{node.en}'.",
+        )
+    before = {"revision": order.revision, "total": order.total, **_lines_of(order)}
+    _undo(session, order, amendment.diff)
+    order.total = amendment.total_before
+    order.revision -= 1
+    amendment.rejected_at = utcnow()
+    session.flush()
+    audit.record_on_order(
+        session,
+        user.name,
+        order,
+        "amend_rejected",
+        before=before,
+        after={
+            "document": amendment.number,
+            "revision": order.revision,
+            "total": order.total,
+            **_lines_of(order),
+            "diff": [
+                {**c, "qty_before": c["qty_after"], "qty_after": c["qty_before"]}
+                for c in amendment.diff
+            ],
+        },
+        comment=comment,
+    )
+    workflow.advance(
+        session, user, [order], steps[0].target, comment=comment, amendment=amendment.number
+    )
+
+
+def _lines_of(order: Order) -> dict:
+    return {"lines": orders.snapshot(order)["lines"]}
+
+
+def _undo(session: Session, order: Order, diff: list[dict]) -> None:
+    """Each line as the diff says it was: added lines go, removed ones come back."""
+    removed = [c for c in diff if Decimal(c["qty_after"]) == 0]
+    products = {p.sku: p for p in session.scalars(_PRODUCTS, {"skus": [c["sku"] for c in removed]})}
+    for change in diff:
+        qty, price = Decimal(change["qty_before"]), change["price"]["before"]
+        if change in removed:
+            line_no = max((line.line_no for line in order.lines), default=0) + 1
+            order.lines.append(
+                OrderLine(
+                    line_no=line_no,
+                    product=products[change["sku"]],
+                    qty=qty,
+                    unit_price=Decimal(price),
+                )
+            )
+            continue
+        line = _line_of(order, change["sku"])
+        if qty == 0:
+            order.lines.remove(line)
+        else:
+            line.qty, line.unit_price = qty, Decimal(price)
 
 
 def _still_to_ship(order: Order, progress: Progress) -> dict[int, Decimal]:
@@ -297,6 +396,7 @@ def amendments_of(session: Session, order: Order) -> list[dict]:
             "user": name,
             "reason": a.reason,
             "reapproval": a.reapproval,
+            "rejected": a.rejected_at is not None,
             "total": {"before": f"{a.total_before:.2f}", "after": f"{a.total_after:.2f}"},
             "lines": a.diff,
         }

@@ -58,6 +58,10 @@ def _counted(session: Session):
     return not_(or_(*excluded)) if excluded else True
 
 
+# Amendments the owner rejected were undone: they changed nothing.
+_standing = Amendment.rejected_at.is_(None)
+
+
 def _ordered(session: Session, period: Period) -> dict[str, Decimal]:
     """Per kind: what the counted orders created in the period said when first ordered
     (their total now, less every amendment since)."""
@@ -72,7 +76,7 @@ def _ordered(session: Session, period: Period) -> dict[str, Decimal]:
         session.execute(
             select(Order.kind, func.sum(Amendment.total_after - Amendment.total_before))
             .join(Order, Order.id == Amendment.order_id)
-            .where(_counted(session), period.holds(Order.created_at))
+            .where(_counted(session), period.holds(Order.created_at), _standing)
             .group_by(Order.kind)
         ).all()
     )
@@ -86,7 +90,7 @@ def _amended(session: Session, period: Period) -> dict[str, Decimal]:
         for kind, value in session.execute(
             select(Order.kind, func.sum(Amendment.total_after - Amendment.total_before))
             .join(Order, Order.id == Amendment.order_id)
-            .where(_counted(session), period.holds(Amendment.created_at))
+            .where(_counted(session), period.holds(Amendment.created_at), _standing)
             .group_by(Order.kind)
         ).all()
     }

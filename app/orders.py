@@ -436,8 +436,17 @@ def advance(
     reason: str = "",
     expected_version: int | None = None,
 ) -> Order:
-    """A manual step of the workflow (submit, approve, prepare, deliver, complete, ...)."""
+    """A manual step of the workflow (submit, approve, prepare, deliver, complete, ...);
+    turning down an order that waits on an amendment's approval rejects the amendment."""
+    from . import amendments  # amendments are made through these services
+
     order = _load_for_change(session, number, expected_version)
+    pending = amendments.awaiting_approval(session, order)
+    if pending is not None and amendments.rejects(session, order, node):
+        workflow.require_transition_role(session, user, order, node)
+        amendments.reject(session, user, order, pending, comment or reason)
+        _save(session, order)
+        return order
     refusal = approval.second_person_refusal(session, user, order, node)
     if refusal is not None:
         raise refusal

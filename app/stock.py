@@ -18,7 +18,7 @@ from sqlalchemy.event import listens_for
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.attributes import set_committed_value
 
-from db.models import Order, Product, StockMove, User
+from db.models import Order, OrderLine, Product, ShipmentLine, StockMove, User
 
 from .clock import utcnow
 from .errors import ValidationError
@@ -135,12 +135,22 @@ def book_opening_stock(session: Session, user: User, product: Product, qty: Deci
     ledger.write()
 
 
-def _goods_needed(order: Order) -> dict[int, Decimal]:
+def _goods_needed(order: Order, shipped: dict[int, Decimal]) -> dict[int, Decimal]:
+    """Per product: what the order has still to ship (`shipped`: per product, so far)."""
     needed: dict[int, Decimal] = defaultdict(lambda: ZERO)
     for line in order.lines:
         if not line.product.is_service:
             needed[line.product_id] += line.qty
-    return needed
+    return {pid: qty - shipped.get(pid, ZERO) for pid, qty in needed.items()}
+
+
+# An order placed again (after its amendment's approval or rejection) may have shipped part.
+_SHIPPED = (
+    select(OrderLine.order_id, OrderLine.product_id, func.sum(ShipmentLine.qty))
+    .join(OrderLine, OrderLine.id == ShipmentLine.order_line_id)
+    .where(OrderLine.order_id.in_(bindparam("ids", expanding=True)))
+    .group_by(OrderLine.order_id, OrderLine.product_id)
+)
 
 
 def free(product: Product) -> Decimal:
@@ -157,7 +167,10 @@ def first_due(orders):
 def reserve_for(session: Session, user: User, orders: list[Order]) -> None:
     """Reserve the goods of the sales orders as far as stock is free, earliest due first:
     what an order cannot reserve is its shortfall, filled later from receipts."""
-    needs = {order.id: _goods_needed(order) for order in orders}
+    shipped: dict[int, dict[int, Decimal]] = defaultdict(dict)
+    for order_id, pid, qty in session.execute(_SHIPPED, {"ids": [o.id for o in orders]}):
+        shipped[order_id][pid] = qty
+    needs = {order.id: _goods_needed(order, shipped[order.id]) for order in orders}
     products = lock_products(session, {pid for need in needs.values() for pid in need})
     ledger = _Ledger(session, user, "reserve")
     for order in first_due(orders):
@@ -197,7 +210,7 @@ def release_for(session: Session, user: User, orders: list[Order]) -> set[int]:
 def room_to_ship(session: Session, order: Order) -> dict[int, Decimal]:
     """Per product of the order: the most it may ship now, its own reservation plus what
     nobody holds (the products are locked from here on)."""
-    goods = set(_goods_needed(order))
+    goods = {line.product_id for line in order.lines if not line.product.is_service}
     products = lock_products(session, goods)
     held = outstanding_reservations(session, [order]).get(order.id, {})
     return {pid: held.get(pid, ZERO) + free(products[pid]) for pid in goods}

@@ -397,11 +397,16 @@ EFFECTS: dict[str, Callable[[Session, User, list[Order]], None]] = {
 # --- the engine -------------------------------------------------------------------------
 
 
-def _find_manual(session: Session, spec: WorkflowSpec, order: Order, target: str) -> Transition:
+def _find_manual(
+    session: Session, spec: WorkflowSpec, order: Order, target: str, by_amendment: bool = False
+) -> Transition:
     current = spec.node(order.status)
     wanted = spec.node(find_node(spec, target))
     candidates = [t for t in spec.leaving(order.status) if t.target == wanted.code]
-    manual = [t for t in candidates if t.manual]
+    # An amendment's own step and a person's may lead to one node (rejected or approved).
+    manual = sorted(
+        (t for t in candidates if t.manual), key=lambda t: (AMENDMENT in t.requires) != by_amendment
+    )
     if manual:
         return manual[0]
     if candidates:
@@ -446,9 +451,12 @@ def _denied(user: User, zh_action: str, en_action: str, allowed: frozenset[str])
     )
 
 
-def require_transition_role(session: Session, user: User, order: Order, target: str) -> Transition:
-    """The manual transition to `target`, if the user's role may take it now."""
-    transition = _find_manual(session, spec_for(session, order), order, target)
+def require_transition_role(
+    session: Session, user: User, order: Order, target: str, by_amendment: bool = False
+) -> Transition:
+    """The manual transition to `target`, if the user's role may take it now (an
+    amendment's own step first when `by_amendment`)."""
+    transition = _find_manual(session, spec_for(session, order), order, target, by_amendment)
     if not holds_any(user, transition.roles):
         raise _denied(user, f"执行“{transition.zh}”", f"'{transition.en}'", transition.roles)
     return transition
@@ -533,7 +541,7 @@ def _advance(
     facts = Facts(session, orders)
     moves = []
     for order in orders:
-        transition = require_transition_role(session, user, order, target)
+        transition = require_transition_role(session, user, order, target, bool(amendment))
         if "reason" in transition.requires and not reason.strip():
             raise ValidationError(
                 f"“{transition.zh}”必须填写原因。", f"'{transition.en}' requires a reason."

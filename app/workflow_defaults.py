@@ -20,7 +20,8 @@ A definition holds:
 - `transitions`: `trigger` is `manual` (a person of `roles`), `auto` (taken as soon as
   the guard holds) or `semi` (either). Guards and effects name functions of
   app/workflow.py; `requires` lists inputs (`reason`, `comment`, or `amendment`: a step
-  only an amendment takes, back to approval when it needs one); a `forward: false`
+  only an amendment takes, back to approval when it needs one, or back from approval when
+  the owner rejects it, undone); a `forward: false`
   step (reject, cancel) goes back or aside rather than on.
 """
 
@@ -198,6 +199,17 @@ SALES = {
             requires=["amendment"],
             forward=False,
         ),
+        _step(
+            "amend_reject",
+            ["submitted"],
+            "placed",
+            "驳回改单",
+            "Reject the amendment",
+            roles=["owner"],
+            effect="reserve_stock",
+            requires=["amendment", "comment"],
+            forward=False,
+        ),
         _step("prepare", ["placed"], "prepared", "备货完成", "Mark prepared", roles=["warehouse"]),
         _step(
             "ship_all",
@@ -331,6 +343,16 @@ PURCHASE = {
             "Back to approval (amended)",
             roles=["purchasing"],
             requires=["amendment"],
+            forward=False,
+        ),
+        _step(
+            "amend_reject",
+            ["submitted"],
+            "placed",
+            "驳回改单",
+            "Reject the amendment",
+            roles=["owner"],
+            requires=["amendment", "comment"],
             forward=False,
         ),
         _step(

@@ -67,14 +67,20 @@ def _list_amendments(ctx) -> int:
                 row["user"],
                 f"{row['total']['before']} → {row['total']['after']}" if "total" in row else "",
                 "; ".join(_change(c) for c in row["lines"]),
-                row["reason"] + (" (back to approval)" if en else "（重新审批）")
-                if row["reapproval"]
-                else row["reason"],
+                row["reason"] + _outcome(row, en),
             ]
             for row in rows
         ],
     )
     return 0
+
+
+def _outcome(row: dict, en: bool) -> str:
+    if row["rejected"]:
+        return " (rejected, undone)" if en else "（已驳回，已撤销）"
+    if row["reapproval"]:
+        return " (back to approval)" if en else "（重新审批）"
+    return ""
 
 
 def _change(change: dict) -> str:

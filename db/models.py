@@ -236,6 +236,8 @@ class Amendment(Base):
     reapproval: Mapped[bool] = mapped_column(Boolean, default=False)
     created_at: Mapped[datetime] = mapped_column(DateTime)
     created_by_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
+    # When the owner rejected it, undone: it no longer counts in the order's figures.
+    rejected_at: Mapped[datetime | None] = mapped_column(DateTime, nullable=True)
 
 
 class Shipment(Base):

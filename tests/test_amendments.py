@@ -151,6 +151,98 @@ def test_a_total_grown_past_the_threshold_goes_back_to_the_owner(office):
         assert session.scalar(select(Amendment.reapproval).where(Amendment.number == am))
 
 
+def lines_of(office, number):
+    return [
+        (line["sku"], line["qty"], line["unit_price"]) for line in detail(office, number)["lines"]
+    ]
+
+
+def threshold(office, value):
+    with office.db.unit_of_work() as session:
+        session.merge(Setting(key="approval_threshold", value=value))
+
+
+def test_past_the_threshold_after_goods_and_money_moved_the_owner_approves_it(office):
+    number = office.placed(lines=[("A-1", 10), ("B-2", 1)])  # 1 530
+    act(office, orders.ship, office.warehouse, number, "顺丰", "SF1", [MoveSpec("A-1", 6)])
+    act(office, orders.record_payment, office.finance, number, "500")
+    threshold(office, "3000")
+    amend(office, number, [("A-1", 20), ("B-2", 2)], reason="客户加单")  # 3 060
+    d = detail(office, number)
+    assert (d["status"], d["revision"], d["total"]) == ("submitted", 2, "3060.00")
+    assert d["amendments"][0]["reapproval"] is True
+    # Nothing more ships while the owner has not approved: the added goods are held.
+    with pytest.raises(InvalidTransition, match="ship"):
+        act(office, orders.ship, office.warehouse, number, "顺丰", "SF2", [MoveSpec("A-1", 1)])
+    assert held_by(office, number, "A-1") == 0
+    act(office, orders.advance, office.owner, number, "placed")
+    assert detail(office, number)["status"] == "placed"
+    # Approval reserves what is still to ship, not what already went.
+    assert (held_by(office, number, "A-1"), held_by(office, number, "B-2")) == (14, 2)
+    act(office, orders.ship, office.warehouse, number, "顺丰", "SF2", [MoveSpec("A-1", 14)])
+    assert stock_of(office, "A-1") == (Decimal(80), Decimal(0))
+
+
+def test_the_owners_rejection_undoes_the_amendment(office):
+    number = office.placed(lines=[("A-1", 10), ("B-2", 1), ("S-9", 1)])  # 250 + 1 280 + 200
+    act(office, orders.ship, office.warehouse, number, "顺丰", "SF1", [MoveSpec("A-1", 6)])
+    act(office, orders.record_payment, office.finance, number, "300")
+    lines, stock = lines_of(office, number), (stock_of(office, "A-1"), stock_of(office, "B-2"))
+    held = (held_by(office, number, "A-1"), held_by(office, number, "B-2"))
+    threshold(office, "2000")
+    am = amend(office, number, [("A-1", 12, "30"), ("B-2", 2)], remove=["S-9"], reason="加单")
+    assert detail(office, number)["status"] == "submitted"
+    with pytest.raises(ValidationError, match="comment"):
+        act(office, orders.advance, office.owner, number, "draft")
+    with pytest.raises(PermissionDenied):
+        act(office, orders.advance, office.sales, number, "draft", comment="不批")
+    act(office, orders.advance, office.owner, number, "draft", comment="价格不对 😀")
+    d = detail(office, number)
+    assert (d["status"], d["revision"], d["total"]) == ("placed", 1, "1730.00")
+    assert sorted(lines_of(office, number)) == sorted(lines)
+    assert (stock_of(office, "A-1"), stock_of(office, "B-2")) == stock
+    assert (held_by(office, number, "A-1"), held_by(office, number, "B-2")) == held
+    [row] = d["amendments"]
+    assert row["number"] == am and row["rejected"] is True
+    assert [(e["action"], e["from"], e["to"]) for e in d["events"]][-2:] == [
+        ("amend_rejected", None, None),
+        ("transition", "submitted", "placed"),
+    ]
+    with office.db.reading() as session:
+        event = session.scalars(
+            select(Event).where(Event.action == "amend_rejected").order_by(Event.id.desc())
+        ).first()
+        assert event.comment == "价格不对 😀" and event.after["document"] == am
+        assert (event.before["revision"], event.after["revision"]) == (2, 1)
+        assert {(c["sku"], c["qty_before"], c["qty_after"]) for c in event.after["diff"]} == {
+            ("A-1", "12", "10"),
+            ("B-2", "2", "1"),
+            ("S-9", "0", "1"),
+        }
+        assert audit.verify(session).ok
+        # A rejected amendment changed nothing: the figures count the order as ordered.
+        assert figures.net_figures(session, office.owner)["sales"]["net"] == "1730.00"
+    # Shipping goes on, and the next amendment is the order's revision 2 again.
+    act(office, orders.ship, office.warehouse, number, "顺丰", "SF2", [MoveSpec("A-1", 4)])
+    threshold(office, "50000")
+    amend(office, number, [("B-2", 2)], reason="再改")
+    assert detail(office, number)["revision"] == 2
+
+
+def test_a_rejected_purchase_amendment_returns_to_what_was_ordered(office):
+    number = office.placed("purchase", lines=[("A-1", 10)])
+    act(office, orders.receive, office.warehouse, number, [MoveSpec("A-1", 4)])
+    threshold(office, "300")
+    amend(office, number, [("A-1", 20)], user=office.purchasing)  # 500 > 300
+    assert detail(office, number)["status"] == "submitted"
+    with pytest.raises(InvalidTransition, match="receive"):
+        act(office, orders.receive, office.warehouse, number, [MoveSpec("A-1", 1)])
+    act(office, orders.advance, office.owner, number, "draft", comment="不需要这么多")
+    d = detail(office, number)
+    assert (d["status"], d["revision"], d["total"]) == ("placed", 1, "250.00")
+    assert lines_of(office, number) == [("A-1", "10", "25.00")]
+
+
 def test_a_deep_discount_goes_back_even_when_the_total_falls(office):
     number = office.placed(lines=[("B-2", 2)])
     amend(office, number, [("B-2", 2, "500")], reason="大幅折扣")  # 60 % off list

@@ -363,6 +363,11 @@ class OrderDetail(QWidget):
             )
         return result
 
+    def _outcome(self, amendment: dict) -> str:
+        if amendment["rejected"]:
+            return self.tr(" (rejected, undone)")
+        return self.tr(" (back to approval)") if amendment["reapproval"] else ""
+
     def _show_amendments(self, detail: dict, prices: bool) -> None:
         rows = detail.get("amendments", [])
         for widget in (self.amendments_label, self.amendments):
@@ -383,7 +388,7 @@ class OrderDetail(QWidget):
                     str(row["revision"]),
                     local_time(row["at"]),
                     row["user"],
-                    row["reason"] + (self.tr(" (back to approval)") if row["reapproval"] else ""),
+                    row["reason"] + self._outcome(row),
                     "; ".join(change(c) for c in row["lines"]),
                     *(
                         [f"{row['total']['before']} → {row['total']['after']}"]

@@ -40,6 +40,7 @@ class Timeline(QTreeWidget):
             "carrier_status": self.tr("Carrier status"),
             "backorder_filled": self.tr("Backorder filled"),
             "amend": self.tr("Amended"),
+            "amend_rejected": self.tr("Amendment rejected"),
             "supplement": self.tr("Supplementary order"),
             "shipment_refused": self.tr("Shipment refused"),
             "shipment_lost": self.tr("Shipment lost"),
@@ -56,7 +57,7 @@ class Timeline(QTreeWidget):
                 parts.append(f"{details['carrier']} {details.get('tracking_no', '')}")
             parts += [f"{sku}×{qty}" for sku, qty in details.get("lines", [])]
             return " ".join(part for part in parts if part)
-        if event["action"] == "amend":
+        if event["action"] in ("amend", "amend_rejected"):
             changes = [
                 f"{c['sku']} {c['qty_before']}→{c['qty_after']}" for c in details.get("diff", [])
             ]

@@ -1395,7 +1395,12 @@ What you were doing was not saved; the data in the database is untouched. The de
         </translation>
     </message>
     <message>
-        <location filename="../../ui/order_detail.py" line="385"/>
+        <location filename="../../ui/order_detail.py" line="367"/>
+        <source> (rejected, undone)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/order_detail.py" line="368"/>
         <source> (back to approval)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2612,51 +2617,56 @@ What you were doing was not saved; the data in the database is untouched. The de
     </message>
     <message>
         <location filename="../../ui/timeline.py" line="43"/>
-        <source>Supplementary order</source>
+        <source>Amendment rejected</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../ui/timeline.py" line="44"/>
-        <source>Shipment refused</source>
+        <source>Supplementary order</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../ui/timeline.py" line="45"/>
-        <source>Shipment lost</source>
+        <source>Shipment refused</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../ui/timeline.py" line="46"/>
-        <source>Exception resolved</source>
+        <source>Shipment lost</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../ui/timeline.py" line="47"/>
-        <source>Return</source>
+        <source>Exception resolved</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../ui/timeline.py" line="48"/>
+        <source>Return</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/timeline.py" line="49"/>
         <source>Exchange</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/timeline.py" line="63"/>
+        <location filename="../../ui/timeline.py" line="64"/>
         <source>revision %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/timeline.py" line="86"/>
+        <location filename="../../ui/timeline.py" line="87"/>
         <source>from the tracking service</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/timeline.py" line="88"/>
+        <location filename="../../ui/timeline.py" line="89"/>
         <source>from %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/timeline.py" line="121"/>
+        <location filename="../../ui/timeline.py" line="122"/>
         <source>Taken automatically when its condition held</source>
         <translation type="unfinished"></translation>
     </message>

@@ -1394,7 +1394,12 @@ What you were doing was not saved; the data in the database is untouched. The de
         </translation>
     </message>
     <message>
-        <location filename="../../ui/order_detail.py" line="385"/>
+        <location filename="../../ui/order_detail.py" line="367"/>
+        <source> (rejected, undone)</source>
+        <translation>（已驳回，已撤销）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/order_detail.py" line="368"/>
         <source> (back to approval)</source>
         <translation>（退回重新审批）</translation>
     </message>
@@ -2611,51 +2616,56 @@ What you were doing was not saved; the data in the database is untouched. The de
     </message>
     <message>
         <location filename="../../ui/timeline.py" line="43"/>
+        <source>Amendment rejected</source>
+        <translation>驳回改单</translation>
+    </message>
+    <message>
+        <location filename="../../ui/timeline.py" line="44"/>
         <source>Supplementary order</source>
         <translation>补单</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline.py" line="44"/>
+        <location filename="../../ui/timeline.py" line="45"/>
         <source>Shipment refused</source>
         <translation>发货被拒收</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline.py" line="45"/>
+        <location filename="../../ui/timeline.py" line="46"/>
         <source>Shipment lost</source>
         <translation>发货丢失</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline.py" line="46"/>
+        <location filename="../../ui/timeline.py" line="47"/>
         <source>Exception resolved</source>
         <translation>异常已处理</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline.py" line="47"/>
+        <location filename="../../ui/timeline.py" line="48"/>
         <source>Return</source>
         <translation>退货</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline.py" line="48"/>
+        <location filename="../../ui/timeline.py" line="49"/>
         <source>Exchange</source>
         <translation>换货</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline.py" line="63"/>
+        <location filename="../../ui/timeline.py" line="64"/>
         <source>revision %1</source>
         <translation>第 %1 版</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline.py" line="86"/>
+        <location filename="../../ui/timeline.py" line="87"/>
         <source>from the tracking service</source>
         <translation>来自快递查询服务</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline.py" line="88"/>
+        <location filename="../../ui/timeline.py" line="89"/>
         <source>from %1</source>
         <translation>来自 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline.py" line="121"/>
+        <location filename="../../ui/timeline.py" line="122"/>
         <source>Taken automatically when its condition held</source>
         <translation>条件满足后自动完成</translation>
     </message>

@@ -112,3 +112,27 @@ def test_figures(shop):
     assert "1408.00" in out and "销售" in out
     assert shop("figures", "--from", "2026-13-01", user="owner")[0] == 3
     assert shop("figures", user="warehouse")[0] == 4
+
+
+def test_an_amendment_past_the_threshold_after_shipping_and_the_owners_rejection(shop):
+    number = _placed(shop, "A-100:10")  # 1 280
+    assert shop("ship", number, "--carrier", "顺丰", "--tracking-no", "SF1", "--line",
+                "A-100:4", user="warehouse")[0] == 0  # fmt: skip
+    assert shop("setting", "set", "approval_threshold", "2000", user="admin")[0] == 0
+    code, out, err = shop("amend", number, "--line", "A-100:20", "--reason", "加单", user="sales")
+    assert code == 0, err
+    amendment = out.strip()
+    shown = json.loads(shop("order", "show", number, "--json", user="owner")[1])
+    assert (shown["status"], shown["revision"], shown["total"]) == ("submitted", 2, "2560.00")
+    code, _, err = shop("--lang", "en", "ship", number, "--carrier", "顺丰", "--tracking-no",
+                        "SF2", user="warehouse")  # fmt: skip
+    assert code == 3 and "cannot ship goods" in err
+    assert shop("order", "advance", number, "draft", user="owner")[0] == 3  # no comment
+    code, out, err = shop("order", "advance", number, "draft", "--comment", "不批", user="owner")
+    assert code == 0, err
+    shown = json.loads(shop("order", "show", number, "--json", user="owner")[1])
+    assert (shown["status"], shown["revision"], shown["total"]) == ("placed", 1, "1280.00")
+    [row] = json.loads(shop("amend", number, "--list", "--json", user="owner")[1])
+    assert (row["number"], row["rejected"]) == (amendment, True)
+    code, out, _ = shop("--lang", "en", "amend", number, "--list", user="owner")
+    assert code == 0 and "加单 (rejected, undone)" in out
