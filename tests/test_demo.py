@@ -88,3 +88,26 @@ def test_demo_refuses_a_negative_number_of_orders(database):
     with pytest.raises(ValidationError):
         build_demo(database, -1)
     assert _counts(database)[0] == 0
+
+
+def test_demo_shows_amendments_approved_and_one_waiting_for_the_owner(database):
+    from app import amendments, orders, workflow
+    from app.demo_returns import AMENDMENTS
+    from db.models import Amendment
+
+    build_demo(database, 40, seed=3)
+    with database.reading() as session:
+        made = session.scalars(select(Amendment).order_by(Amendment.id)).all()
+        assert len(made) == len(AMENDMENTS)
+        assert [a.reapproval for a in made] == list(AMENDMENTS)
+        by_order = {a.order_id: a for a in made}
+        waiting = []
+        for order in session.scalars(select(Order).where(Order.id.in_(by_order))):
+            assert order.revision == by_order[order.id].revision
+            if amendments.awaiting_approval(session, order) is not None:
+                waiting.append(by_order[order.id])
+            else:  # let through by the approval rule, or approved: open to shipping again
+                spec = workflow.spec_for(session, order)
+                assert spec.allows(order.status, amendments.FACT), orders.snapshot(order)
+        assert waiting == [made[-1]]
+        assert audit.verify(session).ok
