@@ -197,10 +197,12 @@ def create_orders(
     its party: the caller has checked that the user may make them.
 
     `moving_office`: an administrator bringing in a whole export of another database
-    creates orders of every kind, whoever may create them day to day."""
+    creates orders of every kind, whoever may create them day to day (child orders with
+    the parent they came from)."""
     if moving_office:
         require(user, "import_whole_export")
-        spec = workflow.active_workflow(session, kinds.creatable_kind(kind).workflow)
+        order_kind = kinds.kind_of(kind) if parent is not None else kinds.creatable_kind(kind)
+        spec = workflow.active_workflow(session, order_kind.workflow)
     elif parent is not None:
         spec = workflow.active_workflow(session, kinds.kind_of(kind).workflow)
     else:

@@ -14,7 +14,7 @@ from app.ageing import parse_terms
 from app.clock import frozen_at
 from app.errors import PermissionDenied, ValidationError
 from app.masterdata import edit_party
-from db.models import Event, Payment, PeriodLock, Product, ShipmentLine, StockMove
+from db.models import Event, Order, Payment, PeriodLock, Product, ShipmentLine, StockMove
 
 CUSTOMER = "华东贸易有限公司"
 
@@ -361,6 +361,85 @@ def test_admin_imports_a_whole_export_sales_and_purchases_together(
                 session, users["sales"], "sales", "华东贸易有限公司", [orders.LineSpec("A-1", 1)]
             )
         assert nxt.number > max(sold, draft)
+    finally:
+        other.dispose()
+
+
+def test_a_whole_export_brings_child_orders_after_their_parents(
+    office, fresh_database, backend, password_hash, tmp_path
+):
+    from openpyxl import load_workbook
+
+    from app import queries, returns, supplements
+    from app.spreadsheets.export import export_orders
+    from app.spreadsheets.importing import import_orders
+    from app.spreadsheets.reading import ImportRejected
+    from tests.conftest import add_users
+
+    sold = shipped_order(office, lines=[("A-1", 4), ("B-2", 1)])
+    with office.db.unit_of_work() as session:
+        extra = supplements.supplement(
+            session, office.sales, sold, [orders.LineSpec("A-1", 2)], reason="补发"
+        ).number
+        back = returns.create_return(
+            session, office.service, sold, [returns.ReturnLine("B-2", 1)], reason="坏了"
+        ).number
+    bought = office.placed("purchase", lines=[("B-2", 3)])
+    act(office, orders.receive, office.warehouse, bought)
+    with office.db.unit_of_work() as session:
+        sent_back = returns.create_return(
+            session, office.purchasing, bought, [returns.ReturnLine("B-2", 2)], reason="瑕疵"
+        ).number
+    workbook = tmp_path / "整库导出.xlsx"
+    with office.db.reading() as session:
+        assert export_orders(session, office.admin, workbook) == 5
+
+    # Without their parents, each child row says which parent is missing; nothing comes in.
+    sheet_book = load_workbook(workbook)
+    sheet = sheet_book.active
+    for row in range(sheet.max_row, 2, -1):
+        if sheet.cell(row, 1).value in (sold, bought):
+            sheet.delete_rows(row)
+    orphans = tmp_path / "orphans.xlsx"
+    sheet_book.save(orphans)
+    other = fresh_database(backend)
+    try:
+        with other.unit_of_work() as session:
+            users = add_users(session, password_hash)
+        with other.unit_of_work() as session, pytest.raises(ImportRejected) as rejected:
+            import_orders(session, users["admin"], orphans)
+        said = sorted(p.en for p in rejected.value.problems)
+        assert said == sorted(
+            f"The parent order {parent} is neither in this database nor in this file: "
+            "import the parent first."
+            for parent in (sold, sold, bought)
+        )
+        with other.reading() as session:
+            assert session.scalar(select(Order.id)) is None
+
+        with other.unit_of_work() as session:
+            result = import_orders(session, users["admin"], workbook)
+        assert sorted(result.created) == sorted([sold, extra, back, bought, sent_back])
+        # Parents were made first, whatever the rows' order (the export lists newest first).
+        assert result.created.index(sold) < min(map(result.created.index, (extra, back)))
+        with other.reading() as session:
+            moved = {o.number: o for o in orders.find_orders(session, result.created)}
+            assert {n: moved[n].kind for n in (extra, back, sent_back)} == {
+                extra: "supplementary",
+                back: "return",
+                sent_back: "purchase_return",
+            }
+            assert {n: moved[n].parent.number for n in (extra, back, sent_back)} == {
+                extra: sold,
+                back: sold,
+                sent_back: bought,
+            }
+            # A return's lines know the parent's lines they take back.
+            [line] = moved[sent_back].lines
+            assert line.origin_line_id == moved[bought].lines[0].id
+            linked = queries.order_detail(session, moved[sold])["children"]
+            assert sorted(linked) == sorted([extra, back])
+            assert audit.verify(session).ok
     finally:
         other.dispose()
 

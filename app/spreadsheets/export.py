@@ -7,7 +7,7 @@ from decimal import Decimal
 from pathlib import Path
 
 from sqlalchemy import func, select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, aliased
 
 from db.models import Order, OrderLine, Party, Product, User
 
@@ -38,6 +38,7 @@ def export_orders(
     orders = filtered(session, order_filter or OrderFilter())
     ids = orders.with_only_columns(Order.id)
     total = session.scalar(select(func.count()).select_from(ids.order_by(None).subquery()))
+    parent = aliased(Order)
     rows = session.execute(
         select(
             Order.number,
@@ -51,8 +52,10 @@ def export_orders(
             Product.name,
             OrderLine.qty,
             OrderLine.unit_price,
+            parent.number,
         )
         .join(Party, Party.id == Order.party_id)
+        .outerjoin(parent, parent.id == Order.parent_id)
         .join(OrderLine, OrderLine.order_id == Order.id)
         .join(Product, Product.id == OrderLine.product_id)
         .where(Order.id.in_(ids.order_by(None)))
@@ -65,7 +68,7 @@ def export_orders(
     with workbook(path) as book:
         sheet = SheetWriter(book, ORDERS)
         job.step(0, total)
-        for number, kind, party, due, note, workflow_id, status, sku, name, qty, price in rows:
+        for number, kind, party, due, note, workflow_id, status, sku, name, qty, price, *of in rows:
             if number != previous:
                 previous = number
                 written += 1
@@ -88,6 +91,7 @@ def export_orders(
                     qty,
                     price,
                     line_amount(qty, price),
+                    *of,
                 ]
             )
     job.step(total, total)

@@ -29,7 +29,7 @@ from ..roles import PERMISSIONS, holds_any, may, require
 from .layouts import ORDERS, PARTIES, PRODUCTS, SheetLayout
 from .reading import ImportRejected, RowProblem, SheetReader, SheetRow
 
-ORDER_FIELDS = ("kind", "party", "due", "note")
+ORDER_FIELDS = ("kind", "party", "due", "note", "parent")
 LOOKUP_CHUNK = 500
 
 

@@ -155,6 +155,15 @@ ORDERS = SheetLayout(
             number_format=MONEY_FORMAT,
             informational=True,
         ),
+        Column(
+            "parent",
+            "原订单",
+            "parent order",
+            "仅供参考，导入时忽略：补单、退货单所属的原订单号（整库导出据此关联）",
+            20,
+            informational=True,
+            max_length=32,
+        ),
     ),
 )
 

@@ -13,7 +13,11 @@ How far it goes:
   payments) to put an order at a later node honestly. The node the order was at in the
   other database is kept in an "imported" event in its audit trail, with the file it
   came from, so the timeline says where it stood;
-- supplementary and return orders, which need their parent's lines, are not brought in.
+- supplementary and return orders come in linked to their parent order (the file's
+  "parent order" column), after it: the parent is either in this database already or in
+  the file; a return's lines know the parent's lines they take back (by SKU). A child whose
+  parent is in neither, or that does not fit it (another party, a kind that is not its
+  child), is a problem of its row.
 """
 
 from __future__ import annotations
@@ -24,20 +28,27 @@ from pathlib import Path
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from db.models import Order, Party, Product, User
+from db.models import Order, OrderLine, Party, Product, User
 
 from .. import audit
 from ..jobs import CancelCheck, ProgressCallback
-from ..kinds import KINDS
+from ..kinds import KINDS, RETURN_KINDS
 from ..masterdata import PARTY_KINDS, add_party, add_product
 from ..numbering import wrong_series
-from ..orders import LineSpec, OrderDraft, create_orders
+from ..orders import LineSpec, OrderDraft, create_orders, find_order
 from ..roles import require
 from .layouts import ORDERS, SheetLayout
 
-# The export's informational columns (status, product name, amount) are read here too.
+# The export's informational columns (status, product name, amount, parent) are read here
+# too, and every kind of order is brought in.
+ALL_KINDS = {name: code for code, kind in KINDS.items() for name in (code, kind.zh)}
 WHOLE_EXPORT = SheetLayout(
-    ORDERS.name, ORDERS.title, tuple(replace(c, informational=False) for c in ORDERS.columns)
+    ORDERS.name,
+    ORDERS.title,
+    tuple(
+        replace(c, informational=False, **({"choices": ALL_KINDS} if c.choices else {}))
+        for c in ORDERS.columns
+    ),
 )
 
 
@@ -64,6 +75,7 @@ def import_whole_export(
             f"订单号 {number} 已存在。",
             f"Order {number} already exists.",
         )
+    groups = _parents_first(run, groups)
     run.stop_if_problems()
     for name, kind in parties.items():
         add_party(session, user, name, kind)
@@ -82,7 +94,13 @@ def import_whole_export(
             group.field("note") or "",
             group.number,
         )
-        (order,) = create_orders(session, user, group.field("kind"), [draft], moving_office=True)
+        parent = find_order(session, group.field("parent")) if group.field("parent") else None
+        (order,) = create_orders(
+            session, user, group.field("kind"), [draft], moving_office=True, parent=parent
+        )
+        if order.kind in RETURN_KINDS:
+            for line in order.lines:
+                line.origin_line_id = _line_for(parent, line.product.sku).id
         status = group.field("status") or ""
         audit.record_on_order(
             session,
@@ -142,3 +160,112 @@ def _products_needed(run, groups) -> dict[str, tuple[str, object]]:
                 continue
             needed[sku] = (line.values.get("product_name") or sku, price)
     return needed
+
+
+def _parents_first(run, groups) -> list:
+    """The groups with every parent before its children; a child kind's missing or unfit
+    parent is a problem of its row."""
+    in_file = {group.number: group for group in groups}
+    named = {group.field("parent") for group in groups if group.field("parent")}
+    in_database = {
+        order.number: order
+        for order in run.session.scalars(
+            select(Order).where(Order.number.in_(named - set(in_file)))
+        )
+    }
+    for group in groups:
+        _check_parent(run, group, in_file, in_database)
+    ordered, placed = [], set()
+
+    def place(group, seen: frozenset) -> None:
+        if group.number in placed or group.number in seen:
+            return
+        parent = in_file.get(group.field("parent"))
+        if parent is not None:
+            place(parent, seen | {group.number})
+        placed.add(group.number)
+        ordered.append(group)
+
+    for group in groups:
+        place(group, frozenset())
+    return ordered
+
+
+def _check_parent(run, group, in_file: dict, in_database: dict) -> None:
+    kind, number = group.field("kind"), group.field("parent")
+    if not kind:
+        return
+    row = group.first.number
+    if KINDS[kind].creatable:
+        if number:
+            run.reader.problem(
+                row,
+                "parent",
+                f"{KINDS[kind].zh}订单没有原订单，请清空“原订单”。",
+                f"A {KINDS[kind].en.lower()} order has no parent order; leave it empty.",
+            )
+        return
+    if not number:
+        run.reader.problem(
+            row,
+            "parent",
+            f"{KINDS[kind].title_zh}须填写原订单号。",
+            f"A {KINDS[kind].title_en.lower()} needs its parent order's number.",
+        )
+        return
+    if number in in_file:
+        parent = in_file[number]
+        parent_kind, party = parent.field("kind"), parent.field("party")
+        skus = {line.values.get("sku") for line in parent.lines}
+    elif number in in_database:
+        parent = in_database[number]
+        parent_kind, party = parent.kind, parent.party.name
+        skus = {line.product.sku for line in parent.lines}
+    else:
+        run.reader.problem(
+            row,
+            "parent",
+            f"原订单 {number} 既不在本数据库中，也不在本文件中：请先导入原订单。",
+            f"The parent order {number} is neither in this database nor in this file: "
+            "import the parent first.",
+        )
+        return
+    if parent_kind and not _may_be_parent(kind, parent_kind):
+        run.reader.problem(
+            row,
+            "parent",
+            f"原订单 {number} 是{KINDS[parent_kind].title_zh}，不能有{KINDS[kind].title_zh}。",
+            f"The parent order {number} is a {KINDS[parent_kind].title_en.lower()}; it "
+            f"cannot have a {KINDS[kind].title_en.lower()}.",
+        )
+    elif party and group.field("party") and party != group.field("party"):
+        run.reader.problem(
+            row,
+            "party",
+            f"与原订单 {number} 的客户/供应商“{party}”不同。",
+            f"Differs from the party of the parent order {number} ('{party}').",
+        )
+    if kind in RETURN_KINDS:
+        for line in group.lines:
+            sku = line.values.get("sku")
+            if sku and sku not in skus:
+                run.reader.problem(
+                    line.number,
+                    "sku",
+                    f"原订单 {number} 中没有产品 {sku}，退货无从对应。",
+                    f"The parent order {number} has no line for {sku} to take back.",
+                )
+
+
+def _may_be_parent(kind: str, parent_kind: str) -> bool:
+    """A return comes from the kind it returns; a supplementary order from an order of its
+    side that is not itself a return."""
+    if kind in RETURN_KINDS:
+        return KINDS[parent_kind].return_kind == kind
+    return parent_kind not in RETURN_KINDS and (
+        KINDS[parent_kind].party_kind == KINDS[kind].party_kind
+    )
+
+
+def _line_for(parent: Order, sku: str) -> OrderLine:
+    return next(line for line in parent.lines if line.product.sku == sku)

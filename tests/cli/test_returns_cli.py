@@ -98,3 +98,33 @@ def test_an_exception_is_not_resolved_where_the_workflow_does_not_allow_it(shop)
     assert "is at 'Paid': cannot resolve exceptions; only at" in err
     listed = json.loads(shop("exception", "list", "--json", user="owner")[1])
     assert [(e["number"], e["trouble"]) for e in listed] == [(number, "refused")]
+
+
+def test_a_whole_export_names_each_return_whose_parent_is_missing(shop, tmp_path):
+    from openpyxl import load_workbook
+
+    number, shipment = _shipped(shop, "2")
+    assert shop("sign", shipment, user="service")[0] == 0
+    code, out, _ = shop("return", number, "--line", "A-100:1", "--reason", "坏", user="service")
+    ret = out.strip()
+    workbook = tmp_path / "whole.xlsx"
+    assert shop("export", "orders", str(workbook), user="admin")[0] == 0
+    book = load_workbook(workbook)
+    sheet = book.active
+    headers = [cell.value for cell in sheet[1]]
+    for row in range(sheet.max_row, 2, -1):
+        if sheet.cell(row, 1).value == number:
+            sheet.delete_rows(row)
+    [row] = [row for row in range(3, sheet.max_row + 1) if sheet.cell(row, 1).value == ret]
+    assert sheet.cell(row, headers.index("原订单") + 1).value == number
+    book.save(workbook)
+    other = str(tmp_path / "new-office.db")
+    assert shop("--db", other, "init", "--admin", "admin")[0] == 0
+    code, _, err = shop(
+        "--db", other, "--lang", "en", "import", "orders", str(workbook), user="admin"
+    )
+    assert code == 3
+    assert (
+        f"row {row}, column L（原订单）: The parent order {number} is neither in this "
+        "database nor in this file: import the parent first." in err
+    )
