@@ -69,6 +69,7 @@ def test_the_order_export_formats_amounts_dates_and_quantities(office, tmp_path)
         10,
         25,
         250,
+        None,  # a sales order has no parent order
     ]
     assert first[3].number_format == "yyyy-mm-dd"
     assert first[8].number_format == "#,##0" and second[8].number_format == "#,##0.###"
