@@ -81,3 +81,35 @@ def test_supplementary_order_from_the_detail_panel_opens_from_the_parent(qtbot, 
     window.detail.links.linkActivated.emit(child())
     qtbot.waitUntil(lambda: window.detail.number == child(), timeout=WAIT_MS)
     assert parent in window.detail.links.text() and "Made from" in window.detail.links.text()
+
+
+@sqlite_only
+def test_the_owners_reject_undoes_an_amendment_from_the_window(qtbot, office):
+    from app import amendments
+    from db.models import Setting
+    from ui.dialogs import StepDialog
+
+    number = office.placed(lines=[("B-2", 2)])  # 2 560
+    with office.db.unit_of_work() as session:
+        session.merge(Setting(key="approval_threshold", value="3000"))
+    with office.db.unit_of_work() as session:
+        amendments.amend(session, office.sales, number, [orders.LineSpec("B-2", 3)], reason="加")
+    window = open_desk(qtbot, office.db, office.owner, lang="en")
+    window.show_order(number)
+    assert "Reject" in shown_actions(window)
+
+    def reject(dialog: StepDialog) -> None:
+        dialog.text.setPlainText("不批")
+        dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
+
+    answer(StepDialog, reject)
+    click_action(qtbot, window, "Reject")
+    qtbot.waitUntil(lambda: revision_of(office, number) == (1, "2560.00"), timeout=WAIT_MS)
+    qtbot.waitUntil(
+        lambda: "(rejected, undone)" in window.detail.amendments.item(0, 4).text(),
+        timeout=WAIT_MS,
+    )
+    notes = [
+        window.timeline.topLevelItem(i).text(3) for i in range(window.timeline.topLevelItemCount())
+    ]
+    assert any("Amendment rejected" in note and "B-2 3→2" in note for note in notes)
