@@ -20,13 +20,14 @@ def main(argv: list[str] | None = None) -> int:
     except SystemExit as done:  # --help
         return int(done.code or 0)
     path = logs.start(debug=args.debug)
-    logging.getLogger("ordertrail").info(
-        "OrderTrail %s starts %s; log %s", about.version(), args.command or "the window", path
-    )
+    log = logging.getLogger("ordertrail")
     if args.command not in (None, "board"):  # the wall display opens in a window
+        # No version here: looking it up in the package metadata costs every command of a script.
+        log.info("OrderTrail starts %s; log %s", args.command, path)
         from cli import commands  # the services load only for a command
 
         return commands.run(args)
+    log.info("OrderTrail %s starts %s; log %s", about.version(), args.command or "the window", path)
     if _no_display():
         print(
             "没有可用的显示器，无法打开窗口；请在桌面上运行，或给出一个命令（--help）。\n"
