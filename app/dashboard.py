@@ -11,10 +11,10 @@ from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta
 from decimal import Decimal
 
-from sqlalchemy import DateTime, Integer, Select, and_, case, cast, func, literal, or_, select
-from sqlalchemy.orm import Session, aliased
+from sqlalchemy import Select, and_, case, func, literal, or_, select, union_all
+from sqlalchemy.orm import Session
 
-from db.models import Event, Order, OrderLine, Party, Product, Shipment, User, Workflow
+from db.models import NodeStay, Order, OrderLine, Party, Product, Shipment, User
 
 from . import lateness, workflow
 from .clock import utcnow
@@ -316,26 +316,6 @@ def _next_day(session: Session):
     return Order.due + literal(timedelta(days=1))
 
 
-def _hours_between(session: Session, later, earlier):
-    if session.get_bind().dialect.name == "sqlite":
-        return (func.julianday(later) - func.julianday(earlier)) * 24.0
-    return func.extract("epoch", later - earlier) / 3600.0
-
-
-def _stamp(session: Session, text):
-    """A time written in an event's JSON, as SQL can compute with."""
-    if session.get_bind().dialect.name == "sqlite":
-        return text  # julianday() reads ISO text
-    return cast(text, DateTime)
-
-
-def _whole_number(session: Session, value):
-    """The whole part of a number that is not negative, in SQL."""
-    if session.get_bind().dialect.name == "sqlite":
-        return cast(value, Integer)  # SQLite truncates
-    return func.floor(value)
-
-
 def _summary(buckets: list[tuple[int, int, float, float]]) -> tuple[int, float, float]:
     """Count, average and nearest-rank 90th percentile of stays counted in buckets."""
     n = sum(count for _, count, _, _ in buckets)
@@ -351,92 +331,61 @@ def _summary(buckets: list[tuple[int, int, float, float]]) -> tuple[int, float, 
 
 
 def time_in_node(session: Session, now: datetime, lang: str = "zh") -> list[NodeTime]:
-    """From the audit trail: each stay at a node that ended in the last PERIODS days (an
-    order moved on), how long it lasted; per node and period the average and the 90th
-    percentile. One pass over the events of the longest period."""
+    """From the stays the engine records: each stay at a node that ended in the last
+    PERIODS days (an order moved on), how long it lasted; per node and period the average
+    and the 90th percentile. One pass over the longest period's stays, on their index."""
     short, long = PERIODS
-    left = aliased(Event)
-    earlier = aliased(Event)
-    # Events written before they said since when the order stood there: the event before.
-    came = (
-        select(func.max(earlier.at))
-        .where(
-            earlier.order_id == left.order_id,
-            earlier.id < left.id,
-            earlier.action.in_(("create", "transition")),
-        )
-        .correlate(left)
-        .scalar_subquery()
-    )
-    since = _stamp(session, left.before["since"].as_string())
-    hours = func.coalesce(
-        _hours_between(session, left.at, since), _hours_between(session, left.at, came)
-    )
-    stays = (
-        select(
-            Workflow.kind.label("kind"),
-            left.before["status"].as_string().label("node"),
-            left.order_id.label("order_id"),
-            left.at.label("at"),
-            hours.label("hours"),
-            case((left.at >= now - timedelta(days=short), 1), else_=0).label("recent"),
-        )
-        .join(Order, Order.id == left.order_id)
-        .join(Workflow, Workflow.id == Order.workflow_id)
-        .where(left.at >= now - timedelta(days=long), left.action == "transition")
-        .cte("stays")
-        # Read once into a scratch table: each stay's JSON is parsed and its hours computed
-        # once, not again for every place the grouping below names them.
-        .prefix_with("MATERIALIZED")
-    )
+    recent_since, long_since = now - timedelta(days=short), now - timedelta(days=long)
+    recent = case((NodeStay.left_at >= recent_since, 1), else_=0)
     # Stays counted by tenth of an hour: the 90th percentile to the nearest 6 minutes, from a
     # few hundred rows instead of sorting every stay.
-    tenth = _whole_number(session, stays.c.hours * 10)
+    tenth = NodeStay.seconds // 360
     buckets = session.execute(
         select(
-            stays.c.kind,
-            stays.c.node,
-            stays.c.recent,
+            NodeStay.workflow_id,
+            NodeStay.node,
+            recent,
             tenth,
             func.count(),
-            func.sum(stays.c.hours),
-            func.max(stays.c.hours),
+            func.sum(NodeStay.seconds),
+            func.max(NodeStay.seconds),
         )
-        .where(stays.c.hours.is_not(None))
-        .group_by(stays.c.kind, stays.c.node, stays.c.recent, tenth)
+        .where(NodeStay.left_at >= long_since)
+        .group_by(NodeStay.workflow_id, NodeStay.node, recent, tenth)
     ).all()
-    found: dict[tuple[str, str], dict[int, list[tuple[int, float, float, float]]]] = {}
-    for kind, code, is_recent, bucket, count, total, longest in buckets:
-        periods = found.setdefault((kind, code), {short: [], long: []})
+    specs = workflow.all_specs(session)
+    kind_of = {spec.id: spec.kind for spec in specs}
+    found: dict[tuple[str, str], dict[int, list[tuple[int, int, float, float]]]] = {}
+    for workflow_id, code, is_recent, bucket, count, total, longest in buckets:
+        periods = found.setdefault((kind_of[workflow_id], code), {short: [], long: []})
         for days in (short, long) if is_recent else (long,):
-            periods[days].append((int(bucket), int(count), float(total), float(longest)))
-    rows = [
-        (kind, code, *_summary(periods[long]), *_summary(periods[short]))
-        for (kind, code), periods in found.items()
-    ]
+            periods[days].append((int(bucket), int(count), total / 3600, longest / 3600))
     labels = _node_labels(session, lang)
     result = []
-    for kind, code, n, average, p90, n_short, average_short, p90_short in rows:
+    for (kind, code), periods in found.items():
         label = f"{_workflow_label(kind, lang)} · {labels.get((kind, code), (code, 99))[0]}"
-        behind = select(stays.c.order_id).where(stays.c.kind == kind, stays.c.node == code)
-        for days, count, mean, top, among in (
-            (short, n_short, average_short, p90_short, behind.where(stays.c.recent == 1)),
-            (long, n, average, p90, behind),
-        ):
+        versions = sorted(spec.id for spec in specs if spec.kind == kind)
+        for days, since in ((short, recent_since), (long, long_since)):
+            count, mean, top = _summary(periods[days])
             if count:
+                behind = select(NodeStay.order_id).where(
+                    NodeStay.workflow_id.in_(versions),
+                    NodeStay.node == code,
+                    NodeStay.left_at >= since,
+                )
                 result.append(
                     NodeTime(
                         kind,
                         code,
                         label,
                         days,
-                        int(count),
-                        round(float(mean or 0), 1),
-                        round(float(top or 0), 1),
-                        _among(among),
+                        count,
+                        round(mean, 1),
+                        round(top, 1),
+                        _among(behind),
                     )
                 )
-    kinds = list(dict.fromkeys(spec.kind for spec in workflow.all_specs(session)))
+    kinds = list(dict.fromkeys(spec.kind for spec in specs))
     result.sort(
         key=lambda t: (t.days, kinds.index(t.kind), labels.get((t.kind, t.node), ("", 99))[1])
     )
@@ -477,19 +426,13 @@ def _month_start(day: date, back: int = 0) -> date:
     return date(months // 12, months % 12 + 1, 1)
 
 
-def _month_of(session: Session, column):
-    if session.get_bind().dialect.name == "sqlite":
-        return func.strftime("%Y-%m", column)
-    return func.to_char(column, "YYYY-MM")
-
-
 def monthly_amounts(
     session: Session, specs: list[WorkflowSpec], now: datetime, lang: str = "zh"
 ) -> list[Month]:
     """Sales and purchase amounts of each of the last MONTHS months, by order date: every
-    term of both in one pass over the months' orders."""
-    first = _month_start(now.date(), MONTHS - 1)
-    since = datetime.combine(first, datetime.min.time())
+    term of both summed over each month's stretch of the order-date index, all months in
+    one statement (grouped by a month worked out of each date, the year's orders would be
+    sorted first)."""
     terms = {direction: amount_terms(session, direction) for direction in ("sales", "purchase")}
     sums = [
         func.coalesce(
@@ -498,14 +441,7 @@ def monthly_amounts(
         )
         for found in terms.values()
     ]
-    month = _month_of(session, Order.created_at)
-    rows = {
-        key: (Decimal(sales), Decimal(purchases))
-        for key, sales, purchases in session.execute(
-            select(month, *sums).where(Order.created_at >= since).group_by(month)
-        )
-    }
-    months = []
+    ranges = []
     for back in range(MONTHS - 1, -1, -1):
         start = _month_start(now.date(), back)
         end = _month_start(now.date(), back - 1)
@@ -513,8 +449,21 @@ def monthly_amounts(
             Order.created_at >= datetime.combine(start, datetime.min.time()),
             Order.created_at < datetime.combine(end, datetime.min.time()),
         )
+        ranges.append((start, in_month))
+    rows = {
+        key: (Decimal(sales), Decimal(purchases))
+        for key, sales, purchases in session.execute(
+            union_all(
+                *[
+                    select(literal(start.isoformat()), *sums).where(in_month)
+                    for start, in_month in ranges
+                ]
+            )
+        )
+    }
+    months = []
+    for start, in_month in ranges:
         key = start.strftime("%Y-%m")
-        values = rows.get(key, (Decimal(0), Decimal(0)))
         figures = [
             Figure(
                 key,
@@ -522,7 +471,7 @@ def monthly_amounts(
                 value.quantize(Decimal("0.01")),
                 _among(select(Order.id).where(in_month, or_(*[which for _, which in found]))),
             )
-            for value, found in zip(values, terms.values(), strict=True)
+            for value, found in zip(rows[start.isoformat()], terms.values(), strict=True)
         ]
         months.append(Month(start, *figures))
     return months

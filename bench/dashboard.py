@@ -72,7 +72,7 @@ class DashboardBench(Bench):
                 for _ in range(BATCH)
             ]
             placed = [
-                SimpleNamespace(id=o.id, number=o.number)
+                SimpleNamespace(id=o.id, number=o.number, workflow_id=o.workflow_id)
                 for o in orders.submit_new_orders(session, self.users["sales"], "sales", drafts)
             ]
         later = [o for o in placed if rng.random() < 0.9]
@@ -97,7 +97,8 @@ class DashboardBench(Bench):
         source: str,
         target: str,
     ) -> None:
-        """Ship (or sign) the orders in bulk at `moment`, with the events the services write."""
+        """Ship (or sign) the orders in bulk at `moment`, with the events and node stays the
+        services write."""
         if not moved or moment > utcnow():
             return
         ids = [o.id for o in moved]
@@ -127,6 +128,7 @@ class DashboardBench(Bench):
                 .values(status=target, status_since=moment, version=Order.version + 1),
                 execution_options={"synchronize_session": False},
             )
+            workflow.record_stays(session, [(o, target) for o in moved], moment)
             for o in moved:
                 audit.record_on_order(
                     session,

@@ -361,6 +361,29 @@ class Event(Base):
     hash: Mapped[str] = mapped_column(String(64))
 
 
+class NodeStay(Base):
+    """One stay of an order at a node of its workflow: when it came, when it moved on
+    (none while it stands there) and how long it stayed. The engine writes them with each
+    step, in the step's transaction; the dashboard measures the time spent at each node
+    from them."""
+
+    __tablename__ = "node_stays"
+    __table_args__ = (
+        # The stays that ended in a period, with every column the dashboard reads of them.
+        Index("ix_node_stays_left", "left_at", "workflow_id", "node", "seconds", "order_id"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    order_id: Mapped[int] = mapped_column(ForeignKey("orders.id"), index=True)
+    workflow_id: Mapped[int] = mapped_column(ForeignKey("workflows.id"))
+    node: Mapped[str] = mapped_column(String(32))
+    entered_at: Mapped[datetime] = mapped_column(DateTime)
+    left_at: Mapped[datetime | None] = mapped_column(DateTime)
+    # Whole seconds from entered_at to left_at, set when the stay ends: summed and counted
+    # as they are, where times would be parsed for every stay.
+    seconds: Mapped[int | None] = mapped_column(Integer)
+
+
 class AuditHead(Base):
     """The single row holding the newest event's id and hash.
 
