@@ -247,11 +247,7 @@ def overdue_by_role(
 ) -> list[Figure]:
     """Late orders by the department that owns their next step."""
     late = late_orders(session, now)
-    rows = session.execute(
-        select(Order.workflow_id, Order.status, func.count())
-        .where(late_clause(session, now))
-        .group_by(Order.workflow_id, Order.status)
-    ).all()
+    rows = lateness.late_by_node(session, now)
     by_id = {spec.id: spec for spec in specs}
     counts: dict[str, int] = {}
     for workflow_id, status, count in rows:
@@ -415,9 +411,10 @@ def amount_terms(session: Session, direction: str) -> list[tuple[object, object]
     kinds = [code for code, k in KINDS.items() if k.party_kind == party_kind]
     returns = [code for code in kinds if KINDS[code].figures_sign < 0]
     sold = [code for code in kinds if code not in returns]
-    terms: list[tuple[object, object]] = [(Order.total, and_(booked, Order.kind.in_(sold)))]
+    # The kind asked first: it settles most orders before the longer test of their node.
+    terms: list[tuple[object, object]] = [(Order.total, and_(Order.kind.in_(sold), booked))]
     if returns:
-        terms.append((-Order.total, and_(booked, Order.kind.in_(returns))))
+        terms.append((-Order.total, and_(Order.kind.in_(returns), booked)))
     return terms
 
 

@@ -155,6 +155,8 @@ class Order(Base):
         Index("ix_orders_search", "created_at", "id", "number", "party_id"),
         # Counting by node and lateness (the dashboard, the wall display) read it alone.
         Index("ix_orders_workflow_status", "workflow_id", "status", "status_since", "due"),
+        # The dashboard's amounts by order date read it alone.
+        Index("ix_orders_created_amounts", "created_at", "kind", "workflow_id", "status", "total"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

@@ -1,4 +1,5 @@
-"""node stays: each order's stays at its workflow's nodes, from the audit trail
+"""node stays: each order's stays at its workflow's nodes, from the audit trail; the
+orders' amounts by order date indexed
 
 Revision ID: 0018
 Revises: 0020
@@ -137,9 +138,17 @@ def upgrade() -> None:
             ["left_at", "workflow_id", "node", "seconds", "order_id"],
             unique=False,
         )
+    # The dashboard's amounts by order date are summed from this index alone.
+    op.create_index(
+        "ix_orders_created_amounts",
+        "orders",
+        ["created_at", "kind", "workflow_id", "status", "total"],
+        unique=False,
+    )
 
 
 def downgrade() -> None:
+    op.drop_index("ix_orders_created_amounts", table_name="orders")
     with op.batch_alter_table("node_stays", schema=None) as batch_op:
         batch_op.drop_index("ix_node_stays_left")
         batch_op.drop_index(batch_op.f("ix_node_stays_order_id"))
