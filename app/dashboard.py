@@ -332,27 +332,37 @@ def time_in_node(session: Session, now: datetime, lang: str = "zh") -> list[Node
     and the 90th percentile. One pass over the longest period's stays, on their index."""
     short, long = PERIODS
     recent_since, long_since = now - timedelta(days=short), now - timedelta(days=long)
-    recent = case((NodeStay.left_at >= recent_since, 1), else_=0)
     # Stays counted by tenth of an hour: the 90th percentile to the nearest 6 minutes, from a
     # few hundred rows instead of sorting every stay.
     tenth = NodeStay.seconds // 360
-    buckets = session.execute(
-        select(
-            NodeStay.workflow_id,
-            NodeStay.node,
-            recent,
-            tenth,
-            func.count(),
-            func.sum(NodeStay.seconds),
-            func.max(NodeStay.seconds),
+
+    def ended(is_recent: int, *within):
+        return (
+            select(
+                literal(is_recent),
+                NodeStay.workflow_id,
+                NodeStay.node,
+                tenth,
+                func.count(),
+                func.sum(NodeStay.seconds),
+                func.max(NodeStay.seconds),
+            )
+            .where(*within)
+            .group_by(NodeStay.workflow_id, NodeStay.node, tenth)
         )
-        .where(NodeStay.left_at >= long_since)
-        .group_by(NodeStay.workflow_id, NodeStay.node, recent, tenth)
+
+    # The short period and the rest of the long one apart: each stay is grouped once, by
+    # its node and length alone.
+    buckets = session.execute(
+        union_all(
+            ended(1, NodeStay.left_at >= recent_since),
+            ended(0, NodeStay.left_at >= long_since, NodeStay.left_at < recent_since),
+        )
     ).all()
     specs = workflow.all_specs(session)
     kind_of = {spec.id: spec.kind for spec in specs}
     found: dict[tuple[str, str], dict[int, list[tuple[int, int, float, float]]]] = {}
-    for workflow_id, code, is_recent, bucket, count, total, longest in buckets:
+    for is_recent, workflow_id, code, bucket, count, total, longest in buckets:
         periods = found.setdefault((kind_of[workflow_id], code), {short: [], long: []})
         for days in (short, long) if is_recent else (long,):
             periods[days].append((int(bucket), int(count), total / 3600, longest / 3600))
