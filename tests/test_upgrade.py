@@ -145,17 +145,24 @@ def test_the_first_schemas_stays_are_read_from_its_audit_trail(old_file):
     assert shown == expected and len(shown) >= 6
 
 
-def _to_revision(database: Database, revision: str, *, down: bool = False) -> None:
+STAYS = "0018"  # the revision that brings the node stays
+
+
+def _stays_taken_away_and_brought_back(database: Database) -> None:
     from alembic import command
+    from alembic.script import ScriptDirectory
 
     config = migrate._config()
+    before = ScriptDirectory.from_config(config).get_revision(STAYS).down_revision
     with database.engine.begin() as connection:
         config.attributes["connection"] = connection
-        (command.downgrade if down else command.upgrade)(config, revision)
+        command.downgrade(config, before)
+        assert "node_stays" not in sa_inspect(connection).get_table_names()
+        command.upgrade(config, STAYS)
 
 
 def test_an_older_database_gains_the_stays_its_audit_trail_tells(office):
-    """A history made now, its stays table taken away (as before 0018) and made again from
+    """A history made now, its stays table taken away (as before STAYS) and made again from
     the audit trail: the same stays, lengths and figures the engine wrote."""
     build(office, T0 - timedelta(days=45))
     build(office, T0)
@@ -175,10 +182,7 @@ def test_an_older_database_gains_the_stays_its_audit_trail_tells(office):
             return sorted(rows, key=repr), figures_shown(session, NOW)
 
     written, shown = stays_and_figures()
-    _to_revision(office.db, "0017", down=True)
-    with office.db.engine.connect() as connection:
-        assert "node_stays" not in sa_inspect(connection).get_table_names()
-    _to_revision(office.db, "0018")
+    _stays_taken_away_and_brought_back(office.db)
     assert stays_and_figures() == (written, shown)
     with office.db.reading() as session:
         assert shown == figures_from_events(session, NOW)
