@@ -371,8 +371,8 @@ class NodeStay(Base):
 
     __tablename__ = "node_stays"
     __table_args__ = (
-        # The stays that ended in a period, with every column the dashboard reads of them.
-        Index("ix_node_stays_left", "left_at", "workflow_id", "node", "seconds", "order_id"),
+        # Each node's stays that ended in a period, with every column the dashboard reads.
+        Index("ix_node_stays_node", "workflow_id", "node", "left_at", "seconds", "order_id"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

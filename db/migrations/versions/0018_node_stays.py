@@ -134,8 +134,8 @@ def upgrade() -> None:
     with op.batch_alter_table("node_stays", schema=None) as batch_op:
         batch_op.create_index(batch_op.f("ix_node_stays_order_id"), ["order_id"], unique=False)
         batch_op.create_index(
-            "ix_node_stays_left",
-            ["left_at", "workflow_id", "node", "seconds", "order_id"],
+            "ix_node_stays_node",
+            ["workflow_id", "node", "left_at", "seconds", "order_id"],
             unique=False,
         )
     # The dashboard's amounts by order date are summed from this index alone.
@@ -150,6 +150,6 @@ def upgrade() -> None:
 def downgrade() -> None:
     op.drop_index("ix_orders_created_amounts", table_name="orders")
     with op.batch_alter_table("node_stays", schema=None) as batch_op:
-        batch_op.drop_index("ix_node_stays_left")
+        batch_op.drop_index("ix_node_stays_node")
         batch_op.drop_index(batch_op.f("ix_node_stays_order_id"))
     op.drop_table("node_stays")
