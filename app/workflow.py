@@ -639,7 +639,7 @@ def _take(
             user.name,
             order,
             "transition",
-            # Since when it stood there: the dashboard measures each stay from one event.
+            # Since when it stood there: each event tells a whole stay, as its node stay row does.
             before={"status": source, "since": since},
             after={"status": transition.target, "transition": transition.name, "trigger": trigger},
             comment=comment,
