@@ -11,10 +11,10 @@ from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta
 from decimal import Decimal
 
-from sqlalchemy import DateTime, Integer, Select, and_, case, cast, func, literal, or_, select
-from sqlalchemy.orm import Session, aliased
+from sqlalchemy import Select, and_, case, func, literal, or_, select, union_all
+from sqlalchemy.orm import Session
 
-from db.models import Event, Order, OrderLine, Party, Product, Shipment, User, Workflow
+from db.models import NodeStay, Order, OrderLine, Party, Product, Shipment, User
 
 from . import lateness, workflow
 from .clock import utcnow
@@ -247,11 +247,7 @@ def overdue_by_role(
 ) -> list[Figure]:
     """Late orders by the department that owns their next step."""
     late = late_orders(session, now)
-    rows = session.execute(
-        select(Order.workflow_id, Order.status, func.count())
-        .where(late_clause(session, now))
-        .group_by(Order.workflow_id, Order.status)
-    ).all()
+    rows = lateness.late_by_node(session, now)
     by_id = {spec.id: spec for spec in specs}
     counts: dict[str, int] = {}
     for workflow_id, status, count in rows:
@@ -316,26 +312,6 @@ def _next_day(session: Session):
     return Order.due + literal(timedelta(days=1))
 
 
-def _hours_between(session: Session, later, earlier):
-    if session.get_bind().dialect.name == "sqlite":
-        return (func.julianday(later) - func.julianday(earlier)) * 24.0
-    return func.extract("epoch", later - earlier) / 3600.0
-
-
-def _stamp(session: Session, text):
-    """A time written in an event's JSON, as SQL can compute with."""
-    if session.get_bind().dialect.name == "sqlite":
-        return text  # julianday() reads ISO text
-    return cast(text, DateTime)
-
-
-def _whole_number(session: Session, value):
-    """The whole part of a number that is not negative, in SQL."""
-    if session.get_bind().dialect.name == "sqlite":
-        return cast(value, Integer)  # SQLite truncates
-    return func.floor(value)
-
-
 def _summary(buckets: list[tuple[int, int, float, float]]) -> tuple[int, float, float]:
     """Count, average and nearest-rank 90th percentile of stays counted in buckets."""
     n = sum(count for _, count, _, _ in buckets)
@@ -351,95 +327,89 @@ def _summary(buckets: list[tuple[int, int, float, float]]) -> tuple[int, float, 
 
 
 def time_in_node(session: Session, now: datetime, lang: str = "zh") -> list[NodeTime]:
-    """From the audit trail: each stay at a node that ended in the last PERIODS days (an
-    order moved on), how long it lasted; per node and period the average and the 90th
-    percentile. One pass over the events of the longest period."""
+    """From the stays the engine records: each stay at a node that ended in the last
+    PERIODS days (an order moved on), how long it lasted; per node and period the average
+    and the 90th percentile. One statement over the longest period's stays, each node's
+    read on its own stretch of their index."""
     short, long = PERIODS
-    left = aliased(Event)
-    earlier = aliased(Event)
-    # Events written before they said since when the order stood there: the event before.
-    came = (
-        select(func.max(earlier.at))
-        .where(
-            earlier.order_id == left.order_id,
-            earlier.id < left.id,
-            earlier.action.in_(("create", "transition")),
-        )
-        .correlate(left)
-        .scalar_subquery()
-    )
-    since = _stamp(session, left.before["since"].as_string())
-    hours = func.coalesce(
-        _hours_between(session, left.at, since), _hours_between(session, left.at, came)
-    )
-    stays = (
-        select(
-            Workflow.kind.label("kind"),
-            left.before["status"].as_string().label("node"),
-            left.order_id.label("order_id"),
-            left.at.label("at"),
-            hours.label("hours"),
-            case((left.at >= now - timedelta(days=short), 1), else_=0).label("recent"),
-        )
-        .join(Order, Order.id == left.order_id)
-        .join(Workflow, Workflow.id == Order.workflow_id)
-        .where(left.at >= now - timedelta(days=long), left.action == "transition")
-        .cte("stays")
-        # Read once into a scratch table: each stay's JSON is parsed and its hours computed
-        # once, not again for every place the grouping below names them.
-        .prefix_with("MATERIALIZED")
-    )
+    recent_since, long_since = now - timedelta(days=short), now - timedelta(days=long)
+    specs = workflow.all_specs(session)
+    versions: dict[str, list[int]] = {}
+    for spec in specs:
+        versions.setdefault(spec.kind, []).append(spec.id)
+    nodes = list(dict.fromkeys((spec.kind, code) for spec in specs for code in spec.order))
     # Stays counted by tenth of an hour: the 90th percentile to the nearest 6 minutes, from a
     # few hundred rows instead of sorting every stay.
-    tenth = _whole_number(session, stays.c.hours * 10)
-    buckets = session.execute(
-        select(
-            stays.c.kind,
-            stays.c.node,
-            stays.c.recent,
-            tenth,
-            func.count(),
-            func.sum(stays.c.hours),
-            func.max(stays.c.hours),
+    tenth = NodeStay.seconds // 360
+
+    def at(kind: str, code: str):
+        return NodeStay.workflow_id.in_(versions[kind]), NodeStay.node == code
+
+    def ended(kind: str, code: str, is_recent: int, *within):
+        return (
+            select(
+                literal(kind),
+                literal(code),
+                literal(is_recent),
+                tenth,
+                func.count(),
+                func.sum(NodeStay.seconds),
+                func.max(NodeStay.seconds),
+            )
+            .where(*at(kind, code), *within)
+            .group_by(tenth)
         )
-        .where(stays.c.hours.is_not(None))
-        .group_by(stays.c.kind, stays.c.node, stays.c.recent, tenth)
+
+    # Each node's last 30 days and the rest of its 90 apart: every stay is sorted once, by
+    # its length alone.
+    buckets = session.execute(
+        union_all(
+            *[
+                part
+                for kind, code in nodes
+                for part in (
+                    ended(kind, code, 1, NodeStay.left_at >= recent_since),
+                    ended(
+                        kind,
+                        code,
+                        0,
+                        NodeStay.left_at >= long_since,
+                        NodeStay.left_at < recent_since,
+                    ),
+                )
+            ]
+        )
     ).all()
-    found: dict[tuple[str, str], dict[int, list[tuple[int, float, float, float]]]] = {}
+    found: dict[tuple[str, str], dict[int, list[tuple[int, int, float, float]]]] = {}
     for kind, code, is_recent, bucket, count, total, longest in buckets:
         periods = found.setdefault((kind, code), {short: [], long: []})
         for days in (short, long) if is_recent else (long,):
-            periods[days].append((int(bucket), int(count), float(total), float(longest)))
-    rows = [
-        (kind, code, *_summary(periods[long]), *_summary(periods[short]))
-        for (kind, code), periods in found.items()
-    ]
+            periods[days].append((int(bucket), int(count), total / 3600, longest / 3600))
     labels = _node_labels(session, lang)
     result = []
-    for kind, code, n, average, p90, n_short, average_short, p90_short in rows:
-        label = f"{_workflow_label(kind, lang)} · {labels.get((kind, code), (code, 99))[0]}"
-        behind = select(stays.c.order_id).where(stays.c.kind == kind, stays.c.node == code)
-        for days, count, mean, top, among in (
-            (short, n_short, average_short, p90_short, behind.where(stays.c.recent == 1)),
-            (long, n, average, p90, behind),
-        ):
+    for kind, code in nodes:
+        periods = found.get((kind, code))
+        if periods is None:
+            continue
+        label = f"{_workflow_label(kind, lang)} · {labels[(kind, code)][0]}"
+        for days, since in ((short, recent_since), (long, long_since)):
+            count, mean, top = _summary(periods[days])
             if count:
+                behind = select(NodeStay.order_id).where(*at(kind, code), NodeStay.left_at >= since)
                 result.append(
                     NodeTime(
                         kind,
                         code,
                         label,
                         days,
-                        int(count),
-                        round(float(mean or 0), 1),
-                        round(float(top or 0), 1),
-                        _among(among),
+                        count,
+                        round(mean, 1),
+                        round(top, 1),
+                        _among(behind),
                     )
                 )
-    kinds = list(dict.fromkeys(spec.kind for spec in workflow.all_specs(session)))
-    result.sort(
-        key=lambda t: (t.days, kinds.index(t.kind), labels.get((t.kind, t.node), ("", 99))[1])
-    )
+    kinds = list(versions)
+    result.sort(key=lambda t: (t.days, kinds.index(t.kind), labels[(t.kind, t.node)][1]))
     return result
 
 
@@ -466,9 +436,10 @@ def amount_terms(session: Session, direction: str) -> list[tuple[object, object]
     kinds = [code for code, k in KINDS.items() if k.party_kind == party_kind]
     returns = [code for code in kinds if KINDS[code].figures_sign < 0]
     sold = [code for code in kinds if code not in returns]
-    terms: list[tuple[object, object]] = [(Order.total, and_(booked, Order.kind.in_(sold)))]
+    # The kind asked first: it settles most orders before the longer test of their node.
+    terms: list[tuple[object, object]] = [(Order.total, and_(Order.kind.in_(sold), booked))]
     if returns:
-        terms.append((-Order.total, and_(booked, Order.kind.in_(returns))))
+        terms.append((-Order.total, and_(Order.kind.in_(returns), booked)))
     return terms
 
 
@@ -477,19 +448,13 @@ def _month_start(day: date, back: int = 0) -> date:
     return date(months // 12, months % 12 + 1, 1)
 
 
-def _month_of(session: Session, column):
-    if session.get_bind().dialect.name == "sqlite":
-        return func.strftime("%Y-%m", column)
-    return func.to_char(column, "YYYY-MM")
-
-
 def monthly_amounts(
     session: Session, specs: list[WorkflowSpec], now: datetime, lang: str = "zh"
 ) -> list[Month]:
     """Sales and purchase amounts of each of the last MONTHS months, by order date: every
-    term of both in one pass over the months' orders."""
-    first = _month_start(now.date(), MONTHS - 1)
-    since = datetime.combine(first, datetime.min.time())
+    term of both summed over each month's stretch of the order-date index, all months in
+    one statement (grouped by a month worked out of each date, the year's orders would be
+    sorted first)."""
     terms = {direction: amount_terms(session, direction) for direction in ("sales", "purchase")}
     sums = [
         func.coalesce(
@@ -498,14 +463,7 @@ def monthly_amounts(
         )
         for found in terms.values()
     ]
-    month = _month_of(session, Order.created_at)
-    rows = {
-        key: (Decimal(sales), Decimal(purchases))
-        for key, sales, purchases in session.execute(
-            select(month, *sums).where(Order.created_at >= since).group_by(month)
-        )
-    }
-    months = []
+    ranges = []
     for back in range(MONTHS - 1, -1, -1):
         start = _month_start(now.date(), back)
         end = _month_start(now.date(), back - 1)
@@ -513,8 +471,21 @@ def monthly_amounts(
             Order.created_at >= datetime.combine(start, datetime.min.time()),
             Order.created_at < datetime.combine(end, datetime.min.time()),
         )
+        ranges.append((start, in_month))
+    rows = {
+        key: (Decimal(sales), Decimal(purchases))
+        for key, sales, purchases in session.execute(
+            union_all(
+                *[
+                    select(literal(start.isoformat()), *sums).where(in_month)
+                    for start, in_month in ranges
+                ]
+            )
+        )
+    }
+    months = []
+    for start, in_month in ranges:
         key = start.strftime("%Y-%m")
-        values = rows.get(key, (Decimal(0), Decimal(0)))
         figures = [
             Figure(
                 key,
@@ -522,7 +493,7 @@ def monthly_amounts(
                 value.quantize(Decimal("0.01")),
                 _among(select(Order.id).where(in_month, or_(*[which for _, which in found]))),
             )
-            for value, found in zip(values, terms.values(), strict=True)
+            for value, found in zip(rows[start.isoformat()], terms.values(), strict=True)
         ]
         months.append(Month(start, *figures))
     return months

@@ -290,6 +290,7 @@ def create_orders(
             },
         )
     orders = find_orders(session, [row["number"] for row in rows])
+    workflow.record_stays(session, [(order, order.status) for order in orders], now, new=True)
     changes.announce(session, orders)
     return orders
 

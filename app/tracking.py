@@ -8,7 +8,8 @@ Statuses arrive two ways, and are applied the same way (`apply`):
 
 A signed-for status signs the matching shipment (orders.confirm_delivery: the order
 follows once all its shipments are signed); a refused one reports the shipment refused
-(shipments.refuse: the order is in exception until someone resolves it); anything else
+(shipments.refuse), a lost one reports it lost (shipments.report_lost): either way the
+order is in exception until someone resolves it; anything else
 (in transit, out for delivery) is noted and left. Each applied status is an audit event
 naming its source. A tracking number that matches no shipment, or more than one, is
 reported and never guessed; a status for a shipment already signed, refused or lost
@@ -38,9 +39,10 @@ from .spreadsheets.reading import OLD_EXCEL_MAGIC, ZIP_MAGIC, ImportRejected, Ro
 
 MAX_ROWS = 20_000
 TIMEOUT_S = 10
-SIGNED, REFUSED, MOVING = "signed", "refused", "moving"
-# What carriers write, as one of the three (checked in this order).
+SIGNED, REFUSED, LOST, MOVING = "signed", "refused", "lost", "moving"
+# What carriers write, as one of the four (checked in this order).
 NOT_YET = re.compile(r"未签收|未妥投|\bnot\s+(yet\s+)?(delivered|signed)\b")
+LOST_WORDS = re.compile(r"丢失|遗失|丢件|\blost\b|\bmissing\b")
 REFUSED_WORDS = re.compile(r"拒收|拒签|退签|退回|\brefused\b|\brejected\b|\breturned\b")
 SIGNED_WORDS = re.compile(r"签收|妥投|代签|\bdelivered\b|\bsigned\b")
 # 快递100's `state` codes: 3 signed, 4 returned unsigned, 6 sent back, 14 refused.
@@ -71,7 +73,7 @@ class CarrierStatus:
     tracking_no: str
     status: str  # as the carrier wrote it
     at: datetime | None  # when, as the carrier says (office time turned to UTC)
-    meaning: str  # SIGNED, REFUSED or MOVING
+    meaning: str  # SIGNED, REFUSED, LOST or MOVING
     row: int = 0  # the file's row, for the report
 
 
@@ -79,8 +81,8 @@ class CarrierStatus:
 class Outcome:
     tracking_no: str
     status: str
-    outcome: str  # signed, already_signed, refused, already_refused, noted, unknown, ambiguous,
-    # not_allowed_here
+    outcome: str  # signed, already_signed, refused, lost, already_refused (or lost), noted,
+    # unknown, ambiguous, not_allowed_here
     shipment: str | None = None
     order: str | None = None
     row: int = 0
@@ -95,6 +97,8 @@ def meaning_of(status: str) -> str:
         return STATE_CODES[word]
     if NOT_YET.search(word):
         return MOVING
+    if LOST_WORDS.search(word):  # before the others: "签收前丢失" is a loss
+        return LOST
     if REFUSED_WORDS.search(word):  # before signed: "拒签收" is a refusal
         return REFUSED
     return SIGNED if SIGNED_WORDS.search(word) else MOVING
@@ -294,17 +298,17 @@ def _apply_one(
         return outcome("noted")
     if shipments.state_of(shipment) != shipments.IN_TRANSIT:
         return outcome("already_signed" if shipment.trouble is None else "already_refused")
-    refused = status.meaning == REFUSED
-    fact = "trouble" if refused else "sign"
+    fact = "sign" if status.meaning == SIGNED else "trouble"
     spec = workflow.spec_for(session, order)
     if not workflow.may_record(spec, user, order, fact):
         if not spec.allows(order.status, fact):
             return outcome("not_allowed_here")
         workflow.require_fact(session, user, order, fact)  # raises: the user may not
-    if refused:
-        shipments.refuse(session, user, shipment.number, reason=status.status, source=source)
-    else:
+    if status.meaning == SIGNED:
         orders.confirm_delivery(session, user, shipment.number)
+    else:
+        report = shipments.refuse if status.meaning == REFUSED else shipments.report_lost
+        report(session, user, shipment.number, reason=status.status, source=source)
     audit.record_on_order(
         session,
         user.name,
@@ -320,7 +324,7 @@ def _apply_one(
             "from": name,
         },
     )
-    return outcome("refused" if refused else "signed")
+    return outcome(status.meaning)
 
 
 def import_export(session: Session, user: User, path: str | Path) -> list[Outcome]:

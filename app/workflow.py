@@ -11,13 +11,14 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import datetime
 from decimal import Decimal
 
-from sqlalchemy import bindparam, select
+from sqlalchemy import DateTime, Integer, bindparam, cast, func, select
 from sqlalchemy.engine import URL
 from sqlalchemy.orm import Session
 
-from db.models import Order, User, Workflow
+from db.models import NodeStay, Order, User, Workflow
 
 from . import audit, settings, stock
 from .clock import utcnow
@@ -627,6 +628,7 @@ def _take(
     for effect, orders in by_effect.items():
         EFFECTS[effect](session, user, orders)
     now = utcnow()
+    record_stays(session, [(order, transition.target) for order, transition in moves], now)
     for order, transition in moves:
         source, since = order.status, order.status_since
         order.status = transition.target
@@ -637,12 +639,52 @@ def _take(
             user.name,
             order,
             "transition",
-            # Since when it stood there: the dashboard measures each stay from one event.
+            # Since when it stood there: each event tells a whole stay, as its node stay row does.
             before={"status": source, "since": since},
             after={"status": transition.target, "transition": transition.name, "trigger": trigger},
             comment=comment,
         )
     return bool(by_effect)
+
+
+_STAYS = NodeStay.__table__
+_BEGIN_STAYS = _STAYS.insert()
+
+
+def _end_stays(dialect: str):
+    """The open stays of the orders `ids` end at `at`, with how long they lasted."""
+    at = bindparam("at", type_=DateTime)
+    if dialect == "sqlite":
+        lasted = (func.julianday(at) - func.julianday(_STAYS.c.entered_at)) * 86400
+    else:
+        lasted = func.extract("epoch", at - _STAYS.c.entered_at)
+    return (
+        _STAYS.update()
+        .where(_STAYS.c.order_id.in_(bindparam("ids", expanding=True)), _STAYS.c.left_at.is_(None))
+        .values(left_at=at, seconds=cast(func.round(lasted), Integer))
+    )
+
+
+_END_STAYS = {dialect: _end_stays(dialect) for dialect in ("sqlite", "postgresql")}
+
+
+def record_stays(
+    session: Session, entering: list[tuple[Order, str]], at: datetime, *, new: bool = False
+) -> None:
+    """The orders come to the given nodes at `at`: their stays there begin and the stays
+    they leave end (`new` orders leave none). Two statements for a whole batch."""
+    if not entering:
+        return
+    if not new:
+        ending = _END_STAYS[session.get_bind().dialect.name]
+        session.execute(ending, {"ids": [order.id for order, _ in entering], "at": at})
+    session.execute(
+        _BEGIN_STAYS,
+        [
+            {"order_id": order.id, "workflow_id": order.workflow_id, "node": node, "entered_at": at}
+            for order, node in entering
+        ],
+    )
 
 
 def _notify(session: Session, moved: set[Order]) -> None:

@@ -41,7 +41,17 @@ def build(path: Path, wanted: int) -> None:
     from app.clock import utcnow
     from app.demo import build_demo
     from app.setup import open_database
-    from db.models import Order, OrderLine, Party, Payment, Product, Shipment, ShipmentLine, User
+    from db.models import (
+        NodeStay,
+        Order,
+        OrderLine,
+        Party,
+        Payment,
+        Product,
+        Shipment,
+        ShipmentLine,
+        User,
+    )
 
     database, _ = open_database(str(path))
     build_demo(database, 100)
@@ -139,9 +149,20 @@ def build(path: Path, wanted: int) -> None:
                     )
                 )
             next_order += 1
+        # Each order stands at its node since its status_since, as the engine would record.
+        stays = [
+            dict(
+                order_id=o["id"],
+                workflow_id=o["workflow_id"],
+                node=o["status"],
+                entered_at=o["status_since"],
+            )
+            for o in orders
+        ]
         with database.unit_of_work() as session:
             for table, rows in (
                 (Order, orders),
+                (NodeStay, stays),
                 (OrderLine, lines),
                 (Shipment, shipments),
                 (ShipmentLine, shipment_lines),

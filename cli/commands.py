@@ -708,6 +708,7 @@ OUTCOME_WORDS = {
     "signed": ("已签收", "signed"),
     "already_signed": ("此前已签收，未重复", "already signed, nothing done"),
     "refused": ("拒收：已登记异常，请处理", "refused: the order is in exception, to resolve"),
+    "lost": ("丢件：已登记异常，请处理", "lost: the order is in exception, to resolve"),
     "already_refused": ("此前已登记拒收或丢件，未重复", "already refused or lost, nothing done"),
     "noted": ("运输中，未改变", "on its way, nothing changed"),
     "unknown": ("没有此运单号的发货单", "no shipment has this tracking number"),
@@ -731,7 +732,7 @@ def _tracking_report(ctx: Context, outcomes) -> int:
         ],
     )
     signed = sum(o.outcome == "signed" for o in outcomes)
-    left = sum(o.outcome in ("unknown", "ambiguous", "refused") for o in outcomes)
+    left = sum(o.outcome in ("unknown", "ambiguous", "refused", "lost") for o in outcomes)
     ctx.say(
         f"已签收 {signed} 张发货单；{left} 条需要人工查看。",
         f"{signed} shipments signed; {left} need a person to look.",

@@ -155,6 +155,8 @@ class Order(Base):
         Index("ix_orders_search", "created_at", "id", "number", "party_id"),
         # Counting by node and lateness (the dashboard, the wall display) read it alone.
         Index("ix_orders_workflow_status", "workflow_id", "status", "status_since", "due"),
+        # The dashboard's amounts by order date read it alone.
+        Index("ix_orders_created_amounts", "created_at", "kind", "workflow_id", "status", "total"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -359,6 +361,29 @@ class Event(Base):
     comment: Mapped[str] = mapped_column(Text, default="")
     prev_hash: Mapped[str] = mapped_column(String(64))
     hash: Mapped[str] = mapped_column(String(64))
+
+
+class NodeStay(Base):
+    """One stay of an order at a node of its workflow: when it came, when it moved on
+    (none while it stands there) and how long it stayed. The engine writes them with each
+    step, in the step's transaction; the dashboard measures the time spent at each node
+    from them."""
+
+    __tablename__ = "node_stays"
+    __table_args__ = (
+        # Each node's stays that ended in a period, with every column the dashboard reads.
+        Index("ix_node_stays_node", "workflow_id", "node", "left_at", "seconds", "order_id"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    order_id: Mapped[int] = mapped_column(ForeignKey("orders.id"), index=True)
+    workflow_id: Mapped[int] = mapped_column(ForeignKey("workflows.id"))
+    node: Mapped[str] = mapped_column(String(32))
+    entered_at: Mapped[datetime] = mapped_column(DateTime)
+    left_at: Mapped[datetime | None] = mapped_column(DateTime)
+    # Whole seconds from entered_at to left_at, set when the stay ends: summed and counted
+    # as they are, where times would be parsed for every stay.
+    seconds: Mapped[int | None] = mapped_column(Integer)
 
 
 class AuditHead(Base):

@@ -248,3 +248,44 @@ def test_a_wrong_key_or_no_service_is_a_clear_message(office, cli, three, fake_s
     assert tracking.meaning_of("Out for delivery") == tracking.MOVING
     assert tracking.meaning_of("Delivered") == tracking.SIGNED
     assert tracking.meaning_of("客户拒签收") == tracking.REFUSED
+
+
+def test_a_lost_status_reports_the_shipment_lost(office, cli, three, fake_service, tmp_path):
+    export = tmp_path / "中通状态.csv"
+    export.write_text(
+        "运单号,状态,时间\n"
+        "SF1001,快件丢失,2026-12-01 10:00\n"
+        "SF1003,Parcel missing,2026-12-01 11:00\n",
+        encoding="utf-8-sig",
+    )
+    code, out, err = cli("tracking", "import", str(export), "--json", user="warehouse")
+    assert code == 0, err
+    assert {r["tracking_no"]: r["outcome"] for r in json.loads(out)} == {
+        "SF1001": "lost",
+        "SF1003": "lost",
+    }
+    FakeKuaidi100.answers["SF1002"] = _answer("SF1002", "2", "快件遗失", "2026-12-01 12:00:00")
+    code, out, err = cli("tracking", "pull", "--json", user="warehouse")
+    assert code == 0, err
+    assert {r["tracking_no"]: r["outcome"] for r in json.loads(out)} == {"SF1002": "lost"}
+    with office.db.reading() as session:
+        troubles = dict(session.execute(select(Shipment.tracking_no, Shipment.trouble)).all())
+    assert troubles == {"SF1001": "lost", "SF1002": "lost", "SF1003": "lost"}
+    # Nothing signed; each loss recorded with the carrier's words and where they came from.
+    assert state(office) == {t: ("shipped", False) for t in ("SF1001", "SF1002", "SF1003")}
+    lost = {e["document"]: (e["reason"], e["source"]) for e in events(office, "shipment_lost")}
+    assert lost == {
+        three["SF1001"][1]: ("快件丢失", "file"),
+        three["SF1003"][1]: ("Parcel missing", "file"),
+        three["SF1002"][1]: ("2 快件遗失", "service"),
+    }
+    said = {
+        e["tracking_no"]: (e["carrier_said"], e["source"]) for e in events(office, "carrier_status")
+    }
+    assert said["SF1001"] == ("快件丢失", "file") and said["SF1002"] == ("2 快件遗失", "service")
+    # Reported again, a loss changes nothing.
+    code, out, _ = cli("tracking", "import", str(export), "--json", user="warehouse")
+    assert {r["outcome"] for r in json.loads(out)} == {"already_refused"}
+    assert len(events(office, "shipment_lost")) == 3
+    for words in ("丢件", "遗失", "Lost in transit", "签收前丢失"):
+        assert tracking.meaning_of(words) == tracking.LOST, words

@@ -10,10 +10,14 @@ from __future__ import annotations
 import hashlib
 import shutil
 import sqlite3
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
-from sqlalchemy import text
+from audit_stays import figures_from_events, figures_shown, stays_from_events, stays_kept
+from dashboard_office import NOW, T0, build
+from sqlalchemy import func, select, text
+from sqlalchemy import inspect as sa_inspect
 
 from app import queries
 from app.errors import SchemaTooNew
@@ -21,6 +25,7 @@ from app.setup import open_database
 from cli import commands as cli
 from db import migrate
 from db.engine import Database
+from db.models import Event, NodeStay
 
 OLD_DEMO = Path(__file__).parent / "data" / "schema-0001-demo.db"
 
@@ -121,6 +126,67 @@ def test_a_database_of_the_first_schema_is_backed_up_migrated_and_keeps_everythi
     monkeypatch.delenv("ORDERTRAIL_PASSWORD", raising=False)
     assert cli.main(["--db", str(old_file), "--lang", "en", "audit", "verify"]) == 0
     assert "intact" in capsys.readouterr().err
+
+
+def test_the_first_schemas_stays_are_read_from_its_audit_trail(old_file):
+    """Its step events do not yet say since when the order stood at the node: each stay
+    begins at the order's step or creation before."""
+    database, _ = open_database(str(old_file))
+    try:
+        with database.reading() as session:
+            last = session.scalar(select(func.max(Event.at)))
+            kept, told = stays_kept(session), stays_from_events(session)
+            shown = figures_shown(session, last + timedelta(days=1))
+            expected = figures_from_events(session, last + timedelta(days=1))
+    finally:
+        database.dispose()
+    assert kept == told
+    assert len([stay for stay in kept if stay[3] is not None]) == 191  # its step events
+    assert shown == expected and len(shown) >= 6
+
+
+STAYS = "0018"  # the revision that brings the node stays
+
+
+def _stays_taken_away_and_brought_back(database: Database) -> None:
+    from alembic import command
+    from alembic.script import ScriptDirectory
+
+    config = migrate._config()
+    before = ScriptDirectory.from_config(config).get_revision(STAYS).down_revision
+    with database.engine.begin() as connection:
+        config.attributes["connection"] = connection
+        command.downgrade(config, before)
+        assert "node_stays" not in sa_inspect(connection).get_table_names()
+        command.upgrade(config, STAYS)
+
+
+def test_an_older_database_gains_the_stays_its_audit_trail_tells(office):
+    """A history made now, its stays table taken away (as before STAYS) and made again from
+    the audit trail: the same stays, lengths and figures the engine wrote."""
+    build(office, T0 - timedelta(days=45))
+    build(office, T0)
+
+    def stays_and_figures():
+        with office.db.reading() as session:
+            rows = session.execute(
+                select(
+                    NodeStay.order_id,
+                    NodeStay.workflow_id,
+                    NodeStay.node,
+                    NodeStay.entered_at,
+                    NodeStay.left_at,
+                    NodeStay.seconds,
+                )
+            ).all()
+            return sorted(rows, key=repr), figures_shown(session, NOW)
+
+    written, shown = stays_and_figures()
+    _stays_taken_away_and_brought_back(office.db)
+    assert stays_and_figures() == (written, shown)
+    with office.db.reading() as session:
+        assert shown == figures_from_events(session, NOW)
+    assert shown[("sales", "placed", 90)][0] == 6 and shown[("sales", "placed", 30)][0] == 3
 
 
 def newer_file(tmp_path: Path) -> Path:

@@ -23,7 +23,7 @@ from ui import background, dialogs
 from ui.documents_dialog import ImportErrorsDialog
 from ui.workspace import Workspace
 
-NEEDS_A_PERSON = {"unknown", "ambiguous", "refused", "not_allowed_here"}
+NEEDS_A_PERSON = {"unknown", "ambiguous", "refused", "lost", "not_allowed_here"}
 
 
 class TrackingResults(QDialog):
@@ -36,6 +36,7 @@ class TrackingResults(QDialog):
             "signed": self.tr("Signed for"),
             "already_signed": self.tr("Already signed: nothing done"),
             "refused": self.tr("Refused: the order is in exception, to resolve"),
+            "lost": self.tr("Lost: the order is in exception, to resolve"),
             "already_refused": self.tr("Already refused or lost: nothing done"),
             "noted": self.tr("On its way: nothing changed"),
             "unknown": self.tr("No shipment has this tracking number"),

@@ -2695,6 +2695,11 @@ What you were doing was not saved; the data in the database is untouched. The de
     </message>
     <message>
         <location filename="../../ui/tracking_actions.py" line="39"/>
+        <source>Lost: the order is in exception, to resolve</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/tracking_actions.py" line="39"/>
         <source>Already refused or lost: nothing done</source>
         <translation type="unfinished"></translation>
     </message>

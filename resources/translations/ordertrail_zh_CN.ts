@@ -2694,6 +2694,11 @@ What you were doing was not saved; the data in the database is untouched. The de
     </message>
     <message>
         <location filename="../../ui/tracking_actions.py" line="39"/>
+        <source>Lost: the order is in exception, to resolve</source>
+        <translation>丢件：已登记异常，请处理</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tracking_actions.py" line="39"/>
         <source>Already refused or lost: nothing done</source>
         <translation>此前已登记拒收或丢件，未重复</translation>
     </message>
