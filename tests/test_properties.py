@@ -601,7 +601,12 @@ class OrderBooks(RuleBasedStateMachine):
             assert reserved == 0
         if order.status == spec.void:
             assert not progress.anything_moved and progress.paid == 0
-        if not coming_back and order.status in (spec.initial, spec.submission().target):
+        # Before approval nothing moves, unless an amendment took it back to approval.
+        if (
+            not coming_back
+            and order.status in (spec.initial, spec.submission().target)
+            and amendments.awaiting_approval(session, order) is None
+        ):
             assert not progress.anything_moved and paid == 0
         # Each amendment takes the order to its next revision, from the total before it.
         chain = session.execute(
