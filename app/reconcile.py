@@ -33,7 +33,7 @@ from datetime import date, datetime, timedelta
 from decimal import Decimal
 from functools import cached_property
 
-from sqlalchemy import Float, case, func, select, type_coerce
+from sqlalchemy import and_, case, func, literal, or_, select, type_coerce, union_all
 from sqlalchemy.orm import Session
 
 from db.models import (
@@ -142,74 +142,101 @@ class Month:
             .subquery()
         )
 
+    def figures_per_order(self):
+        """Per order: the value moved (shipped or received) by the month's end at the lines'
+        prices, paid and paid in positive amounts by then, and its service lines' value.
+
+        Every source adds its rows to one stream that is summed once by order: apart, the
+        sums come back as a row per order and source; joined to the orders, SQLite builds
+        a temporary index for each of them."""
+        zero = literal(0)
+        parts = [
+            select(
+                OrderLine.order_id.label("order_id"),
+                (line.qty * OrderLine.unit_price).label("moved"),
+                zero.label("paid"),
+                zero.label("positive"),
+                zero.label("services"),
+            )
+            .select_from(line)
+            .join(OrderLine, OrderLine.id == line.order_line_id)
+            .join(document, document.id == line_of)
+            .where(dated < self.end)
+            for document, line, line_of, dated in (
+                (Shipment, ShipmentLine, ShipmentLine.shipment_id, Shipment.shipped_at),
+                (Receipt, ReceiptLine, ReceiptLine.receipt_id, Receipt.received_at),
+            )
+        ]
+        parts.append(
+            select(
+                Payment.order_id,
+                zero,
+                Payment.amount,
+                case((Payment.amount > 0, Payment.amount), else_=0),
+                zero,
+            ).where(Payment.paid_at < self.end)
+        )
+        parts.append(
+            select(OrderLine.order_id, zero, zero, zero, OrderLine.qty * OrderLine.unit_price)
+            .select_from(Product)
+            .join(OrderLine, OrderLine.product_id == Product.id)
+            .where(Product.is_service.is_(True))
+        )
+        rows = union_all(*parts).subquery()
+        # Typed as each figure was summed on its own: amounts to the cent, values at the
+        # lines' prices as they come.
+        value = (OrderLine.qty * OrderLine.unit_price).type
+        return (
+            select(
+                rows.c.order_id,
+                type_coerce(func.sum(rows.c.moved), value).label("moved"),
+                type_coerce(func.sum(rows.c.paid), Payment.amount.type).label("paid"),
+                type_coerce(func.sum(rows.c.positive), Payment.amount.type).label("positive"),
+                type_coerce(func.sum(rows.c.services), value).label("services"),
+            )
+            .group_by(rows.c.order_id)
+            .subquery()
+        )
+
     @cached_property
     def orders(self) -> dict[int, _OrderFigures]:
         """The orders made before the month's end whose goods and money may disagree, with
         their figures: an order fully paid and fully shipped (received), or with nothing
-        moved and nothing paid, needs no closer look and is read no further.
-
-        Each figure is one plain aggregate query, put together here: joined in one
-        statement, SQLite would build a temporary index for each of them."""
-        s, end = self.session, self.end
-        services = dict(
-            s.execute(
-                select(OrderLine.order_id, func.sum(OrderLine.qty * OrderLine.unit_price))
-                .join(Product, Product.id == OrderLine.product_id)
-                .where(Product.is_service.is_(True))
-                .group_by(OrderLine.order_id)
-            ).all()
-        )
-        moved: dict[int, object] = {}
-        for document, line, line_of, dated in (
-            (Shipment, ShipmentLine, ShipmentLine.shipment_id, Shipment.shipped_at),
-            (Receipt, ReceiptLine, ReceiptLine.receipt_id, Receipt.received_at),
-        ):
-            # At the lines' prices, summed per order: a fen of rounding between lines is
-            # not a discrepancy (ROUNDING).
-            moved.update(
-                s.execute(
-                    select(OrderLine.order_id, func.sum(line.qty * OrderLine.unit_price))
-                    .select_from(line)
-                    .join(OrderLine, OrderLine.id == line.order_line_id)
-                    .join(document, document.id == line_of)
-                    .where(dated < end)
-                    .group_by(OrderLine.order_id)
-                ).all()
-            )
-        money = self.money_per_order()
-        paid = {oid: (p, positive) for oid, p, positive in s.execute(select(money))}
-        parties = {
-            pid: (name, terms)
-            for pid, name, terms in s.execute(select(Party.id, Party.name, Party.payment_terms))
-        }
-        # One pass over the orders: plain floats pick those to look at, exact amounts for
-        # them. (COALESCE keeps SQLite from walking the orders through an index by date.)
-        figures = {}
-        for oid, number, kind, party_id, status, due, made, total, rough in s.execute(
+        moved and nothing paid, needs no closer look and is read no further (the database
+        leaves them out, so only the orders looked at are read)."""
+        figures = self.figures_per_order()
+        settled = func.abs(Order.total - figures.c.paid) < 0.005
+        delivered = figures.c.moved >= Order.total - figures.c.services - float(ROUNDING)
+        rows = self.session.connection().execute(
             select(
                 Order.id,
                 Order.number,
                 Order.kind,
-                Order.party_id,
+                Party.name,
+                Party.payment_terms,
                 Order.status,
                 Order.due,
                 Order.created_at,
                 Order.total,
-                type_coerce(Order.total, Float).label("rough"),
-            ).where(
-                func.coalesce(Order.created_at, Order.created_at) < end,
-                Order.kind.not_in(SETTLED_ON_PARENT),
+                figures.c.moved,
+                figures.c.paid,
+                figures.c.positive,
+                figures.c.services,
             )
-        ):
-            went = float(moved.get(oid) or 0)
-            got = float((paid.get(oid) or (0, 0))[0] or 0)
-            if went <= 0 and got == 0:
-                continue
-            if abs(rough - got) < 0.005 and went >= rough - float(services.get(oid) or 0) - 0.05:
-                continue
-            party, terms = parties[party_id]
-            paid_v, positive = (_money(v) for v in paid.get(oid, (0, 0)))
-            figures[oid] = _OrderFigures(
+            .select_from(figures)
+            .join(Order, Order.id == figures.c.order_id)
+            .join(Party, Party.id == Order.party_id)
+            .where(
+                Order.created_at < self.end,
+                Order.kind.not_in(SETTLED_ON_PARENT),
+                or_(figures.c.moved > 0, figures.c.paid != 0),
+                ~and_(settled, delivered),
+            )
+        )
+        result = {}
+        for oid, number, kind, party, terms, status, due, made, total, *money in rows:
+            moved, paid, positive, services = (_money(v) for v in money)
+            result[oid] = _OrderFigures(
                 number,
                 kind,
                 party,
@@ -218,13 +245,13 @@ class Month:
                 due,
                 made,
                 total,
-                total - _money(services.get(oid)),
-                _money(moved.get(oid)),
-                paid_v,
+                total - services,
+                moved,
+                paid,
                 positive,
-                positive - paid_v,
+                positive - paid,
             )
-        return figures
+        return result
 
     def side(self, party_kind: str) -> list[_OrderFigures]:
         return [
