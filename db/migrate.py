@@ -17,7 +17,7 @@ from db.engine import Database, backup_name
 
 MIGRATIONS = Path(__file__).parent / "migrations"
 # The newest migration in migrations/versions (tests/test_schema.py checks it).
-HEAD = "0018"
+HEAD = "0019"
 UPGRADE_LOCK = 7_310_001  # any number of our own for pg_advisory_xact_lock
 log = logging.getLogger(__name__)
 # progress(done, total): the backup and each migration are one step each.

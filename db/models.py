@@ -345,8 +345,9 @@ class Event(Base):
     """The append-only audit trail. Each row hashes its content and the previous hash."""
 
     __tablename__ = "events"
-    # The dashboard reads the last days' events (time spent at each node).
-    __table_args__ = (Index("ix_events_at", "at"),)
+    # The dashboard reads the last days' events (time spent at each node); reconciliation
+    # one month's events of a few actions.
+    __table_args__ = (Index("ix_events_at", "at"), Index("ix_events_action_at", "action", "at"))
 
     # Given by app.audit in chain order, never by the database.
     id: Mapped[int] = mapped_column(primary_key=True, autoincrement=False)
