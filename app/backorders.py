@@ -59,7 +59,7 @@ def waiting_clause(session: Session):
     """Orders whose goods are reserved or waited for, in whichever workflow version."""
     parts = [
         and_(_orders.c.workflow_id == spec.id, _orders.c.status.in_(sorted(nodes)))
-        for spec in workflow.all_specs(session)
+        for spec in workflow.specs_of_kinds(session, DELIVERING)
         if (nodes := holding_nodes(spec))
     ]
     return and_(_orders.c.kind.in_(DELIVERING), or_(*parts)) if parts else false()

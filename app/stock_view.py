@@ -45,7 +45,7 @@ def open_purchase_clause(session: Session):
     off; drafts count, so suggestions already drafted are not made twice), any version."""
     parts = [
         and_(_orders.c.workflow_id == spec.id, _orders.c.status.in_(nodes))
-        for spec in workflow.all_specs(session)
+        for spec in workflow.specs_of_kinds(session, BUYING)
         if (nodes := [c for c in spec.order if spec.is_before_fulfilment(c)])
     ]
     return and_(_orders.c.kind.in_(BUYING), or_(*parts)) if parts else false()

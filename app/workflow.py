@@ -217,6 +217,13 @@ def all_specs(session: Session) -> list[WorkflowSpec]:
     return [spec_by_id(session, wid) for wid in local]
 
 
+def specs_of_kinds(session: Session, kinds: tuple[str, ...]) -> list[WorkflowSpec]:
+    """Every version of the workflows orders of these kinds run on: a clause over them
+    need not read the other kinds' orders at their nodes only to leave them out."""
+    wanted = {KINDS[kind].workflow for kind in kinds}
+    return [spec for spec in all_specs(session) if spec.kind in wanted]
+
+
 def find_node(spec: WorkflowSpec, given: str) -> str:
     """A node by its code or by its label in either language."""
     wanted = (given or "").strip()
