@@ -14,7 +14,17 @@ from app.ageing import parse_terms
 from app.clock import frozen_at
 from app.errors import PermissionDenied, ValidationError
 from app.masterdata import edit_party
-from db.models import Event, Order, Payment, PeriodLock, Product, ShipmentLine, StockMove
+from db.models import (
+    Event,
+    Order,
+    Payment,
+    PeriodLock,
+    Product,
+    ReceiptLine,
+    Shipment,
+    ShipmentLine,
+    StockMove,
+)
 
 CUSTOMER = "华东贸易有限公司"
 
@@ -232,6 +242,32 @@ def test_shipped_but_unpaid_past_terms_and_received_but_unpaid(office):
     assert {d.check for d in report(office, "2026-10").discrepancies} == {"received_not_paid"}
 
 
+def test_service_lines_count_once_the_goods_are_out(office):
+    """The service lines' value is summed apart from the goods moved: owed, and the most
+    that may be paid, once every goods line has gone."""
+    with frozen_at(datetime(2026, 10, 5, 9)):
+        short = shipped_order(office, lines=(("A-1", 20), ("S-9", 1)))  # 500 + 200
+        act(office, orders.record_payment, office.finance, short, "100")
+        over = shipped_order(office, lines=(("A-1", 20), ("S-9", 1)))
+        act(office, orders.record_payment, office.finance, over, "700")
+        settled = shipped_order(office, lines=(("A-1", 20), ("S-9", 1)))
+        act(office, orders.record_payment, office.finance, settled, "700")
+    with office.db.engine.begin() as connection:
+        over_id = connection.execute(select(Order.id).where(Order.number == over)).scalar_one()
+        connection.execute(
+            update(Payment).where(Payment.order_id == over_id).values(amount=Decimal("900"))
+        )
+    found = {
+        (d.check, d.subject): d.amount
+        for d in report(office, "2026-10").discrepancies
+        if d.check != "facts_vs_audit"
+    }
+    assert found == {
+        ("shipped_not_paid", short): Decimal("600.00"),
+        ("paid_more_than_shipped", over): Decimal("200.00"),
+    }
+
+
 def test_a_payment_changed_behind_the_programs_back_is_reported(office):
     number = shipped_order(office)
     act(office, orders.record_payment, office.finance, number, "500")
@@ -260,6 +296,69 @@ def test_a_shipment_line_changed_behind_the_programs_back_is_reported(office):
         d for d in report(office, this_month()).discrepancies if d.check == "facts_vs_audit"
     ]
     assert found.subject == number and "发货单" in found.zh
+
+
+def test_every_row_changed_behind_the_back_is_found_by_the_month_and_by_verify(office):
+    """The database names the orders and documents whose rows and events differ: each way
+    of differing must still be among them, and be worded by its row."""
+    untouched = shipped_order(office)  # paid in full, in the table as in the trail
+    act(office, orders.record_payment, office.finance, untouched, "500")
+    deleted_payment = shipped_order(office)
+    act(office, orders.record_payment, office.finance, deleted_payment, "120")
+    unrecorded_payment = shipped_order(office)
+    deleted_shipment = shipped_order(office)
+    unrecorded_shipment = office.placed()
+    bought = office.placed("purchase", lines=[("B-2", 2)])
+    act(office, orders.receive, office.warehouse, bought)
+    act(office, orders.record_payment, office.finance, bought, "2560")
+    with office.db.engine.begin() as connection:
+        ids = dict(connection.execute(select(Order.number, Order.id)).all())
+        connection.execute(
+            update(Payment).where(Payment.order_id == ids[bought]).values(amount=Decimal("3000"))
+        )
+        connection.execute(delete(Payment).where(Payment.order_id == ids[deleted_payment]))
+        connection.execute(
+            Payment.__table__.insert().values(
+                order_id=ids[unrecorded_payment],
+                amount=Decimal("77"),
+                method="",
+                reference="",
+                paid_at=datetime.now(),
+                recorded_by_id=office.finance.id,
+            )
+        )
+        connection.execute(update(ReceiptLine).values(qty=Decimal("1")))
+        gone = connection.execute(
+            select(Shipment.id, Shipment.number).where(Shipment.order_id == ids[deleted_shipment])
+        ).one()
+        connection.execute(delete(ShipmentLine).where(ShipmentLine.shipment_id == gone.id))
+        connection.execute(delete(Shipment).where(Shipment.id == gone.id))
+        connection.execute(
+            Shipment.__table__.insert().values(
+                number="SH-BEHIND-1",
+                order_id=ids[unrecorded_shipment],
+                carrier="顺丰",
+                tracking_no="SF9",
+                shipped_at=datetime.now(),
+                shipped_by_id=office.warehouse.id,
+            )
+        )
+    found = report(office, this_month()).discrepancies
+    audit_found = sorted((d.subject, d.en) for d in found if d.check == "facts_vs_audit")
+    assert [subject for subject, _ in audit_found] == sorted(
+        [bought, bought, deleted_payment, unrecorded_payment, deleted_shipment, unrecorded_shipment]
+    )
+    said = " | ".join(en for _, en in audit_found)
+    assert "payment #" in said and "is 3,000.00 but the audit trail says 2,560.00" in said
+    assert f"Order {deleted_payment}: the audit trail records a payment of 120.00" in said
+    assert "is 77.00 but the audit trail has no such payment" in said
+    assert "B-2 1 in the table, 2 recorded" in said
+    assert f"shipment {gone.number} is in the audit trail but not in the table" in said
+    assert "shipment SH-BEHIND-1 has no audit record" in said
+    extra = [(d.subject, d.amount) for d in found if d.check == "paid_more_than_received"]
+    assert extra == [(bought, Decimal("440.00"))]
+    # The whole trail, undated, finds the same rows.
+    assert sorted((m.order, m.en) for m in verify(office).facts) == audit_found
 
 
 def test_a_deleted_stock_move_and_a_changed_on_hand_are_reported(office):
