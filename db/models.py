@@ -203,6 +203,8 @@ class Order(Base):
 
 class OrderLine(Base):
     __tablename__ = "order_lines"
+    # The stock figures add up the lines of the orders they pick from this index alone.
+    __table_args__ = (Index("ix_order_lines_order_product_qty", "order_id", "product_id", "qty"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     order_id: Mapped[int] = mapped_column(ForeignKey("orders.id"), index=True)
