@@ -21,6 +21,7 @@ from decimal import Decimal
 
 from sqlalchemy import JSON, cast, column, func, literal, null, or_, select, true, union_all
 from sqlalchemy.orm import Session
+from sqlalchemy.sql import CompoundSelect, Select
 
 from db.models import (
     Event,
@@ -65,7 +66,7 @@ def _events(session: Session, actions: tuple[str, ...], start, end, *conditions)
     )
 
 
-def _differing(rows, *keys) -> list:
+def _differing(rows: CompoundSelect, *keys: str) -> Select:
     """The keys' values of the `rows` (a union of both sides, the audit trail's counted
     negative) whose figures do not cancel out."""
     grouped = rows.subquery()

@@ -146,43 +146,45 @@ class Month:
         """Per order: the value moved (shipped or received) by the month's end at the lines'
         prices, paid and paid in positive amounts by then, and its service lines' value.
 
-        Every source adds its rows to one stream that is summed once by order: apart, the
-        sums come back as a row per order and source; joined to the orders, SQLite builds
-        a temporary index for each of them."""
+        Every source adds its rows to one stream, summed once by order and then joined to
+        the orders by their key: each source summed apart and joined to the orders, SQLite
+        would build a temporary index for each. At the lines' prices, summed per order: a
+        fen of rounding between lines is not a discrepancy (ROUNDING)."""
         zero = literal(0)
-        parts = [
+        # Shipped and received lines together, priced from their order lines in one join.
+        moved = union_all(
+            *(
+                select(line.order_line_id.label("line_id"), line.qty.label("qty"))
+                .join(document, document.id == line_of)
+                .where(dated < self.end)
+                for document, line, line_of, dated in (
+                    (Shipment, ShipmentLine, ShipmentLine.shipment_id, Shipment.shipped_at),
+                    (Receipt, ReceiptLine, ReceiptLine.receipt_id, Receipt.received_at),
+                )
+            )
+        ).subquery()
+        rows = union_all(
             select(
                 OrderLine.order_id.label("order_id"),
-                (line.qty * OrderLine.unit_price).label("moved"),
+                (moved.c.qty * OrderLine.unit_price).label("moved"),
                 zero.label("paid"),
                 zero.label("positive"),
                 zero.label("services"),
             )
-            .select_from(line)
-            .join(OrderLine, OrderLine.id == line.order_line_id)
-            .join(document, document.id == line_of)
-            .where(dated < self.end)
-            for document, line, line_of, dated in (
-                (Shipment, ShipmentLine, ShipmentLine.shipment_id, Shipment.shipped_at),
-                (Receipt, ReceiptLine, ReceiptLine.receipt_id, Receipt.received_at),
-            )
-        ]
-        parts.append(
+            .select_from(moved)
+            .join(OrderLine, OrderLine.id == moved.c.line_id),
             select(
                 Payment.order_id,
                 zero,
                 Payment.amount,
                 case((Payment.amount > 0, Payment.amount), else_=0),
                 zero,
-            ).where(Payment.paid_at < self.end)
-        )
-        parts.append(
+            ).where(Payment.paid_at < self.end),
             select(OrderLine.order_id, zero, zero, zero, OrderLine.qty * OrderLine.unit_price)
             .select_from(Product)
             .join(OrderLine, OrderLine.product_id == Product.id)
-            .where(Product.is_service.is_(True))
-        )
-        rows = union_all(*parts).subquery()
+            .where(Product.is_service.is_(True)),
+        ).subquery()
         # Typed as each figure was summed on its own: amounts to the cent, values at the
         # lines' prices as they come.
         value = (OrderLine.qty * OrderLine.unit_price).type
@@ -207,6 +209,7 @@ class Month:
         figures = self.figures_per_order()
         settled = func.abs(Order.total - figures.c.paid) < 0.005
         delivered = figures.c.moved >= Order.total - figures.c.services - float(ROUNDING)
+        # Core rather than ORM rows: tens of thousands of them, plain columns.
         rows = self.session.connection().execute(
             select(
                 Order.id,
