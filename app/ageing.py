@@ -326,26 +326,23 @@ def ageing(session: Session, user: User, as_of: date | None = None) -> Ageing:
     for party_id, (_name, terms, _limit) in parties.items():
         groups.setdefault(replace(terms, text=""), []).append(party_id)
     paid = _paid_per_order()
-    open_amount = Order.total - func.coalesce(paid.c.amount, 0)
+    # "+ 0" and "|| ''": on the bare columns SQLite would walk the orders through an index
+    # (by party, or the dashboard's by date, kind, status and total), one table lookup per
+    # order, several times slower than reading the table.
+    party = (Order.party_id + 0).label("party")
+    kind = (Order.kind + "").label("kind")
+    open_amount = (Order.total + 0) - func.coalesce(paid.c.amount, 0)
     basis = func.coalesce(Order.due, func.date(Order.created_at))
     bucket = _bucket_of_basis(basis, groups, as_of).label("bucket")
-    # "+ 0": grouping by the bare column, SQLite would walk the orders through their
-    # party index, one table lookup per order, several times slower than reading the table.
-    party = (Order.party_id + 0).label("party")
     rows = session.execute(
-        select(
-            party,
-            Order.kind,
-            bucket,
-            func.sum(cast(func.round(open_amount * 100), Integer)),
-        )
+        select(party, kind, bucket, func.sum(cast(func.round(open_amount * 100), Integer)))
         .outerjoin(paid, paid.c.order_id == Order.id)
         .where(
-            Order.status.not_in(not_owing_statuses(session)),
-            Order.kind.not_in(SETTLED_ON_PARENT),
+            (Order.status + "").not_in(not_owing_statuses(session)),
+            kind.not_in(SETTLED_ON_PARENT),
             open_amount != 0,
         )
-        .group_by(party, Order.kind, bucket)
+        .group_by(party, kind, bucket)
     )
     sums: dict[tuple[int, str], list[int]] = {}
     for party_id, kind, index, cents in rows:
