@@ -167,7 +167,7 @@ class Month:
             select(
                 OrderLine.order_id.label("order_id"),
                 (moved.c.qty * OrderLine.unit_price).label("moved"),
-                zero.label("paid"),
+                zero.label("money"),
                 zero.label("positive"),
                 zero.label("services"),
             )
@@ -192,7 +192,7 @@ class Month:
             select(
                 rows.c.order_id,
                 type_coerce(func.sum(rows.c.moved), value).label("moved"),
-                type_coerce(func.sum(rows.c.paid), Payment.amount.type).label("paid"),
+                type_coerce(func.sum(rows.c.money), Payment.amount.type).label("money"),
                 type_coerce(func.sum(rows.c.positive), Payment.amount.type).label("positive"),
                 type_coerce(func.sum(rows.c.services), value).label("services"),
             )
@@ -207,7 +207,7 @@ class Month:
         moved and nothing paid, needs no closer look and is read no further (the database
         leaves them out, so only the orders looked at are read)."""
         figures = self.figures_per_order()
-        settled = func.abs(Order.total - figures.c.paid) < 0.005
+        settled = func.abs(Order.total - figures.c.money) < 0.005
         delivered = figures.c.moved >= Order.total - figures.c.services - float(ROUNDING)
         # Core rather than ORM rows: tens of thousands of them, plain columns.
         rows = self.session.connection().execute(
@@ -222,7 +222,7 @@ class Month:
                 Order.created_at,
                 Order.total,
                 figures.c.moved,
-                figures.c.paid,
+                figures.c.money,
                 figures.c.positive,
                 figures.c.services,
             )
@@ -232,7 +232,7 @@ class Month:
             .where(
                 Order.created_at < self.end,
                 Order.kind.not_in(SETTLED_ON_PARENT),
-                or_(figures.c.moved > 0, figures.c.paid != 0),
+                or_(figures.c.moved > 0, figures.c.money != 0),
                 ~and_(settled, delivered),
             )
         )
