@@ -88,6 +88,18 @@ class Progress:
     def anything_moved(self) -> bool:
         return any(line.shipped > 0 or line.received > 0 for line in self.lines.values())
 
+    # A document just written, counted as reading it back would (quantities per line id).
+
+    def count_shipment(self, per_line: dict[int, Decimal]) -> None:
+        for line_id, qty in per_line.items():
+            self.lines[line_id].shipped += qty
+        self.shipments += 1
+        self.undelivered_shipments += 1
+
+    def count_receipt(self, per_line: dict[int, Decimal]) -> None:
+        for line_id, qty in per_line.items():
+            self.lines[line_id].received += qty
+
 
 # The tables themselves, not the mapped classes: these statements return plain rows, and
 # skipping the ORM's bookkeeping halves their cost on a small batch.

@@ -27,6 +27,7 @@ ZERO = Decimal(0)
 
 
 _LOCKED = "locked_products"
+_HELD = "reservations_held"
 
 
 def lock_products(session: Session, product_ids: set[int]) -> dict[int, Product]:
@@ -46,10 +47,21 @@ def lock_products(session: Session, product_ids: set[int]) -> dict[int, Product]
     return {pid: locked[pid] for pid in product_ids}
 
 
+def note_read_for_change(session: Session, products) -> None:
+    """Products just read afresh for a change: on SQLite a writer holds the whole database's
+    write lock from its first statement, so they are as good as locked and `lock_products`
+    needs no statement for them (on PostgreSQL each row is locked by itself, in id order)."""
+    if session.get_bind().dialect.name == "sqlite":
+        locked: dict[int, Product] = session.info.setdefault(_LOCKED, {})
+        for product in products:
+            locked.setdefault(product.id, product)
+
+
 @listens_for(Session, "after_commit")
 @listens_for(Session, "after_rollback")
 def _forget_locks(session: Session) -> None:
     session.info.pop(_LOCKED, None)
+    session.info.pop(_HELD, None)
 
 
 # Built once: every placed order, shipment and receipt runs them.
@@ -118,6 +130,7 @@ class _Ledger:
     def write(self) -> None:
         if not self.rows:
             return
+        self.session.info.pop(_HELD, None)  # what orders hold is about to change
         self.session.execute(_INSERT_MOVES, self.rows)
         self.rows = []
         self.session.execute(
@@ -207,12 +220,24 @@ def release_for(session: Session, user: User, orders: list[Order]) -> set[int]:
     return set(products)
 
 
+def held_by(session: Session, order: Order) -> dict[int, Decimal]:
+    """Per product id: what one order holds reserved. Asked again before the ledger moves
+    (a shipment weighs its room, then issues), it costs no second statement."""
+    read = session.info.get(_HELD)
+    if read is None or read[0] != order.id:
+        read = session.info[_HELD] = (
+            order.id,
+            outstanding_reservations(session, [order]).get(order.id, {}),
+        )
+    return read[1]
+
+
 def room_to_ship(session: Session, order: Order) -> dict[int, Decimal]:
     """Per product of the order: the most it may ship now, its own reservation plus what
     nobody holds (the products are locked from here on)."""
     goods = {line.product_id for line in order.lines if not line.product.is_service}
     products = lock_products(session, goods)
-    held = outstanding_reservations(session, [order]).get(order.id, {})
+    held = held_by(session, order)
     return {pid: held.get(pid, ZERO) + free(products[pid]) for pid in goods}
 
 
@@ -226,7 +251,7 @@ def issue(
     """Goods leave the warehouse for a shipment; their reservation is used up. An order
     ships at most what it holds plus what nobody holds: never goods reserved for another."""
     products = lock_products(session, set(quantities))
-    held = outstanding_reservations(session, [order]).get(order.id, {})
+    held = held_by(session, order)
     room = {pid: held.get(pid, ZERO) + free(products[pid]) for pid in quantities}
     short = [(products[pid], qty, room[pid]) for pid, qty in quantities.items() if qty > room[pid]]
     if short:
