@@ -15,6 +15,7 @@ from decimal import Decimal
 
 from sqlalchemy import bindparam, select
 from sqlalchemy.orm import Session, joinedload, make_transient_to_detached, selectinload
+from sqlalchemy.orm.attributes import set_committed_value
 from sqlalchemy.orm.exc import StaleDataError
 
 from db.models import (
@@ -76,22 +77,22 @@ class MoveSpec:
 # --- looking orders up ------------------------------------------------------------------
 
 
-def _order_queries(lines) -> tuple:
+def _order_queries(lines, numbered) -> tuple:
     """Orders by number with their lines loaded by `lines`: to read, and to change."""
-    query = (
-        select(Order)
-        .where(Order.number.in_(bindparam("numbers", expanding=True)))
-        .options(lines)
-        .order_by(Order.id)
-    )
+    query = select(Order).where(numbered).options(lines).order_by(Order.id)
     return query, query.with_for_update(of=Order).execution_options(populate_existing=True)
 
 
 # Built once: every action on an order starts here. One order comes with its lines in the
 # same query (chained outer joins: SQLite would scan every line for a nested join); many
 # take a second query for all their lines, cheaper than repeating each order per line.
-_ONE = _order_queries(joinedload(Order.lines).joinedload(OrderLine.product, innerjoin="unnested"))
-_MANY = _order_queries(selectinload(Order.lines))
+_ONE = _order_queries(
+    joinedload(Order.lines).joinedload(OrderLine.product, innerjoin="unnested"),
+    Order.number == bindparam("numbers"),
+)
+_MANY = _order_queries(
+    selectinload(Order.lines), Order.number.in_(bindparam("numbers", expanding=True))
+)
 
 
 def find_orders(session: Session, numbers: list[str], *, for_change: bool = False) -> list[Order]:
@@ -99,7 +100,8 @@ def find_orders(session: Session, numbers: list[str], *, for_change: bool = Fals
     (orders, then products, then numbers, then the audit head: one lock order for all)."""
     wanted = [number.strip() for number in numbers]
     query = (_ONE if len(wanted) == 1 else _MANY)[for_change]
-    found = {order.number: order for order in session.scalars(query, {"numbers": wanted}).unique()}
+    numbers = wanted[0] if len(wanted) == 1 else wanted
+    found = {order.number: order for order in session.scalars(query, {"numbers": numbers}).unique()}
     if for_change:
         stock.note_read_for_change(
             session, (line.product for order in found.values() for line in order.lines)
@@ -261,11 +263,10 @@ def create_orders(
     for index, row in enumerate(rows):
         row["number"] = given[index] if index in given else next(fresh)
     # Written as plain rows: many orders at once go several times faster than through
-    # the unit of work; the orders are read back as objects below.
+    # the unit of work; the orders are made objects of the session from them below.
     id_of = dict(session.execute(_INSERT_ORDERS, rows).all())
     ids = [id_of[row["number"]] for row in rows]
-    session.execute(
-        _INSERT_LINES,
+    line_rows = [
         [
             {
                 "order_id": order_id,
@@ -274,11 +275,18 @@ def create_orders(
                 "qty": qty,
                 "unit_price": price,
                 "origin_line_id": None,
+                "reason": "",
             }
-            for order_id, lines in zip(ids, lines_of, strict=True)
             for line_no, (product, qty, price) in enumerate(lines, start=1)
-        ],
-    )
+        ]
+        for order_id, lines in zip(ids, lines_of, strict=True)
+    ]
+    line_ids = {
+        (order_id, line_no): line_id
+        for order_id, line_no, line_id in session.execute(
+            _INSERT_LINES, [line for lines in line_rows for line in lines]
+        )
+    }
     for order_id, row, lines, draft in zip(ids, rows, lines_of, drafts, strict=True):
         audit.record(
             session,
@@ -297,16 +305,42 @@ def create_orders(
                 "lines": [[product.sku, qty, price] for product, qty, price in lines],
             },
         )
-    orders = find_orders(session, [row["number"] for row in rows])
+    orders = []
+    for order_id, row, draft, lines, values in zip(
+        ids, rows, drafts, lines_of, line_rows, strict=True
+    ):
+        order = _as_read(session, Order(id=order_id, **row), party=parties[draft.party.strip()])
+        order_lines = [
+            _as_read(
+                session,
+                OrderLine(id=line_ids[order_id, line["line_no"]], **line),
+                order=order,
+                product=product,
+            )
+            for line, (product, _, _) in zip(values, lines, strict=True)
+        ]
+        set_committed_value(order, "lines", order_lines)
+        orders.append(order)
     workflow.record_stays(session, [(order, order.status) for order in orders], now, new=True)
     changes.announce(session, orders)
     return orders
 
 
-# Ids come back by number: asked in the order of the rows, SQLite would take a statement
-# per row.
+def _as_read(session: Session, instance, **related):
+    """An object of the row just written, in the session as if read back: every column
+    given, and the related objects (already in the session) it is read with."""
+    make_transient_to_detached(instance)
+    for key, value in related.items():
+        set_committed_value(instance, key, value)
+    session.add(instance)
+    return instance
+
+
+# Ids come back by number (lines by order and line number): asked in the order of the rows,
+# SQLite would take a statement per row.
 _INSERT_ORDERS = Order.__table__.insert().returning(Order.__table__.c.number, Order.__table__.c.id)
-_INSERT_LINES = OrderLine.__table__.insert()
+_LINES = OrderLine.__table__
+_INSERT_LINES = _LINES.insert().returning(_LINES.c.order_id, _LINES.c.line_no, _LINES.c.id)
 
 
 def require_may_create(

@@ -35,6 +35,7 @@ from . import audit, settings
 from .channels import SENDERS, DeliveryFailed, Message
 from .clock import utcnow
 from .errors import NotFound, ValidationError
+from .lookup import by_keys, picked
 from .notifications import DEFAULT_CHANNELS, IN_APP, KINDS
 from .notifications import text as wording
 from .roles import holds_any, require
@@ -63,8 +64,10 @@ _NOTICE_KEY = (
 )
 _INSERT_NOTICES_WITH_IDS = _INSERT_NOTICES.returning(*_NOTICE_KEY, _NOTICES.c.id)
 _PREFERENCES = NotificationPreference.__table__
-_CHOSEN = select(_PREFERENCES.c.user_id, _PREFERENCES.c.kind, _PREFERENCES.c.channels).where(
-    _PREFERENCES.c.kind.in_(bindparam("kinds", expanding=True))
+_CHOSEN = by_keys(
+    select(_PREFERENCES.c.user_id, _PREFERENCES.c.kind, _PREFERENCES.c.channels),
+    _PREFERENCES.c.kind,
+    "kinds",
 )
 
 
@@ -77,7 +80,7 @@ def enqueue(session: Session, rows: list[dict]) -> None:
     kinds = sorted({row["kind"] for row in rows})
     chosen = {
         (user_id, kind): channels
-        for user_id, kind, channels in session.execute(_CHOSEN, {"kinds": kinds})
+        for user_id, kind, channels in session.execute(*picked(_CHOSEN, "kinds", kinds))
     }
     # Plain rows, in one statement: through the unit of work they would take a flush of
     # their own (writing the orders twice) and a statement per notice on SQLite.

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from sqlalchemy import bindparam, func, select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from db.models import (
@@ -17,6 +17,8 @@ from db.models import (
     Shipment,
     ShipmentLine,
 )
+
+from .lookup import by_keys, picked
 
 ZERO = Decimal(0)
 HUNDRED = Decimal(100)
@@ -156,8 +158,8 @@ _PROGRESS = (
             _products, _products.c.id == _lines.c.product_id
         )
     )
-    .where(_orders.c.id.in_(bindparam("ids", expanding=True)))
 )
+_PROGRESS = by_keys(_PROGRESS, _orders.c.id, "ids")
 
 
 def progress_of_orders(session: Session, orders: list[Order]) -> dict[int, Progress]:
@@ -165,7 +167,7 @@ def progress_of_orders(session: Session, orders: list[Order]) -> dict[int, Progr
     result = {o.id: Progress(total=o.total) for o in orders}
     if not result:
         return result
-    rows = session.execute(_PROGRESS, {"ids": list(result)})
+    rows = session.execute(*picked(_PROGRESS, "ids", result))
     for order_id, paid, shipments, undelivered, line_id, qty, is_service, *moved in rows:
         progress = result[order_id]
         progress.paid = Decimal(paid).quantize(Decimal("0.01"))

@@ -22,6 +22,7 @@ from db.models import Order, OrderLine, Product, ShipmentLine, StockMove, User
 
 from .clock import utcnow
 from .errors import ValidationError
+from .lookup import by_keys, picked
 
 ZERO = Decimal(0)
 
@@ -73,10 +74,12 @@ _LOCK_PRODUCTS = (
     .execution_options(populate_existing=True)
 )
 _MOVES = StockMove.__table__
-_RESERVATIONS = (
-    select(_MOVES.c.order_id, _MOVES.c.product_id, func.sum(_MOVES.c.reserved_delta))
-    .where(_MOVES.c.order_id.in_(bindparam("ids", expanding=True)))
-    .group_by(_MOVES.c.order_id, _MOVES.c.product_id)
+_RESERVATIONS = by_keys(
+    select(_MOVES.c.order_id, _MOVES.c.product_id, func.sum(_MOVES.c.reserved_delta)).group_by(
+        _MOVES.c.order_id, _MOVES.c.product_id
+    ),
+    _MOVES.c.order_id,
+    "ids",
 )
 _INSERT_MOVES = _MOVES.insert()
 _PRODUCTS = Product.__table__
@@ -200,7 +203,7 @@ def outstanding_reservations(
 ) -> dict[int, dict[int, Decimal]]:
     """Per order id, per product id: what the order still holds reserved."""
     held: dict[int, dict[int, Decimal]] = defaultdict(dict)
-    rows = session.execute(_RESERVATIONS, {"ids": [o.id for o in orders]})
+    rows = session.execute(*picked(_RESERVATIONS, "ids", (o.id for o in orders)))
     for order_id, pid, qty in rows:
         if qty:
             held[order_id][pid] = qty
