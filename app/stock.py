@@ -9,17 +9,19 @@ move names the document behind it (a shipment's or receipt's number, or the orde
 
 from __future__ import annotations
 
+import json
 from collections import defaultdict
 from datetime import date
 from decimal import Decimal
 
-from sqlalchemy import bindparam, func, select
+from sqlalchemy import bindparam, func, select, text
 from sqlalchemy.event import listens_for
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.attributes import set_committed_value
 
 from db.models import Order, OrderLine, Product, ShipmentLine, StockMove, User
 
+from .audit import jsonable
 from .clock import utcnow
 from .errors import ValidationError
 from .lookup import by_keys, picked
@@ -88,6 +90,16 @@ _SET_BALANCES = (
     .where(_PRODUCTS.c.id == bindparam("product_id"))
     .values(on_hand=bindparam("new_on_hand"), reserved=bindparam("new_reserved"))
 )
+# On PostgreSQL the moves and the balances are one statement, a round trip fewer for every
+# placed order, shipment and receipt: both travel as JSON arrays of rows.
+_MOVE_COLUMNS = ", ".join(column.name for column in _MOVES.columns if not column.primary_key)
+_WRITE_ON_SERVER = text(
+    f"WITH moved AS (INSERT INTO stock_moves ({_MOVE_COLUMNS}) SELECT {_MOVE_COLUMNS}"
+    " FROM json_populate_recordset(NULL::stock_moves, :moves))"
+    " UPDATE products SET on_hand = balance.on_hand, reserved = balance.reserved"
+    " FROM json_to_recordset(:balances) AS balance(id integer, on_hand numeric, reserved numeric)"
+    " WHERE products.id = balance.id"
+)
 
 
 class _Ledger:
@@ -134,8 +146,19 @@ class _Ledger:
         if not self.rows:
             return
         self.session.info.pop(_HELD, None)  # what orders hold is about to change
-        self.session.execute(_INSERT_MOVES, self.rows)
-        self.rows = []
+        rows, self.rows = self.rows, []
+        if self.session.get_bind().dialect.name == "postgresql":
+            balances = [
+                {"id": p.id, "on_hand": p.on_hand, "reserved": p.reserved}
+                for p in self.products.values()
+            ]
+            moves = [{"damaged_delta": ZERO, **row} for row in rows]
+            self.session.execute(
+                _WRITE_ON_SERVER,
+                {"moves": json.dumps(jsonable(moves)), "balances": json.dumps(jsonable(balances))},
+            )
+            return
+        self.session.execute(_INSERT_MOVES, rows)
         self.session.execute(
             _SET_BALANCES,
             [
