@@ -14,7 +14,7 @@ from datetime import date
 from decimal import Decimal
 
 from sqlalchemy import bindparam, select
-from sqlalchemy.orm import Session, joinedload, make_transient_to_detached, selectinload
+from sqlalchemy.orm import Session, joinedload, lazyload, make_transient_to_detached, selectinload
 from sqlalchemy.orm.attributes import set_committed_value
 from sqlalchemy.orm.exc import StaleDataError
 
@@ -263,10 +263,11 @@ def create_orders(
     for index, row in enumerate(rows):
         row["number"] = given[index] if index in given else next(fresh)
     # Written as plain rows: many orders at once go several times faster than through
-    # the unit of work; the orders are made objects of the session from them below.
+    # the unit of work; the orders are read back as objects below.
     id_of = dict(session.execute(_INSERT_ORDERS, rows).all())
     ids = [id_of[row["number"]] for row in rows]
-    line_rows = [
+    session.execute(
+        _INSERT_LINES,
         [
             {
                 "order_id": order_id,
@@ -275,18 +276,11 @@ def create_orders(
                 "qty": qty,
                 "unit_price": price,
                 "origin_line_id": None,
-                "reason": "",
             }
+            for order_id, lines in zip(ids, lines_of, strict=True)
             for line_no, (product, qty, price) in enumerate(lines, start=1)
-        ]
-        for order_id, lines in zip(ids, lines_of, strict=True)
-    ]
-    line_ids = {
-        (order_id, line_no): line_id
-        for order_id, line_no, line_id in session.execute(
-            _INSERT_LINES, [line for lines in line_rows for line in lines]
-        )
-    }
+        ],
+    )
     for order_id, row, lines, draft in zip(ids, rows, lines_of, drafts, strict=True):
         audit.record(
             session,
@@ -305,42 +299,40 @@ def create_orders(
                 "lines": [[product.sku, qty, price] for product, qty, price in lines],
             },
         )
-    orders = []
-    for order_id, row, draft, lines, values in zip(
-        ids, rows, drafts, lines_of, line_rows, strict=True
-    ):
-        order = _as_read(session, Order(id=order_id, **row), party=parties[draft.party.strip()])
-        order_lines = [
-            _as_read(
-                session,
-                OrderLine(id=line_ids[order_id, line["line_no"]], **line),
-                order=order,
-                product=product,
-            )
-            for line, (product, _, _) in zip(values, lines, strict=True)
-        ]
-        set_committed_value(order, "lines", order_lines)
-        orders.append(order)
+    numbers = [row["number"] for row in rows]
+    query = _CREATED[len(numbers) > 1]
+    found = {
+        o.number: o
+        for o in session.scalars(
+            query, {"numbers": numbers[0] if len(numbers) == 1 else numbers}
+        ).unique()
+    }
+    orders = [found[number] for number in numbers]
+    # Their party and products are at hand: given, not read again with every order.
+    product_of = {product.id: product for product in products.values()}
+    for order, draft in zip(orders, drafts, strict=True):
+        set_committed_value(order, "party", parties[draft.party.strip()])
+        for line in order.lines:
+            set_committed_value(line, "product", product_of[line.product_id])
     workflow.record_stays(session, [(order, order.status) for order in orders], now, new=True)
     changes.announce(session, orders)
     return orders
 
 
-def _as_read(session: Session, instance, **related):
-    """An object of the row just written, in the session as if read back: every column
-    given, and the related objects (already in the session) it is read with."""
-    make_transient_to_detached(instance)
-    for key, value in related.items():
-        set_committed_value(instance, key, value)
-    session.add(instance)
-    return instance
-
-
-# Ids come back by number (lines by order and line number): asked in the order of the rows,
-# SQLite would take a statement per row.
+# Ids come back by number: asked in the order of the rows, SQLite would take a statement
+# per row.
 _INSERT_ORDERS = Order.__table__.insert().returning(Order.__table__.c.number, Order.__table__.c.id)
-_LINES = OrderLine.__table__
-_INSERT_LINES = _LINES.insert().returning(_LINES.c.order_id, _LINES.c.line_no, _LINES.c.id)
+_INSERT_LINES = OrderLine.__table__.insert()
+# New orders read back as `_ONE` and `_MANY` read, without their party and products.
+_CREATED = (
+    _order_queries(
+        joinedload(Order.lines).lazyload(OrderLine.product), Order.number == bindparam("numbers")
+    )[0].options(lazyload(Order.party)),
+    _order_queries(
+        selectinload(Order.lines).lazyload(OrderLine.product),
+        Order.number.in_(bindparam("numbers", expanding=True)),
+    )[0].options(lazyload(Order.party)),
+)
 
 
 def require_may_create(
@@ -681,8 +673,7 @@ def _insert_document(session: Session, model: type[Shipment] | type[Receipt], va
 
 
 _INSERT_DOCUMENT = {
-    model: model.__table__.insert().returning(model.__table__.c.id)
-    for model in (Shipment, Receipt)
+    model: model.__table__.insert().returning(model.__table__.c.id) for model in (Shipment, Receipt)
 }
 
 
