@@ -128,35 +128,30 @@ def _count_of_shipments(*conditions):
 # gives one row, its line columns empty.
 _returning = _lines.alias("return_lines")
 _received_back, _shipped_back = _received.alias("received_back"), _shipped.alias("shipped_back")
-_PROGRESS = (
-    select(
-        _orders.c.id,
-        _sum_of(_payments.c.amount, _payments.c.order_id == _orders.c.id),
-        _count_of_shipments(),
-        # A refused or lost shipment holds the order back until its exception is resolved.
-        _count_of_shipments(
-            _shipments.c.delivered_at.is_(None), _shipments.c.resolved_at.is_(None)
-        ),
-        _lines.c.id,
-        _lines.c.qty,
-        _products.c.is_service,
-        _sum_of(_shipped.c.qty, _shipped.c.order_line_id == _lines.c.id),
-        _sum_of(_received.c.qty, _received.c.order_line_id == _lines.c.id),
-        # Returned is what went back: goods received against return lines of this line
-        # (from a customer), or shipped against them (to a supplier).
-        *(
-            _sum_of(
-                back.c.qty,
-                _returning.c.origin_line_id == _lines.c.id,
-                back.c.order_line_id == _returning.c.id,
-            )
-            for back in (_received_back, _shipped_back)
-        ),
-    )
-    .select_from(
-        _orders.outerjoin(_lines, _lines.c.order_id == _orders.c.id).outerjoin(
-            _products, _products.c.id == _lines.c.product_id
+_PROGRESS = select(
+    _orders.c.id,
+    _sum_of(_payments.c.amount, _payments.c.order_id == _orders.c.id),
+    _count_of_shipments(),
+    # A refused or lost shipment holds the order back until its exception is resolved.
+    _count_of_shipments(_shipments.c.delivered_at.is_(None), _shipments.c.resolved_at.is_(None)),
+    _lines.c.id,
+    _lines.c.qty,
+    _products.c.is_service,
+    _sum_of(_shipped.c.qty, _shipped.c.order_line_id == _lines.c.id),
+    _sum_of(_received.c.qty, _received.c.order_line_id == _lines.c.id),
+    # Returned is what went back: goods received against return lines of this line
+    # (from a customer), or shipped against them (to a supplier).
+    *(
+        _sum_of(
+            back.c.qty,
+            _returning.c.origin_line_id == _lines.c.id,
+            back.c.order_line_id == _returning.c.id,
         )
+        for back in (_received_back, _shipped_back)
+    ),
+).select_from(
+    _orders.outerjoin(_lines, _lines.c.order_id == _orders.c.id).outerjoin(
+        _products, _products.c.id == _lines.c.product_id
     )
 )
 _PROGRESS = by_keys(_PROGRESS, _orders.c.id, "ids")

@@ -598,9 +598,7 @@ def require_node_still_holds(
             )
 
 
-def settle(
-    session: Session, user: User, orders: list[Order], facts: Facts | None = None
-) -> None:
+def settle(session: Session, user: User, orders: list[Order], facts: Facts | None = None) -> None:
     """Take every automatic transition whose guard holds, round after round (`facts`: what
     the guards read, if the caller kept them current with what it just recorded)."""
     session.flush()  # the guards read the facts just recorded
