@@ -45,6 +45,7 @@ from . import (
 )
 from .clock import utcnow
 from .errors import Conflict, NotFound, PermissionDenied, ValidationError
+from .lookup import picked
 from .masterdata import find_parties, find_party
 from .money import line_amount, total_of
 from .numbering import claim_number, next_number, next_numbers
@@ -99,9 +100,8 @@ def find_orders(session: Session, numbers: list[str], *, for_change: bool = Fals
     """The orders by number, in the order asked; `for_change` locks their rows first
     (orders, then products, then numbers, then the audit head: one lock order for all)."""
     wanted = [number.strip() for number in numbers]
-    query = (_ONE if len(wanted) == 1 else _MANY)[for_change]
-    numbers = wanted[0] if len(wanted) == 1 else wanted
-    found = {order.number: order for order in session.scalars(query, {"numbers": numbers}).unique()}
+    query = picked((_ONE[for_change], _MANY[for_change]), "numbers", wanted)
+    found = {order.number: order for order in session.scalars(*query).unique()}
     if for_change:
         stock.note_read_for_change(
             session, (line.product for order in found.values() for line in order.lines)
@@ -300,13 +300,8 @@ def create_orders(
             },
         )
     numbers = [row["number"] for row in rows]
-    query = _CREATED[len(numbers) > 1]
-    found = {
-        o.number: o
-        for o in session.scalars(
-            query, {"numbers": numbers[0] if len(numbers) == 1 else numbers}
-        ).unique()
-    }
+    created = session.scalars(*picked(_CREATED, "numbers", numbers)).unique()
+    found = {order.number: order for order in created}
     orders = [found[number] for number in numbers]
     # Their party and products are at hand: given, not read again with every order.
     product_of = {product.id: product for product in products.values()}
