@@ -654,12 +654,12 @@ def _move_goods(
 
 def _insert_document(session: Session, model: type[Shipment] | type[Receipt], values: dict):
     """A shipment or receipt written as a row, returned as a persistent object: every
-    column given (the others at their defaults), so none is left to load later."""
+    column given (the others at their fixed defaults), so none is left to load later."""
     table = model.__table__
     row = {
         column.key: column.default.arg if column.default is not None else None
         for column in table.columns
-        if not column.primary_key
+        if not column.primary_key and (column.default is None or column.default.is_scalar)
     } | values
     document = model(id=session.execute(_INSERT_DOCUMENT[model], row).scalar_one(), **row)
     make_transient_to_detached(document)
