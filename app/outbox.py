@@ -89,7 +89,8 @@ def enqueue(session: Session, rows: list[dict]) -> None:
     """
     # Plain rows, in one statement: through the unit of work they would take a flush of
     # their own (writing the orders twice) and a statement per notice on SQLite.
-    written = session.execute(_INSERT_NOTICES, rows).all()
+    # One notice (the usual step) as one row: a list would take the batching of many.
+    written = session.execute(_INSERT_NOTICES, rows[0] if len(rows) == 1 else rows).all()
     kinds = sorted({notice.kind for notice in written if notice.chosen})
     if not kinds:
         return
