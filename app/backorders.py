@@ -55,15 +55,14 @@ def holding_nodes(spec: workflow.WorkflowSpec) -> frozenset[str]:
     )
 
 
-# Workflow versions never change once stored: the statements reading shortfalls, built
-# from them, are built once per database and set of versions (building one took longer
-# than a receipt's every other step together).
+# Workflow versions never change once stored (each is read once, see workflow.spec_by_id):
+# the statements reading shortfalls, built from them, are built once per set of versions
+# (building one took longer than a receipt's every other step together).
 _BUILT: dict[tuple, object] = {}
 
 
 def _built(session: Session, purpose: str, build):
-    specs = tuple(spec.id for spec in workflow.all_specs(session))
-    key = (session.get_bind().url, specs, purpose)
+    key = (tuple(workflow.all_specs(session)), purpose)
     statement = _BUILT.get(key)
     if statement is None:
         statement = _BUILT[key] = build()
