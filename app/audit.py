@@ -11,7 +11,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import bindparam, select, text
+from sqlalchemy import bindparam, func, select, text
 from sqlalchemy.event import listens_for
 from sqlalchemy.orm import Session
 
@@ -118,6 +118,15 @@ def pending(session: Session) -> list[dict]:
     return session.info.get(_PENDING, [])
 
 
+_NOTICES = "audit_notices"
+
+
+def notify_on_commit(session: Session, channel: str, payload: str) -> None:
+    """On PostgreSQL, a NOTIFY sent with the transaction's events, in the statement that
+    chains them (other desktops hear it at commit, as they would any NOTIFY)."""
+    session.info.setdefault(_NOTICES, []).append([channel, payload])
+
+
 # Built once: every committing unit of work runs them.
 _HEAD = AuditHead.__table__
 _LOCK_HEAD = (
@@ -129,14 +138,18 @@ _MOVE_HEAD = (
     .values(last_event_id=bindparam("new_id"), last_hash=bindparam("new_hash"))
 )
 _INSERT_EVENTS = Event.__table__.insert()
-# On PostgreSQL the events and the head's move are one statement, a round trip fewer for
-# every change: the events travel as one JSON array of rows.
+# On PostgreSQL the events, the head's move and the transaction's notices are one
+# statement, round trips fewer for every change: the events travel as one JSON array of
+# rows, the notices as one of [channel, payload].
 _COLUMNS = ", ".join(("id", "prev_hash", "hash", *_FIELDS))
 _APPEND_ON_SERVER = text(
     f"WITH added AS (INSERT INTO events ({_COLUMNS}) SELECT {_COLUMNS}"
-    " FROM json_populate_recordset(NULL::events, :rows))"
-    " UPDATE audit_head SET last_event_id = :new_id, last_hash = :new_hash WHERE id = 1"
+    " FROM json_populate_recordset(NULL::events, :rows)),"
+    " moved AS (UPDATE audit_head SET last_event_id = :new_id, last_hash = :new_hash"
+    " WHERE id = 1)"
+    " SELECT pg_notify(notice->>0, notice->>1) FROM json_array_elements(:notices) AS notice"
 )
+_NOTIFY = select(func.pg_notify(bindparam("channel"), bindparam("payload")))
 
 
 @listens_for(Session, "before_commit")
@@ -148,7 +161,10 @@ def _chain_pending_events(session: Session) -> None:
     numbers, head) and never deadlock on PostgreSQL.
     """
     pending = session.info.pop(_PENDING, None)
+    notices = session.info.pop(_NOTICES, [])
     if not pending:
+        for channel, payload in notices:
+            session.execute(_NOTIFY, {"channel": channel, "payload": payload})
         return
     head = session.execute(_LOCK_HEAD).one_or_none()
     if head is None:  # deleted behind the program's back: never start a second chain
@@ -166,7 +182,14 @@ def _chain_pending_events(session: Session) -> None:
     moved = {"new_id": last_id, "new_hash": last_hash}
     if session.get_bind().dialect.name == "postgresql":
         rows = [{**row, "at": row["at"].isoformat()} for row in pending]
-        session.execute(_APPEND_ON_SERVER, {"rows": json.dumps(rows, ensure_ascii=False), **moved})
+        session.execute(
+            _APPEND_ON_SERVER,
+            {
+                "rows": json.dumps(rows, ensure_ascii=False),
+                "notices": json.dumps(notices, ensure_ascii=False),
+                **moved,
+            },
+        )
         return
     session.execute(_INSERT_EVENTS, pending)
     session.execute(_MOVE_HEAD, moved)
@@ -175,6 +198,7 @@ def _chain_pending_events(session: Session) -> None:
 @listens_for(Session, "after_rollback")
 def _drop_pending_events(session: Session) -> None:
     session.info.pop(_PENDING, None)
+    session.info.pop(_NOTICES, None)
 
 
 @dataclass(frozen=True)

@@ -55,6 +55,20 @@ def holding_nodes(spec: workflow.WorkflowSpec) -> frozenset[str]:
     )
 
 
+# Workflow versions never change once stored (each is read once, see workflow.spec_by_id):
+# the statements reading shortfalls, built from them, are built once per set of versions
+# (building one took longer than a receipt's every other step together).
+_BUILT: dict[tuple, object] = {}
+
+
+def _built(session: Session, purpose: str, build):
+    key = (tuple(workflow.all_specs(session)), purpose)
+    statement = _BUILT.get(key)
+    if statement is None:
+        statement = _BUILT[key] = build()
+    return statement
+
+
 def waiting_clause(session: Session):
     """Orders whose goods are reserved or waited for, in whichever workflow version."""
     parts = [
@@ -106,10 +120,12 @@ def short_by_order(session: Session, order_ids: list[int]) -> dict[int, dict[int
     """Per order id, per product id: the order's shortfall (only orders that are short)."""
     result: dict[int, dict[int, Decimal]] = defaultdict(dict)
     if order_ids:
-        rows = session.execute(
-            _shortages(session, _orders.c.id.in_(bindparam("ids", expanding=True))),
-            {"ids": list(order_ids)},
+        query = _built(
+            session,
+            "by order",
+            lambda: _shortages(session, _orders.c.id.in_(bindparam("ids", expanding=True))),
         )
+        rows = session.execute(query, {"ids": list(order_ids)})
         for order_id, pid, short in rows:
             result[order_id][pid] = Decimal(short)
     return result
@@ -117,16 +133,21 @@ def short_by_order(session: Session, order_ids: list[int]) -> dict[int, dict[int
 
 def short_by_product(session: Session) -> dict[int, Decimal]:
     """Per product id: what all waiting orders together are short of it."""
-    rows = _shortages(session, true()).subquery()
-    query = select(rows.c.product_id, func.sum(rows.c.short)).group_by(rows.c.product_id)
+
+    def build():
+        rows = _shortages(session, true()).subquery()
+        return select(rows.c.product_id, func.sum(rows.c.short)).group_by(rows.c.product_id)
+
+    query = _built(session, "by product", build)
     return {pid: Decimal(short) for pid, short in session.execute(query)}
 
 
 def short_by_product_of(session: Session, product_id: int) -> dict[int, Decimal]:
     """Per order id: what each waiting order is short of one product."""
-    rows = session.execute(
-        _shortages(session, _lines.c.product_id == bindparam("pid")), {"pid": product_id}
+    query = _built(
+        session, "of product", lambda: _shortages(session, _lines.c.product_id == bindparam("pid"))
     )
+    rows = session.execute(query, {"pid": product_id})
     return {order_id: Decimal(short) for order_id, _, short in rows}
 
 
@@ -162,13 +183,16 @@ def fill(
     first, then oldest order (not to the orders `besides`); the ids of the orders filled."""
     if not product_ids:
         return []
-    short = _shortages(
-        session, _lines.c.product_id.in_(bindparam("pids", expanding=True))
-    ).subquery()
-    query = select(short, _orders.c.due, _orders.c.created_at).join(
-        _orders, _orders.c.id == short.c.order_id
-    )
-    rows = session.execute(query, {"pids": sorted(product_ids)}).all()
+
+    def build():
+        short = _shortages(
+            session, _lines.c.product_id.in_(bindparam("pids", expanding=True))
+        ).subquery()
+        return select(short, _orders.c.due, _orders.c.created_at).join(
+            _orders, _orders.c.id == short.c.order_id
+        )
+
+    rows = session.execute(_built(session, "fill", build), {"pids": sorted(product_ids)}).all()
     return _filled(session, user, rows, document, besides)
 
 

@@ -15,7 +15,6 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
-from sqlalchemy import func, select
 from sqlalchemy.event import listens_for
 from sqlalchemy.orm import Session
 
@@ -142,16 +141,16 @@ def wake_others(session: Session, changed: Changes) -> None:
     if not changed or session.info.get(_ANNOUNCED):
         return
     if session.get_bind().dialect.name == "postgresql":
-        session.execute(select(func.pg_notify(CHANNEL, "")))
+        audit.notify_on_commit(session, CHANNEL, "")
 
 
 def announce(session: Session, orders: list[Order]) -> None:
     """Note the orders as changed; on PostgreSQL queue notices naming them (comma-separated),
-    which are delivered only if the transaction commits."""
+    sent with the transaction's events and delivered only if it commits."""
     numbers = [order.number for order in orders]
     session.info.setdefault(_ANNOUNCED, set()).update(numbers)
     if session.get_bind().dialect.name != "postgresql":
         return
     for start in range(0, len(numbers), NUMBERS_PER_NOTICE):
         payload = ",".join(numbers[start : start + NUMBERS_PER_NOTICE])
-        session.execute(select(func.pg_notify(CHANNEL, payload)))
+        audit.notify_on_commit(session, CHANNEL, payload)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from sqlalchemy import bindparam, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from db.models import Party, Product, User
@@ -12,6 +12,7 @@ from db.models import Party, Product, User
 from . import audit, stock
 from .clock import utcnow
 from .errors import NotFound, ValidationError
+from .lookup import by_keys, picked
 from .roles import require
 from .validation import amount, clean_text, quantity
 
@@ -131,13 +132,13 @@ def list_parties(
 
 
 # Built once: every new order looks its party up.
-_PARTIES_NAMED = select(Party).where(Party.name.in_(bindparam("names", expanding=True)))
+_PARTIES_NAMED = by_keys(select(Party), Party.name, "names")
 
 
 def find_parties(session: Session, names: list[str], kind: str | None = None) -> dict[str, Party]:
     """Parties by name; the first unknown name or one of the wrong kind is an error."""
     wanted = [name.strip() for name in names]
-    found = {p.name: p for p in session.scalars(_PARTIES_NAMED, {"names": list(set(wanted))})}
+    found = {p.name: p for p in session.scalars(*picked(_PARTIES_NAMED, "names", set(wanted)))}
     for name in wanted:
         party = found.get(name)
         if party is None:

@@ -14,7 +14,8 @@ from datetime import date
 from decimal import Decimal
 
 from sqlalchemy import bindparam, select
-from sqlalchemy.orm import Session, joinedload, selectinload
+from sqlalchemy.orm import Session, joinedload, lazyload, make_transient_to_detached, selectinload
+from sqlalchemy.orm.attributes import set_committed_value
 from sqlalchemy.orm.exc import StaleDataError
 
 from db.models import (
@@ -44,10 +45,11 @@ from . import (
 )
 from .clock import utcnow
 from .errors import Conflict, NotFound, PermissionDenied, ValidationError
+from .lookup import picked
 from .masterdata import find_parties, find_party
 from .money import line_amount, total_of
 from .numbering import claim_number, next_number, next_numbers
-from .progress import LineProgress, progress_of
+from .progress import LineProgress, Progress, progress_of
 from .roles import holds_any, require, roles_label
 from .validation import amount, clean_text, iso_date, quantity, within_amount_limit
 
@@ -76,30 +78,34 @@ class MoveSpec:
 # --- looking orders up ------------------------------------------------------------------
 
 
-def _order_queries(lines) -> tuple:
+def _order_queries(lines, numbered) -> tuple:
     """Orders by number with their lines loaded by `lines`: to read, and to change."""
-    query = (
-        select(Order)
-        .where(Order.number.in_(bindparam("numbers", expanding=True)))
-        .options(lines)
-        .order_by(Order.id)
-    )
+    query = select(Order).where(numbered).options(lines).order_by(Order.id)
     return query, query.with_for_update(of=Order).execution_options(populate_existing=True)
 
 
 # Built once: every action on an order starts here. One order comes with its lines in the
 # same query (chained outer joins: SQLite would scan every line for a nested join); many
 # take a second query for all their lines, cheaper than repeating each order per line.
-_ONE = _order_queries(joinedload(Order.lines).joinedload(OrderLine.product, innerjoin="unnested"))
-_MANY = _order_queries(selectinload(Order.lines))
+_ONE = _order_queries(
+    joinedload(Order.lines).joinedload(OrderLine.product, innerjoin="unnested"),
+    Order.number == bindparam("numbers"),
+)
+_MANY = _order_queries(
+    selectinload(Order.lines), Order.number.in_(bindparam("numbers", expanding=True))
+)
 
 
 def find_orders(session: Session, numbers: list[str], *, for_change: bool = False) -> list[Order]:
     """The orders by number, in the order asked; `for_change` locks their rows first
     (orders, then products, then numbers, then the audit head: one lock order for all)."""
     wanted = [number.strip() for number in numbers]
-    query = (_ONE if len(wanted) == 1 else _MANY)[for_change]
-    found = {order.number: order for order in session.scalars(query, {"numbers": wanted}).unique()}
+    query = picked((_ONE[for_change], _MANY[for_change]), "numbers", wanted)
+    found = {order.number: order for order in session.scalars(*query).unique()}
+    if for_change:
+        stock.note_read_for_change(
+            session, (line.product for order in found.values() for line in order.lines)
+        )
     for number in wanted:
         if number not in found:
             raise NotFound(f"没有订单“{number}”。", f"There is no order '{number}'.")
@@ -129,9 +135,13 @@ def _conflict(session: Session, order: Order) -> Conflict:
 
 def _load_for_change(session: Session, number: str, expected_version: int | None) -> Order:
     order = find_order(session, number, for_change=True)
+    _check_version(session, order, expected_version)
+    return order
+
+
+def _check_version(session: Session, order: Order, expected_version: int | None) -> None:
     if expected_version is not None and order.version != expected_version:
         raise _conflict(session, order)
-    return order
 
 
 def _save_all(session: Session, orders: list[Order]) -> None:
@@ -289,7 +299,16 @@ def create_orders(
                 "lines": [[product.sku, qty, price] for product, qty, price in lines],
             },
         )
-    orders = find_orders(session, [row["number"] for row in rows])
+    numbers = [row["number"] for row in rows]
+    created = session.scalars(*picked(_CREATED, "numbers", numbers)).unique()
+    found = {order.number: order for order in created}
+    orders = [found[number] for number in numbers]
+    # Their party and products are at hand: given, not read again with every order.
+    product_of = {product.id: product for product in products.values()}
+    for order, draft in zip(orders, drafts, strict=True):
+        set_committed_value(order, "party", parties[draft.party.strip()])
+        for line in order.lines:
+            set_committed_value(line, "product", product_of[line.product_id])
     workflow.record_stays(session, [(order, order.status) for order in orders], now, new=True)
     changes.announce(session, orders)
     return orders
@@ -299,6 +318,16 @@ def create_orders(
 # per row.
 _INSERT_ORDERS = Order.__table__.insert().returning(Order.__table__.c.number, Order.__table__.c.id)
 _INSERT_LINES = OrderLine.__table__.insert()
+# New orders read back as `_ONE` and `_MANY` read, without their party and products.
+_CREATED = (
+    _order_queries(
+        joinedload(Order.lines).lazyload(OrderLine.product), Order.number == bindparam("numbers")
+    )[0].options(lazyload(Order.party)),
+    _order_queries(
+        selectinload(Order.lines).lazyload(OrderLine.product),
+        Order.number.in_(bindparam("numbers", expanding=True)),
+    )[0].options(lazyload(Order.party)),
+)
 
 
 def require_may_create(
@@ -494,17 +523,19 @@ def _record_fact(
     record: Callable[[], tuple[object, dict]],
     *,
     before: dict | None = None,
+    facts: workflow.Facts | None = None,
 ) -> object:
     """The one way a fact is recorded on an order: the workflow must allow `fact` at the
     order's node for this user; `record()` writes it and says what to audit; the facts
-    must still justify the node the order is at; then the automatic steps follow."""
+    must still justify the node the order is at; then the automatic steps follow.
+    `facts`: what the guards read, kept current by `record()` (else read afresh)."""
     spec = workflow.require_fact(session, user, order, fact)
     periods.refuse_fact_if_locked(session, fact)
     document, after = record()
     session.flush()
-    workflow.require_node_still_holds(session, spec, order)
+    workflow.require_node_still_holds(session, spec, order, facts)
     audit.record_on_order(session, user.name, order, action, before=before, after=after)
-    workflow.settle(session, user, [order])
+    workflow.settle(session, user, [order], facts)
     _save(session, order)
     return document
 
@@ -527,9 +558,13 @@ class Movement:
     en: str
     series: str  # the number series of its documents
     done: Callable[[LineProgress], Decimal]
+    # What a document of these quantities per line adds to the order's progress.
+    count: Callable[[Progress, dict[int, Decimal]], None]
     # Moves the stock (per product) and names the document's number in the ledger.
     move_stock: Callable[[Session, User, Order, dict[int, Decimal], str], None]
-    document: Callable[..., Shipment | Receipt]
+    document: type[Shipment] | type[Receipt]
+    # The document's own columns: (its number, the order, the user, the details).
+    values: Callable[..., dict]
     line: type[ShipmentLine] | type[ReceiptLine]
     line_of: str  # the column of a line naming its document
     # Per product, the most that may move now (None: no limit); locks the products.
@@ -542,8 +577,10 @@ SHIPPING = Movement(
     "ship",
     "shipment",
     lambda line: line.shipped,
+    Progress.count_shipment,
     stock.issue,
-    lambda number, order, user, **details: Shipment(
+    Shipment,
+    lambda number, order, user, **details: dict(
         number=number, order_id=order.id, shipped_at=utcnow(), shipped_by_id=user.id, **details
     ),
     ShipmentLine,
@@ -556,8 +593,10 @@ RECEIVING = Movement(
     "receive",
     "receipt",
     lambda line: line.received,
+    Progress.count_receipt,
     backorders.receive,
-    lambda number, order, user: Receipt(
+    Receipt,
+    lambda number, order, user: dict(
         number=number, order_id=order.id, received_at=utcnow(), received_by_id=user.id
     ),
     ReceiptLine,
@@ -569,15 +608,16 @@ def _move_goods(
     session: Session,
     user: User,
     movement: Movement,
-    number: str,
+    order: Order,
     lines: list[MoveSpec] | None,
-    expected_version: int | None,
     **details: str,
 ) -> Shipment | Receipt:
-    order = _load_for_change(session, number, expected_version)
+    # Read once: the document's own lines are added to it below, for the guards that follow.
+    facts = workflow.Facts(session, [order])
 
     def record() -> tuple[object, dict]:
-        done = {lid: movement.done(lp) for lid, lp in progress_of(session, order).lines.items()}
+        progress = facts.progress(order)
+        done = {lid: movement.done(lp) for lid, lp in progress.lines.items()}
         verb = (movement.zh, movement.en)
         remaining = _remaining(order, done)
         if not lines and movement.room is not None:  # everything that can move now
@@ -588,9 +628,9 @@ def _move_goods(
         stock.lock_products(session, set(per_product))
         number = next_number(session, movement.series)
         movement.move_stock(session, user, order, per_product, number)
-        document = movement.document(number, order, user, **details)
-        session.add(document)
-        session.flush()
+        document = _insert_document(
+            session, movement.document, movement.values(number, order, user, **details)
+        )
         # The lines go in as rows, in one statement: the unit of work would insert them one
         # at a time on SQLite, to read back ids nobody needs; `document.lines` loads on use.
         session.execute(
@@ -600,6 +640,7 @@ def _move_goods(
                 for lid, qty in per_line.items()
             ],
         )
+        movement.count(progress, per_line)
         skus = {line.id: line.product.sku for line in order.lines}
         after = {
             "document": document.number,
@@ -608,7 +649,27 @@ def _move_goods(
         }
         return document, after
 
-    return _record_fact(session, user, order, movement.fact, movement.fact, record)
+    return _record_fact(session, user, order, movement.fact, movement.fact, record, facts=facts)
+
+
+def _insert_document(session: Session, model: type[Shipment] | type[Receipt], values: dict):
+    """A shipment or receipt written as a row, returned as a persistent object: every
+    column given (the others at their fixed defaults), so none is left to load later."""
+    table = model.__table__
+    row = {
+        column.key: column.default.arg if column.default is not None else None
+        for column in table.columns
+        if not column.primary_key and (column.default is None or column.default.is_scalar)
+    } | values
+    document = model(id=session.execute(_INSERT_DOCUMENT[model], row).scalar_one(), **row)
+    make_transient_to_detached(document)
+    session.add(document)
+    return document
+
+
+_INSERT_DOCUMENT = {
+    model: model.__table__.insert().returning(model.__table__.c.id) for model in (Shipment, Receipt)
+}
 
 
 def _within_room(
@@ -698,15 +759,9 @@ def ship(
     """Record a shipment (delivery note) with its carrier and tracking number."""
     carrier = clean_text(carrier, "承运商", "carrier", max_length=100)
     tracking_no = clean_text(tracking_no, "运单号", "tracking number", max_length=100)
+    order = _load_for_change(session, number, expected_version)
     return _move_goods(
-        session,
-        user,
-        SHIPPING,
-        number,
-        lines,
-        expected_version,
-        carrier=carrier,
-        tracking_no=tracking_no,
+        session, user, SHIPPING, order, lines, carrier=carrier, tracking_no=tracking_no
     )
 
 
@@ -720,12 +775,13 @@ def receive(
 ) -> Receipt:
     """Record goods of a purchase order arriving; stock rises. Goods of a return are
     received by the return's own service (damaged ones, a lost shipment's write-off)."""
-    kind = session.scalar(select(Order.kind).where(Order.number == number.strip()))
-    if kind in kinds.RETURN_KINDS:
+    order = find_order(session, number, for_change=True)
+    if order.kind in kinds.RETURN_KINDS:
         from .returns import receive_return  # returns are made of orders: imported late
 
         return receive_return(session, user, number, lines)
-    return _move_goods(session, user, RECEIVING, number, lines, expected_version)
+    _check_version(session, order, expected_version)
+    return _move_goods(session, user, RECEIVING, order, lines)
 
 
 def confirm_delivery(session: Session, user: User, shipment_number: str) -> Shipment:

@@ -25,7 +25,7 @@ import uuid
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
-from sqlalchemy import bindparam, insert, or_, select, text, update
+from sqlalchemy import insert, literal_column, or_, select, text, update
 from sqlalchemy.orm import Session
 
 from db.engine import Database
@@ -35,6 +35,7 @@ from . import audit, settings
 from .channels import SENDERS, DeliveryFailed, Message
 from .clock import utcnow
 from .errors import NotFound, ValidationError
+from .lookup import by_keys, picked
 from .notifications import DEFAULT_CHANNELS, IN_APP, KINDS
 from .notifications import text as wording
 from .roles import holds_any, require
@@ -53,7 +54,6 @@ def _subject(notice: Notification, lang: str) -> str:
 
 
 _NOTICES = Notification.__table__
-_INSERT_NOTICES = _NOTICES.insert()
 # A notice in a batch is the one for its order, kind and recipient (each is told once).
 _NOTICE_KEY = (
     _NOTICES.c.order_id,
@@ -61,10 +61,23 @@ _NOTICE_KEY = (
     _NOTICES.c.recipient_role,
     _NOTICES.c.recipient_user_id,
 )
-_INSERT_NOTICES_WITH_IDS = _INSERT_NOTICES.returning(*_NOTICE_KEY, _NOTICES.c.id)
 _PREFERENCES = NotificationPreference.__table__
-_CHOSEN = select(_PREFERENCES.c.user_id, _PREFERENCES.c.kind, _PREFERENCES.c.channels).where(
-    _PREFERENCES.c.kind.in_(bindparam("kinds", expanding=True))
+# Each notice comes back with its id and whether anyone chose channels for its kind: where
+# nobody did (the usual case), everyone hears in the program alone and that is all.
+_INSERT_NOTICES = _NOTICES.insert().returning(
+    *_NOTICE_KEY,
+    _NOTICES.c.id,
+    # Written out: neither database lets RETURNING name another table but in a subquery,
+    # and the subquery built would name the notices' table again instead of the new row.
+    literal_column(
+        "EXISTS (SELECT 1 FROM notification_preferences"
+        " WHERE notification_preferences.kind = notifications.kind)"
+    ).label("chosen"),
+)
+_CHOSEN = by_keys(
+    select(_PREFERENCES.c.user_id, _PREFERENCES.c.kind, _PREFERENCES.c.channels),
+    _PREFERENCES.c.kind,
+    "kinds",
 )
 
 
@@ -74,17 +87,20 @@ def enqueue(session: Session, rows: list[dict]) -> None:
 
     A group robot or webhook gets a notice once, however many of its users chose it.
     """
-    kinds = sorted({row["kind"] for row in rows})
-    chosen = {
-        (user_id, kind): channels
-        for user_id, kind, channels in session.execute(_CHOSEN, {"kinds": kinds})
-    }
     # Plain rows, in one statement: through the unit of work they would take a flush of
     # their own (writing the orders twice) and a statement per notice on SQLite.
-    if not any(set(channels) - {IN_APP} for channels in chosen.values()):
-        session.execute(_INSERT_NOTICES, rows)
+    # One notice (the usual step) as one row: a list would take the batching of many.
+    written = session.execute(_INSERT_NOTICES, rows[0] if len(rows) == 1 else rows).all()
+    kinds = sorted({notice.kind for notice in written if notice.chosen})
+    if not kinds:
         return
-    ids = {tuple(r[:-1]): r.id for r in session.execute(_INSERT_NOTICES_WITH_IDS, rows)}
+    chosen = {
+        (user_id, kind): channels
+        for user_id, kind, channels in session.execute(*picked(_CHOSEN, "kinds", kinds))
+    }
+    if not any(set(channels) - {IN_APP} for channels in chosen.values()):
+        return
+    ids = {tuple(r[: len(_NOTICE_KEY)]): r.id for r in written}
     notices = [  # not added to the session: they are written already
         Notification(**row, id=ids[tuple(row[c.name] for c in _NOTICE_KEY)]) for row in rows
     ]

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from datetime import date, datetime
 
-from sqlalchemy import select
+from sqlalchemy import bindparam, select
 from sqlalchemy.orm import Session
 
 from db.models import PeriodLock, User
@@ -80,10 +80,16 @@ def refuse_fact_if_locked(session: Session, fact: str) -> None:
     refuse_if_locked(session, utcnow(), zh, en)
 
 
+# On the table: every new order and every fact asks, and is told no more than yes or no.
+_LOCKED = select(PeriodLock.__table__.c.month).where(
+    PeriodLock.__table__.c.month == bindparam("month")
+)
+
+
 def refuse_if_locked(session: Session, moment: datetime, what_zh: str, what_en: str) -> None:
     """Nothing is dated into a closed month: raise naming the month when `moment`'s is."""
     name = month_of(moment)
-    if session.get(PeriodLock, name) is not None:
+    if session.scalar(_LOCKED, {"month": name}) is not None:
         raise ValidationError(
             f"{name} 已经结账锁定，{what_zh}不能记在这个月。",
             f"{name} is closed and locked: the {what_en} cannot be dated into it.",

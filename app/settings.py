@@ -5,7 +5,7 @@ from __future__ import annotations
 from decimal import Decimal
 from pathlib import Path
 
-from sqlalchemy import bindparam, select
+from sqlalchemy import bindparam, or_, select
 from sqlalchemy.orm import Session
 
 from db.models import Setting, User
@@ -76,15 +76,26 @@ _VALUES = select(Setting.__table__.c.key, Setting.__table__.c.value).where(
 )
 
 
+# Every submitted order reads them: a fixed list, not expanded at each execution.
+_APPROVAL_KEYS = ("approval_threshold", "approval_discount_percent")
+_APPROVAL_LIMITS = select(Setting.__table__.c.key, Setting.__table__.c.value).where(
+    or_(*(Setting.__table__.c.key == key for key in _APPROVAL_KEYS))
+)
+
+
 def get_many(session: Session, keys: list[str]) -> dict[str, str]:
     """Several stored values, read afresh in one statement."""
-    stored = dict(session.execute(_VALUES, {"keys": keys}).all())
+    return _stored(session, keys, _VALUES, {"keys": keys})
+
+
+def _stored(session: Session, keys, statement, params=None) -> dict[str, str]:
+    stored = dict(session.execute(statement, params).all())
     return {key: stored.get(key, DEFAULTS[key]) for key in keys}
 
 
 def approval_limits(session: Session) -> tuple[Decimal, Decimal]:
     """The approval amount and the discount (percent) above which an order needs approval."""
-    values = get_many(session, ["approval_threshold", "approval_discount_percent"])
+    values = _stored(session, _APPROVAL_KEYS, _APPROVAL_LIMITS)
     return Decimal(values["approval_threshold"]), Decimal(values["approval_discount_percent"])
 
 

@@ -580,10 +580,12 @@ def submit(session: Session, user: User, orders: list[Order]) -> None:
         advance(session, user, orders, spec_for(session, orders[0]).submission().target)
 
 
-def require_node_still_holds(session: Session, spec: WorkflowSpec, order: Order) -> None:
+def require_node_still_holds(
+    session: Session, spec: WorkflowSpec, order: Order, facts: Facts | None = None
+) -> None:
     """Refuse a fact that would undo what the order's node stands for (a refund that leaves
     a settled order short): such changes go through a change document."""
-    facts = Facts(session, [order])
+    facts = facts or Facts(session, [order])
     for guard in sorted(spec.invariants(order.status)):
         why = GUARDS[guard](facts, order)
         if why is not None:
@@ -596,16 +598,19 @@ def require_node_still_holds(session: Session, spec: WorkflowSpec, order: Order)
             )
 
 
-def settle(session: Session, user: User, orders: list[Order]) -> None:
-    """Take every automatic transition whose guard holds, round after round."""
+def settle(session: Session, user: User, orders: list[Order], facts: Facts | None = None) -> None:
+    """Take every automatic transition whose guard holds, round after round (`facts`: what
+    the guards read, if the caller kept them current with what it just recorded)."""
     session.flush()  # the guards read the facts just recorded
     with session.no_autoflush:
-        _notify(session, _settle(session, user, orders))
+        _notify(session, _settle(session, user, orders, facts))
 
 
-def _settle(session: Session, user: User, orders: list[Order]) -> set[Order]:
+def _settle(
+    session: Session, user: User, orders: list[Order], facts: Facts | None = None
+) -> set[Order]:
     pending, moved = list(orders), set()
-    facts = Facts(session, pending)
+    facts = facts or Facts(session, pending)
     while pending:
         moves = []
         for order in pending:

@@ -209,3 +209,33 @@ def test_a_postgresql_row_locked_too_long_is_a_conflict(office):
     assert "try again" in busy.value.en
     with office.db.reading() as session:
         assert orders.find_order(session, number).status == "draft"
+
+
+@postgresql_only
+def test_other_desktops_hear_each_committed_change_and_nothing_rolled_back(office):
+    import psycopg
+    from sqlalchemy.engine import make_url
+
+    from app.changes import CHANNEL
+
+    url = make_url(office.db.url).set(drivername="postgresql")
+    listener = psycopg.connect(url.render_as_string(hide_password=False), autocommit=True)
+    try:
+        listener.execute(f"LISTEN {CHANNEL}")
+        number = runner.run(
+            office.db,
+            office.sales,
+            orders.create_order,
+            "sales",
+            "华东贸易有限公司",
+            [LineSpec("A-1", 2)],
+        ).value.number
+        runner.run(office.db, office.sales, orders.advance, number, "submitted")
+        with pytest.raises(ValidationError):  # refused: nothing to hear
+            runner.run(office.db, office.warehouse, orders.ship, number, "", "SF1")
+        runner.run(office.db, office.sales, printing.record_print, "order", number)
+        heard = [notice.payload for notice in listener.notifies(timeout=1, stop_after=3)]
+    finally:
+        listener.close()
+    # The order's number for each change naming it; a print (naming no order) wakes them.
+    assert heard == [number, number, ""]
