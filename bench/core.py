@@ -148,8 +148,8 @@ class Bench:
                 )
                 cursor.executemany(
                     f"INSERT INTO plain_order_lines (id, order_id, line_no, product_id, qty,"
-                    f" unit_price) VALUES {values(6)}",
-                    [(3 * i + k, i, k, 1 + k, 2, 10) for i in ids for k in range(3)],
+                    f" unit_price, reason) VALUES {values(7)}",
+                    [(3 * i + k, i, k, 1 + k, 2, 10, "") for i in ids for k in range(3)],
                 )
                 cursor.executemany(
                     f"INSERT INTO plain_events (id, at, user_name, order_id, entity, entity_ref,"
