@@ -173,8 +173,13 @@ class Bench:
                 )
                 cursor.executemany(
                     f"INSERT INTO plain_stock_moves (id, product_id, order_id, kind,"
-                    f" on_hand_delta, reserved_delta, at, user_id) VALUES {values(8)}",
-                    [(3 * i + k, 1 + k, i, "reserve", 0, 2, now, 1) for i in ids for k in range(3)],
+                    f" on_hand_delta, reserved_delta, damaged_delta, at, user_id)"
+                    f" VALUES {values(9)}",
+                    [
+                        (3 * i + k, 1 + k, i, "reserve", 0, 2, 0, now, 1)
+                        for i in ids
+                        for k in range(3)
+                    ],
                 )
         return n / (time.perf_counter() - start)
 
