@@ -38,8 +38,7 @@ from app import orders, queries, worklist  # noqa: E402
 from app.masterdata import add_party, add_product  # noqa: E402
 from app.orders import LineSpec  # noqa: E402
 from app.setup import open_database  # noqa: E402
-from app.users import create_user  # noqa: E402
-from bench.core import scratch_database  # noqa: E402
+from bench.core import bench_user, scratch_database  # noqa: E402
 
 CUSTOMERS = 50
 SUPPLIERS = 10
@@ -141,7 +140,7 @@ class Office(Workload):
     def seed(self) -> None:
         with self.db.unit_of_work() as session:
             self.users = {
-                role: create_user(session, role, {role}, "bench-pw")
+                role: bench_user(session, role)
                 for role in ("sales", "purchasing", "warehouse", "admin")
             }
         admin = self.users["admin"]
