@@ -10,8 +10,9 @@ through the services the window calls, in a unit of work of its own.
 
 Printed per phase: milliseconds per order (the median order) and SQL statements per
 click, beside the same work written by hand in plain SQL (one transaction per click,
-the same rows, locks and hash-chained events) measured in the same run, and Tryton's
-figures.
+the same rows, locks and hash-chained events) measured in the same run, the same
+statements sent through SQLAlchemy's connection instead of the driver's ("via SA": what
+SQLAlchemy alone adds), and Tryton's figures.
 
     uv run python bench/peer_workload.py                    # 1,000 sales orders, both databases
     uv run python bench/peer_workload.py --orders 200 --backend sqlite
@@ -30,7 +31,7 @@ from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
 
-from sqlalchemy import event
+from sqlalchemy import event, text
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
@@ -225,19 +226,28 @@ class PlainOffice(Workload):
         super().__init__()
         self.office = office
         self.backend = office.db.backend
-        self.raw = office.db.engine.raw_connection()
-        self.cursor = self.raw.cursor()
+        self.open()
         self.lock = " FOR UPDATE" if self.backend == "postgresql" else ""
-        self.statements = 0  # counted by `sql`; the look-ups below are not part of the work
+        self.statements = 0  # counted by `sql`
         self.user_ids = {role: user.id for role, user in office.users.items()}
-        self.party_ids = dict(self.fetch("SELECT name, id FROM parties", ()))
-        self.raw.commit()
-        self.statements = 0
+        with office.db.reading() as session:
+            self.party_ids = dict(session.execute(text("SELECT name, id FROM parties")).all())
+
+    def open(self) -> None:
+        self.raw = self.office.db.engine.raw_connection()
+        self.cursor = self.raw.cursor()
+
+    def close(self) -> None:
+        self.cursor.close()
+        self.raw.close()
 
     def sql(self, statement: str, params: tuple | list = (), *, many: bool = False):
         self.statements += 1
         if self.backend == "postgresql":
             statement = statement.replace("?", "%s")
+        return self.send(statement, params, many)
+
+    def send(self, statement: str, params: tuple | list, many: bool):
         if many:
             self.cursor.executemany(statement, params)
         else:
@@ -253,6 +263,12 @@ class PlainOffice(Workload):
         result = work(*args)
         self.raw.commit()
         return result
+
+    def read(self, statement: str) -> None:
+        if self.backend == "sqlite":
+            self.sql("BEGIN")
+        self.fetch(statement, ())
+        self.raw.commit()
 
     def statements_sent(self) -> int:
         return self.statements
@@ -483,53 +499,74 @@ class PlainOffice(Workload):
 
         purchases = [(rng.choice(office.suppliers), lines(10, 50)) for _ in range(count // 2)]
         self.timed("purchase: create, submit, receive", 3, purchases, purchase)
-        self.cursor.close()
-        self.raw.close()
+        self.close()
+
+
+class CoreOffice(PlainOffice):
+    """The same statements as `PlainOffice`, sent through SQLAlchemy's own connection
+    (`exec_driver_sql`, a transaction per click begun by the program's engine): what
+    SQLAlchemy alone adds to the work, before any ORM, validation or workflow."""
+
+    def open(self) -> None:
+        self.connection = self.office.db.engine.connect()
+
+    def send(self, statement: str, params: tuple | list, many: bool):
+        return self.connection.exec_driver_sql(statement, list(params) if many else params)
+
+    def click(self, work: Callable, *args):
+        # The engine's begin event opens the transaction (BEGIN IMMEDIATE on SQLite).
+        if self.backend == "sqlite":
+            self.statements += 1
+        with self.connection.begin():
+            return work(*args)
 
     def read(self, statement: str) -> None:
         if self.backend == "sqlite":
-            self.sql("BEGIN")
-        self.fetch(statement, ())
-        self.raw.commit()
+            self.statements += 1
+        # A connection's options change in place: reading, then writing again.
+        self.connection.execution_options(read_only=True)
+        with self.connection.begin():
+            self.fetch(statement, ())
+        self.connection.execution_options(read_only=False)
+
+    def close(self) -> None:
+        self.connection.close()
 
 
-def report(backend: str, office: Office, plain: PlainOffice) -> None:
+def report(backend: str, office: Office, plain: PlainOffice, core: CoreOffice) -> None:
     print(f"\n{backend}: {office.count:,} sales orders, {office.count // 2:,} purchase orders")
     print(
-        f"{'':38} {'ms/order':>9} {'target':>6} {'plain':>6} {'cost x':>6} {'Tryton':>6}"
-        f" {'cpu ms':>7} {'plain':>6} {'stmts/click':>11} {'plain':>5}"
+        f"{'':38} {'ms/order':>9} {'target':>6} {'plain':>6} {'via SA':>6} {'cost x':>6}"
+        f" {'Tryton':>6} {'cpu ms':>7} {'plain':>6} {'via SA':>6} {'stmts/click':>11} {'plain':>5}"
     )
-    sale_phases = [p for p in office.phases.values() if p.name.startswith("sale:")]
-    for phase in office.phases.values():
-        reference = plain.phases[phase.name]
-        figures = (phase.ms_per_order, reference.ms_per_order)
-        cpu = (phase.cpu_ms_per_order, reference.cpu_ms_per_order)
-        statements = (phase.statements_per_click, reference.statements_per_click)
-        line(backend, phase.name, figures, cpu, statements)
-        if phase is sale_phases[-1]:
+    sale_phases = [p.name for p in office.phases.values() if p.name.startswith("sale:")]
+    runs = (office, plain, core)
+    for name in office.phases:
+        phases = [run.phases[name] for run in runs]
+        statements = (phases[0].statements_per_click, phases[1].statements_per_click)
+        line(backend, name, [p.ms_per_order for p in phases], [p.cpu_ms_per_order for p in phases])
+        print(f" {statements[0]:11.1f} {statements[1]:5.1f}")
+        if name == sale_phases[-1]:
             line(
                 backend,
                 "sale: all three",
-                (sum(p.ms_per_order for p in sale_phases), sum_of(plain, sale_phases, "ms")),
-                (sum(p.cpu_ms_per_order for p in sale_phases), sum_of(plain, sale_phases, "cpu")),
-                None,
+                [sum(run.phases[n].ms_per_order for n in sale_phases) for run in runs],
+                [sum(run.phases[n].cpu_ms_per_order for n in sale_phases) for run in runs],
             )
+            print()
 
 
-def sum_of(plain: PlainOffice, phases: list[Phase], which: str) -> float:
-    reference = [plain.phases[p.name] for p in phases]
-    return sum(p.ms_per_order if which == "ms" else p.cpu_ms_per_order for p in reference)
-
-
-def line(backend: str, name: str, ms: tuple, cpu: tuple, statements: tuple | None) -> None:
+def line(backend: str, name: str, ms: list[float], cpu: list[float]) -> None:
+    """The services' figure, the plain reference's, and the same statements through
+    SQLAlchemy's connection (the least any code on SQLAlchemy can take)."""
     tryton = TRYTON_MS.get(name)
     tryton_text = f"{tryton:6d}" if tryton else f"{'':6}"
     target = TARGET_MS.get((backend, name))
     target_text = f"{'<=' + str(target):>6}" if target else f"{'':6}"
-    counts = f" {statements[0]:11.1f} {statements[1]:5.1f}" if statements else ""
     print(
-        f"{name:38} {ms[0]:9.2f} {target_text} {ms[1]:6.2f} {ms[0] / ms[1]:6.1f} {tryton_text}"
-        f" {cpu[0]:7.2f} {cpu[1]:6.2f}{counts}"
+        f"{name:38} {ms[0]:9.2f} {target_text} {ms[1]:6.2f} {ms[2]:6.2f} {ms[0] / ms[1]:6.1f}"
+        f" {tryton_text} {cpu[0]:7.2f} {cpu[1]:6.2f} {cpu[2]:6.2f}",
+        end="",
     )
 
 
@@ -545,8 +582,10 @@ def main() -> None:
             office.run()
             plain = PlainOffice(office)
             plain.run()
+            core = CoreOffice(office)
+            core.run()
             office.db.dispose()
-        report(backend, office, plain)
+        report(backend, office, plain, core)
 
 
 if __name__ == "__main__":
