@@ -248,13 +248,5 @@ def ensure_admin(database: Database, name: str, password: str) -> bool:
     with database.unit_of_work() as session:
         if count_users(session):
             return False
-        user = create_user(session, name, {"admin"}, password)
-        audit.record(
-            session,
-            SYSTEM,
-            entity="user",
-            ref=user.name,
-            action="create",
-            after={"roles": ["admin"]},
-        )
+        create_user(session, name, {"admin"}, password)
         return True

@@ -115,34 +115,41 @@ def _checked_roles(roles: Iterable[str]) -> frozenset[str]:
 
 
 def create_user(
-    session: Session, name: str, roles: Iterable[str], password: str, display_name: str = ""
+    session: Session,
+    name: str,
+    roles: Iterable[str],
+    password: str,
+    display_name: str = "",
+    *,
+    by: str = SYSTEM,
 ) -> User:
-    """Create a user without a permission check: for the first admin."""
+    """Create a user without a permission check (for the first admin), audited as made
+    `by` that name."""
     name = _user_name(session, name)
     check_password(password, name)
-    return _new_user(session, name, _checked_roles(roles), password, display_name)
+    return _new_user(session, name, _checked_roles(roles), password, display_name, by=by)
 
 
 def create_demo_user(session: Session, role: str, password: str) -> User:
     """One of the demo's accounts (named for its role, with the demo's published
     password, which the rules for real users would refuse), audited as the demo's.
     Only the demo calls this, and the demo runs on an empty database only."""
-    user = _new_user(session, _user_name(session, role), _checked_roles({role}), password, "")
-    audit.record(
-        session,
-        SYSTEM,
-        entity="user",
-        ref=user.name,
-        action="create",
-        after={"roles": [role]},
-        comment="demo",
-    )
-    return user
+    name = _user_name(session, role)
+    return _new_user(session, name, _checked_roles({role}), password, "", comment="demo")
 
 
 def _new_user(
-    session: Session, name: str, roles: frozenset[str], password: str, display_name: str
+    session: Session,
+    name: str,
+    roles: frozenset[str],
+    password: str,
+    display_name: str,
+    *,
+    by: str = SYSTEM,
+    comment: str = "",
 ) -> User:
+    """The account and its audit event: every account has one, which `audit verify`
+    follows its roles from."""
     user = User(
         name=name,
         display_name=clean_text(
@@ -155,6 +162,15 @@ def _new_user(
     )
     session.add(user)
     session.flush()
+    audit.record(
+        session,
+        by,
+        entity="user",
+        ref=user.name,
+        action="create",
+        after={"roles": sorted(roles)},
+        comment=comment,
+    )
     return user
 
 
@@ -167,16 +183,7 @@ def add_user(
     display_name: str = "",
 ) -> User:
     require(actor, "manage_users")
-    user = create_user(session, name, roles, password, display_name)
-    audit.record(
-        session,
-        actor.name,
-        entity="user",
-        ref=user.name,
-        action="create",
-        after={"roles": sorted(user.roles)},
-    )
-    return user
+    return create_user(session, name, roles, password, display_name, by=actor.name)
 
 
 def count_users(session: Session) -> int:

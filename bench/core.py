@@ -28,11 +28,11 @@ from sqlalchemy import create_engine, text
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from app import audit, orders, queries  # noqa: E402
+from app import orders, queries  # noqa: E402
 from app.masterdata import add_party, add_product  # noqa: E402
 from app.orders import LineSpec, OrderDraft  # noqa: E402
 from app.setup import open_database  # noqa: E402
-from app.users import SYSTEM, create_user  # noqa: E402
+from app.users import create_user  # noqa: E402
 
 PG_SERVER = "postgresql+psycopg://postgres@127.0.0.1:5432"
 BATCH = 1000
@@ -53,14 +53,6 @@ def timed(fn, *args, repeat: int = 1):
     return statistics.median(durations), result
 
 
-def bench_user(session, role: str):
-    """A user of the bench's office with its audit event, as every account has one: the
-    bench's database then verifies like an office's."""
-    user = create_user(session, role, {role}, "bench-pw")
-    audit.record(session, SYSTEM, entity="user", ref=role, action="create", after={"roles": [role]})
-    return user
-
-
 class Bench:
     def __init__(self, url: str, backend: str, count: int):
         self.backend = backend
@@ -76,7 +68,9 @@ class Bench:
 
     def seed(self) -> None:
         with self.db.unit_of_work() as session:
-            self.users = {r: bench_user(session, r) for r in ("sales", "warehouse", "admin")}
+            self.users = {
+                r: create_user(session, r, {r}, "bench-pw") for r in ("sales", "warehouse", "admin")
+            }
             self.parties = [f"{CITIES[i % 10]}{i:03d}号贸易有限公司" for i in range(PARTIES)]
             for name in self.parties:
                 add_party(session, self.users["sales"], name, "customer")

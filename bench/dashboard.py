@@ -35,7 +35,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from app import audit, board, dashboard, orders, workflow  # noqa: E402
 from app.clock import frozen_at, utcnow  # noqa: E402
 from app.orders import LineSpec, OrderDraft  # noqa: E402
-from bench.core import Bench, bench_user, scratch_database, timed  # noqa: E402
+from app.users import create_user  # noqa: E402
+from bench.core import Bench, scratch_database, timed  # noqa: E402
 from db.models import Order, Shipment, User  # noqa: E402
 
 BATCH = 1000
@@ -47,8 +48,8 @@ class DashboardBench(Bench):
     def seed(self) -> None:
         super().seed()
         with self.db.unit_of_work() as session:
-            self.users["owner"] = bench_user(session, "owner")
-            self.users["service"] = bench_user(session, "service")
+            self.users["owner"] = create_user(session, "owner", {"owner"}, "bench-pw")
+            self.users["service"] = create_user(session, "service", {"service"}, "bench-pw")
 
     def build(self) -> None:
         batches = max(self.count // BATCH, 1)

@@ -32,7 +32,7 @@ from app import ageing, reconcile, workflow  # noqa: E402
 from app.clock import frozen_at  # noqa: E402
 from app.masterdata import add_party, add_product  # noqa: E402
 from app.setup import open_database  # noqa: E402
-from bench.core import bench_user  # noqa: E402
+from app.users import create_user  # noqa: E402
 
 BATCH = 5000
 PARTIES = 200
@@ -63,7 +63,8 @@ class Build:
     def seed(self) -> None:
         with self.db.unit_of_work() as session:
             users = {
-                r: bench_user(session, r) for r in ("sales", "purchasing", "warehouse", "finance")
+                r: create_user(session, r, {r}, "bench-pw")
+                for r in ("sales", "purchasing", "warehouse", "finance")
             }
             for i in range(PARTIES):
                 add_party(
