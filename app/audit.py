@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import bindparam, func, select, text
+from sqlalchemy.engine import URL
 from sqlalchemy.event import listens_for
 from sqlalchemy.orm import Session
 
@@ -132,24 +133,36 @@ _HEAD = AuditHead.__table__
 _LOCK_HEAD = (
     select(_HEAD.c.last_event_id, _HEAD.c.last_hash).where(_HEAD.c.id == 1).with_for_update()
 )
+# The head moves only from where the events were linked: a head that moved meanwhile
+# (another desktop wrote) matches no row, and the events are linked again from it.
 _MOVE_HEAD = (
     _HEAD.update()
-    .where(_HEAD.c.id == 1)
+    .where(
+        _HEAD.c.id == 1,
+        _HEAD.c.last_event_id == bindparam("old_id"),
+        _HEAD.c.last_hash == bindparam("old_hash"),
+    )
     .values(last_event_id=bindparam("new_id"), last_hash=bindparam("new_hash"))
 )
 _INSERT_EVENTS = Event.__table__.insert()
-# On PostgreSQL the events, the head's move and the transaction's notices are one
+# On PostgreSQL the head's move, the events and the transaction's notices are one
 # statement, round trips fewer for every change: the events travel as one JSON array of
-# rows, the notices as one of [channel, payload].
+# rows, the notices as one of [channel, payload]; neither is written unless the head moved.
 _COLUMNS = ", ".join(("id", "prev_hash", "hash", *_FIELDS))
 _APPEND_ON_SERVER = text(
-    f"WITH added AS (INSERT INTO events ({_COLUMNS}) SELECT {_COLUMNS}"
-    " FROM json_populate_recordset(NULL::events, :rows)),"
-    " moved AS (UPDATE audit_head SET last_event_id = :new_id, last_hash = :new_hash"
-    " WHERE id = 1)"
-    " SELECT pg_notify(notice->>0, notice->>1) FROM json_array_elements(:notices) AS notice"
+    "WITH moved AS (UPDATE audit_head SET last_event_id = :new_id, last_hash = :new_hash"
+    " WHERE id = 1 AND last_event_id = :old_id AND last_hash = :old_hash RETURNING id),"
+    f" added AS (INSERT INTO events ({_COLUMNS}) SELECT {_COLUMNS}"
+    " FROM json_populate_recordset(NULL::events, :rows) WHERE EXISTS (SELECT FROM moved)),"
+    " told AS (SELECT pg_notify(notice->>0, notice->>1)"
+    " FROM json_array_elements(:notices) AS notice WHERE EXISTS (SELECT FROM moved))"
+    " SELECT (SELECT count(*) FROM moved), (SELECT count(*) FROM told)"
 )
 _NOTIFY = select(func.pg_notify(bindparam("channel"), bindparam("payload")))
+# Per database, the head this process's last commit left: where the next events are
+# linked from without reading the head first (a statement fewer for every change).
+_HEAD_LEFT: dict[URL, tuple[int, str]] = {}
+_MOVED = "audit_moved_head"
 
 
 @listens_for(Session, "before_commit")
@@ -166,39 +179,59 @@ def _chain_pending_events(session: Session) -> None:
         for channel, payload in notices:
             session.execute(_NOTIFY, {"channel": channel, "payload": payload})
         return
-    head = session.execute(_LOCK_HEAD).one_or_none()
-    if head is None:  # deleted behind the program's back: never start a second chain
-        raise AuditBroken(
-            "审计链的链头记录不见了，无法再记录任何修改；请运行 audit verify 并联系管理员。",
-            "The audit chain's head record is missing, so no change can be recorded; "
-            "run audit verify and call the administrator.",
-        )
+    database = session.get_bind().url
+    head = _HEAD_LEFT.get(database)
+    if head is None or not _append(session, pending, notices, head):
+        head = session.execute(_LOCK_HEAD).one_or_none()
+        if head is None:  # deleted behind the program's back: never start a second chain
+            raise AuditBroken(
+                "审计链的链头记录不见了，无法再记录任何修改；请运行 audit verify 并联系管理员。",
+                "The audit chain's head record is missing, so no change can be recorded; "
+                "run audit verify and call the administrator.",
+            )
+        _append(session, pending, notices, tuple(head))  # locked: it cannot have moved
+    session.info[_MOVED] = (database, (pending[-1]["id"], pending[-1]["hash"]))
+
+
+def _append(session: Session, pending: list[dict], notices: list, head: tuple[int, str]) -> bool:
+    """Link the events after `head` and write them, if the head still stands there."""
     last_id, last_hash = head
     for row in pending:
         last_id += 1
         row["id"] = last_id
         row["prev_hash"] = last_hash
         row["hash"] = last_hash = _digest(last_hash, row)
-    moved = {"new_id": last_id, "new_hash": last_hash}
+    move = {"old_id": head[0], "old_hash": head[1], "new_id": last_id, "new_hash": last_hash}
     if session.get_bind().dialect.name == "postgresql":
         rows = [{**row, "at": row["at"].isoformat()} for row in pending]
-        session.execute(
+        moved = session.execute(
             _APPEND_ON_SERVER,
             {
                 "rows": json.dumps(rows, ensure_ascii=False),
                 "notices": json.dumps(notices, ensure_ascii=False),
-                **moved,
+                **move,
             },
-        )
-        return
+        ).scalar_one()
+        return moved == 1
+    if session.execute(_MOVE_HEAD, move).rowcount != 1:
+        return False
     session.execute(_INSERT_EVENTS, pending)
-    session.execute(_MOVE_HEAD, moved)
+    return True
+
+
+@listens_for(Session, "after_commit")
+def _remember_head(session: Session) -> None:
+    moved = session.info.pop(_MOVED, None)
+    if moved is not None:
+        database, head = moved
+        _HEAD_LEFT[database] = head
 
 
 @listens_for(Session, "after_rollback")
 def _drop_pending_events(session: Session) -> None:
     session.info.pop(_PENDING, None)
     session.info.pop(_NOTICES, None)
+    session.info.pop(_MOVED, None)
 
 
 @dataclass(frozen=True)
