@@ -9,13 +9,15 @@ automatic transition whose guard now holds.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal
 
-from sqlalchemy import DateTime, Integer, bindparam, cast, func, select
+from sqlalchemy import DateTime, Integer, bindparam, cast, func, select, text
 from sqlalchemy.engine import URL
+from sqlalchemy.event import listens_for
 from sqlalchemy.orm import Session
 
 from db.models import NodeStay, Order, User, Workflow
@@ -678,25 +680,70 @@ def _end_stays(dialect: str):
 
 
 _END_STAYS = {dialect: _end_stays(dialect) for dialect in ("sqlite", "postgresql")}
+# On PostgreSQL the stays that end and those that begin are one statement.
+_STAY_COLUMNS = "order_id, workflow_id, node, entered_at, left_at, seconds"
+_MOVE_STAYS_ON_SERVER = text(
+    "WITH ended AS (UPDATE node_stays SET left_at = ending.at,"
+    " seconds = CAST(round(EXTRACT(epoch FROM ending.at - node_stays.entered_at)) AS INTEGER)"
+    " FROM json_to_recordset(:ending) AS ending(order_id integer, at timestamp)"
+    " WHERE node_stays.order_id = ending.order_id AND node_stays.left_at IS NULL)"
+    f" INSERT INTO node_stays ({_STAY_COLUMNS}) SELECT {_STAY_COLUMNS}"
+    " FROM json_populate_recordset(NULL::node_stays, :rows)"
+)
+_ENTERED = "node_stays_entered"
 
 
 def record_stays(
     session: Session, entering: list[tuple[Order, str]], at: datetime, *, new: bool = False
 ) -> None:
     """The orders come to the given nodes at `at`: their stays there begin and the stays
-    they leave end (`new` orders leave none). Two statements for a whole batch."""
-    if not entering:
+    they leave end (`new` orders leave none). Written when the unit of work commits, every
+    step of it at once: a step that passes a node on makes no statements of its own."""
+    entered = session.info.setdefault(_ENTERED, {})
+    for order, node in entering:
+        # Per order: whether it leaves a stay begun before, and the stays it begins.
+        _, stays = entered.setdefault(order.id, (not new, []))
+        stays.append((order.workflow_id, node, at))
+
+
+@listens_for(Session, "before_commit", insert=True)  # before the events are chained
+def _write_stays(session: Session) -> None:
+    entered = session.info.pop(_ENTERED, None)
+    if not entered:
         return
-    if not new:
-        ending = _END_STAYS[session.get_bind().dialect.name]
-        session.execute(ending, {"ids": [order.id for order, _ in entering], "at": at})
-    session.execute(
-        _BEGIN_STAYS,
-        [
-            {"order_id": order.id, "workflow_id": order.workflow_id, "node": node, "entered_at": at}
-            for order, node in entering
-        ],
-    )
+    ending: dict[datetime, list[int]] = {}
+    rows = []
+    for order_id, (leaves, stays) in entered.items():
+        if leaves:
+            ending.setdefault(stays[0][2], []).append(order_id)
+        for (workflow_id, node, at), following in zip(stays, [*stays[1:], None], strict=True):
+            left = following[2] if following is not None else None
+            rows.append(
+                {
+                    "order_id": order_id,
+                    "workflow_id": workflow_id,
+                    "node": node,
+                    "entered_at": at,
+                    "left_at": left,
+                    "seconds": round((left - at).total_seconds()) if left is not None else None,
+                }
+            )
+    dialect = session.get_bind().dialect.name
+    if dialect == "postgresql":
+        ends = [{"order_id": i, "at": at.isoformat()} for at, ids in ending.items() for i in ids]
+        session.execute(
+            _MOVE_STAYS_ON_SERVER,
+            {"ending": json.dumps(ends), "rows": json.dumps(audit.jsonable(rows))},
+        )
+        return
+    for at, ids in ending.items():
+        session.execute(_END_STAYS[dialect], {"ids": ids, "at": at})
+    session.execute(_BEGIN_STAYS, rows)
+
+
+@listens_for(Session, "after_rollback")
+def _drop_stays(session: Session) -> None:
+    session.info.pop(_ENTERED, None)
 
 
 def _notify(session: Session, moved: set[Order]) -> None:
