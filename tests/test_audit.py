@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
+from pathlib import Path
+
 import pytest
 from sqlalchemy import func, select, text
 from sqlalchemy.orm import Session
@@ -232,3 +236,37 @@ def test_a_printed_witness_checks_the_chain_later(busy_office, tmp_path, monkeyp
     monkeypatch.setenv("ORDERTRAIL_CONFIG", str(tmp_path / "another-desktop.json"))
     assert cli.main(command[:-2]) == 0  # this desktop never saw the chain
     assert cli.main(command) == 6
+
+
+# Another desktop: a process of its own, changing a setting through the services.
+_OTHER_DESKTOP = """
+import sys
+from sqlalchemy import select
+from app import settings
+from db.engine import Database
+from db.models import User
+database = Database(sys.argv[1])
+with database.unit_of_work() as session:
+    admin = session.scalar(select(User).where(User.name == sys.argv[2]))
+    settings.change(session, admin, "company_name", "另一台电脑")
+database.dispose()
+"""
+
+
+def test_events_link_after_another_desktops(office):
+    """A desktop links its events from the head it last left; once another desktop has
+    written since, it links them after that desktop's events: one chain, nothing lost."""
+    _add_records_nothing_refers_to(office, 1)  # this desktop knows where the head stands
+    subprocess.run(
+        [sys.executable, "-c", _OTHER_DESKTOP, office.db.url, office.admin.name],
+        cwd=Path(__file__).resolve().parent.parent,
+        check=True,
+        timeout=120,
+    )
+    _add_records_nothing_refers_to(office, 2)
+    with office.db.reading() as session:
+        newest = session.scalars(select(Event).order_by(Event.id.desc()).limit(3)).all()
+    theirs, ours = newest[2], newest[1]
+    assert theirs.after == {"value": "另一台电脑"} and ours.prev_hash == theirs.hash
+    result = verify(office)
+    assert result.ok and result.checked == len(_event_ids(office))
