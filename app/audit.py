@@ -8,6 +8,7 @@ import sqlite3
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import Decimal
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -145,19 +146,46 @@ _MOVE_HEAD = (
     .values(last_event_id=bindparam("new_id"), last_hash=bindparam("new_hash"))
 )
 _INSERT_EVENTS = Event.__table__.insert()
-# On PostgreSQL the head's move, the events and the transaction's notices are one
-# statement, round trips fewer for every change: the events travel as one JSON array of
-# rows, the notices as one of [channel, payload]; neither is written unless the head moved.
+# On PostgreSQL the head's move, the events, the transaction's notices and the writes that
+# ride along (`ride_with_events`) are one statement, round trips fewer for every change:
+# the events travel as one JSON array of rows, the notices as one of [channel, payload];
+# nothing is written unless the head moved.
 _COLUMNS = ", ".join(("id", "prev_hash", "hash", *_FIELDS))
-_APPEND_ON_SERVER = text(
+_MOVE_AND_APPEND = (
     "WITH moved AS (UPDATE audit_head SET last_event_id = :new_id, last_hash = :new_hash"
     " WHERE id = 1 AND last_event_id = :old_id AND last_hash = :old_hash RETURNING id),"
     f" added AS (INSERT INTO events ({_COLUMNS}) SELECT {_COLUMNS}"
     " FROM json_populate_recordset(NULL::events, :rows) WHERE EXISTS (SELECT FROM moved)),"
     " told AS (SELECT pg_notify(notice->>0, notice->>1)"
     " FROM json_array_elements(:notices) AS notice WHERE EXISTS (SELECT FROM moved))"
-    " SELECT (SELECT count(*) FROM moved), (SELECT count(*) FROM told)"
 )
+
+
+@cache
+def _append_on_server(riders: tuple[str, ...]):
+    return text(
+        _MOVE_AND_APPEND
+        + "".join(f", {rider}" for rider in riders)
+        + " SELECT (SELECT count(*) FROM moved), (SELECT count(*) FROM told)"
+    )
+
+
+@cache
+def _riders_alone(riders: tuple[str, ...]):
+    return text("WITH moved AS (SELECT)" + "".join(f", {r}" for r in riders) + " SELECT 1")
+
+
+_RIDERS = "audit_riders"
+
+
+def ride_with_events(session: Session, ctes: str, params: dict) -> None:
+    """On PostgreSQL, writes sent in the statement that chains the transaction's events
+    (a round trip fewer): `ctes` are data-modifying common table expressions, each writing
+    only `WHERE EXISTS (SELECT FROM moved)` (that statement runs again when the head had
+    moved); their parameters' names are the caller's to keep apart."""
+    session.info.setdefault(_RIDERS, []).append((ctes, params))
+
+
 _NOTIFY = select(func.pg_notify(bindparam("channel"), bindparam("payload")))
 # Per database, the head this process's last commit left: where the next events are
 # linked from without reading the head first (a statement fewer for every change).
@@ -175,13 +203,16 @@ def _chain_pending_events(session: Session) -> None:
     """
     pending = session.info.pop(_PENDING, None)
     notices = session.info.pop(_NOTICES, [])
+    riders = session.info.pop(_RIDERS, [])
     if not pending:
+        if riders:
+            session.execute(_riders_alone(tuple(r for r, _ in riders)), _ridden(riders))
         for channel, payload in notices:
             session.execute(_NOTIFY, {"channel": channel, "payload": payload})
         return
     database = session.get_bind().url
     head = _HEAD_LEFT.get(database)
-    if head is None or not _append(session, pending, notices, head):
+    if head is None or not _append(session, pending, notices, riders, head):
         head = session.execute(_LOCK_HEAD).one_or_none()
         if head is None:  # deleted behind the program's back: never start a second chain
             raise AuditBroken(
@@ -189,11 +220,21 @@ def _chain_pending_events(session: Session) -> None:
                 "The audit chain's head record is missing, so no change can be recorded; "
                 "run audit verify and call the administrator.",
             )
-        _append(session, pending, notices, tuple(head))  # locked: it cannot have moved
+        _append(session, pending, notices, riders, tuple(head))  # locked: it stays
     session.info[_MOVED] = (database, (pending[-1]["id"], pending[-1]["hash"]))
 
 
-def _append(session: Session, pending: list[dict], notices: list, head: tuple[int, str]) -> bool:
+def _ridden(riders: list[tuple[str, dict]]) -> dict:
+    return {name: value for _, params in riders for name, value in params.items()}
+
+
+def _append(
+    session: Session,
+    pending: list[dict],
+    notices: list,
+    riders: list[tuple[str, dict]],
+    head: tuple[int, str],
+) -> bool:
     """Link the events after `head` and write them, if the head still stands there."""
     last_id, last_hash = head
     for row in pending:
@@ -205,11 +246,12 @@ def _append(session: Session, pending: list[dict], notices: list, head: tuple[in
     if session.get_bind().dialect.name == "postgresql":
         rows = [{**row, "at": row["at"].isoformat()} for row in pending]
         moved = session.execute(
-            _APPEND_ON_SERVER,
+            _append_on_server(tuple(ctes for ctes, _ in riders)),
             {
                 "rows": json.dumps(rows, ensure_ascii=False),
                 "notices": json.dumps(notices, ensure_ascii=False),
                 **move,
+                **_ridden(riders),
             },
         ).scalar_one()
         return moved == 1
@@ -232,6 +274,7 @@ def _drop_pending_events(session: Session) -> None:
     session.info.pop(_PENDING, None)
     session.info.pop(_NOTICES, None)
     session.info.pop(_MOVED, None)
+    session.info.pop(_RIDERS, None)
 
 
 @dataclass(frozen=True)

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal
 
-from sqlalchemy import DateTime, Integer, bindparam, cast, func, select, text
+from sqlalchemy import DateTime, Integer, bindparam, cast, func, select
 from sqlalchemy.engine import URL
 from sqlalchemy.event import listens_for
 from sqlalchemy.orm import Session
@@ -680,15 +680,17 @@ def _end_stays(dialect: str):
 
 
 _END_STAYS = {dialect: _end_stays(dialect) for dialect in ("sqlite", "postgresql")}
-# On PostgreSQL the stays that end and those that begin are one statement.
+# On PostgreSQL the stays that end and those that begin travel with the events.
 _STAY_COLUMNS = "order_id, workflow_id, node, entered_at, left_at, seconds"
-_MOVE_STAYS_ON_SERVER = text(
-    "WITH ended AS (UPDATE node_stays SET left_at = ending.at,"
+_MOVE_STAYS_ON_SERVER = (
+    "ended_stays AS (UPDATE node_stays SET left_at = ending.at,"
     " seconds = CAST(round(EXTRACT(epoch FROM ending.at - node_stays.entered_at)) AS INTEGER)"
-    " FROM json_to_recordset(:ending) AS ending(order_id integer, at timestamp)"
-    " WHERE node_stays.order_id = ending.order_id AND node_stays.left_at IS NULL)"
-    f" INSERT INTO node_stays ({_STAY_COLUMNS}) SELECT {_STAY_COLUMNS}"
-    " FROM json_populate_recordset(NULL::node_stays, :rows)"
+    " FROM json_to_recordset(:stays_ending) AS ending(order_id integer, at timestamp)"
+    " WHERE node_stays.order_id = ending.order_id AND node_stays.left_at IS NULL"
+    " AND EXISTS (SELECT FROM moved)),"
+    f" begun_stays AS (INSERT INTO node_stays ({_STAY_COLUMNS}) SELECT {_STAY_COLUMNS}"
+    " FROM json_populate_recordset(NULL::node_stays, :stays_begun)"
+    " WHERE EXISTS (SELECT FROM moved))"
 )
 _ENTERED = "node_stays_entered"
 
@@ -731,9 +733,10 @@ def _write_stays(session: Session) -> None:
     dialect = session.get_bind().dialect.name
     if dialect == "postgresql":
         ends = [{"order_id": i, "at": at.isoformat()} for at, ids in ending.items() for i in ids]
-        session.execute(
+        audit.ride_with_events(
+            session,
             _MOVE_STAYS_ON_SERVER,
-            {"ending": json.dumps(ends), "rows": json.dumps(audit.jsonable(rows))},
+            {"stays_ending": json.dumps(ends), "stays_begun": json.dumps(audit.jsonable(rows))},
         )
         return
     for at, ids in ending.items():

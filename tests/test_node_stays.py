@@ -12,7 +12,7 @@ from sqlalchemy import select
 from app import orders
 from app.clock import frozen_at
 from app.orders import LineSpec, OrderDraft
-from app.workflow import submit
+from app.workflow import record_stays, submit
 from db.models import NodeStay, Order
 
 
@@ -34,6 +34,24 @@ def test_every_step_ends_one_stay_and_begins_the_next(office):
     assert kept[0][1:] == (T0, T0 + timedelta(hours=1), 3600)
     assert [left for _, _, left, _ in kept[1:-1]] == [T0 + timedelta(hours=1)] * (len(kept) - 2)
     assert kept[-1][1:] == (T0 + timedelta(hours=1), None, None)
+
+
+def test_stays_are_written_by_a_unit_of_work_without_events(office):
+    """Stays go with the events they belong to; a unit of work that records none still
+    writes its stays."""
+    with frozen_at(T0):
+        number = office.order()
+    with office.db.unit_of_work() as session:
+        order = orders.find_order(session, number)
+        record_stays(session, [(order, "placed")], T0 + timedelta(hours=2))
+    with office.db.reading() as session:
+        kept = session.execute(
+            select(NodeStay.node, NodeStay.left_at, NodeStay.seconds)
+            .join(Order, Order.id == NodeStay.order_id)
+            .where(Order.number == number)
+            .order_by(NodeStay.id)
+        ).all()
+    assert kept == [("draft", T0 + timedelta(hours=2), 7200), ("placed", None, None)]
 
 
 def test_the_stays_are_what_the_audit_trail_says(office):
