@@ -19,7 +19,7 @@ from sqlalchemy.event import listens_for
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.attributes import set_committed_value
 
-from db.models import Order, OrderLine, Product, ShipmentLine, StockMove, User
+from db.models import Order, Product, StockMove, User
 
 from .audit import jsonable
 from .clock import utcnow
@@ -183,15 +183,6 @@ def _goods_needed(order: Order, shipped: dict[int, Decimal]) -> dict[int, Decima
     return {pid: qty - shipped.get(pid, ZERO) for pid, qty in needed.items()}
 
 
-# An order placed again (after its amendment's approval or rejection) may have shipped part.
-_SHIPPED = (
-    select(OrderLine.order_id, OrderLine.product_id, func.sum(ShipmentLine.qty))
-    .join(OrderLine, OrderLine.id == ShipmentLine.order_line_id)
-    .where(OrderLine.order_id.in_(bindparam("ids", expanding=True)))
-    .group_by(OrderLine.order_id, OrderLine.product_id)
-)
-
-
 def free(product: Product) -> Decimal:
     """What nobody holds: on hand less every reservation."""
     return max(product.on_hand - product.reserved, ZERO)
@@ -203,13 +194,13 @@ def first_due(orders):
     return sorted(orders, key=lambda o: (o.due is None, o.due or date.min, o.created_at, o.id))
 
 
-def reserve_for(session: Session, user: User, orders: list[Order]) -> None:
+def reserve_for(
+    session: Session, user: User, orders: list[Order], shipped: dict[int, dict[int, Decimal]]
+) -> None:
     """Reserve the goods of the sales orders as far as stock is free, earliest due first:
-    what an order cannot reserve is its shortfall, filled later from receipts."""
-    shipped: dict[int, dict[int, Decimal]] = defaultdict(dict)
-    for order_id, pid, qty in session.execute(_SHIPPED, {"ids": [o.id for o in orders]}):
-        shipped[order_id][pid] = qty
-    needs = {order.id: _goods_needed(order, shipped[order.id]) for order in orders}
+    what an order cannot reserve is its shortfall, filled later from receipts (`shipped`:
+    per order id, per product id, what it has shipped already)."""
+    needs = {order.id: _goods_needed(order, shipped.get(order.id, {})) for order in orders}
     products = lock_products(session, {pid for need in needs.values() for pid in need})
     ledger = _Ledger(session, user, "reserve")
     for order in first_due(orders):

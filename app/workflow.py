@@ -383,7 +383,7 @@ GUARD_FACTS = {
 # --- effects: what a transition does besides moving the node, for a batch of orders ------
 
 
-def _mark_delivered(session: Session, user: User, orders: list[Order]) -> None:
+def _mark_delivered(session: Session, user: User, orders: list[Order], facts: Facts) -> None:
     now = utcnow()
     for order in orders:
         for shipment in order.shipments:
@@ -391,17 +391,35 @@ def _mark_delivered(session: Session, user: User, orders: list[Order]) -> None:
                 shipment.delivered_at = now
 
 
-def _release_stock(session: Session, user: User, orders: list[Order]) -> None:
+def _release_stock(session: Session, user: User, orders: list[Order], facts: Facts) -> None:
     from .backorders import release  # it reads the workflows: imported on first use
 
     release(session, user, orders)
 
 
-EFFECTS: dict[str, Callable[[Session, User, list[Order]], None]] = {
-    "reserve_stock": stock.reserve_for,
+def _reserve_stock(session: Session, user: User, orders: list[Order], facts: Facts) -> None:
+    """What each order has still to ship is reserved: its progress says what has shipped
+    (an order placed again after an amendment may have shipped part)."""
+    shipped: dict[int, dict[int, Decimal]] = {}
+    for order in orders:
+        done = facts.progress(order).lines
+        per_product = shipped[order.id] = {}
+        for line in order.lines:
+            if line.id in done:
+                per_product[line.product_id] = (
+                    per_product.get(line.product_id, Decimal(0)) + done[line.id].shipped
+                )
+    stock.reserve_for(session, user, orders, shipped)
+
+
+# Each effect is given the guards' facts of the orders it moves, kept for the steps after.
+EFFECTS: dict[str, Callable[[Session, User, list[Order], Facts], None]] = {
+    "reserve_stock": _reserve_stock,
     "release_stock": _release_stock,
     "mark_delivered": _mark_delivered,
 }
+# The effects that change what the guards read: the facts are read again after them.
+EFFECTS_ON_FACTS = frozenset({"mark_delivered"})
 
 
 # --- the engine -------------------------------------------------------------------------
@@ -572,7 +590,7 @@ def _advance(
                 f"Order {order.number} cannot '{transition.en}': {why[1]}",
             )
         moves.append((order, transition))
-    _take(session, user, moves, "manual", reason or comment)
+    _take(session, user, moves, facts, "manual", reason or comment)
     return {order for order, _ in moves}
 
 
@@ -620,8 +638,8 @@ def _settle(
                 if t.automatic and t.guard and GUARDS[t.guard](facts, order) is None:
                     moves.append((order, t))
                     break
-        if _take(session, user, moves, "auto", ""):
-            facts = Facts(session, pending)  # an effect may have changed what the guards read
+        if _take(session, user, moves, facts, "auto", ""):
+            facts = Facts(session, pending)  # an effect changed what the guards read
         pending = [order for order, _ in moves]
         moved.update(pending)
     return moved
@@ -631,16 +649,17 @@ def _take(
     session: Session,
     user: User,
     moves: list[tuple[Order, Transition]],
+    facts: Facts,
     trigger: str,
     comment: str,
 ) -> bool:
-    """Move the orders along their transitions; True if any transition had an effect."""
+    """Move the orders along their transitions; True if an effect changed their facts."""
     by_effect: dict[str, list[Order]] = {}
     for order, transition in moves:
         if transition.effect:
             by_effect.setdefault(transition.effect, []).append(order)
     for effect, orders in by_effect.items():
-        EFFECTS[effect](session, user, orders)
+        EFFECTS[effect](session, user, orders, facts)
     now = utcnow()
     record_stays(session, [(order, transition.target) for order, transition in moves], now)
     for order, transition in moves:
@@ -658,7 +677,7 @@ def _take(
             after={"status": transition.target, "transition": transition.name, "trigger": trigger},
             comment=comment,
         )
-    return bool(by_effect)
+    return not EFFECTS_ON_FACTS.isdisjoint(by_effect)
 
 
 _STAYS = NodeStay.__table__
