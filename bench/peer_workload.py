@@ -315,19 +315,51 @@ class PlainOffice(Workload):
         ).fetchall()
         return f"{prefix}-{year}-{last:06d}"
 
-    def load(self, number: str) -> tuple[int, int, str]:
-        [(order_id, version, status)] = self.fetch(
-            f"SELECT id, version, status FROM orders WHERE number = ?{self.lock}", (number,)
+    def load(self, number: str) -> tuple[int, int, int]:
+        """The order's id, version and workflow, its row locked."""
+        [(order_id, version, workflow_id)] = self.fetch(
+            f"SELECT id, version, workflow_id FROM orders WHERE number = ?{self.lock}", (number,)
         )
-        return order_id, version, status
+        return order_id, version, workflow_id
 
-    def move_to(self, order_id: int, version: int, status: str, role: str) -> None:
+    def stays(self, order_id: int, workflow_id: int, nodes: list[str], *, new: bool = False):
+        """The click's node stays, as app.workflow writes them: the open one ends, one begins
+        at each node the order comes to (all but the last ended at once)."""
         now = self.now()
+        if not new:
+            lasted = (
+                "(julianday(?) - julianday(entered_at)) * 86400"
+                if self.backend == "sqlite"
+                else "EXTRACT(epoch FROM ?::timestamp - entered_at)"
+            )
+            self.sql(
+                f"UPDATE node_stays SET left_at = ?, seconds = CAST(round({lasted}) AS INTEGER)"
+                " WHERE order_id = ? AND left_at IS NULL",
+                (now, now, order_id),
+            )
+        last = len(nodes) - 1
+        self.sql(
+            "INSERT INTO node_stays (order_id, workflow_id, node, entered_at, left_at, seconds)"
+            " VALUES (?, ?, ?, ?, ?, ?)",
+            [
+                (order_id, workflow_id, node, now, *((None, None) if i == last else (now, 0)))
+                for i, node in enumerate(nodes)
+            ],
+            many=True,
+        )
+
+    def move_to(
+        self, order_id: int, version: int, workflow_id: int, nodes: list[str], role: str
+    ) -> None:
+        """The order passes `nodes` and rests at the last, whose owner is told."""
+        now = self.now()
+        status = nodes[-1]
         self.sql(
             "UPDATE orders SET status = ?, status_since = ?, updated_at = ?, version = ?"
             " WHERE id = ? AND version = ?",
             (status, now, now, version + 1, order_id, version),
         )
+        self.stays(order_id, workflow_id, nodes)
         self.sql(
             "INSERT INTO notifications (at, recipient_role, order_id, kind, params)"
             " VALUES (?, ?, ?, 'next_step', ?)",
@@ -370,11 +402,12 @@ class PlainOffice(Workload):
         number = self.next_number("SO" if kind == "sales" else "PO")
         now = self.now()
         total = sum(line.qty * float(prices[line.sku][1]) for line in lines)
+        workflow_id = 1 if kind == "sales" else 2
         [(order_id,)] = self.sql(
             "INSERT INTO orders (number, kind, workflow_id, party_id, revision, version, status,"
             " status_since, currency, total, note, created_by_id, created_at, updated_at)"
             " VALUES (?, ?, ?, ?, 1, 1, 'draft', ?, 'CNY', ?, '', ?, ?, ?) RETURNING id",
-            (number, kind, 1 if kind == "sales" else 2, self.party_ids[party], now)
+            (number, kind, workflow_id, self.party_ids[party], now)
             + (total, self.user_ids[role], now, now),
         ).fetchall()
         self.sql(
@@ -386,11 +419,12 @@ class PlainOffice(Workload):
             ],
             many=True,
         )
+        self.stays(order_id, workflow_id, ["draft"], new=True)
         self.events(order_id, number, role, [("create", {"status": "draft", "lines": skus})])
         return number
 
     def submit(self, number: str, role: str, reserve: bool) -> None:
-        order_id, version, _ = self.load(number)
+        order_id, version, workflow_id = self.load(number)
         self.fetch("SELECT value FROM settings WHERE key = 'approval_threshold'", ())
         if reserve:
             lines = self.fetch(
@@ -400,18 +434,18 @@ class PlainOffice(Workload):
             self.stock_moves(
                 order_id, "reserve", self.user_ids[role], [(pid, 0, qty) for pid, qty in lines]
             )
-        self.move_to(order_id, version, "placed", role)
+        self.move_to(order_id, version, workflow_id, ["submitted", "placed"], role)
         steps = [("transition", {"status": "submitted"}), ("transition", {"status": "placed"})]
         self.events(order_id, number, role, steps)
 
     def prepare(self, number: str) -> None:
-        order_id, version, _ = self.load(number)
-        self.move_to(order_id, version, "prepared", "warehouse")
+        order_id, version, workflow_id = self.load(number)
+        self.move_to(order_id, version, workflow_id, ["prepared"], "warehouse")
         self.events(order_id, number, "warehouse", [("transition", {"status": "prepared"})])
 
     def move_goods(self, number: str, table: str, prefix: str, target: str) -> None:
         """A shipment or a receipt of everything that remains, and the node that follows."""
-        order_id, version, _ = self.load(number)
+        order_id, version, workflow_id = self.load(number)
         document_lines = "shipment_lines" if table == "shipments" else "receipt_lines"
         lines = self.fetch(
             "SELECT l.id, l.product_id, l.qty - COALESCE((SELECT SUM(d.qty) FROM"
@@ -448,7 +482,7 @@ class PlainOffice(Workload):
             [(document_id, line_id, qty) for line_id, _, qty in lines],
             many=True,
         )
-        self.move_to(order_id, version, target, "service" if sales else "finance")
+        self.move_to(order_id, version, workflow_id, [target], "service" if sales else "finance")
         fact = "ship" if sales else "receive"
         actions = [(fact, {"document": document}), ("transition", {"status": target})]
         self.events(order_id, number, "warehouse", actions)
