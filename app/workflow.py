@@ -26,6 +26,7 @@ from . import audit, settings, stock
 from .clock import utcnow
 from .errors import InvalidTransition, NotFound, PermissionDenied, ValidationError
 from .kinds import KINDS
+from .lookup import by_keys, picked
 from .progress import Progress, progress_of_orders
 from .roles import holds_any, roles_label
 from .validation import clean_text
@@ -684,18 +685,19 @@ _STAYS = NodeStay.__table__
 _BEGIN_STAYS = _STAYS.insert()
 
 
-def _end_stays(dialect: str):
+def _end_stays(dialect: str) -> tuple:
     """The open stays of the orders `ids` end at `at`, with how long they lasted."""
     at = bindparam("at", type_=DateTime)
     if dialect == "sqlite":
         lasted = (func.julianday(at) - func.julianday(_STAYS.c.entered_at)) * 86400
     else:
         lasted = func.extract("epoch", at - _STAYS.c.entered_at)
-    return (
+    ending = (
         _STAYS.update()
-        .where(_STAYS.c.order_id.in_(bindparam("ids", expanding=True)), _STAYS.c.left_at.is_(None))
+        .where(_STAYS.c.left_at.is_(None))
         .values(left_at=at, seconds=cast(func.round(lasted), Integer))
     )
+    return by_keys(ending, _STAYS.c.order_id, "ids")
 
 
 _END_STAYS = {dialect: _end_stays(dialect) for dialect in ("sqlite", "postgresql")}
@@ -759,7 +761,8 @@ def _write_stays(session: Session) -> None:
         )
         return
     for at, ids in ending.items():
-        session.execute(_END_STAYS[dialect], {"ids": ids, "at": at})
+        statement, keys = picked(_END_STAYS[dialect], "ids", ids)
+        session.execute(statement, {**keys, "at": at})
     session.execute(_BEGIN_STAYS, rows)
 
 
