@@ -685,13 +685,10 @@ _STAYS = NodeStay.__table__
 _BEGIN_STAYS = _STAYS.insert()
 
 
-def _end_stays(dialect: str) -> tuple:
-    """The open stays of the orders `ids` end at `at`, with how long they lasted."""
+def _end_stays() -> tuple:
+    """On SQLite: the open stays of the orders `ids` end at `at`, with how long they lasted."""
     at = bindparam("at", type_=DateTime)
-    if dialect == "sqlite":
-        lasted = (func.julianday(at) - func.julianday(_STAYS.c.entered_at)) * 86400
-    else:
-        lasted = func.extract("epoch", at - _STAYS.c.entered_at)
+    lasted = (func.julianday(at) - func.julianday(_STAYS.c.entered_at)) * 86400
     ending = (
         _STAYS.update()
         .where(_STAYS.c.left_at.is_(None))
@@ -700,7 +697,7 @@ def _end_stays(dialect: str) -> tuple:
     return by_keys(ending, _STAYS.c.order_id, "ids")
 
 
-_END_STAYS = {dialect: _end_stays(dialect) for dialect in ("sqlite", "postgresql")}
+_END_STAYS = _end_stays()
 # On PostgreSQL the stays that end and those that begin travel with the events.
 _STAY_COLUMNS = "order_id, workflow_id, node, entered_at, left_at, seconds"
 _MOVE_STAYS_ON_SERVER = (
@@ -751,8 +748,7 @@ def _write_stays(session: Session) -> None:
                     "seconds": round((left - at).total_seconds()) if left is not None else None,
                 }
             )
-    dialect = session.get_bind().dialect.name
-    if dialect == "postgresql":
+    if session.get_bind().dialect.name == "postgresql":
         ends = [{"order_id": i, "at": at.isoformat()} for at, ids in ending.items() for i in ids]
         audit.ride_with_events(
             session,
@@ -761,7 +757,7 @@ def _write_stays(session: Session) -> None:
         )
         return
     for at, ids in ending.items():
-        statement, keys = picked(_END_STAYS[dialect], "ids", ids)
+        statement, keys = picked(_END_STAYS, "ids", ids)
         session.execute(statement, {**keys, "at": at})
     session.execute(_BEGIN_STAYS, rows)
 
