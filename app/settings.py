@@ -76,11 +76,18 @@ _VALUES = select(Setting.__table__.c.key, Setting.__table__.c.value).where(
 )
 
 
-# Every submitted order reads them: a fixed list, not expanded at each execution.
+def _reading(keys: tuple[str, ...]):
+    """One statement reading these settings: a fixed list, not expanded at each execution."""
+    key = Setting.__table__.c.key
+    return select(key, Setting.__table__.c.value).where(or_(*(key == k for k in keys)))
+
+
+# Every submitted order reads them.
 _APPROVAL_KEYS = ("approval_threshold", "approval_discount_percent")
-_APPROVAL_LIMITS = select(Setting.__table__.c.key, Setting.__table__.c.value).where(
-    or_(*(Setting.__table__.c.key == key for key in _APPROVAL_KEYS))
-)
+_APPROVAL_LIMITS = _reading(_APPROVAL_KEYS)
+# Every page of the order list and every lateness figure reads them.
+_CALENDAR_KEYS = ("utc_offset", "working_week", "holidays", "extra_workdays")
+_CALENDAR = _reading(_CALENDAR_KEYS)
 
 
 def get_many(session: Session, keys: list[str]) -> dict[str, str]:
@@ -179,11 +186,12 @@ def _offset_text(offset) -> str:
 
 def calendar(session: Session) -> working_time.Calendar:
     """The office's working calendar as the settings describe it."""
+    values = _stored(session, _CALENDAR_KEYS, _CALENDAR)
     return working_time.Calendar(
-        working_time.parse_offset(get(session, "utc_offset")),
-        working_time.parse_week(get(session, "working_week")),
-        working_time.parse_dates(get(session, "holidays"), "节假日", "holidays"),
-        working_time.parse_dates(get(session, "extra_workdays"), "调休上班日", "make-up days"),
+        working_time.parse_offset(values["utc_offset"]),
+        working_time.parse_week(values["working_week"]),
+        working_time.parse_dates(values["holidays"], "节假日", "holidays"),
+        working_time.parse_dates(values["extra_workdays"], "调休上班日", "make-up days"),
     )
 
 
