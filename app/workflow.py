@@ -19,8 +19,9 @@ from sqlalchemy import DateTime, Integer, bindparam, cast, func, select
 from sqlalchemy.engine import URL
 from sqlalchemy.event import listens_for
 from sqlalchemy.orm import Session
+from sqlalchemy.orm.attributes import set_committed_value
 
-from db.models import NodeStay, Order, User, Workflow
+from db.models import NodeStay, Order, Shipment, User, Workflow
 
 from . import audit, settings, stock
 from .clock import utcnow
@@ -385,11 +386,28 @@ GUARD_FACTS = {
 
 
 def _mark_delivered(session: Session, user: User, orders: list[Order], facts: Facts) -> None:
+    """Every shipment not yet signed for (nor refused or lost) is signed for now: written at
+    once, for the guards that follow in the same step read it from the database."""
     now = utcnow()
-    for order in orders:
-        for shipment in order.shipments:
-            if shipment.delivered_at is None and shipment.trouble is None:
-                shipment.delivered_at = now
+    signed = [
+        shipment
+        for order in orders
+        for shipment in order.shipments
+        if shipment.delivered_at is None and shipment.trouble is None
+    ]
+    if not signed:
+        return
+    session.execute(_SIGN, {"ids": [shipment.id for shipment in signed], "at": now})
+    for shipment in signed:
+        set_committed_value(shipment, "delivered_at", now)
+
+
+_SHIPMENTS = Shipment.__table__
+_SIGN = (
+    _SHIPMENTS.update()
+    .where(_SHIPMENTS.c.id.in_(bindparam("ids", expanding=True)))
+    .values(delivered_at=bindparam("at"))
+)
 
 
 def _release_stock(session: Session, user: User, orders: list[Order], facts: Facts) -> None:

@@ -285,3 +285,36 @@ def test_the_definition_shows_on_the_command_line(office, cli):
     code, out, _ = cli("workflow", "show", "purchase", user="sales")
     assert code == 0 and "已到货入库" in out
     assert cli("workflow", "show", "bogus", user="sales")[0] == 3
+
+
+def test_an_automatic_step_after_signing_for_sees_the_signature(office):
+    """A workflow where confirming delivery (which signs for the shipments) leads to a node
+    whose automatic step waits for every shipment to be signed for: the step is taken at
+    once, in the same click."""
+    d = copy.deepcopy(SALES)
+    d["nodes"]["confirmed"] = {
+        **copy.deepcopy(INSPECTED),
+        "label": {"zh": "已确认签收", "en": "Receipt confirmed"},
+        "owner": "service",
+        "allows": ["sign", "pay"],
+    }
+    _step(d, "deliver")["to"] = "confirmed"
+    d["transitions"].append(
+        {
+            **copy.deepcopy(_step(d, "deliver_all")),
+            "name": "all_confirmed",
+            "from": ["confirmed"],
+            "label": {"zh": "签收齐全", "en": "All signed for"},
+        }
+    )
+    with office.db.unit_of_work() as session:
+        store_version(session, office.admin, "sales", d)
+    number = office.placed()
+    with office.db.unit_of_work() as session:
+        orders.ship(session, office.warehouse, number, "顺丰", "SF1")
+    with office.db.unit_of_work() as session:
+        orders.advance(session, office.service, number, "confirmed")
+    with office.db.reading() as session:
+        order = orders.find_order(session, number)
+        assert order.status == "delivered"
+        assert all(shipment.delivered_at is not None for shipment in order.shipments)
