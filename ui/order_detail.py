@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from app import printing
 from app.actions import Action
+from ui.flow_layout import FlowLayout
 from ui.formats import local_time
 from ui.node_chip import NodeChip
 from ui.workspace import Workspace
@@ -133,7 +134,7 @@ class OrderDetail(QWidget):
             ],
             stretch=None,
         )
-        self.buttons = QHBoxLayout()
+        self.buttons = FlowLayout()  # wraps onto a second row on a narrow panel
         self.print_menu = QMenu(self)
         self.print_button = QPushButton(self.tr("Print / preview"))
         self.print_button.setMenu(self.print_menu)
@@ -410,7 +411,6 @@ class OrderDetail(QWidget):
             button = QPushButton(action.label(self.workspace.lang))
             button.clicked.connect(lambda _=False, a=action: self.action_requested.emit(a))
             self.buttons.addWidget(button)
-        self.buttons.addStretch(1)
 
     def _set_printable(self, documents: list[printing.Printable]) -> None:
         self.print_menu.clear()

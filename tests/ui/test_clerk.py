@@ -4,7 +4,7 @@ detail panel agreeing, goods receipts of a purchase, stock in the editor, past d
 from __future__ import annotations
 
 import pytest
-from desk import WAIT_MS, click_action, open_desk, wait_for_node
+from desk import WAIT_MS, action_buttons, click_action, open_desk, wait_for_node
 from PySide6.QtCore import QItemSelectionModel
 
 from app import orders, settings
@@ -103,3 +103,25 @@ def test_the_editor_shows_available_stock_warns_of_a_past_due_date(qtbot, office
     popup = cell.completer().popup()
     widest = max(popup.fontMetrics().horizontalAdvance(c) for c in delegate.choices)
     assert popup.minimumWidth() > widest  # no completion is cut off
+
+
+@sqlite_only
+def test_every_action_of_the_detail_panel_is_in_view_at_1366_pixels(qtbot, office):
+    """Customer service has six actions on a shipped order: on a laptop screen they wrap
+    onto a second row, and none of them, nor the print button, lies past the panel's edge."""
+    number = office.placed()
+    act(office, orders.ship, office.warehouse, number, "顺丰", "SF1")
+    window = open_desk(qtbot, office.db, office.service)
+    window.resize(1280, 728)  # what the window takes on a 1366×768 screen
+    window.show()
+    window.show_order(number)
+    buttons = action_buttons(window)
+    assert [b.text() for b in buttons][-1] == "确认签收" and len(buttons) == 6
+    viewport = window.detail.parentWidget()  # the panel's scroll area shows this much of it
+    shown = (*buttons, window.detail.print_button)
+    qtbot.waitUntil(lambda: all(button.isVisible() for button in shown), timeout=WAIT_MS)
+    for button in shown:
+        right = button.mapTo(viewport, button.rect().topRight()).x()
+        assert right < viewport.width(), button.text()
+    rows = {button.mapTo(viewport, button.rect().topLeft()).y() for button in buttons}
+    assert len(rows) == 2
