@@ -488,6 +488,7 @@ class SettingsPage(QWidget):
         super().__init__(parent)
         self.workspace = workspace
         self.threshold = QLineEdit()
+        self.discount = QLineEdit()
         self.warehouse_prices = QCheckBox(self.tr("Warehouse staff see prices"))
         self.four_eyes = QCheckBox(
             self.tr("Four-eyes approval: whoever submits an order may not approve it")
@@ -507,6 +508,7 @@ class SettingsPage(QWidget):
         self.language.setCurrentIndex(self.language.findData(workspace.lang))
         form = QFormLayout()
         form.addRow(self.tr("Approval needed above"), self.threshold)
+        form.addRow(self.tr("Approval needed for a discount above (%)"), self.discount)
         form.addRow("", self.warehouse_prices)
         form.addRow("", self.four_eyes)
         form.addRow(self.tr("Company name"), self.company_name)
@@ -532,6 +534,7 @@ class SettingsPage(QWidget):
     def _texts(self) -> dict[str, QLineEdit]:
         return {
             "approval_threshold": self.threshold,
+            "approval_discount_percent": self.discount,
             "company_name": self.company_name,
             "company_address": self.company_address,
             "company_phone": self.company_phone,

@@ -37,37 +37,37 @@
 <context>
     <name>AdminConsole</name>
     <message>
-        <location filename="../../ui/admin_console.py" line="584"/>
+        <location filename="../../ui/admin_console.py" line="587"/>
         <source>Administration</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/admin_console.py" line="589"/>
+        <location filename="../../ui/admin_console.py" line="592"/>
         <source>Users</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/admin_console.py" line="590"/>
+        <location filename="../../ui/admin_console.py" line="593"/>
         <source>Customers and suppliers</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/admin_console.py" line="591"/>
+        <location filename="../../ui/admin_console.py" line="594"/>
         <source>Products</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/admin_console.py" line="592"/>
+        <location filename="../../ui/admin_console.py" line="595"/>
         <source>Settings</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/admin_console.py" line="593"/>
+        <location filename="../../ui/admin_console.py" line="596"/>
         <source>Notification channels</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/admin_console.py" line="594"/>
+        <location filename="../../ui/admin_console.py" line="597"/>
         <source>Working hours</source>
         <translation type="unfinished"></translation>
     </message>
@@ -254,22 +254,22 @@
 <context>
     <name>CarrierTracking</name>
     <message>
-        <location filename="../../ui/tracking_actions.py" line="91"/>
+        <location filename="../../ui/tracking_actions.py" line="92"/>
         <source>Import carrier statuses…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/tracking_actions.py" line="93"/>
+        <location filename="../../ui/tracking_actions.py" line="94"/>
         <source>Ask the tracking service</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/tracking_actions.py" line="101"/>
+        <location filename="../../ui/tracking_actions.py" line="102"/>
         <source>Import carrier statuses</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/tracking_actions.py" line="103"/>
+        <location filename="../../ui/tracking_actions.py" line="104"/>
         <source>Carrier exports (*.csv *.xlsx)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -960,7 +960,7 @@ What you were doing was not saved; the data in the database is untouched. The de
     </message>
     <message>
         <location filename="../../ui/main_window.py" line="228"/>
-        <location filename="../../ui/main_window.py" line="791"/>
+        <location filename="../../ui/main_window.py" line="795"/>
         <source>Language</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1031,13 +1031,13 @@ What you were doing was not saved; the data in the database is untouched. The de
     </message>
     <message>
         <location filename="../../ui/main_window.py" line="271"/>
-        <location filename="../../ui/main_window.py" line="656"/>
+        <location filename="../../ui/main_window.py" line="660"/>
         <source>Export to Excel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../ui/main_window.py" line="272"/>
-        <location filename="../../ui/main_window.py" line="682"/>
+        <location filename="../../ui/main_window.py" line="686"/>
         <source>Import from Excel</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1077,38 +1077,38 @@ What you were doing was not saved; the data in the database is untouched. The de
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="452"/>
+        <location filename="../../ui/main_window.py" line="456"/>
         <source>Orders updated at %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="504"/>
-        <location filename="../../ui/main_window.py" line="652"/>
+        <location filename="../../ui/main_window.py" line="508"/>
+        <location filename="../../ui/main_window.py" line="656"/>
         <source>Saved %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="592"/>
+        <location filename="../../ui/main_window.py" line="596"/>
         <source>Over the credit limit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="593"/>
+        <location filename="../../ui/main_window.py" line="597"/>
         <source>Approve all the same?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="638"/>
+        <location filename="../../ui/main_window.py" line="642"/>
         <source>Save the template</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="673"/>
+        <location filename="../../ui/main_window.py" line="677"/>
         <source>Exporting %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="677"/>
+        <location filename="../../ui/main_window.py" line="681"/>
         <source>Exported %n record(s) to %1</source>
         <translation>
             <numerusform>Exported %n record to %1</numerusform>
@@ -1116,12 +1116,12 @@ What you were doing was not saved; the data in the database is untouched. The de
         </translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="689"/>
+        <location filename="../../ui/main_window.py" line="693"/>
         <source>Importing %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="699"/>
+        <location filename="../../ui/main_window.py" line="703"/>
         <source>Imported %n record(s)</source>
         <translation>
             <numerusform>Imported %n record</numerusform>
@@ -1129,22 +1129,22 @@ What you were doing was not saved; the data in the database is untouched. The de
         </translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="706"/>
+        <location filename="../../ui/main_window.py" line="710"/>
         <source>Printing delivery notes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="719"/>
+        <location filename="../../ui/main_window.py" line="723"/>
         <source>Delivery notes of waiting orders</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="748"/>
+        <location filename="../../ui/main_window.py" line="752"/>
         <source>%1: %2 done</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="791"/>
+        <location filename="../../ui/main_window.py" line="795"/>
         <source>The new language is used from the next start.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1201,193 +1201,193 @@ What you were doing was not saved; the data in the database is untouched. The de
 <context>
     <name>OrderDetail</name>
     <message>
-        <location filename="../../ui/order_detail.py" line="94"/>
+        <location filename="../../ui/order_detail.py" line="96"/>
         <source>SKU</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/order_detail.py" line="95"/>
+        <location filename="../../ui/order_detail.py" line="97"/>
         <source>Product</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/order_detail.py" line="96"/>
+        <location filename="../../ui/order_detail.py" line="98"/>
         <source>Ordered</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/order_detail.py" line="97"/>
+        <location filename="../../ui/order_detail.py" line="99"/>
         <source>Short</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/order_detail.py" line="98"/>
+        <location filename="../../ui/order_detail.py" line="100"/>
         <source>Shipped / received</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/order_detail.py" line="99"/>
+        <location filename="../../ui/order_detail.py" line="101"/>
         <source>Returned</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/order_detail.py" line="102"/>
+        <location filename="../../ui/order_detail.py" line="104"/>
         <source>Unit price</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/order_detail.py" line="106"/>
+        <location filename="../../ui/order_detail.py" line="108"/>
         <source>Shipment</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/order_detail.py" line="107"/>
+        <location filename="../../ui/order_detail.py" line="109"/>
         <source>State</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/order_detail.py" line="108"/>
+        <location filename="../../ui/order_detail.py" line="110"/>
         <source>Carrier</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/order_detail.py" line="109"/>
+        <location filename="../../ui/order_detail.py" line="111"/>
         <source>Tracking no.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/order_detail.py" line="110"/>
+        <location filename="../../ui/order_detail.py" line="112"/>
         <source>Shipped</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/order_detail.py" line="111"/>
+        <location filename="../../ui/order_detail.py" line="113"/>
         <source>Signed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/order_detail.py" line="116"/>
+        <location filename="../../ui/order_detail.py" line="118"/>
         <source>Receipt</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/order_detail.py" line="116"/>
+        <location filename="../../ui/order_detail.py" line="118"/>
         <source>Received</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/order_detail.py" line="116"/>
-        <location filename="../../ui/order_detail.py" line="128"/>
+        <location filename="../../ui/order_detail.py" line="118"/>
+        <location filename="../../ui/order_detail.py" line="130"/>
         <source>By</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/order_detail.py" line="116"/>
+        <location filename="../../ui/order_detail.py" line="118"/>
         <source>Goods</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/order_detail.py" line="120"/>
+        <location filename="../../ui/order_detail.py" line="122"/>
         <source>Amount</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/order_detail.py" line="120"/>
+        <location filename="../../ui/order_detail.py" line="122"/>
         <source>Method</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/order_detail.py" line="120"/>
+        <location filename="../../ui/order_detail.py" line="122"/>
         <source>Reference</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/order_detail.py" line="120"/>
+        <location filename="../../ui/order_detail.py" line="122"/>
         <source>Paid at</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/order_detail.py" line="125"/>
+        <location filename="../../ui/order_detail.py" line="127"/>
         <source>Amendment</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/order_detail.py" line="126"/>
+        <location filename="../../ui/order_detail.py" line="128"/>
         <source>Revision</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/order_detail.py" line="127"/>
+        <location filename="../../ui/order_detail.py" line="129"/>
         <source>When</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/order_detail.py" line="129"/>
+        <location filename="../../ui/order_detail.py" line="131"/>
         <source>Reason</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/order_detail.py" line="130"/>
+        <location filename="../../ui/order_detail.py" line="132"/>
         <source>Changes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/order_detail.py" line="131"/>
+        <location filename="../../ui/order_detail.py" line="133"/>
         <source>Total</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/order_detail.py" line="137"/>
+        <location filename="../../ui/order_detail.py" line="139"/>
         <source>Print / preview</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/order_detail.py" line="149"/>
+        <location filename="../../ui/order_detail.py" line="151"/>
         <source>What you can do now</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/order_detail.py" line="154"/>
+        <location filename="../../ui/order_detail.py" line="156"/>
         <source>Payments</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/order_detail.py" line="156"/>
+        <location filename="../../ui/order_detail.py" line="158"/>
         <source>Goods receipts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/order_detail.py" line="157"/>
+        <location filename="../../ui/order_detail.py" line="159"/>
         <source>Amendments</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/order_detail.py" line="159"/>
+        <location filename="../../ui/order_detail.py" line="161"/>
         <source>Lines</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/order_detail.py" line="251"/>
+        <location filename="../../ui/order_detail.py" line="253"/>
         <source>In exception: a shipment was refused or lost and waits to be resolved.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/order_detail.py" line="289"/>
+        <location filename="../../ui/order_detail.py" line="291"/>
         <source>resolved: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/order_detail.py" line="354"/>
+        <location filename="../../ui/order_detail.py" line="356"/>
         <source>Made from %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/order_detail.py" line="356"/>
+        <location filename="../../ui/order_detail.py" line="358"/>
         <source>Linked orders: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/order_detail.py" line="359"/>
+        <location filename="../../ui/order_detail.py" line="361"/>
         <source>Revision %1 (%n amendment(s))</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -1395,92 +1395,92 @@ What you were doing was not saved; the data in the database is untouched. The de
         </translation>
     </message>
     <message>
-        <location filename="../../ui/order_detail.py" line="367"/>
+        <location filename="../../ui/order_detail.py" line="369"/>
         <source> (rejected, undone)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/order_detail.py" line="368"/>
+        <location filename="../../ui/order_detail.py" line="370"/>
         <source> (back to approval)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/order_detail.py" line="155"/>
+        <location filename="../../ui/order_detail.py" line="157"/>
         <source>Shipments</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/order_detail.py" line="184"/>
+        <location filename="../../ui/order_detail.py" line="186"/>
         <source>No order selected</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/order_detail.py" line="208"/>
+        <location filename="../../ui/order_detail.py" line="210"/>
         <source>Party: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/order_detail.py" line="209"/>
+        <location filename="../../ui/order_detail.py" line="211"/>
         <source>Due: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/order_detail.py" line="210"/>
+        <location filename="../../ui/order_detail.py" line="212"/>
         <source>Shipped / received: %1%</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/order_detail.py" line="215"/>
+        <location filename="../../ui/order_detail.py" line="217"/>
         <source>Total: %1 %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/order_detail.py" line="222"/>
+        <location filename="../../ui/order_detail.py" line="224"/>
         <source>At list prices: %1 (discount %2%)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/order_detail.py" line="227"/>
+        <location filename="../../ui/order_detail.py" line="229"/>
         <source>Paid: %1 (%2%)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/order_detail.py" line="232"/>
+        <location filename="../../ui/order_detail.py" line="234"/>
         <source>Waiting for: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/order_detail.py" line="232"/>
+        <location filename="../../ui/order_detail.py" line="234"/>
         <source>nobody</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/order_detail.py" line="236"/>
+        <location filename="../../ui/order_detail.py" line="238"/>
         <source>Overdue</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/order_detail.py" line="241"/>
+        <location filename="../../ui/order_detail.py" line="243"/>
         <source>Backorder: %1 short</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/order_detail.py" line="255"/>
+        <location filename="../../ui/order_detail.py" line="257"/>
         <source>Note: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/order_detail.py" line="296"/>
+        <location filename="../../ui/order_detail.py" line="298"/>
         <source>not yet</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/order_detail.py" line="332"/>
+        <location filename="../../ui/order_detail.py" line="334"/>
         <source>Nothing for you to do here: the next step belongs to %1.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/order_detail.py" line="337"/>
+        <location filename="../../ui/order_detail.py" line="339"/>
         <source>This order is finished.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1616,32 +1616,32 @@ What you were doing was not saved; the data in the database is untouched. The de
 <context>
     <name>OrderFilterBar</name>
     <message>
-        <location filename="../../ui/order_list.py" line="421"/>
+        <location filename="../../ui/order_list.py" line="425"/>
         <source>All kinds</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/order_list.py" line="425"/>
+        <location filename="../../ui/order_list.py" line="429"/>
         <source>All nodes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/order_list.py" line="431"/>
+        <location filename="../../ui/order_list.py" line="435"/>
         <source>Any party</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/order_list.py" line="435"/>
+        <location filename="../../ui/order_list.py" line="439"/>
         <source>Created between</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/order_list.py" line="443"/>
+        <location filename="../../ui/order_list.py" line="447"/>
         <source>Overdue only</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/order_list.py" line="445"/>
+        <location filename="../../ui/order_list.py" line="449"/>
         <source>Search number, party, tracking no. (Ctrl+F)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1709,22 +1709,22 @@ What you were doing was not saved; the data in the database is untouched. The de
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/order_list.py" line="266"/>
+        <location filename="../../ui/order_list.py" line="268"/>
         <source>Short: still to ship beyond what stock could reserve (backorder)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/order_list.py" line="279"/>
+        <location filename="../../ui/order_list.py" line="281"/>
         <source>Late past twice its limit: the owner has been told</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/order_list.py" line="280"/>
+        <location filename="../../ui/order_list.py" line="282"/>
         <source>Overdue at this node or past its due date</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/order_list.py" line="308"/>
+        <location filename="../../ui/order_list.py" line="310"/>
         <source>short %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2213,72 +2213,77 @@ What you were doing was not saved; the data in the database is untouched. The de
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../ui/admin_console.py" line="491"/>
+        <location filename="../../ui/admin_console.py" line="492"/>
         <source>Warehouse staff see prices</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/admin_console.py" line="493"/>
+        <location filename="../../ui/admin_console.py" line="494"/>
         <source>Four-eyes approval: whoever submits an order may not approve it</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/admin_console.py" line="499"/>
+        <location filename="../../ui/admin_console.py" line="500"/>
         <source>Choose…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/admin_console.py" line="509"/>
+        <location filename="../../ui/admin_console.py" line="510"/>
         <source>Approval needed above</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/admin_console.py" line="512"/>
-        <source>Company name</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/admin_console.py" line="513"/>
-        <source>Company address</source>
+        <location filename="../../ui/admin_console.py" line="511"/>
+        <source>Approval needed for a discount above (%)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../ui/admin_console.py" line="514"/>
-        <source>Company phone</source>
+        <source>Company name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../ui/admin_console.py" line="515"/>
-        <source>Logo on printed documents</source>
+        <source>Company address</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../ui/admin_console.py" line="516"/>
+        <source>Company phone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin_console.py" line="517"/>
+        <source>Logo on printed documents</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin_console.py" line="518"/>
         <source>Language of this desktop</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/admin_console.py" line="520"/>
+        <location filename="../../ui/admin_console.py" line="522"/>
         <source>Save settings</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/admin_console.py" line="556"/>
+        <location filename="../../ui/admin_console.py" line="559"/>
         <source>Logo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/admin_console.py" line="556"/>
+        <location filename="../../ui/admin_console.py" line="559"/>
         <source>Images (*.png *.jpg *.jpeg *.gif)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/admin_console.py" line="572"/>
+        <location filename="../../ui/admin_console.py" line="575"/>
         <source>Saved.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/admin_console.py" line="572"/>
+        <location filename="../../ui/admin_console.py" line="575"/>
         <source>Nothing to save: no setting changed.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2699,57 +2704,57 @@ What you were doing was not saved; the data in the database is untouched. The de
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/tracking_actions.py" line="39"/>
+        <location filename="../../ui/tracking_actions.py" line="40"/>
         <source>Already refused or lost: nothing done</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/tracking_actions.py" line="40"/>
+        <location filename="../../ui/tracking_actions.py" line="41"/>
         <source>On its way: nothing changed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/tracking_actions.py" line="41"/>
+        <location filename="../../ui/tracking_actions.py" line="42"/>
         <source>No shipment has this tracking number</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/tracking_actions.py" line="42"/>
+        <location filename="../../ui/tracking_actions.py" line="43"/>
         <source>Several shipments share this number: not applied</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/tracking_actions.py" line="43"/>
+        <location filename="../../ui/tracking_actions.py" line="44"/>
         <source>The order&apos;s node takes no signature</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/tracking_actions.py" line="48"/>
+        <location filename="../../ui/tracking_actions.py" line="49"/>
         <source>%1 shipment(s) signed for; %2 status(es) need a person to look.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/tracking_actions.py" line="55"/>
+        <location filename="../../ui/tracking_actions.py" line="56"/>
         <source>Tracking number</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/tracking_actions.py" line="56"/>
+        <location filename="../../ui/tracking_actions.py" line="57"/>
         <source>Carrier status</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/tracking_actions.py" line="57"/>
+        <location filename="../../ui/tracking_actions.py" line="58"/>
         <source>Shipment</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/tracking_actions.py" line="58"/>
+        <location filename="../../ui/tracking_actions.py" line="59"/>
         <source>Order</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/tracking_actions.py" line="59"/>
+        <location filename="../../ui/tracking_actions.py" line="60"/>
         <source>Result</source>
         <translation type="unfinished"></translation>
     </message>

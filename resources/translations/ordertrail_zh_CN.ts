@@ -37,37 +37,37 @@
 <context>
     <name>AdminConsole</name>
     <message>
-        <location filename="../../ui/admin_console.py" line="584"/>
+        <location filename="../../ui/admin_console.py" line="587"/>
         <source>Administration</source>
         <translation>管理</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_console.py" line="589"/>
+        <location filename="../../ui/admin_console.py" line="592"/>
         <source>Users</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_console.py" line="590"/>
+        <location filename="../../ui/admin_console.py" line="593"/>
         <source>Customers and suppliers</source>
         <translation>客户与供应商</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_console.py" line="591"/>
+        <location filename="../../ui/admin_console.py" line="594"/>
         <source>Products</source>
         <translation>产品</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_console.py" line="592"/>
+        <location filename="../../ui/admin_console.py" line="595"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_console.py" line="593"/>
+        <location filename="../../ui/admin_console.py" line="596"/>
         <source>Notification channels</source>
         <translation>通知渠道</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_console.py" line="594"/>
+        <location filename="../../ui/admin_console.py" line="597"/>
         <source>Working hours</source>
         <translation>工作时间</translation>
     </message>
@@ -254,22 +254,22 @@
 <context>
     <name>CarrierTracking</name>
     <message>
-        <location filename="../../ui/tracking_actions.py" line="91"/>
+        <location filename="../../ui/tracking_actions.py" line="92"/>
         <source>Import carrier statuses…</source>
         <translation>导入快递状态…</translation>
     </message>
     <message>
-        <location filename="../../ui/tracking_actions.py" line="93"/>
+        <location filename="../../ui/tracking_actions.py" line="94"/>
         <source>Ask the tracking service</source>
         <translation>查询快递服务</translation>
     </message>
     <message>
-        <location filename="../../ui/tracking_actions.py" line="101"/>
+        <location filename="../../ui/tracking_actions.py" line="102"/>
         <source>Import carrier statuses</source>
         <translation>导入快递状态</translation>
     </message>
     <message>
-        <location filename="../../ui/tracking_actions.py" line="103"/>
+        <location filename="../../ui/tracking_actions.py" line="104"/>
         <source>Carrier exports (*.csv *.xlsx)</source>
         <translation>快递状态导出文件 (*.csv *.xlsx)</translation>
     </message>
@@ -962,7 +962,7 @@ What you were doing was not saved; the data in the database is untouched. The de
     </message>
     <message>
         <location filename="../../ui/main_window.py" line="228"/>
-        <location filename="../../ui/main_window.py" line="791"/>
+        <location filename="../../ui/main_window.py" line="795"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
@@ -1033,13 +1033,13 @@ What you were doing was not saved; the data in the database is untouched. The de
     </message>
     <message>
         <location filename="../../ui/main_window.py" line="271"/>
-        <location filename="../../ui/main_window.py" line="656"/>
+        <location filename="../../ui/main_window.py" line="660"/>
         <source>Export to Excel</source>
         <translation>导出到 Excel</translation>
     </message>
     <message>
         <location filename="../../ui/main_window.py" line="272"/>
-        <location filename="../../ui/main_window.py" line="682"/>
+        <location filename="../../ui/main_window.py" line="686"/>
         <source>Import from Excel</source>
         <translation>从 Excel 导入</translation>
     </message>
@@ -1079,72 +1079,72 @@ What you were doing was not saved; the data in the database is untouched. The de
         <translation>“%1”将在后续版本提供。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="452"/>
+        <location filename="../../ui/main_window.py" line="456"/>
         <source>Orders updated at %1</source>
         <translation>订单已于 %1 更新</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="504"/>
-        <location filename="../../ui/main_window.py" line="652"/>
+        <location filename="../../ui/main_window.py" line="508"/>
+        <location filename="../../ui/main_window.py" line="656"/>
         <source>Saved %1</source>
         <translation>已保存 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="592"/>
+        <location filename="../../ui/main_window.py" line="596"/>
         <source>Over the credit limit</source>
         <translation>超出信用额度</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="593"/>
+        <location filename="../../ui/main_window.py" line="597"/>
         <source>Approve all the same?</source>
         <translation>仍然审批通过？</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="638"/>
+        <location filename="../../ui/main_window.py" line="642"/>
         <source>Save the template</source>
         <translation>保存模板</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="673"/>
+        <location filename="../../ui/main_window.py" line="677"/>
         <source>Exporting %1</source>
         <translation>正在导出：%1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="677"/>
+        <location filename="../../ui/main_window.py" line="681"/>
         <source>Exported %n record(s) to %1</source>
         <translation>
             <numerusform>已导出 %n 条记录到 %1</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="689"/>
+        <location filename="../../ui/main_window.py" line="693"/>
         <source>Importing %1</source>
         <translation>正在导入：%1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="699"/>
+        <location filename="../../ui/main_window.py" line="703"/>
         <source>Imported %n record(s)</source>
         <translation>
             <numerusform>已导入 %n 条记录</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="706"/>
+        <location filename="../../ui/main_window.py" line="710"/>
         <source>Printing delivery notes</source>
         <translation>正在打印发货单</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="719"/>
+        <location filename="../../ui/main_window.py" line="723"/>
         <source>Delivery notes of waiting orders</source>
         <translation>待发货订单的发货单</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="748"/>
+        <location filename="../../ui/main_window.py" line="752"/>
         <source>%1: %2 done</source>
         <translation>%1：已%2</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="791"/>
+        <location filename="../../ui/main_window.py" line="795"/>
         <source>The new language is used from the next start.</source>
         <translation>新的语言将在下次启动时生效。</translation>
     </message>
@@ -1201,285 +1201,285 @@ What you were doing was not saved; the data in the database is untouched. The de
 <context>
     <name>OrderDetail</name>
     <message>
-        <location filename="../../ui/order_detail.py" line="94"/>
+        <location filename="../../ui/order_detail.py" line="96"/>
         <source>SKU</source>
         <translation>产品编码</translation>
     </message>
     <message>
-        <location filename="../../ui/order_detail.py" line="95"/>
+        <location filename="../../ui/order_detail.py" line="97"/>
         <source>Product</source>
         <translation>产品</translation>
     </message>
     <message>
-        <location filename="../../ui/order_detail.py" line="96"/>
+        <location filename="../../ui/order_detail.py" line="98"/>
         <source>Ordered</source>
         <translation>订购</translation>
     </message>
     <message>
-        <location filename="../../ui/order_detail.py" line="97"/>
+        <location filename="../../ui/order_detail.py" line="99"/>
         <source>Short</source>
         <translation>缺货</translation>
     </message>
     <message>
-        <location filename="../../ui/order_detail.py" line="98"/>
+        <location filename="../../ui/order_detail.py" line="100"/>
         <source>Shipped / received</source>
         <translation>发货/到货</translation>
     </message>
     <message>
-        <location filename="../../ui/order_detail.py" line="99"/>
+        <location filename="../../ui/order_detail.py" line="101"/>
         <source>Returned</source>
         <translation>已退</translation>
     </message>
     <message>
-        <location filename="../../ui/order_detail.py" line="102"/>
+        <location filename="../../ui/order_detail.py" line="104"/>
         <source>Unit price</source>
         <translation>单价</translation>
     </message>
     <message>
-        <location filename="../../ui/order_detail.py" line="106"/>
+        <location filename="../../ui/order_detail.py" line="108"/>
         <source>Shipment</source>
         <translation>发货单</translation>
     </message>
     <message>
-        <location filename="../../ui/order_detail.py" line="107"/>
+        <location filename="../../ui/order_detail.py" line="109"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/order_detail.py" line="108"/>
+        <location filename="../../ui/order_detail.py" line="110"/>
         <source>Carrier</source>
         <translation>承运商</translation>
     </message>
     <message>
-        <location filename="../../ui/order_detail.py" line="109"/>
+        <location filename="../../ui/order_detail.py" line="111"/>
         <source>Tracking no.</source>
         <translation>运单号</translation>
     </message>
     <message>
-        <location filename="../../ui/order_detail.py" line="110"/>
+        <location filename="../../ui/order_detail.py" line="112"/>
         <source>Shipped</source>
         <translation>发货时间</translation>
     </message>
     <message>
-        <location filename="../../ui/order_detail.py" line="111"/>
+        <location filename="../../ui/order_detail.py" line="113"/>
         <source>Signed</source>
         <translation>签收时间</translation>
     </message>
     <message>
-        <location filename="../../ui/order_detail.py" line="116"/>
+        <location filename="../../ui/order_detail.py" line="118"/>
         <source>Receipt</source>
         <translation>收货单</translation>
     </message>
     <message>
-        <location filename="../../ui/order_detail.py" line="116"/>
+        <location filename="../../ui/order_detail.py" line="118"/>
         <source>Received</source>
         <translation>收货时间</translation>
     </message>
     <message>
-        <location filename="../../ui/order_detail.py" line="116"/>
-        <location filename="../../ui/order_detail.py" line="128"/>
+        <location filename="../../ui/order_detail.py" line="118"/>
+        <location filename="../../ui/order_detail.py" line="130"/>
         <source>By</source>
         <translation>经办人</translation>
     </message>
     <message>
-        <location filename="../../ui/order_detail.py" line="116"/>
+        <location filename="../../ui/order_detail.py" line="118"/>
         <source>Goods</source>
         <translation>货物</translation>
     </message>
     <message>
-        <location filename="../../ui/order_detail.py" line="120"/>
+        <location filename="../../ui/order_detail.py" line="122"/>
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../ui/order_detail.py" line="120"/>
+        <location filename="../../ui/order_detail.py" line="122"/>
         <source>Method</source>
         <translation>方式</translation>
     </message>
     <message>
-        <location filename="../../ui/order_detail.py" line="120"/>
+        <location filename="../../ui/order_detail.py" line="122"/>
         <source>Reference</source>
         <translation>参考号</translation>
     </message>
     <message>
-        <location filename="../../ui/order_detail.py" line="120"/>
+        <location filename="../../ui/order_detail.py" line="122"/>
         <source>Paid at</source>
         <translation>付款时间</translation>
     </message>
     <message>
-        <location filename="../../ui/order_detail.py" line="125"/>
+        <location filename="../../ui/order_detail.py" line="127"/>
         <source>Amendment</source>
         <translation>改单号</translation>
     </message>
     <message>
-        <location filename="../../ui/order_detail.py" line="126"/>
+        <location filename="../../ui/order_detail.py" line="128"/>
         <source>Revision</source>
         <translation>版本</translation>
     </message>
     <message>
-        <location filename="../../ui/order_detail.py" line="127"/>
+        <location filename="../../ui/order_detail.py" line="129"/>
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../ui/order_detail.py" line="129"/>
+        <location filename="../../ui/order_detail.py" line="131"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../ui/order_detail.py" line="130"/>
+        <location filename="../../ui/order_detail.py" line="132"/>
         <source>Changes</source>
         <translation>变更</translation>
     </message>
     <message>
-        <location filename="../../ui/order_detail.py" line="131"/>
+        <location filename="../../ui/order_detail.py" line="133"/>
         <source>Total</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../ui/order_detail.py" line="137"/>
+        <location filename="../../ui/order_detail.py" line="139"/>
         <source>Print / preview</source>
         <translation>打印/预览</translation>
     </message>
     <message>
-        <location filename="../../ui/order_detail.py" line="149"/>
+        <location filename="../../ui/order_detail.py" line="151"/>
         <source>What you can do now</source>
         <translation>您现在可以</translation>
     </message>
     <message>
-        <location filename="../../ui/order_detail.py" line="154"/>
+        <location filename="../../ui/order_detail.py" line="156"/>
         <source>Payments</source>
         <translation>收付款</translation>
     </message>
     <message>
-        <location filename="../../ui/order_detail.py" line="156"/>
+        <location filename="../../ui/order_detail.py" line="158"/>
         <source>Goods receipts</source>
         <translation>收货记录</translation>
     </message>
     <message>
-        <location filename="../../ui/order_detail.py" line="157"/>
+        <location filename="../../ui/order_detail.py" line="159"/>
         <source>Amendments</source>
         <translation>改单记录</translation>
     </message>
     <message>
-        <location filename="../../ui/order_detail.py" line="159"/>
+        <location filename="../../ui/order_detail.py" line="161"/>
         <source>Lines</source>
         <translation>明细</translation>
     </message>
     <message>
-        <location filename="../../ui/order_detail.py" line="251"/>
+        <location filename="../../ui/order_detail.py" line="253"/>
         <source>In exception: a shipment was refused or lost and waits to be resolved.</source>
         <translation>异常：有发货被拒收或丢失，等待处理。</translation>
     </message>
     <message>
-        <location filename="../../ui/order_detail.py" line="289"/>
+        <location filename="../../ui/order_detail.py" line="291"/>
         <source>resolved: %1</source>
         <translation>已处理：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/order_detail.py" line="354"/>
+        <location filename="../../ui/order_detail.py" line="356"/>
         <source>Made from %1</source>
         <translation>原订单：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/order_detail.py" line="356"/>
+        <location filename="../../ui/order_detail.py" line="358"/>
         <source>Linked orders: %1</source>
         <translation>关联订单：%1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/order_detail.py" line="359"/>
+        <location filename="../../ui/order_detail.py" line="361"/>
         <source>Revision %1 (%n amendment(s))</source>
         <translation>
             <numerusform>第 %1 版（%n 次改单）</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/order_detail.py" line="367"/>
+        <location filename="../../ui/order_detail.py" line="369"/>
         <source> (rejected, undone)</source>
         <translation>（已驳回，已撤销）</translation>
     </message>
     <message>
-        <location filename="../../ui/order_detail.py" line="368"/>
+        <location filename="../../ui/order_detail.py" line="370"/>
         <source> (back to approval)</source>
         <translation>（退回重新审批）</translation>
     </message>
     <message>
-        <location filename="../../ui/order_detail.py" line="155"/>
+        <location filename="../../ui/order_detail.py" line="157"/>
         <source>Shipments</source>
         <translation>发货</translation>
     </message>
     <message>
-        <location filename="../../ui/order_detail.py" line="184"/>
+        <location filename="../../ui/order_detail.py" line="186"/>
         <source>No order selected</source>
         <translation>未选择订单</translation>
     </message>
     <message>
-        <location filename="../../ui/order_detail.py" line="208"/>
+        <location filename="../../ui/order_detail.py" line="210"/>
         <source>Party: %1</source>
         <translation>客户/供应商：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/order_detail.py" line="209"/>
+        <location filename="../../ui/order_detail.py" line="211"/>
         <source>Due: %1</source>
         <translation>交期：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/order_detail.py" line="210"/>
+        <location filename="../../ui/order_detail.py" line="212"/>
         <source>Shipped / received: %1%</source>
         <translation>发货/到货：%1%</translation>
     </message>
     <message>
-        <location filename="../../ui/order_detail.py" line="215"/>
+        <location filename="../../ui/order_detail.py" line="217"/>
         <source>Total: %1 %2</source>
         <translation>金额：%1 %2</translation>
     </message>
     <message>
-        <location filename="../../ui/order_detail.py" line="222"/>
+        <location filename="../../ui/order_detail.py" line="224"/>
         <source>At list prices: %1 (discount %2%)</source>
         <translation>按标价计：%1（折扣 %2%）</translation>
     </message>
     <message>
-        <location filename="../../ui/order_detail.py" line="227"/>
+        <location filename="../../ui/order_detail.py" line="229"/>
         <source>Paid: %1 (%2%)</source>
         <translation>已收付：%1（%2%）</translation>
     </message>
     <message>
-        <location filename="../../ui/order_detail.py" line="232"/>
+        <location filename="../../ui/order_detail.py" line="234"/>
         <source>Waiting for: %1</source>
         <translation>待处理：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/order_detail.py" line="232"/>
+        <location filename="../../ui/order_detail.py" line="234"/>
         <source>nobody</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../ui/order_detail.py" line="236"/>
+        <location filename="../../ui/order_detail.py" line="238"/>
         <source>Overdue</source>
         <translation>已超时</translation>
     </message>
     <message>
-        <location filename="../../ui/order_detail.py" line="241"/>
+        <location filename="../../ui/order_detail.py" line="243"/>
         <source>Backorder: %1 short</source>
         <translation>缺货订单：还缺 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/order_detail.py" line="255"/>
+        <location filename="../../ui/order_detail.py" line="257"/>
         <source>Note: %1</source>
         <translation>备注：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/order_detail.py" line="296"/>
+        <location filename="../../ui/order_detail.py" line="298"/>
         <source>not yet</source>
         <translation>未签收</translation>
     </message>
     <message>
-        <location filename="../../ui/order_detail.py" line="332"/>
+        <location filename="../../ui/order_detail.py" line="334"/>
         <source>Nothing for you to do here: the next step belongs to %1.</source>
         <translation>此订单暂无需您处理：下一步由%1负责。</translation>
     </message>
     <message>
-        <location filename="../../ui/order_detail.py" line="337"/>
+        <location filename="../../ui/order_detail.py" line="339"/>
         <source>This order is finished.</source>
         <translation>此订单已结束。</translation>
     </message>
@@ -1615,32 +1615,32 @@ What you were doing was not saved; the data in the database is untouched. The de
 <context>
     <name>OrderFilterBar</name>
     <message>
-        <location filename="../../ui/order_list.py" line="421"/>
+        <location filename="../../ui/order_list.py" line="425"/>
         <source>All kinds</source>
         <translation>全部类型</translation>
     </message>
     <message>
-        <location filename="../../ui/order_list.py" line="425"/>
+        <location filename="../../ui/order_list.py" line="429"/>
         <source>All nodes</source>
         <translation>全部节点</translation>
     </message>
     <message>
-        <location filename="../../ui/order_list.py" line="431"/>
+        <location filename="../../ui/order_list.py" line="435"/>
         <source>Any party</source>
         <translation>全部客户/供应商</translation>
     </message>
     <message>
-        <location filename="../../ui/order_list.py" line="435"/>
+        <location filename="../../ui/order_list.py" line="439"/>
         <source>Created between</source>
         <translation>创建日期</translation>
     </message>
     <message>
-        <location filename="../../ui/order_list.py" line="443"/>
+        <location filename="../../ui/order_list.py" line="447"/>
         <source>Overdue only</source>
         <translation>仅看超时</translation>
     </message>
     <message>
-        <location filename="../../ui/order_list.py" line="445"/>
+        <location filename="../../ui/order_list.py" line="449"/>
         <source>Search number, party, tracking no. (Ctrl+F)</source>
         <translation>搜索单号、客户/供应商、运单号（Ctrl+F）</translation>
     </message>
@@ -1708,22 +1708,22 @@ What you were doing was not saved; the data in the database is untouched. The de
         <translation>缺货</translation>
     </message>
     <message>
-        <location filename="../../ui/order_list.py" line="266"/>
+        <location filename="../../ui/order_list.py" line="268"/>
         <source>Short: still to ship beyond what stock could reserve (backorder)</source>
         <translation>缺货：库存不够预留、仍待发出的数量（缺货订单）</translation>
     </message>
     <message>
-        <location filename="../../ui/order_list.py" line="279"/>
+        <location filename="../../ui/order_list.py" line="281"/>
         <source>Late past twice its limit: the owner has been told</source>
         <translation>超过时限两倍：已通知老板</translation>
     </message>
     <message>
-        <location filename="../../ui/order_list.py" line="280"/>
+        <location filename="../../ui/order_list.py" line="282"/>
         <source>Overdue at this node or past its due date</source>
         <translation>在当前节点超时或已过交期</translation>
     </message>
     <message>
-        <location filename="../../ui/order_list.py" line="308"/>
+        <location filename="../../ui/order_list.py" line="310"/>
         <source>short %1</source>
         <translation>缺 %1</translation>
     </message>
@@ -2212,72 +2212,77 @@ What you were doing was not saved; the data in the database is untouched. The de
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../ui/admin_console.py" line="491"/>
+        <location filename="../../ui/admin_console.py" line="492"/>
         <source>Warehouse staff see prices</source>
         <translation>仓库人员可以看到价格</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_console.py" line="493"/>
+        <location filename="../../ui/admin_console.py" line="494"/>
         <source>Four-eyes approval: whoever submits an order may not approve it</source>
         <translation>四眼原则：提交订单的人不能审批同一订单</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_console.py" line="499"/>
+        <location filename="../../ui/admin_console.py" line="500"/>
         <source>Choose…</source>
         <translation>选择…</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_console.py" line="509"/>
+        <location filename="../../ui/admin_console.py" line="510"/>
         <source>Approval needed above</source>
         <translation>超过此金额需审批</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_console.py" line="512"/>
+        <location filename="../../ui/admin_console.py" line="511"/>
+        <source>Approval needed for a discount above (%)</source>
+        <translation>折扣超过此百分比需审批</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin_console.py" line="514"/>
         <source>Company name</source>
         <translation>公司名称</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_console.py" line="513"/>
+        <location filename="../../ui/admin_console.py" line="515"/>
         <source>Company address</source>
         <translation>公司地址</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_console.py" line="514"/>
+        <location filename="../../ui/admin_console.py" line="516"/>
         <source>Company phone</source>
         <translation>公司电话</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_console.py" line="515"/>
+        <location filename="../../ui/admin_console.py" line="517"/>
         <source>Logo on printed documents</source>
         <translation>单据上的标志图片</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_console.py" line="516"/>
+        <location filename="../../ui/admin_console.py" line="518"/>
         <source>Language of this desktop</source>
         <translation>本机界面语言</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_console.py" line="520"/>
+        <location filename="../../ui/admin_console.py" line="522"/>
         <source>Save settings</source>
         <translation>保存设置</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_console.py" line="556"/>
+        <location filename="../../ui/admin_console.py" line="559"/>
         <source>Logo</source>
         <translation>标志图片</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_console.py" line="556"/>
+        <location filename="../../ui/admin_console.py" line="559"/>
         <source>Images (*.png *.jpg *.jpeg *.gif)</source>
         <translation>图片 (*.png *.jpg *.jpeg *.gif)</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_console.py" line="572"/>
+        <location filename="../../ui/admin_console.py" line="575"/>
         <source>Saved.</source>
         <translation>已保存。</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_console.py" line="572"/>
+        <location filename="../../ui/admin_console.py" line="575"/>
         <source>Nothing to save: no setting changed.</source>
         <translation>没有修改任何设置。</translation>
     </message>
@@ -2698,57 +2703,57 @@ What you were doing was not saved; the data in the database is untouched. The de
         <translation>丢件：已登记异常，请处理</translation>
     </message>
     <message>
-        <location filename="../../ui/tracking_actions.py" line="39"/>
+        <location filename="../../ui/tracking_actions.py" line="40"/>
         <source>Already refused or lost: nothing done</source>
         <translation>此前已登记拒收或丢件，未重复</translation>
     </message>
     <message>
-        <location filename="../../ui/tracking_actions.py" line="40"/>
+        <location filename="../../ui/tracking_actions.py" line="41"/>
         <source>On its way: nothing changed</source>
         <translation>运输中，未改变</translation>
     </message>
     <message>
-        <location filename="../../ui/tracking_actions.py" line="41"/>
+        <location filename="../../ui/tracking_actions.py" line="42"/>
         <source>No shipment has this tracking number</source>
         <translation>没有此运单号的发货单</translation>
     </message>
     <message>
-        <location filename="../../ui/tracking_actions.py" line="42"/>
+        <location filename="../../ui/tracking_actions.py" line="43"/>
         <source>Several shipments share this number: not applied</source>
         <translation>多张发货单用同一运单号，未处理</translation>
     </message>
     <message>
-        <location filename="../../ui/tracking_actions.py" line="43"/>
+        <location filename="../../ui/tracking_actions.py" line="44"/>
         <source>The order&apos;s node takes no signature</source>
         <translation>订单当前节点不能签收</translation>
     </message>
     <message>
-        <location filename="../../ui/tracking_actions.py" line="48"/>
+        <location filename="../../ui/tracking_actions.py" line="49"/>
         <source>%1 shipment(s) signed for; %2 status(es) need a person to look.</source>
         <translation>已签收 %1 张发货单；%2 条需要人工查看。</translation>
     </message>
     <message>
-        <location filename="../../ui/tracking_actions.py" line="55"/>
+        <location filename="../../ui/tracking_actions.py" line="56"/>
         <source>Tracking number</source>
         <translation>运单号</translation>
     </message>
     <message>
-        <location filename="../../ui/tracking_actions.py" line="56"/>
+        <location filename="../../ui/tracking_actions.py" line="57"/>
         <source>Carrier status</source>
         <translation>快递状态</translation>
     </message>
     <message>
-        <location filename="../../ui/tracking_actions.py" line="57"/>
+        <location filename="../../ui/tracking_actions.py" line="58"/>
         <source>Shipment</source>
         <translation>发货单</translation>
     </message>
     <message>
-        <location filename="../../ui/tracking_actions.py" line="58"/>
+        <location filename="../../ui/tracking_actions.py" line="59"/>
         <source>Order</source>
         <translation>订单</translation>
     </message>
     <message>
-        <location filename="../../ui/tracking_actions.py" line="59"/>
+        <location filename="../../ui/tracking_actions.py" line="60"/>
         <source>Result</source>
         <translation>结果</translation>
     </message>

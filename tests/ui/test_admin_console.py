@@ -115,7 +115,9 @@ def test_a_product_gets_its_supplier_and_lead_time_in_the_window(qtbot, office):
 def test_settings_are_saved_together_and_a_missing_logo_is_refused(qtbot, office, tmp_path):
     window = console(qtbot, office, office.admin)
     page = window.pages["settings"]
+    assert page.discount.text() == "20"
     page.threshold.setText("80000")
+    page.discount.setText("15")
     page.four_eyes.setChecked(False)
     page.logo.setText(str(tmp_path / "missing.png"))
     saved(qtbot, page)
@@ -126,7 +128,13 @@ def test_settings_are_saved_together_and_a_missing_logo_is_refused(qtbot, office
     saved(qtbot, page)
     with office.db.reading() as session:
         assert settings.get(session, "approval_threshold") == "80000.00"
+        assert settings.get(session, "approval_discount_percent") == "15"
         assert settings.get(session, "four_eyes_approval") == "false"
+    page.discount.setText("百分之十")  # not a number: refused, named, nothing stored
+    saved(qtbot, page)
+    assert "百分之十" in page.problem.text()
+    with office.db.reading() as session:
+        assert settings.get(session, "approval_discount_percent") == "15"
 
 
 @sqlite_only
