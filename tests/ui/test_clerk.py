@@ -108,7 +108,7 @@ def test_the_editor_shows_available_stock_warns_of_a_past_due_date(qtbot, office
 @sqlite_only
 def test_every_action_of_the_detail_panel_is_in_view_at_1366_pixels(qtbot, office):
     """Customer service has six actions on a shipped order: on a laptop screen they wrap
-    onto a second row, and none of them, nor the print button, lies past the panel's edge."""
+    onto more rows, and none of them, nor the print button, lies past the panel's edge."""
     number = office.placed()
     act(office, orders.ship, office.warehouse, number, "顺丰", "SF1")
     window = open_desk(qtbot, office.db, office.service)
@@ -124,4 +124,4 @@ def test_every_action_of_the_detail_panel_is_in_view_at_1366_pixels(qtbot, offic
         right = button.mapTo(viewport, button.rect().topRight()).x()
         assert right < viewport.width(), button.text()
     rows = {button.mapTo(viewport, button.rect().topLeft()).y() for button in buttons}
-    assert len(rows) == 2
+    assert len(rows) >= 2  # wrapped, however wide the font draws them
