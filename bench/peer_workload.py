@@ -65,11 +65,14 @@ TARGET_MS = {
 
 
 class StatementCounter:
-    """Counts the SQL statements an engine sends (executemany counts once)."""
+    """Counts the SQL statements an engine sends (executemany counts once), SQLite's BEGIN
+    included: the engine sends it on the driver's connection, past the cursor events."""
 
     def __init__(self, engine):
         self.count = 0
         event.listen(engine, "before_cursor_execute", self._seen)
+        if engine.dialect.name == "sqlite":
+            event.listen(engine, "begin", self._seen)
 
     def _seen(self, *_args) -> None:
         self.count += 1
