@@ -212,12 +212,13 @@ def active_workflow(session: Session, kind: str) -> WorkflowSpec:
     return spec_by_id(session, workflow_id)
 
 
+_ALL_IDS = select(_WORKFLOWS.c.id).order_by(_WORKFLOWS.c.id)
+
+
 def all_specs(session: Session) -> list[WorkflowSpec]:
     local = session.info.get("all_workflow_ids")
     if local is None:
-        local = session.info["all_workflow_ids"] = list(
-            session.scalars(select(Workflow.id).order_by(Workflow.id))
-        )
+        local = session.info["all_workflow_ids"] = list(session.scalars(_ALL_IDS))
     return [spec_by_id(session, wid) for wid in local]
 
 
