@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Iterator
+from pathlib import Path
 
 from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
@@ -15,6 +16,7 @@ from db.models import Order, User, Workflow
 from . import audit
 from .clock import utcnow
 from .errors import ValidationError
+from .kinds import KINDS
 from .roles import ROLES, require
 from .workflow import EFFECTS, GUARD_FACTS, GUARDS, WorkflowSpec, active_workflow, spec_by_id
 from .workflow_defaults import CREATOR, DOCUMENTS, FACTS
@@ -25,24 +27,79 @@ NODE_CODE = re.compile(r"[a-z][a-z0-9_]{0,31}")
 COLOR = re.compile(r"#[0-9a-fA-F]{6}")
 MAX_LABEL = 40
 MAX_LIMIT_HOURS = 24 * 366
+# Far beyond any office's process (the defaults have about ten nodes): every list, queue
+# and alert reads each node of every version, so there must be a bound.
+MAX_NODES = 60
+MAX_TRANSITIONS = 240
+# An exported definition is some 10 KB; a file many times that is not one.
+MAX_FILE_BYTES = 1_000_000
+# What each part of a definition may say: anything else is a typing mistake that would be
+# kept and silently do nothing ("limit_hour" for "limit_hours").
+KEYS = {
+    "workflow": ("kind", "initial", "fulfilled", "void", "nodes", "facts", "transitions"),
+    "node": ("label", "owner", "limit_hours", "color", "allows", "prints", "tells", "terminal"),
+    "transition": (
+        "name",
+        "label",
+        "from",
+        "to",
+        "trigger",
+        "roles",
+        "guard",
+        "effect",
+        "requires",
+        "forward",
+    ),
+    "label": ("zh", "en"),
+}
 
 Problem = tuple[str, str]
+# The roles whose queue a node may be in: a wall display's account only reads.
+OWNERS = tuple(ROLES)
 
 
 def problems(kind: str, definition: object) -> list[Problem]:
     """Everything wrong with a definition, each as (zh, en); empty when it may be stored."""
     if not isinstance(definition, dict):
         return [("流程定义必须是一个 JSON 对象。", "A workflow definition must be a JSON object.")]
-    found = list(_shape_problems(kind, definition))
+    found = list(_unknown_keys(("流程", "The workflow"), definition, "workflow"))
+    found += _shape_problems(kind, definition)
+    if not found:
+        found += _name_problems(definition)
     if found:  # the graph checks below read the shape
         return found
-    return list(_graph_problems(definition))
+    return list(_graph_problems(definition, _submitted(kind)))
+
+
+def _submitted(kind: str) -> bool:
+    """Whether orders on this workflow are submitted by hand (people create them), rather
+    than made from another order and moved on by what happens to it (a return)."""
+    return any(k.creatable for k in KINDS.values() if k.workflow == kind)
+
+
+def _unknown_keys(where: tuple[str, str], part: dict, of: str) -> Iterator[Problem]:
+    unknown = [str(key) for key in part if key not in KEYS[of]]
+    if unknown:
+        listed, known = "、".join(unknown), ", ".join(KEYS[of])
+        yield (
+            f"{where[0]}含未知的项：{listed}（可用：{known}）。",
+            f"{where[1]} has unknown entries: {', '.join(unknown)} (known: {known}).",
+        )
+
+
+def _flag_problems(where: tuple[str, str], part: dict, key: str) -> Iterator[Problem]:
+    if key in part and not isinstance(part[key], bool):
+        yield (
+            f"{where[0]}的 {key} 必须是 true 或 false。",
+            f"{where[1]}: {key} must be true or false.",
+        )
 
 
 def _label_problems(where: tuple[str, str], label: object) -> Iterator[Problem]:
     if not isinstance(label, dict):
         yield (f"{where[0]}缺少名称（中文和英文）。", f"{where[1]} has no label (zh and en).")
         return
+    yield from _unknown_keys((f"{where[0]}的名称", f"{where[1]}'s label"), label, "label")
     for lang, name in (("zh", "中文"), ("en", "英文")):
         text = label.get(lang)
         if not isinstance(text, str) or not text.strip():
@@ -64,14 +121,25 @@ def _roles_problems(where: tuple[str, str], roles: object) -> Iterator[Problem]:
 
 
 def _shape_problems(kind: str, d: dict) -> Iterator[Problem]:
-    if d.get("kind") != kind:
+    if "kind" not in d:
         yield (
-            f"流程类型应为“{kind}”，而不是“{d.get('kind')}”。",
-            f"The workflow kind should be '{kind}', not '{d.get('kind')}'.",
+            f"缺少流程类型（kind，应为“{kind}”）。",
+            f"The kind is missing (should be '{kind}').",
+        )
+    elif d["kind"] != kind:
+        yield (
+            f"流程类型应为“{kind}”，而不是“{d['kind']}”。",
+            f"The workflow kind should be '{kind}', not '{d['kind']}'.",
         )
     nodes = d.get("nodes")
     if not isinstance(nodes, dict) or not nodes:
         yield ("流程没有任何节点。", "The workflow has no nodes.")
+        return
+    if len(nodes) > MAX_NODES:
+        yield (
+            f"流程有 {len(nodes)} 个节点，最多 {MAX_NODES} 个。",
+            f"The workflow has {len(nodes)} nodes; at most {MAX_NODES} are allowed.",
+        )
         return
     for code, node in nodes.items():
         where = (f"节点“{code}”", f"Node '{code}'")
@@ -84,10 +152,15 @@ def _shape_problems(kind: str, d: dict) -> Iterator[Problem]:
         if not isinstance(node, dict):
             yield (f"{where[0]}必须是一个对象。", f"{where[1]} must be an object.")
             continue
+        yield from _unknown_keys(where, node, "node")
         yield from _label_problems(where, node.get("label"))
+        yield from _flag_problems(where, node, "terminal")
         owner = node.get("owner")
-        if owner is not None and owner not in ROLES:
-            yield (f"{where[0]}：未知负责角色“{owner}”。", f"{where[1]}: unknown owner '{owner}'.")
+        if owner is not None and owner not in OWNERS:
+            yield (
+                f"{where[0]}的负责角色“{owner}”不能负责节点（可用：{', '.join(OWNERS)}）。",
+                f"{where[1]}: '{owner}' cannot own a node (choose {', '.join(OWNERS)}).",
+            )
         if owner is None and not node.get("terminal"):
             yield (
                 f"{where[0]}不是终点，必须有负责角色。",
@@ -125,10 +198,12 @@ def _shape_problems(kind: str, d: dict) -> Iterator[Problem]:
                         f"{where[1]}: unknown {key} entry '{value}' (known: {', '.join(known)}).",
                     )
     for key, zh in (("initial", "起点"), ("fulfilled", "履约节点"), ("void", "取消节点")):
-        if d.get(key) not in nodes:
+        if key not in d:
+            yield (f"缺少{zh}（{key}）。", f"The {key} node is missing.")
+        elif not isinstance(d[key], str) or d[key] not in nodes:
             yield (
-                f"{zh}（{key}）“{d.get(key)}”不是流程中的节点。",
-                f"The {key} node '{d.get(key)}' is not a node of the workflow.",
+                f"{zh}（{key}）“{d[key]}”不是流程中的节点。",
+                f"The {key} node '{d[key]}' is not a node of the workflow.",
             )
     facts = d.get("facts")
     if not isinstance(facts, dict):
@@ -153,6 +228,12 @@ def _shape_problems(kind: str, d: dict) -> Iterator[Problem]:
     if not isinstance(transitions, list):
         yield ("流程缺少转换列表。", "The workflow has no list of transitions.")
         return
+    if len(transitions) > MAX_TRANSITIONS:
+        yield (
+            f"流程有 {len(transitions)} 个转换，最多 {MAX_TRANSITIONS} 个。",
+            f"The workflow has {len(transitions)} transitions; at most {MAX_TRANSITIONS}.",
+        )
+        return
     names = set()
     for index, t in enumerate(transitions, start=1):
         if not isinstance(t, dict):
@@ -160,6 +241,8 @@ def _shape_problems(kind: str, d: dict) -> Iterator[Problem]:
             continue
         name = t.get("name")
         where = (f"转换“{name or index}”", f"Transition '{name or index}'")
+        yield from _unknown_keys(where, t, "transition")
+        yield from _flag_problems(where, t, "forward")
         if not isinstance(name, str) or not name.strip():
             yield (f"{where[0]}缺少名称代码。", f"{where[1]} has no name.")
         elif name in names:
@@ -171,10 +254,11 @@ def _shape_problems(kind: str, d: dict) -> Iterator[Problem]:
             yield (f"{where[0]}没有起始节点。", f"{where[1]} has no source node.")
             sources = []
         for code in [*sources, t.get("to")]:
-            if code not in nodes:
+            if not isinstance(code, str) or code not in nodes:
+                side = ("从", "leaves") if code in sources else ("指向", "leads to")
                 yield (
-                    f"{where[0]}指向未知节点“{code}”。",
-                    f"{where[1]} names unknown node '{code}'.",
+                    f"{where[0]}{side[0]}未知节点“{code}”。",
+                    f"{where[1]} {side[1]} unknown node '{code}'.",
                 )
             elif code in sources and isinstance(nodes[code], dict) and nodes[code].get("terminal"):
                 yield (
@@ -208,21 +292,17 @@ def _shape_problems(kind: str, d: dict) -> Iterator[Problem]:
                 )
 
 
-def _graph_problems(d: dict) -> Iterator[Problem]:
+def _graph_problems(d: dict, submitted: bool) -> Iterator[Problem]:
     nodes, transitions = d["nodes"], d["transitions"]
     edges = {code: {t["to"] for t in transitions if code in t["from"]} for code in nodes}
-    reached, todo = {d["initial"]}, [d["initial"]]
-    while todo:
-        for target in edges[todo.pop()] - reached:
-            reached.add(target)
-            todo.append(target)
+    reached = _reached(edges, d["initial"])
     for code in nodes:
         if code not in reached:
             yield (
                 f"节点“{code}”从起点“{d['initial']}”无法到达。",
                 f"Node '{code}' cannot be reached from the initial node '{d['initial']}'.",
             )
-    if not any(
+    if submitted and not any(
         t["trigger"] != "auto" and t.get("forward", True) and d["initial"] in t["from"]
         for t in transitions
     ):
@@ -235,8 +315,29 @@ def _graph_problems(d: dict) -> Iterator[Problem]:
         yield ("起点不能是终点。", "The initial node cannot be terminal.")
     if d["void"] not in terminals:
         yield (
-            f"取消节点“{d['cancelled']}”必须是终点。",
-            f"The void (cancelled) node '{d['cancelled']}' must be terminal.",
+            f"取消节点“{d['void']}”必须是终点。",
+            f"The void (cancelled) node '{d['void']}' must be terminal.",
+        )
+    if not any(
+        t["to"] == d["void"] and t["trigger"] == "manual" and d["initial"] in t["from"]
+        for t in transitions
+    ):
+        yield (
+            f"取消节点“{d['void']}”必须能从起点“{d['initial']}”手动到达（取消步骤）。",
+            f"The void node '{d['void']}' must be reached by a manual step from the initial "
+            f"node '{d['initial']}' (the cancel step).",
+        )
+    forward = {
+        code: {t["to"] for t in transitions if code in t["from"] and t.get("forward", True)}
+        for code in nodes
+    }
+    if d["fulfilled"] in (d["initial"], d["void"]) or d["fulfilled"] not in _reached(
+        forward, d["initial"]
+    ):
+        yield (
+            f"履约节点“{d['fulfilled']}”必须在从起点向前的路上（不能是起点或取消节点）。",
+            f"The fulfilled node '{d['fulfilled']}' must lie on the way forward from the "
+            "initial node (neither the initial nor the void node).",
         )
     ends = set(terminals)
     grew = True
@@ -267,6 +368,31 @@ def _graph_problems(d: dict) -> Iterator[Problem]:
     if loop:
         path = " → ".join(loop)
         yield (f"自动步骤构成循环：{path}。", f"Automatic steps form a loop: {path}.")
+
+
+def _reached(edges: dict[str, set[str]], start: str) -> set[str]:
+    """The nodes reached from `start` along the edges, `start` included."""
+    reached, todo = {start}, [start]
+    while todo:
+        for target in edges[todo.pop()] - reached:
+            reached.add(target)
+            todo.append(target)
+    return reached
+
+
+def _name_problems(d: dict) -> Iterator[Problem]:
+    """Nodes are named in commands by code or by either label: each name must say one node."""
+    named: dict[str, str] = {code.lower(): code for code in d["nodes"]}
+    for code, node in d["nodes"].items():
+        for lang in ("zh", "en"):
+            name = node["label"][lang].strip()
+            other = named.setdefault(name.lower(), code)
+            if other != code:
+                yield (
+                    f"节点“{code}”的名称“{name}”与节点“{other}”重复：命令里分不清是哪一个。",
+                    f"Node '{code}' is called '{name}' like node '{other}': a command could "
+                    "not tell them apart.",
+                )
 
 
 def _moves_on(transition: dict, node: dict) -> bool:
@@ -422,15 +548,66 @@ def versions(session: Session, kind: str) -> list[dict]:
     ]
 
 
-def read_definition(text: str, where: str) -> object:
-    """A definition from JSON text (an exported file), or a clear refusal."""
+def read_definition(path: str | Path) -> object:
+    """The definition in a file (an exported one, perhaps saved again by Notepad with a
+    byte-order mark), or a refusal that says what is wrong with the file."""
+    where = str(path)
     try:
-        return json.loads(text)
-    except (json.JSONDecodeError, UnicodeDecodeError) as error:
+        with open(path, "rb") as file:
+            data = file.read(MAX_FILE_BYTES + 1)
+    except FileNotFoundError:
+        raise ValidationError(f"没有文件 {where}。", f"There is no file {where}.") from None
+    except IsADirectoryError:
         raise ValidationError(
-            f"{where} 不是有效的 JSON：第 {getattr(error, 'lineno', '?')} 行 {error}",
-            f"{where} is not valid JSON: {error}",
+            f"{where} 是文件夹，不是流程定义文件。", f"{where} is a folder, not a definition file."
         ) from None
+    except OSError as error:
+        raise ValidationError(
+            f"无法读取 {where}（{error.strerror}）。", f"Cannot read {where} ({error.strerror})."
+        ) from None
+    if len(data) > MAX_FILE_BYTES:
+        raise ValidationError(
+            f"{where} 太大：流程定义最多 {MAX_FILE_BYTES:,} 字节。",
+            f"{where} is too large: a workflow definition is at most {MAX_FILE_BYTES:,} bytes.",
+        )
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise ValidationError(
+            f"{where} 不是 UTF-8 编码的文本：请用“导出”得到的文件，或另存为 UTF-8。",
+            f"{where} is not UTF-8 text: use an exported file, or save it as UTF-8.",
+        ) from None
+    if not text.strip():
+        raise ValidationError(f"{where} 是空的。", f"{where} is empty.")
+    try:
+        return json.loads(text, object_pairs_hook=_without_repeats)
+    except json.JSONDecodeError as error:
+        raise ValidationError(
+            f"{where} 不是有效的 JSON：第 {error.lineno} 行第 {error.colno} 列有误。",
+            f"{where} is not valid JSON: {error.msg} at line {error.lineno}, column {error.colno}.",
+        ) from None
+    except _RepeatedKey as repeated:  # a node added under a code already taken, say
+        raise ValidationError(
+            f"{where} 中“{repeated}”写了两次：每个键只能写一次。",
+            f"'{repeated}' appears twice in {where}: each key may be written once.",
+        ) from None
+    except RecursionError:
+        raise ValidationError(
+            f"{where} 不是流程定义：嵌套层次过深。",
+            f"{where} is not a definition: nested too deep.",
+        ) from None
+
+
+class _RepeatedKey(ValueError):
+    """A JSON object names a key twice: the second would silently replace the first."""
+
+
+def _without_repeats(pairs: list[tuple[str, object]]) -> dict:
+    found = dict(pairs)
+    if len(found) < len(pairs):
+        seen: set[str] = set()
+        raise _RepeatedKey(next(key for key, _ in pairs if key in seen or seen.add(key)))
+    return found
 
 
 def exported(spec: WorkflowSpec) -> str:

@@ -12,7 +12,6 @@ import traceback
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
-from pathlib import Path
 
 from sqlalchemy.exc import DatabaseError, OperationalError
 
@@ -616,12 +615,23 @@ def cmd_workflow_versions(ctx: Context) -> int:
     kind = _workflow_kind(ctx.args.kind)
     with ctx.database.reading() as session:
         rows = workflow_versions.versions(session, kind)
-    for row in rows:
-        mark = "*" if row["active"] else " "
-        print(
-            f"{mark} v{row['version']:<4} {row['created_at']:%Y-%m-%d %H:%M}  "
-            f"{row['nodes']} nodes  {row['orders']} orders"
-        )
+    en = ctx.lang == "en"
+    table(
+        ["", "version", "stored", "nodes", "orders"]
+        if en
+        else ["", "版本", "保存时间", "节点数", "订单数"],
+        [
+            [
+                "*" if row["active"] else "",
+                f"v{row['version']}",
+                local_time(row["created_at"]),
+                row["nodes"],
+                row["orders"],
+            ]
+            for row in rows
+        ],
+    )
+    ctx.say("* 为新订单使用的版本。", "* marks the version new orders start on.")
     return EXIT_OK
 
 
@@ -631,7 +641,9 @@ def cmd_workflow_export(ctx: Context) -> int:
     kind = _workflow_kind(ctx.args.kind)
     with ctx.database.reading() as session:
         text = workflow_versions.exported(workflow.active_workflow(session, kind))
-    check_output(ctx.database, ctx.args.file).write_text(text, encoding="utf-8")
+    target = check_output(ctx.database, ctx.args.file)
+    target.write_text(text, encoding="utf-8")
+    ctx.say(f"已导出 {kind} 流程到 {target}。", f"Exported the {kind} workflow to {target}.")
     return EXIT_OK
 
 
@@ -640,12 +652,7 @@ def cmd_workflow_import(ctx: Context) -> int:
 
     ctx.acting_user()  # signed in before the file is read
     kind = _workflow_kind(ctx.args.kind)
-    path = Path(ctx.args.file)
-    try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as error:
-        raise ValidationError(f"无法读取 {path}：{error}", f"Cannot read {path}: {error}") from None
-    definition = workflow_versions.read_definition(text, str(path))
+    definition = workflow_versions.read_definition(ctx.args.file)
     version = ctx.act(workflow_versions.store_version, kind, definition).version
     ctx.say(
         f"已保存 {kind} 流程 v{version}，新订单从现在起使用它。",

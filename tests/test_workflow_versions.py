@@ -14,7 +14,7 @@ from app import actions, lateness, orders, printing, queries, workflow
 from app.clock import frozen_at, utcnow
 from app.errors import PermissionDenied, ValidationError
 from app.workflow_defaults import SALES
-from app.workflow_versions import problems, store_version
+from app.workflow_versions import problems, read_definition, store_version
 from db.models import Event, Order, Workflow
 
 INSPECTED = {
@@ -100,7 +100,9 @@ def test_an_order_runs_through_an_edited_workflow_and_older_orders_keep_theirs(
     code, _, err = cli("workflow", "import", "sales", str(exported), user="admin")
     assert code == 0, err
     code, out, _ = cli("workflow", "versions", "sales", user="admin")
-    assert out.splitlines()[0].startswith("* v2") and "v1" in out.splitlines()[1]
+    header, newest, oldest = out.splitlines()[:3]
+    assert header.split() == ["版本", "保存时间", "节点数", "订单数"]
+    assert newest.split()[:2] == ["*", "v2"] and oldest.split()[0] == "v1"
     with office.db.reading() as session:
         event = session.scalars(select(Event).where(Event.entity_ref == "sales v2")).one()
         assert event.user_name == "admin"
@@ -222,6 +224,45 @@ INVALID = [
         "Node 'prepared' has no way on",
     ),
     ("wrong kind", lambda d: d.update(kind="purchase"), "should be 'sales'"),
+    ("no kind", lambda d: d.pop("kind"), "The kind is missing"),
+    ("no initial node", lambda d: d.pop("initial"), "The initial node is missing"),
+    (
+        "a mistyped key",
+        lambda d: d["nodes"]["prepared"].update(limit_hour=2),
+        "Node 'prepared' has unknown entries: limit_hour",
+    ),
+    ("an unknown top-level key", lambda d: d.update(padding="x"), "unknown entries: padding"),
+    (
+        "a flag that is not one",
+        lambda d: d["nodes"]["cancelled"].update(terminal="yes"),
+        "terminal must be true or false",
+    ),
+    (
+        "two nodes called alike",
+        lambda d: d["nodes"]["prepared"]["label"].update(zh="已下单"),
+        "Node 'prepared' is called '已下单' like node 'placed'",
+    ),
+    (
+        "a label that is another node's code",
+        lambda d: d["nodes"]["prepared"]["label"].update(en="Shipped"),
+        "called 'Shipped' like node 'shipped'",
+    ),
+    (
+        "a wall display owning a node",
+        lambda d: d["nodes"]["placed"].update(owner="board"),
+        "'board' cannot own a node",
+    ),
+    (
+        "the void node where orders are fulfilled",
+        lambda d: d.update(void="completed", fulfilled="cancelled"),
+        "must be reached by a manual step from the initial node",
+    ),
+    ("fulfilled at the start", lambda d: d.update(fulfilled="draft"), "The fulfilled node 'draft'"),
+    (
+        "too many nodes",
+        lambda d: d["nodes"].update({f"n{i}": copy.deepcopy(INSPECTED) for i in range(60)}),
+        "at most 60 are allowed",
+    ),
 ]
 
 
@@ -251,6 +292,35 @@ def test_the_import_lists_every_problem_and_stores_nothing(office, cli, tmp_path
     assert code == 3 and "JSON" in err
     with office.db.reading() as session:
         assert session.scalar(select(func.count(Workflow.id)).where(Workflow.kind == "sales")) == 1
+
+
+FILES = [
+    ("empty", b"  \n", "is empty"),
+    ("not JSON", b"{not json", "is not valid JSON: Expecting property name"),
+    ("not UTF-8", '{"kind": "销售"}'.encode("gbk"), "is not UTF-8 text"),
+    ("a repeated key", b'{"kind": "sales", "kind": "purchase"}', "'kind' appears twice"),
+    ("nested too deep", b"[" * 100_000, "nested too deep"),
+    ("too large", b" " * 1_000_001, "is too large"),
+]
+
+
+@pytest.mark.parametrize(("what", "content", "message"), FILES, ids=[f[0] for f in FILES])
+def test_a_file_that_is_no_definition_is_refused_saying_why(tmp_path, what, content, message):
+    path = tmp_path / "sales.json"
+    path.write_bytes(content)
+    with pytest.raises(ValidationError, match=message) as refused:
+        read_definition(path)
+    assert "Traceback" not in refused.value.zh and "sales.json" in refused.value.zh
+
+
+def test_a_definition_saved_with_a_byte_order_mark_is_read(tmp_path):
+    path = tmp_path / "sales.json"
+    path.write_bytes(b"\xef\xbb\xbf" + json.dumps(SALES, ensure_ascii=False).encode())
+    assert read_definition(path) == SALES
+    with pytest.raises(ValidationError, match="There is no file"):
+        read_definition(tmp_path / "missing.json")
+    with pytest.raises(ValidationError, match="is a folder"):
+        read_definition(tmp_path)
 
 
 def test_only_an_admin_stores_a_version_and_an_unchanged_one_is_refused(office):
