@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import NamedTuple
 
-from sqlalchemy import and_, case, exists, false, func, or_, select, union_all
+from sqlalchemy import and_, case, exists, false, func, or_, select, tuple_, union_all
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -119,27 +119,35 @@ class Assessor:
             return Lateness("due", late_due, in_node, limit, self.clock.working, escalated)
         return Lateness("node", in_node - limit, in_node, limit, self.clock.working, escalated)
 
-    def node_clauses(self, factor: int = 1, *, due: bool = True) -> dict[tuple[int, str], object]:
-        """SQL for each (workflow id, node) where some clock runs: an order there is late now
-        (with factor 2: past twice the node's limit)."""
-        found = {}
+    def rules(self, *, due: bool = True) -> dict[tuple[int | None, bool], list[tuple[int, str]]]:
+        """The (workflow id, node) pairs where some clock runs, by the clocks that run there:
+        (the node's limit, whether the due date counts). Every version of every workflow
+        has its nodes, but few distinct rules: the SQL below has a part per rule, not per
+        node of each version (hundreds of small edits once made it too deep for SQLite)."""
+        found: dict[tuple[int | None, bool], list[tuple[int, str]]] = {}
         for spec in self.specs.values():
-            for node in spec.nodes.values():
-                late = []
-                if node.limit_hours:
-                    late.append(Order.status_since < self.threshold(factor * node.limit_hours))
-                if due and spec.is_before_fulfilment(node.code):
-                    late.append(Order.due < self.today)
-                if late:
-                    found[(spec.id, node.code)] = or_(*late)
+            for code, node in spec.nodes.items():
+                rule = (node.limit_hours or None, due and spec.is_before_fulfilment(code))
+                if rule != (None, False):
+                    found.setdefault(rule, []).append((spec.id, code))
         return found
+
+    def late_under(self, rule: tuple[int | None, bool], factor: int = 1):
+        """SQL: an order under this rule is late now (with factor 2: past twice its limit)."""
+        limit, due_counts = rule
+        late = []
+        if limit:
+            late.append(Order.status_since < self.threshold(factor * limit))
+        if due_counts:
+            late.append(Order.due < self.today)
+        return or_(*late)
 
     def clause(self, factor: int = 1, *, due: bool = True, scan: bool = False):
         """SQL: the orders late now (with factor 2: past twice their node's limit); `scan`
         for reading them all rather than a page of a list."""
         parts = [
-            and_(Order.workflow_id == workflow_id, Order.status == code, late)
-            for (workflow_id, code), late in self.node_clauses(factor, due=due).items()
+            and_(_at(pairs), self.late_under(rule, factor))
+            for rule, pairs in self.rules(due=due).items()
         ]
         if not parts:
             return false()
@@ -152,29 +160,16 @@ class Assessor:
 
     def clocked_nodes(self) -> set[str]:
         """The node codes at which some clock runs, in any workflow version."""
-        return {
-            code
-            for spec in self.specs.values()
-            for code, node in spec.nodes.items()
-            if node.limit_hours or spec.is_before_fulfilment(code)
-        }
+        return {code for pairs in self.rules().values() for _, code in pairs}
 
     def has_clock_clause(self):
         """SQL: the orders for which some clock runs (a node limit or a due date that counts)."""
-        parts = []
-        for spec in self.specs.values():
-            timed = [code for code, node in spec.nodes.items() if node.limit_hours]
-            dated = [code for code in spec.order if spec.is_before_fulfilment(code)]
-            if timed:
-                parts.append(and_(Order.workflow_id == spec.id, Order.status.in_(timed)))
-            if dated:
-                parts.append(
-                    and_(
-                        Order.workflow_id == spec.id,
-                        Order.status.in_(dated),
-                        Order.due.is_not(None),
-                    )
-                )
+        timed, dated = [], []
+        for (limit, _), pairs in self.rules().items():
+            (timed if limit else dated).extend(pairs)
+        parts = [_at(timed)] if timed else []
+        if dated:
+            parts.append(and_(_at(dated), Order.due.is_not(None)))
         return or_(*parts) if parts else false()
 
     def of(self, order: Order) -> Lateness | None:
@@ -196,25 +191,24 @@ def overdue_clause(session: Session, now: datetime | None = None):
 
 
 def late_by_node(session: Session, now: datetime | None = None) -> list[tuple[int, str, int]]:
-    """(workflow id, node, how many) of the orders late now, by `overdue_clause`'s rule: each
-    node counted on its own stretch of the workflow-and-node index, testing only its own
-    clock, all in one statement."""
-    parts = assessor(session, now).node_clauses()
+    """(workflow id, node, how many) of the orders late now, by `overdue_clause`'s rule:
+    each rule counted on its own stretches of the workflow-and-node index, testing only
+    its own clock, all in one statement."""
+    judge = assessor(session, now)
+    parts = [
+        select(Order.workflow_id, Order.status, func.count())
+        .where(_at(pairs), judge.late_under(rule))
+        .group_by(Order.workflow_id, Order.status)
+        for rule, pairs in judge.rules().items()
+    ]
     if not parts:
         return []
-    return [
-        (workflow_id, code, count)
-        for workflow_id, code, count in session.execute(
-            union_all(
-                *[
-                    select(Order.workflow_id, Order.status, func.count())
-                    .where(Order.workflow_id == workflow_id, Order.status == code, late)
-                    .group_by(Order.workflow_id, Order.status)
-                    for (workflow_id, code), late in parts.items()
-                ]
-            )
-        )
-    ]
+    return sorted(tuple(row) for row in session.execute(union_all(*parts)))
+
+
+def _at(pairs: list[tuple[int, str]]):
+    """SQL: the order is at one of these (workflow id, node) pairs."""
+    return tuple_(Order.workflow_id, Order.status).in_(pairs)
 
 
 def is_overdue(session: Session, order: Order, now: datetime | None = None) -> bool:

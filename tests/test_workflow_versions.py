@@ -10,7 +10,7 @@ from datetime import timedelta
 import pytest
 from sqlalchemy import func, select
 
-from app import actions, lateness, orders, printing, queries, workflow
+from app import actions, lateness, orders, printing, queries, workflow, worklist
 from app.clock import frozen_at, utcnow
 from app.errors import PermissionDenied, ValidationError
 from app.workflow_defaults import SALES
@@ -166,6 +166,27 @@ def test_an_edited_time_limit_makes_orders_late(office):
     with office.db.reading() as session:
         late = {row["number"]: row for row in lateness.alerts(session, everything=True)}
     assert late[before]["status_label"] == "已拣货" and late[before]["late_by_hours"] >= 1
+
+
+def test_lists_and_alerts_keep_working_after_many_edits(office):
+    """Each small edit is a version, and lateness is judged per version and node: after a
+    few hundred of them the lists and alerts must read as before."""
+    late_one = office.placed()
+    with frozen_at(utcnow() - timedelta(hours=30)), office.db.unit_of_work() as session:
+        orders.advance(session, office.warehouse, late_one, "prepared")  # 24 h allowed in v1
+    definition = copy.deepcopy(SALES)
+    for hours in range(1, 301):
+        definition["nodes"]["placed"]["limit_hours"] = hours
+        with office.db.unit_of_work() as session:
+            store_version(session, office.admin, "sales", copy.deepcopy(definition))
+    with office.db.reading() as session:
+        assert late_one in {row["number"] for row in lateness.alerts(session, everything=True)}
+        by_node = lateness.late_by_node(session)
+        listed = worklist.page(session, queries.OrderFilter(overdue=True), 0, 50)
+        everyone = worklist.page(session, queries.OrderFilter(), 0, 50)
+    assert [(code, count) for _, code, count in by_node] == [("prepared", 1)]
+    assert [row["number"] for row in listed] == [late_one]
+    assert late_one in {row["number"] for row in everyone}
 
 
 def test_a_version_1_order_is_not_late_at_the_edited_limit(office):
