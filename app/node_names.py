@@ -25,3 +25,18 @@ def node_code(specs: Iterable[WorkflowSpec], text: str) -> str:
         f"没有节点“{text}”。可用节点：{listed_zh}。",
         f"There is no node '{text}'. Nodes: {listed_en}.",
     )
+
+
+def step_target(spec: WorkflowSpec, at: str, text: str) -> str:
+    """Where a step from node `at` goes, named by the node it goes to (code or label) or
+    by the step itself: its name or label, as in `order advance SO-… submit` or 提交."""
+    try:
+        return node_code([spec], text)
+    except ValidationError:
+        wanted = text.strip().casefold()
+        for step in spec.leaving(at):
+            if step.manual and wanted in (
+                name.casefold() for name in (step.name, step.zh, step.en)
+            ):
+                return step.target
+        raise

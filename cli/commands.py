@@ -37,7 +37,7 @@ from app import (
     workflow,
 )
 from app.errors import AuthenticationFailed, OrderTrailError, ValidationError
-from app.node_names import node_code
+from app.node_names import node_code, step_target
 from app.orders import LineSpec, MoveSpec
 from app.output_files import check_output
 from app.price_visibility import as_seen_by
@@ -533,7 +533,7 @@ def cmd_order_advance(ctx: Context) -> int:
     a = ctx.args
     with ctx.database.reading() as session:
         order = orders.find_order(session, a.number)
-        node = node_code([workflow.spec_for(session, order)], a.node)
+        node = step_target(workflow.spec_for(session, order), order.status, a.node)
         over_limit = credit.approval_warning(session, order, node)
     if over_limit is not None:  # approved all the same; the warning goes into the trail
         ctx.say(over_limit.message("zh"), over_limit.message("en"))

@@ -215,7 +215,10 @@ def build_parser() -> argparse.ArgumentParser:
     product_supply(p)
     with_json(command(products, "list", "cmd_product_list", help="products with their stock"))
 
-    node_help = f"a node by code or by its Chinese or English label ({_default_nodes()})"
+    node_help = (
+        "a node by code or by its Chinese or English label (`workflow show KIND` lists those "
+        f"in use; by default {_default_nodes()})"
+    )
     order = group("order", "sales and purchase orders")
     p = with_json(command(order, "create", "cmd_order_create", help="create a draft order"))
     p.add_argument("--kind", required=True, choices=["sales", "purchase"])
@@ -243,7 +246,9 @@ def build_parser() -> argparse.ArgumentParser:
         order, "advance", "cmd_order_advance", help="take a workflow step (submit, approve, ...)"
     )
     p.add_argument("number")
-    p.add_argument("node", help="the node to move to: " + node_help)
+    p.add_argument(
+        "node", help="the step to take (submit, 提交, ...) or the node to move to: " + node_help
+    )
     p.add_argument("--comment", help="a comment, or the reason a step requires")
     p = command(order, "cancel", "cmd_order_cancel", help="cancel an order before it ships")
     p.add_argument("number")

@@ -179,6 +179,26 @@ def test_a_sales_order_through_the_command_line(shop):
     }
 
 
+def test_a_step_is_named_by_the_step_as_well_as_by_where_it_goes(shop):
+    number = shop(
+        "order",
+        "create",
+        "--kind",
+        "sales",
+        "--party",
+        "华东贸易有限公司",
+        "--line",
+        "A-100:2",
+        user="sales",
+    )[1].strip()
+    assert shop("order", "advance", number, "submit", user="sales")[0] == 0
+    assert shop("order", "advance", number, "备货完成", user="warehouse")[0] == 0
+    shown = json.loads(shop("order", "show", number, "--json", user="owner")[1])
+    assert shown["status"] == "prepared"
+    code, _, err = shop("order", "advance", number, "submit", user="warehouse")
+    assert code == 3 and "submit" in err  # no step of that name leaves 已备货
+
+
 def test_order_create_json_and_list_filters(shop):
     code, out, _ = shop(
         "order",
