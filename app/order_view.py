@@ -15,7 +15,6 @@ def read(session: Session, user: User, number: str, lang: str = "zh") -> dict:
     order = orders.find_order(session, number)
     detail = queries.order_detail(session, order, lang)
     spec = workflow.spec_for(session, order)
-    detail["node_labels"] = {code: node.label(lang) for code, node in spec.nodes.items()}
     detail["node_colors"] = {code: node.color for code, node in spec.nodes.items()}
     detail["actions"] = actions.available(session, user, order)
     detail["waiting_for"] = actions.who_may(session, order, lang)

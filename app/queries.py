@@ -276,6 +276,9 @@ def order_detail(session: Session, order: Order, lang: str = "zh") -> dict:
         )
     ]
     detail["events"] = [event_row(e) for e in order_events(session, order)]
+    # Its own version's names: the events' nodes may have been renamed in later versions.
+    spec = workflow.spec_for(session, order)
+    detail["node_labels"] = {code: node.label(lang) for code, node in spec.nodes.items()}
     detail.update(linked_documents(session, order, lang))
     return detail
 

@@ -32,6 +32,7 @@ from app import (
     runner,
     settings,
     stock_view,
+    timeline,
     tracking,
     users,
     workflow,
@@ -417,11 +418,9 @@ def _print_order(ctx: Context, detail: dict) -> None:
         print(f"  {s['number']}  {s['carrier']} {s['tracking_no']}  {s['state_label']}{trouble}")
     _print_links(detail, en)
     for event in detail.get("events", []):
-        move = f" {event['from']} → {event['to']}" if event["to"] else ""
-        print(
-            f"  {local_time(event['at'])}  {_shown(event['user']):<10} {event['action']}{move}  "
-            f"{_shown(event['comment'])}"
-        )
+        move = timeline.move(event, detail["node_labels"])
+        note = timeline.note(event, detail["kind"], ctx.lang, "total" in detail)
+        print(f"  {local_time(event['at'])}  {_shown(event['user']):<10} {move}  {_shown(note)}")
 
 
 def _print_links(detail: dict, en: bool) -> None:

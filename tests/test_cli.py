@@ -197,6 +197,10 @@ def test_a_step_is_named_by_the_step_as_well_as_by_where_it_goes(shop):
     assert shown["status"] == "prepared"
     code, _, err = shop("order", "advance", number, "submit", user="warehouse")
     assert code == 3 and "submit" in err  # no step of that name leaves 已备货
+    shown = shop("order", "show", number, user="owner")[1]
+    assert "已下单 → 已备货" in shown and "创建" in shown and "transition" not in shown
+    shown = shop("--lang", "en", "order", "show", number, user="owner")[1]
+    assert "Placed → Prepared" in shown and "Created" in shown
 
 
 def test_order_create_json_and_list_filters(shop):

@@ -81,7 +81,7 @@ def test_preview_from_the_detail_panel_records_the_print_once_saved(qtbot, offic
     qtbot.waitUntil(lambda: print_events(office, number) == saved, timeout=WAIT_MS)
     # the timeline follows: the print is one of the order's events
     qtbot.waitUntil(
-        lambda: window.timeline.topLevelItem(0).text(3) == "Printed 销售订单确认书", timeout=WAIT_MS
+        lambda: window.timeline.topLevelItem(0).text(3) == "已打印 销售订单确认书", timeout=WAIT_MS
     )
 
 
