@@ -189,7 +189,7 @@ def _shape_problems(kind: str, d: dict) -> Iterator[Problem]:
         ):
             values = node.get(key, [])
             if not isinstance(values, list):
-                yield (f"{where[0]}的{key} 必须是列表。", f"{where[1]}: {key} must be a list.")
+                yield (f"{where[0]}的 {key} 必须是列表。", f"{where[1]}: {key} must be a list.")
                 continue
             for value in values:
                 if value not in known:

@@ -591,16 +591,29 @@ def cmd_workflow_show(ctx: Context) -> int:
         return EXIT_OK
     en = ctx.lang == "en"
     print(f"{kind} v{spec.version}")
+    rows = []
     for code in spec.order:
         node = spec.node(code)
-        owner = role_label(node.owner, ctx.lang) if node.owner else "—"
-        limit = f"{node.limit_hours} h" if node.limit_hours else "—"
         steps = ", ".join(
             f"{t.label(ctx.lang)} → {spec.node(t.target).label(ctx.lang)}"
             for t in spec.leaving(code)
         )
-        facts = ",".join(sorted(node.allows)) or "—"
-        print(f"  {code:<12} {node.label(ctx.lang):<10} {owner:<8} {limit:<7} {facts:<18} {steps}")
+        rows.append(
+            [
+                code,
+                node.label(ctx.lang),
+                role_label(node.owner, ctx.lang) if node.owner else "—",
+                f"{node.limit_hours} h" if node.limit_hours else "—",
+                ",".join(sorted(node.allows)) or "—",
+                steps,
+            ]
+        )
+    table(
+        ["node", "name", "owner", "limit", "may record", "steps"]
+        if en
+        else ["节点", "名称", "负责", "时限", "可登记", "下一步"],
+        rows,
+    )
     print(
         ("  facts: " if en else "  事实：")
         + "; ".join(f"{fact}={roles_label(roles, ctx.lang)}" for fact, roles in spec.facts.items())
@@ -1119,6 +1132,9 @@ def run(args: argparse.Namespace) -> int:
     except OrderTrailError as error:
         print(error.message(lang), file=sys.stderr)
         return error.exit_code
+    except BrokenPipeError:  # the reader stopped early (`| head`): nothing more to say
+        sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - flushed at exit, never written
+        return EXIT_OK
     except OSError as error:  # an output file that cannot be written
         print(
             ("无法写入文件：" if lang == "zh" else "Cannot write the file: ")
