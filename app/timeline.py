@@ -39,7 +39,7 @@ def action_words(action: str, lang: str) -> str:
 
 def details_words(event: dict, order_kind: str, lang: str, sees_prices: bool) -> str:
     """What the event recorded, in a line: the document, the goods, the amount..."""
-    details = event["details"] or {}
+    details = event.get("details") or {}  # left out where prices are hidden
     action = event["action"]
     en = lang == "en"
     if action in ("ship", "receive", "backorder_filled"):

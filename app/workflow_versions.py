@@ -15,7 +15,7 @@ from db.models import Order, User, Workflow
 
 from . import audit
 from .clock import utcnow
-from .errors import ValidationError
+from .errors import NotFound, ValidationError
 from .kinds import KINDS
 from .roles import ROLES, require
 from .workflow import EFFECTS, GUARD_FACTS, GUARDS, WorkflowSpec, active_workflow, spec_by_id
@@ -489,10 +489,16 @@ def _shown(value: object) -> str:
     return json.dumps(value, ensure_ascii=False, sort_keys=True)
 
 
+def require_may_store(user: User) -> None:
+    """Only an administrator changes the office's workflows (asked before any file is read,
+    so that a stranger learns nothing of the file from the refusal)."""
+    require(user, "manage_workflows")
+
+
 def store_version(session: Session, user: User, kind: str, definition: object) -> WorkflowSpec:
     """Check the definition whole and store it as the next version of `kind`, active for
     new orders from now on; refused with every problem listed, storing nothing."""
-    require(user, "manage_workflows")
+    require_may_store(user)
     current = active_workflow(session, kind)
     found = problems(kind, definition)
     if found:
@@ -526,6 +532,22 @@ def store_version(session: Session, user: User, kind: str, definition: object) -
     return spec_by_id(session, row.id)
 
 
+def stored(session: Session, kind: str, version: int | None = None) -> WorkflowSpec:
+    """A stored version of `kind`, the active one unless `version` is given."""
+    if version is None:
+        return active_workflow(session, kind)
+    workflow_id = session.scalar(
+        select(Workflow.id).where(Workflow.kind == kind, Workflow.version == version)
+    )
+    if workflow_id is None:
+        newest = session.scalar(select(func.max(Workflow.version)).where(Workflow.kind == kind))
+        raise NotFound(
+            f"“{kind}”流程没有版本 v{version}（共 v1–v{newest}）。",
+            f"The '{kind}' workflow has no version v{version} (there are v1–v{newest}).",
+        )
+    return spec_by_id(session, workflow_id)
+
+
 def versions(session: Session, kind: str) -> list[dict]:
     """Every stored version of `kind`, newest first, with how many orders run on each."""
     counts = dict(
@@ -540,7 +562,7 @@ def versions(session: Session, kind: str) -> list[dict]:
         {
             "version": row.version,
             "active": row.active,
-            "created_at": row.created_at,
+            "created_at": f"{row.created_at:%Y-%m-%dT%H:%M:%SZ}",  # UTC, as read models say
             "nodes": len(row.definition["nodes"]),
             "orders": counts.get(row.id, 0),
         }

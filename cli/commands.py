@@ -583,9 +583,11 @@ def _workflow_kind(kind: str) -> str:
 
 
 def cmd_workflow_show(ctx: Context) -> int:
+    from app import workflow_versions
+
     kind = _workflow_kind(ctx.args.kind)
     with ctx.database.reading() as session:
-        spec = workflow.active_workflow(session, kind)
+        spec = workflow_versions.stored(session, kind, ctx.args.version)
     if ctx.args.json:
         _json({"version": spec.version, **spec.definition})
         return EXIT_OK
@@ -627,6 +629,9 @@ def cmd_workflow_versions(ctx: Context) -> int:
     kind = _workflow_kind(ctx.args.kind)
     with ctx.database.reading() as session:
         rows = workflow_versions.versions(session, kind)
+    if ctx.args.json:
+        _json(rows)
+        return EXIT_OK
     en = ctx.lang == "en"
     table(
         ["", "version", "stored", "nodes", "orders"]
@@ -662,7 +667,7 @@ def cmd_workflow_export(ctx: Context) -> int:
 def cmd_workflow_import(ctx: Context) -> int:
     from app import workflow_versions
 
-    ctx.acting_user()  # signed in before the file is read
+    workflow_versions.require_may_store(ctx.acting_user())  # before the file is read
     kind = _workflow_kind(ctx.args.kind)
     definition = workflow_versions.read_definition(ctx.args.file)
     version = ctx.act(workflow_versions.store_version, kind, definition).version

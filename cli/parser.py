@@ -326,9 +326,17 @@ def build_parser() -> argparse.ArgumentParser:
         )
     )
     flows = group("workflow", "the workflows as data")
-    p = with_json(command(flows, "show", "cmd_workflow_show", help="the active definition"))
+    p = with_json(
+        command(flows, "show", "cmd_workflow_show", help="the active definition, or a version's")
+    )
     p.add_argument("kind")
-    p = command(flows, "versions", "cmd_workflow_versions", help="every stored version")
+    p.add_argument(
+        "version",
+        nargs="?",
+        type=int,
+        help="a stored version (`workflow versions`); the active one unless given",
+    )
+    p = with_json(command(flows, "versions", "cmd_workflow_versions", help="every stored version"))
     p.add_argument("kind")
     p = command(flows, "export", "cmd_workflow_export", help="the active definition as JSON")
     p.add_argument("kind")

@@ -39,11 +39,9 @@ def table(headers: Sequence[str], rows: Sequence[Sequence[object]], right: Seque
         )
 
 
-def local_time(stamp: str | datetime | None) -> str:
-    """A stored UTC time (2026-11-25T08:30:00Z as the read models write it, or as the
-    database holds it) as this computer's local time, to the minute."""
+def local_time(stamp: str | None) -> str:
+    """A stored UTC time (2026-11-25T08:30:00Z) as this computer's local time, to the minute."""
     if not stamp:
         return ""
-    if isinstance(stamp, str):
-        stamp = datetime.strptime(stamp, "%Y-%m-%dT%H:%M:%SZ")
-    return stamp.replace(tzinfo=UTC).astimezone().strftime("%Y-%m-%d %H:%M")
+    moment = datetime.strptime(stamp, "%Y-%m-%dT%H:%M:%SZ").replace(tzinfo=UTC)
+    return moment.astimezone().strftime("%Y-%m-%d %H:%M")

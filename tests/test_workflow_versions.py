@@ -103,6 +103,14 @@ def test_an_order_runs_through_an_edited_workflow_and_older_orders_keep_theirs(
     header, newest, oldest = out.splitlines()[:3]
     assert header.split() == ["版本", "保存时间", "节点数", "订单数"]
     assert newest.split()[:2] == ["*", "v2"] and oldest.split()[0] == "v1"
+    code, out, _ = cli("workflow", "versions", "sales", "--json", user="admin")
+    assert code == 0 and [(v["version"], v["active"]) for v in json.loads(out)] == [
+        (2, True),
+        (1, False),
+    ]
+    code, out, _ = cli("workflow", "show", "sales", "1", "--json", user="admin")
+    assert code == 0 and json.loads(out)["nodes"]["prepared"]["label"]["zh"] == "已备货"
+    assert cli("workflow", "show", "sales", "9", user="admin")[0] == 3
     with office.db.reading() as session:
         event = session.scalars(select(Event).where(Event.entity_ref == "sales v2")).one()
         assert event.user_name == "admin"
@@ -311,6 +319,9 @@ def test_the_import_lists_every_problem_and_stores_nothing(office, cli, tmp_path
     path.write_text("{not json", encoding="utf-8")
     code, _, err = cli("workflow", "import", "sales", str(path), user="admin")
     assert code == 3 and "JSON" in err
+    # Anyone else is refused before the file is read: nothing is said about it.
+    code, _, err = cli("workflow", "import", "sales", str(tmp_path / "missing"), user="sales")
+    assert code == 4 and "missing" not in err
     with office.db.reading() as session:
         assert session.scalar(select(func.count(Workflow.id)).where(Workflow.kind == "sales")) == 1
 
