@@ -41,7 +41,7 @@ from app.errors import AuthenticationFailed, OrderTrailError, ValidationError
 from app.node_names import node_code, step_target
 from app.orders import LineSpec, MoveSpec
 from app.output_files import check_output
-from app.price_visibility import as_seen_by
+from app.price_visibility import as_seen_by, prices_hidden_from
 from app.reconcile_files import write_report
 from app.roles import refuse_board, require, role_label, roles_label
 from app.setup import ensure_admin, open_database
@@ -480,13 +480,13 @@ def cmd_order_list(ctx: Context) -> int:
         f = queries.check_filter(session, _order_filter(session, a))
         found = queries.list_orders(session, f, limit=a.limit)
         rows = as_seen_by(session, actor, queries.order_rows(session, found, ctx.lang))
+        # The warehouse's list has no money columns unless the setting shows it prices.
+        priced = not prices_hidden_from(session, actor)
     if a.json:
         _json(rows)
         return EXIT_OK
     en = ctx.lang == "en"
     late = "late" if en else "超时"
-    # The warehouse's list has no money columns unless the setting shows it prices.
-    priced = all("total" in r for r in rows)
     headers = (
         ["number", "node", "party", "total", "payments", "due", "waiting for", "short", ""]
         if en

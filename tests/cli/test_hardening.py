@@ -161,6 +161,8 @@ def test_hidden_prices_stay_hidden_in_every_output(shop, database):
         assert "128" not in out and "64.00" not in out, (output, out)
     shown = json.loads(shop("order", "show", number, "--json", user="warehouse")[1])
     assert shown["lines"][0]["qty"] == "1" and "unit_price" not in shown["lines"][0]
+    empty = shop("order", "list", "--search", "nothing-like-this", user="warehouse")[1]
+    assert empty.split() == ["单号", "节点", "客户/供应商", "交期", "待处理", "缺货"]
     assert shop("setting", "set", "warehouse_sees_prices", "true", user="admin")[0] == 0
     for output in outputs:
         assert "128" in shop(*output, user="warehouse")[1], output
