@@ -22,7 +22,7 @@ from sqlalchemy.orm import Session
 from db.models import Amendment, Order, OrderLine, Product, User
 
 from . import audit, backorders, orders, workflow
-from .clock import utcnow
+from .clock import stamp, utcnow
 from .errors import InvalidTransition, NotFound, ValidationError
 from .money import total_of
 from .numbering import next_number
@@ -392,7 +392,7 @@ def amendments_of(session: Session, order: Order) -> list[dict]:
         {
             "number": a.number,
             "revision": a.revision,
-            "at": a.created_at.strftime("%Y-%m-%dT%H:%M:%SZ"),
+            "at": stamp(a.created_at),
             "user": name,
             "reason": a.reason,
             "reapproval": a.reapproval,

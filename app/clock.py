@@ -15,6 +15,11 @@ def utcnow() -> datetime:
     return fixed if fixed is not None else datetime.now(UTC).replace(tzinfo=None)
 
 
+def stamp(moment: datetime | None) -> str | None:
+    """A stored (naive UTC) time as the read models give it: 2026-11-25T08:30:00Z."""
+    return moment.strftime("%Y-%m-%dT%H:%M:%SZ") if moment else None
+
+
 @contextmanager
 def frozen_at(moment: datetime) -> Iterator[None]:
     """Within the block, the clock reads `moment` (naive UTC)."""

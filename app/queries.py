@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session
 from db.models import Event, Order, Party, Payment, Shipment, StockMove, User
 
 from . import backorders, lateness, shipments, workflow
-from .clock import utcnow
+from .clock import stamp, utcnow
 from .errors import ValidationError
 from .kinds import KINDS
 from .linked import linked_documents
@@ -144,10 +144,6 @@ def _qty(value: Decimal) -> str:
     return format(value.normalize(), "f")
 
 
-def _stamp(moment: datetime | None) -> str | None:
-    return moment.strftime("%Y-%m-%dT%H:%M:%SZ") if moment else None
-
-
 def order_summary(
     session: Session,
     order: Order,
@@ -175,7 +171,7 @@ def order_summary(
         "overdue": bool(late and late.late),
         "version": order.version,
         "owner_roles": [owner] if (owner := spec.owner_of(order.status)) else [],
-        "status_since": _stamp(order.status_since),
+        "status_since": stamp(order.status_since),
         "progress": {
             "shipped_pct": progress.shipped_pct,
             "received_pct": progress.received_pct,
@@ -253,10 +249,10 @@ def order_detail(session: Session, order: Order, lang: str = "zh") -> dict:
             "number": s.number,
             "carrier": s.carrier,
             "tracking_no": s.tracking_no,
-            "shipped_at": _stamp(s.shipped_at),
-            "delivered_at": _stamp(s.delivered_at),
+            "shipped_at": stamp(s.shipped_at),
+            "delivered_at": stamp(s.delivered_at),
             **shipments.state_row(s, lang),
-            "trouble_at": _stamp(s.trouble_at),
+            "trouble_at": stamp(s.trouble_at),
         }
         for s in order.shipments
     ]
@@ -269,7 +265,7 @@ def order_detail(session: Session, order: Order, lang: str = "zh") -> dict:
             "amount": _money(p.amount),
             "method": p.method,
             "reference": p.reference,
-            "paid_at": _stamp(p.paid_at),
+            "paid_at": stamp(p.paid_at),
         }
         for p in session.scalars(
             select(Payment).where(Payment.order_id == order.id).order_by(Payment.id)
@@ -297,7 +293,7 @@ def _receipt_rows(session: Session, order: Order) -> list[dict]:
     return [
         {
             "number": r.number,
-            "received_at": _stamp(r.received_at),
+            "received_at": stamp(r.received_at),
             "received_by": names.get(r.received_by_id, ""),
             "lines": [{"sku": sku_of[rl.order_line_id], "qty": _qty(rl.qty)} for rl in r.lines],
         }
@@ -312,7 +308,7 @@ def order_events(session: Session, order: Order) -> list[Event]:
 def event_row(event: Event) -> dict:
     before, after = event.before or {}, event.after or {}
     return {
-        "at": _stamp(event.at),
+        "at": stamp(event.at),
         "user": event.user_name,
         "action": event.action,
         "from": before.get("status"),

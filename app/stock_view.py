@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session
 from db.models import Order, OrderLine, Party, Product, ReceiptLine, StockMove, User
 
 from . import backorders, workflow
+from .clock import stamp
 from .errors import NotFound
 from .kinds import KINDS
 from .roles import require
@@ -156,7 +157,7 @@ def ledger(session: Session, product: Product, lang: str = "zh") -> list[dict]:
         zh, en = MOVE_KINDS.get(move.kind, (move.kind, move.kind))
         result.append(
             {
-                "at": move.at.strftime("%Y-%m-%dT%H:%M:%SZ"),
+                "at": stamp(move.at),
                 "kind": move.kind,
                 "kind_label": en if lang == "en" else zh,
                 "document": move.document or number or "",

@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session
 from db.models import Order, User, Workflow
 
 from . import audit
-from .clock import utcnow
+from .clock import stamp, utcnow
 from .errors import NotFound, ValidationError
 from .kinds import KINDS
 from .roles import ROLES, require
@@ -382,11 +382,11 @@ def _reached(edges: dict[str, set[str]], start: str) -> set[str]:
 
 def _name_problems(d: dict) -> Iterator[Problem]:
     """Nodes are named in commands by code or by either label: each name must say one node."""
-    named: dict[str, str] = {code.lower(): code for code in d["nodes"]}
+    named: dict[str, str] = {code.casefold(): code for code in d["nodes"]}
     for code, node in d["nodes"].items():
         for lang in ("zh", "en"):
             name = node["label"][lang].strip()
-            other = named.setdefault(name.lower(), code)
+            other = named.setdefault(name.casefold(), code)  # as commands match names
             if other != code:
                 yield (
                     f"节点“{code}”的名称“{name}”与节点“{other}”重复：命令里分不清是哪一个。",
@@ -562,7 +562,7 @@ def versions(session: Session, kind: str) -> list[dict]:
         {
             "version": row.version,
             "active": row.active,
-            "created_at": f"{row.created_at:%Y-%m-%dT%H:%M:%SZ}",  # UTC, as read models say
+            "created_at": stamp(row.created_at),
             "nodes": len(row.definition["nodes"]),
             "orders": counts.get(row.id, 0),
         }

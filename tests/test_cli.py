@@ -180,17 +180,7 @@ def test_a_sales_order_through_the_command_line(shop):
 
 
 def test_a_step_is_named_by_the_step_as_well_as_by_where_it_goes(shop):
-    number = shop(
-        "order",
-        "create",
-        "--kind",
-        "sales",
-        "--party",
-        "华东贸易有限公司",
-        "--line",
-        "A-100:2",
-        user="sales",
-    )[1].strip()
+    number = _sales_order(shop, "A-100:2")
     assert shop("order", "advance", number, "submit", user="sales")[0] == 0
     assert shop("order", "advance", number, "备货完成", user="warehouse")[0] == 0
     shown = json.loads(shop("order", "show", number, "--json", user="owner")[1])
